@@ -1,0 +1,29 @@
+/*
+ * roles.h - the four roles a person can hold in an organisation (M1).
+ */
+#ifndef KRING_ROLES_H
+#define KRING_ROLES_H
+
+enum role {
+	ROLE_NONE = 0,
+	ROLE_BEHEERDER = 1 << 0,   /* manages the organisation and its people */
+	ROLE_MEDEWERKER = 1 << 1,  /* staff */
+	ROLE_ADVISEUR = 1 << 2,	   /* adviser of a support organisation: reads, advises */
+	ROLE_AMBASSADEUR = 1 << 3, /* resident co-owning some communities */
+};
+
+#define ROLES_ALL   (ROLE_BEHEERDER | ROLE_MEDEWERKER | ROLE_ADVISEUR | ROLE_AMBASSADEUR)
+#define ROLES_STAFF (ROLE_BEHEERDER | ROLE_MEDEWERKER)
+#define ROLES_READ  (ROLE_BEHEERDER | ROLE_MEDEWERKER | ROLE_ADVISEUR)
+#define ROLES_ADMIN (ROLE_BEHEERDER)
+
+/* Role from its stored name ("beheerder", ...); ROLE_NONE when unknown. */
+enum role role_from_name(const char *name);
+/* Stored name of a single role ("beheerder"); "" for ROLE_NONE. */
+const char *role_name(enum role r);
+/* Dutch label to show ("Beheerder"). */
+const char *role_label(enum role r);
+/* One sentence in Dutch on what the role may do. */
+const char *role_explain(enum role r);
+
+#endif

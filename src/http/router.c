@@ -1,0 +1,200 @@
+/*
+ * router.c - the route table and the access gate (see router.h).
+ */
+#include "router.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../auth/auth.h"
+#include "../auth/roles.h"
+#include "../core/org.h"
+#include "../pages/pages.h"
+
+const struct route routes[] = {
+#define ROUTE(method, pattern, handler, access, roles) {method, pattern, handler, access, roles, #handler},
+#include "routes.def"
+#undef ROUTE
+};
+const size_t n_routes = sizeof(routes) / sizeof(routes[0]);
+
+const char *access_name(enum access a)
+{
+	switch (a) {
+	case ACCESS_PUBLIC:
+		return "public";
+	case ACCESS_LOGIN:
+		return "login";
+	case ACCESS_ORG:
+		return "org";
+	}
+	return "?";
+}
+
+/* A slug: 1-64 of [a-z0-9-]. */
+static bool valid_slug(const char *s, size_t n)
+{
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+/* A positive decimal id without leading zeros, below 2^53. */
+static bool parse_id(const char *s, size_t n, long long *out)
+{
+	if (n == 0 || n > 15 || s[0] == '0')
+		return false;
+	long long v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+/* Matches path against pattern, filling r->param_* on success. */
+static bool match(struct req *r, const char *pattern, const char *path)
+{
+	const char *p = pattern, *u = path;
+	const char *org = NULL;
+	size_t org_len = 0;
+	long long id = 0, id2 = 0;
+	while (*p && *u) {
+		if (*p == ':') {
+			const char *pe = strchr(p, '/');
+			size_t pl = pe ? (size_t)(pe - p) : strlen(p);
+			const char *ue = strchr(u, '/');
+			size_t ul = ue ? (size_t)(ue - u) : strlen(u);
+			if (pl == 4 && strncmp(p, ":org", 4) == 0) {
+				if (!valid_slug(u, ul))
+					return false;
+				org = u;
+				org_len = ul;
+			} else if (pl == 3 && strncmp(p, ":id", 3) == 0) {
+				if (!parse_id(u, ul, &id))
+					return false;
+			} else if (pl == 4 && strncmp(p, ":id2", 4) == 0) {
+				if (!parse_id(u, ul, &id2))
+					return false;
+			} else {
+				return false;
+			}
+			p += pl;
+			u += ul;
+			continue;
+		}
+		if (*p != *u)
+			return false;
+		p++;
+		u++;
+	}
+	if (*p || *u)
+		return false;
+	r->param_org = org ? arena_strndup(&r->arena, org, org_len) : NULL;
+	r->param_id = id;
+	r->param_id2 = id2;
+	return true;
+}
+
+static void refuse_logged_out(struct req *r)
+{
+	if (strcmp(r->method, "GET") == 0) {
+		const char *next = url_encode(&r->arena, r->path);
+		resp_redirect(r, arena_printf(&r->arena, "/login?next=%s", next));
+	} else {
+		resp_error(r, 403);
+	}
+}
+
+int router_dispatch(struct req *r)
+{
+	if (r->defer == DEFER_DONE && r->route != NULL)
+		return r->route->handler(r);
+
+	const struct route *found = NULL;
+	bool path_known = false;
+	for (size_t i = 0; i < n_routes; i++) {
+		if (!match(r, routes[i].pattern, r->path))
+			continue;
+		path_known = true;
+		if (strcmp(routes[i].method, r->method) == 0 ||
+		    (strcmp(r->method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0)) {
+			found = &routes[i];
+			break;
+		}
+	}
+	/* static assets: public and session-free */
+	if (found == NULL && strncmp(r->path, "/assets/", 8) == 0 &&
+	    (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
+		return page_asset(r, r->path + 8);
+	if (found == NULL) {
+		/* "/o/slug" without the final slash */
+		size_t n = strlen(r->path);
+		if (!path_known && strcmp(r->method, "GET") == 0 && n > 0 && r->path[n - 1] != '/') {
+			const char *with = arena_printf(&r->arena, "%s/", r->path);
+			for (size_t i = 0; i < n_routes; i++)
+				if (strcmp(routes[i].method, "GET") == 0 &&
+				    match(r, routes[i].pattern, with)) {
+					resp_redirect(r, with);
+					return HANDLER_OK;
+				}
+		}
+		if (auth_load_session(r) != 0)
+			return HANDLER_ERROR;
+		resp_error(r, path_known ? 405 : 404);
+		if (path_known)
+			resp_header(r, "Allow", "GET, POST");
+		return HANDLER_OK;
+	}
+	r->route = found;
+	if (auth_load_session(r) != 0)
+		return HANDLER_ERROR;
+
+	/* every POST carries a valid CSRF token, checked before anything else */
+	if (strcmp(r->method, "POST") == 0 && !auth_csrf_valid(r, req_form(r, AUTH_CSRF_FIELD))) {
+		resp_error(r, 403);
+		return HANDLER_OK;
+	}
+
+	switch (found->access) {
+	case ACCESS_PUBLIC:
+		break;
+	case ACCESS_LOGIN:
+		if (r->person_id == 0) {
+			refuse_logged_out(r);
+			return HANDLER_OK;
+		}
+		break;
+	case ACCESS_ORG: {
+		if (r->person_id == 0) {
+			refuse_logged_out(r);
+			return HANDLER_OK;
+		}
+		struct org_access oa;
+		int rc = org_access_lookup(r->db, &r->arena, r->param_org, r->person_id, &oa);
+		if (rc < 0)
+			return HANDLER_ERROR;
+		if (rc == 0) { /* no such organisation, or no role in it: the same 404 */
+			resp_error(r, 404);
+			return HANDLER_OK;
+		}
+		r->org_id = oa.org_id;
+		r->org_slug = oa.slug;
+		r->org_name = oa.name;
+		r->role = oa.role;
+		if ((found->roles & oa.role) == 0) {
+			resp_error(r, 403);
+			return HANDLER_OK;
+		}
+		break;
+	}
+	}
+	return found->handler(r);
+}

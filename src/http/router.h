@@ -1,0 +1,41 @@
+/*
+ * router.h - the one route table (routes.def) and the access gate in front
+ * of every handler.
+ */
+#ifndef KRING_ROUTER_H
+#define KRING_ROUTER_H
+
+#include <stddef.h>
+
+#include "server.h"
+
+enum access {
+	ACCESS_PUBLIC, /* anyone */
+	ACCESS_LOGIN,  /* a logged-in person */
+	ACCESS_ORG,    /* a person with one of route->roles in the :org of the URL */
+};
+
+struct route {
+	const char *method;	       /* "GET" or "POST" */
+	const char *pattern;	       /* "/o/:org/branches/:id" */
+	int (*handler)(struct req *r); /* see server.h for return values */
+	enum access access;
+	unsigned roles; /* enum role bits, for ACCESS_ORG */
+	const char *handler_name;
+};
+
+extern const struct route routes[];
+extern const size_t n_routes;
+
+/*
+ * Matches r->method and r->path against the table, checks the session,
+ * CSRF token (every POST) and access rule, then runs the handler. Always
+ * leaves a response in r, except when the handler deferred (returns
+ * HANDLER_DEFER).
+ */
+int router_dispatch(struct req *r);
+
+/* Name of an access rule, for `kring routes`. */
+const char *access_name(enum access a);
+
+#endif

@@ -1,0 +1,534 @@
+/*
+ * server.c - libmicrohttpd glue: one struct req per request, body limits,
+ * decoding, the worker pool for slow work, responses with the security
+ * headers, and a graceful stop on SIGTERM.
+ */
+#define _GNU_SOURCE
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../auth/auth.h"
+#include "../web/html.h"
+#include "router.h"
+
+/* ---- per-thread database connections ---- */
+
+#define MAX_DB_CONNS 64
+
+static const struct server_config *g_cfg;
+static _Thread_local struct db *tls_db;
+static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct db *all_dbs[MAX_DB_CONNS];
+static size_t n_all_dbs;
+
+static struct db *thread_db(void)
+{
+	if (tls_db != NULL)
+		return tls_db;
+	char err[256];
+	struct db *db;
+	if (db_open(&db, g_cfg->db_path, err, sizeof(err)) != DB_OK) {
+		fprintf(stderr, "kring: %s\n", err);
+		return NULL;
+	}
+	pthread_mutex_lock(&dbs_lock);
+	if (n_all_dbs == MAX_DB_CONNS) {
+		pthread_mutex_unlock(&dbs_lock);
+		db_close(db);
+		return NULL;
+	}
+	all_dbs[n_all_dbs++] = db;
+	pthread_mutex_unlock(&dbs_lock);
+	tls_db = db;
+	return db;
+}
+
+static void close_all_dbs(void)
+{
+	pthread_mutex_lock(&dbs_lock);
+	for (size_t i = 0; i < n_all_dbs; i++)
+		db_close(all_dbs[i]);
+	n_all_dbs = 0;
+	pthread_mutex_unlock(&dbs_lock);
+}
+
+/* ---- worker pool for deferred jobs (password hashing) ---- */
+
+#define JOB_QUEUE_MAX 64
+
+struct job {
+	void (*fn)(void *arg);
+	void *arg;
+	struct req *r;
+	struct job *next;
+};
+
+static pthread_mutex_t jobs_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t jobs_cond = PTHREAD_COND_INITIALIZER;
+static struct job *jobs_head, *jobs_tail;
+static size_t n_jobs;
+static bool jobs_stop;
+static pthread_t *workers;
+static size_t n_workers;
+
+static void *worker_main(void *unused)
+{
+	(void)unused;
+	for (;;) {
+		pthread_mutex_lock(&jobs_lock);
+		while (jobs_head == NULL && !jobs_stop)
+			pthread_cond_wait(&jobs_cond, &jobs_lock);
+		if (jobs_head == NULL) {
+			pthread_mutex_unlock(&jobs_lock);
+			return NULL;
+		}
+		struct job *j = jobs_head;
+		jobs_head = j->next;
+		if (jobs_head == NULL)
+			jobs_tail = NULL;
+		n_jobs--;
+		pthread_mutex_unlock(&jobs_lock);
+
+		j->fn(j->arg);
+		j->r->defer = DEFER_DONE;
+		MHD_resume_connection(j->r->conn);
+	}
+}
+
+static int jobs_start(unsigned n)
+{
+	workers = calloc(n, sizeof(*workers));
+	if (workers == NULL)
+		return -1;
+	for (unsigned i = 0; i < n; i++) {
+		if (pthread_create(&workers[i], NULL, worker_main, NULL) != 0)
+			return -1;
+		n_workers++;
+	}
+	return 0;
+}
+
+static void jobs_finish(void)
+{
+	pthread_mutex_lock(&jobs_lock);
+	jobs_stop = true;
+	pthread_cond_broadcast(&jobs_cond);
+	pthread_mutex_unlock(&jobs_lock);
+	for (size_t i = 0; i < n_workers; i++)
+		pthread_join(workers[i], NULL);
+	free(workers);
+	workers = NULL;
+	n_workers = 0;
+}
+
+int req_defer(struct req *r, void (*fn)(void *job), void *job)
+{
+	r->defer_job = job;
+	if (r->conn == NULL) { /* test mode: run it here */
+		fn(job);
+		r->defer = DEFER_DONE;
+		return HANDLER_DEFER;
+	}
+	pthread_mutex_lock(&jobs_lock);
+	bool full = n_jobs >= JOB_QUEUE_MAX;
+	pthread_mutex_unlock(&jobs_lock);
+	if (full) {
+		resp_error(r, 503);
+		return HANDLER_OK;
+	}
+	struct job *j = arena_alloc(&r->arena, sizeof(*j));
+	j->fn = fn;
+	j->arg = job;
+	j->r = r;
+	r->defer_slot = j;
+	r->defer = DEFER_QUEUED;
+	/* queued by enqueue_deferred() once the connection is suspended */
+	return HANDLER_DEFER;
+}
+
+static void enqueue_deferred(struct job *j)
+{
+	pthread_mutex_lock(&jobs_lock);
+	if (jobs_tail)
+		jobs_tail->next = j;
+	else
+		jobs_head = j;
+	jobs_tail = j;
+	n_jobs++;
+	pthread_cond_signal(&jobs_cond);
+	pthread_mutex_unlock(&jobs_lock);
+}
+
+/* ---- responses ---- */
+
+void resp_header(struct req *r, const char *name, const char *value)
+{
+	if (r->n_headers < REQ_MAX_HEADERS) {
+		r->headers[r->n_headers].name = name;
+		r->headers[r->n_headers].value = value;
+		r->n_headers++;
+	}
+}
+
+void resp_html(struct req *r, unsigned status, struct html *page)
+{
+	r->status = status;
+	r->content_type = "text/html; charset=utf-8";
+	r->resp = page->out;
+}
+
+void resp_text(struct req *r, unsigned status, const char *text)
+{
+	r->status = status;
+	r->content_type = "text/plain; charset=utf-8";
+	buf_init(&r->resp, &r->arena);
+	buf_puts(&r->resp, text);
+}
+
+void resp_redirect(struct req *r, const char *location)
+{
+	r->status = 303;
+	r->content_type = "text/plain; charset=utf-8";
+	buf_init(&r->resp, &r->arena);
+	resp_header(r, "Location", location[0] == '/' && location[1] != '/' ? location : "/");
+}
+
+const char *req_form(struct req *r, const char *name)
+{
+	return kv_get(&r->form, name);
+}
+
+const char *req_query(struct req *r, const char *name)
+{
+	return kv_get(&r->query, name);
+}
+
+const char *req_cookie(struct req *r, const char *name)
+{
+	return kv_get(&r->cookies, name);
+}
+
+/* ---- request processing ---- */
+
+static const char *header_value(struct req *r, const char *name)
+{
+	return r->conn ? MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name) : NULL;
+}
+
+static bool is_urlencoded(const char *ct)
+{
+	return ct != NULL && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+}
+
+/* Decodes query, cookies and form once. Returns false on malformed input. */
+static bool decode_request(struct req *r, const char *cookie_header, const char *content_type)
+{
+	const char *q = strchr(r->raw_uri, '?');
+	if (q != NULL && decode_urlencoded(&r->arena, q + 1, strlen(q + 1), &r->query) != DECODE_OK)
+		return false;
+	if (cookie_header != NULL &&
+	    decode_cookies(&r->arena, cookie_header, strlen(cookie_header), &r->cookies) != DECODE_OK)
+		return false;
+	if (r->body.len > 0) {
+		if (!is_urlencoded(content_type))
+			return false;
+		if (decode_urlencoded(&r->arena, r->body.data, r->body.len, &r->form) != DECODE_OK)
+			return false;
+	}
+	return true;
+}
+
+static void process(struct req *r, const char *cookie_header, const char *content_type)
+{
+	if (r->defer == DEFER_NONE) {
+		r->no_store = true;
+		if (r->body_too_large) {
+			resp_error(r, 413);
+			return;
+		}
+		if (!utf8_valid(r->path, strlen(r->path)) || !decode_request(r, cookie_header, content_type)) {
+			resp_error(r, 400);
+			return;
+		}
+	}
+	int rc = router_dispatch(r);
+	if (rc == HANDLER_DEFER && r->conn == NULL) /* test mode: job already ran */
+		rc = router_dispatch(r);
+	if (rc == HANDLER_ERROR) {
+		fprintf(stderr, "kring: %s %s: internal error (%s)\n", r->method, r->path,
+			r->db ? db_errmsg(r->db) : "no database");
+		db_rollback(r->db);
+		r->n_headers = 0;
+		resp_error(r, 500);
+	}
+}
+
+static const char CSP[] = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			  "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+			  "base-uri 'none'; object-src 'none'";
+
+static enum MHD_Result queue(struct req *r)
+{
+	struct MHD_Response *resp;
+	if (r->resp_static != NULL)
+		resp = MHD_create_response_from_buffer(r->resp_static_len, (void *)r->resp_static,
+						       MHD_RESPMEM_PERSISTENT);
+	else
+		resp = MHD_create_response_from_buffer(r->resp.len, r->resp.data,
+						       MHD_RESPMEM_PERSISTENT);
+	if (resp == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type",
+				r->content_type ? r->content_type : "text/plain; charset=utf-8");
+	MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	if (r->no_store)
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	for (int i = 0; i < r->n_headers; i++)
+		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+	enum MHD_Result ret = MHD_queue_response(r->conn, r->status ? r->status : 500, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static atomic_long in_flight;
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)conn;
+	struct req *r = calloc(1, sizeof(*r));
+	if (r == NULL)
+		return NULL;
+	arena_init(&r->arena);
+	buf_init(&r->body, &r->arena);
+	buf_init(&r->resp, &r->arena);
+	r->raw_uri = arena_strdup(&r->arena, uri ? uri : "/");
+	r->cfg = g_cfg;
+	atomic_fetch_add(&in_flight, 1);
+	return r;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	struct req *r = *con_cls;
+	if (r == NULL)
+		return;
+	arena_free(&r->arena);
+	free(r);
+	*con_cls = NULL;
+	atomic_fetch_sub(&in_flight, 1);
+}
+
+static const char *peer_ip(struct req *r)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char buf[INET6_ADDRSTRLEN] = "?";
+	if (ci != NULL && ci->client_addr != NULL) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf,
+				  sizeof(buf));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf,
+				  sizeof(buf));
+	}
+	return arena_strdup(&r->arena, buf);
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url,
+				 const char *method, const char *version, const char *upload_data,
+				 size_t *upload_data_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	struct req *r = *con_cls;
+	if (r == NULL)
+		return MHD_NO;
+	if (!r->started) {
+		/* headers only: answer later, or keep-alive is lost */
+		r->started = true;
+		r->conn = conn;
+		r->method = arena_strdup(&r->arena, method);
+		r->path = arena_strdup(&r->arena, url ? url : "/");
+		r->remote_ip = peer_ip(r);
+		const char *cl = header_value(r, "Content-Length");
+		if (cl != NULL && strtoull(cl, NULL, 10) > g_cfg->max_body) {
+			r->body_too_large = true;
+			r->db = NULL;
+			r->no_store = true;
+			resp_error(r, 413);
+			return queue(r);
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		if (!r->body_too_large) {
+			if (r->body.len + *upload_data_size > g_cfg->max_body)
+				r->body_too_large = true;
+			else
+				buf_append(&r->body, upload_data, *upload_data_size);
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (r->defer == DEFER_QUEUED) /* spurious call while suspended */
+		return MHD_YES;
+	r->db = thread_db();
+	if (r->db == NULL) {
+		resp_error(r, 503);
+		return queue(r);
+	}
+	process(r, header_value(r, "Cookie"), header_value(r, "Content-Type"));
+	if (r->defer == DEFER_QUEUED) {
+		MHD_suspend_connection(conn);
+		enqueue_deferred(r->defer_slot);
+		return MHD_YES;
+	}
+	return queue(r);
+}
+
+/* ---- start and stop ---- */
+
+static int parse_listen(const char *listen, struct sockaddr_storage *ss, socklen_t *len)
+{
+	char host[256];
+	const char *colon = strrchr(listen, ':');
+	if (colon == NULL || colon[1] == '\0')
+		return -1;
+	size_t hl = (size_t)(colon - listen);
+	if (hl >= sizeof(host))
+		return -1;
+	memcpy(host, listen, hl);
+	host[hl] = '\0';
+	char *h = host;
+	if (h[0] == '[' && hl >= 2 && h[hl - 1] == ']') {
+		h[hl - 1] = '\0';
+		h++;
+	}
+	struct addrinfo hints = {.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV,
+				 .ai_socktype = SOCK_STREAM};
+	struct addrinfo *res = NULL;
+	if (getaddrinfo(h[0] ? h : "0.0.0.0", colon + 1, &hints, &res) != 0 || res == NULL)
+		return -1;
+	memcpy(ss, res->ai_addr, res->ai_addrlen);
+	*len = res->ai_addrlen;
+	freeaddrinfo(res);
+	return 0;
+}
+
+int server_run(const struct server_config *cfg)
+{
+	struct sockaddr_storage ss;
+	socklen_t sslen;
+	g_cfg = cfg;
+	if (parse_listen(cfg->listen, &ss, &sslen) != 0) {
+		fprintf(stderr, "kring: cannot use listen address '%s' (expected ADDR:PORT)\n",
+			cfg->listen);
+		return 1;
+	}
+	/* each connection holds a descriptor; leave room for the database files */
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+		rlim_t want = (rlim_t)cfg->conn_limit + 64;
+		if (rl.rlim_cur < want) {
+			rl.rlim_cur = want < rl.rlim_max ? want : rl.rlim_max;
+			setrlimit(RLIMIT_NOFILE, &rl);
+		}
+		if (rl.rlim_cur < (rlim_t)cfg->conn_limit + 64)
+			fprintf(stderr, "kring: warning: file limit %llu is below the connection limit\n",
+				(unsigned long long)rl.rlim_cur);
+	}
+	/* SIGTERM and SIGINT are taken by sigwait() below; threads inherit the mask */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	if (cores < 1)
+		cores = 1;
+	if (jobs_start((unsigned)cores) != 0) {
+		fprintf(stderr, "kring: cannot start worker threads\n");
+		return 1;
+	}
+	unsigned threads = cfg->threads ? cfg->threads : (unsigned)cores;
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+			MHD_USE_ITC | MHD_USE_ERROR_LOG,
+		0, NULL, NULL, &on_access, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
+		(unsigned int)cfg->timeout_s, MHD_OPTION_CONNECTION_LIMIT, cfg->conn_limit,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_limit, MHD_OPTION_LISTEN_BACKLOG_SIZE,
+		(unsigned int)1024, MHD_OPTION_URI_LOG_CALLBACK, &on_uri, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL, MHD_OPTION_END);
+	if (d == NULL) {
+		fprintf(stderr, "kring: cannot listen on %s (in use, or not allowed)\n", cfg->listen);
+		jobs_finish();
+		return 1;
+	}
+	fprintf(stderr, "kring: listening on http://%s/ (database %s)\n", cfg->listen,
+		cfg->db_path);
+	int sig = 0;
+	sigwait(&sigs, &sig);
+	fprintf(stderr, "kring: stopping (%s); finishing requests in flight\n",
+		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	MHD_quiesce_daemon(d);
+	for (int i = 0; i < 100 && atomic_load(&in_flight) > 0; i++) {
+		struct timespec ts = {0, 100 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	MHD_stop_daemon(d);
+	jobs_finish();
+	close_all_dbs();
+	fprintf(stderr, "kring: stopped\n");
+	return 0;
+}
+
+void server_handle_test(struct req *r, const struct server_config *cfg, struct db *db,
+			const char *method, const char *uri, const char *body,
+			const char *cookie_header)
+{
+	memset(r, 0, sizeof(*r));
+	arena_init(&r->arena);
+	buf_init(&r->body, &r->arena);
+	buf_init(&r->resp, &r->arena);
+	g_cfg = cfg;
+	r->cfg = cfg;
+	r->db = db;
+	r->started = true;
+	r->raw_uri = arena_strdup(&r->arena, uri);
+	char *q = strchr(r->raw_uri, '?');
+	r->path = q ? arena_strndup(&r->arena, r->raw_uri, (size_t)(q - r->raw_uri)) : r->raw_uri;
+	r->method = method;
+	r->remote_ip = "127.0.0.1";
+	if (body != NULL) {
+		if (strlen(body) > cfg->max_body)
+			r->body_too_large = true;
+		else
+			buf_append(&r->body, body, strlen(body));
+	}
+	process(r, cookie_header, body ? "application/x-www-form-urlencoded" : NULL);
+}

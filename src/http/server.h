@@ -1,0 +1,144 @@
+/*
+ * server.h - the request context every handler receives, and the response
+ * helpers. One struct req per HTTP request; all its memory comes from
+ * req->arena, released when libmicrohttpd reports the request complete.
+ */
+#ifndef KRING_SERVER_H
+#define KRING_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../db/db.h"
+#include "decode.h"
+
+struct MHD_Connection;
+struct route;
+struct html;
+
+struct server_config {
+	const char *listen;	    /* "127.0.0.1:8080" */
+	const char *db_path;	    /* SQLite file */
+	size_t max_body;	    /* bytes; larger bodies get 413 */
+	unsigned threads;	    /* server threads (default: cores) */
+	unsigned conn_limit;	    /* connections in total */
+	unsigned per_ip_limit;	    /* connections per address */
+	unsigned timeout_s;	    /* idle connection timeout */
+	bool behind_tls;	    /* mark cookies Secure */
+	const char *instruments;    /* directory with instrument files, or NULL */
+};
+
+enum defer_state {
+	DEFER_NONE = 0, /* handler runs for the first time */
+	DEFER_QUEUED,	/* connection suspended, job queued */
+	DEFER_DONE,	/* job finished: handler runs again to finish */
+};
+
+#define REQ_MAX_HEADERS 8
+
+struct req {
+	struct arena arena;	     /* owns everything below */
+	struct MHD_Connection *conn; /* NULL in tests that call handlers directly */
+	struct db *db;		     /* this thread's connection */
+	const struct server_config *cfg;
+
+	/* what came in */
+	char *raw_uri;		/* as sent, with query */
+	const char *method;	/* "GET", "POST", ... */
+	const char *path;	/* path without query */
+	const char *remote_ip;	/* textual address of the peer */
+	struct kv_list query;	/* decoded query string */
+	struct kv_list form;	/* decoded urlencoded body (POST) */
+	struct kv_list cookies; /* decoded Cookie header */
+	struct buf body;	/* raw body bytes (up to max_body) */
+	bool started;		/* headers seen */
+	bool body_too_large;	/* more than cfg->max_body bytes */
+	bool bad_request;	/* undecodable query, cookie or form */
+
+	/* routing */
+	const struct route *route;
+	const char *param_org; /* :org segment */
+	long long param_id;    /* :id segment */
+	long long param_id2;   /* :id2 segment */
+
+	/* who asks */
+	long long person_id; /* 0 when logged out */
+	const char *person_name;
+	const char *person_email;
+	const char *session_cookie; /* raw value of a valid session cookie */
+	const char *anon_cookie;    /* raw value of the anonymous cookie */
+	bool new_anon_cookie;	    /* send Set-Cookie for anon_cookie */
+	const char *csrf;	    /* token for forms on this page */
+
+	/* organisation in the URL, after access was granted */
+	long long org_id;
+	const char *org_slug;
+	const char *org_name;
+	unsigned role; /* enum role of the person in this organisation */
+
+	/* response */
+	unsigned status;
+	const char *content_type;
+	struct buf resp;		/* body built by the handler */
+	const unsigned char *resp_static; /* or: static bytes (assets) */
+	size_t resp_static_len;
+	struct {
+		const char *name;
+		const char *value;
+	} headers[REQ_MAX_HEADERS];
+	int n_headers;
+	bool no_store; /* Cache-Control: no-store (default true) */
+
+	/* work done off the server thread (password hashing) */
+	enum defer_state defer;
+	int defer_result;
+	void *defer_job;
+	void *defer_slot; /* the server's queue entry */
+};
+
+/* Handler return values. */
+#define HANDLER_OK    0	 /* a response is set */
+#define HANDLER_DEFER 1	 /* connection suspended; handler runs again later */
+#define HANDLER_ERROR -1 /* internal error: the server answers 500 */
+
+/* Sets an HTML response from a finished page. */
+void resp_html(struct req *r, unsigned status, struct html *page);
+/* Sets a plain-text response (copied into the arena). */
+void resp_text(struct req *r, unsigned status, const char *text);
+/* 303 See Other to a local path (must start with '/'). */
+void resp_redirect(struct req *r, const char *location);
+/* Adds a response header (name and value must outlive the request). */
+void resp_header(struct req *r, const char *name, const char *value);
+/* Renders the Dutch error page for status (400, 403, 404, 405, 413, 500, 503). */
+void resp_error(struct req *r, unsigned status);
+
+/* First value of a form field, or NULL. */
+const char *req_form(struct req *r, const char *name);
+/* First value of a query parameter, or NULL. */
+const char *req_query(struct req *r, const char *name);
+/* Value of a cookie, or NULL. */
+const char *req_cookie(struct req *r, const char *name);
+
+/*
+ * Runs fn(job) on a worker thread; the connection is suspended until it
+ * finishes, then the handler runs again with r->defer == DEFER_DONE and
+ * r->defer_job == job. Returns HANDLER_DEFER, or HANDLER_ERROR after setting
+ * a 503 response when the queue is full.
+ */
+int req_defer(struct req *r, void (*fn)(void *job), void *job);
+
+/* Starts the server and blocks until SIGTERM/SIGINT. Returns 0 or 1. */
+int server_run(const struct server_config *cfg);
+
+/*
+ * Runs one request without a socket (tests): method, uri (with query),
+ * body, Cookie header. The response is left in r. The caller releases
+ * r->arena. db must be an open, migrated database.
+ */
+void server_handle_test(struct req *r, const struct server_config *cfg, struct db *db,
+			const char *method, const char *uri, const char *body,
+			const char *cookie_header);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * text.h - every sentence a person reads, by id. The Dutch texts live in
+ * nl.def (TXT(ID, "tekst")); English can follow as en.def with the same ids.
+ */
+#ifndef KRING_TEXT_H
+#define KRING_TEXT_H
+
+enum text_id {
+#define TXT(id, s) TXT_##id,
+#include "nl.def"
+#undef TXT
+	TXT__COUNT
+};
+
+extern const char *const text_nl[TXT__COUNT];
+
+/* The text for id in the interface language (Dutch for now). */
+#define T(id) (text_nl[TXT_##id])
+
+#endif

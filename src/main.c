@@ -1,0 +1,419 @@
+/*
+ * main.c - the kring command line: serve, migrate, org, user, member, demo,
+ * routes, version, help. Exit status: 0 success, 2 usage error, 1 otherwise.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "auth/auth.h"
+#include "auth/roles.h"
+#include "core/demo.h"
+#include "core/org.h"
+#include "db/db.h"
+#include "http/router.h"
+#include "http/server.h"
+
+#ifndef KRING_VERSION
+#define KRING_VERSION "0.1.0"
+#endif
+
+#define EXIT_USAGE 2
+
+static const char usage[] =
+	"kring - community library software (OF/BY/FOR ALL)\n"
+	"\n"
+	"usage: kring COMMAND [options]\n"
+	"\n"
+	"commands:\n"
+	"  serve [--listen ADDR:PORT] [--db PATH] [--behind-tls] [--max-body BYTES]\n"
+	"        serve the web application (env KRING_LISTEN, KRING_DB, KRING_BEHIND_TLS,\n"
+	"        KRING_MAX_BODY); creates and migrates the database when needed\n"
+	"  migrate [--db PATH]                  apply database migrations\n"
+	"  org add --slug S --name N [--db PATH]\n"
+	"  user add --email E --name N [--db PATH]   (password: one line on standard input)\n"
+	"  user lock --email E [--db PATH]      refuse all logins of this person\n"
+	"  user unlock --email E [--db PATH]\n"
+	"  member add --org S --email E --role R [--db PATH]\n"
+	"        R is beheerder, medewerker, adviseur or ambassadeur\n"
+	"  demo [--db PATH]                     add the demo library (idempotent)\n"
+	"  routes                               list every route and its access rule\n"
+	"  version                              print the version\n"
+	"  help                                 print this text\n"
+	"\n"
+	"defaults: --listen 127.0.0.1:8080, --db data/kring.db\n";
+
+struct opts {
+	const char *db;
+	const char *listen;
+	const char *slug;
+	const char *name;
+	const char *email;
+	const char *org;
+	const char *role;
+	const char *max_body;
+	const char *instruments;
+	int behind_tls;
+};
+
+static int usage_error(const char *msg)
+{
+	fprintf(stderr, "kring: %s\n(run 'kring help' for usage)\n", msg);
+	return EXIT_USAGE;
+}
+
+/* Parses --name value / --name=value pairs; 0 or EXIT_USAGE. */
+static int parse_opts(int argc, char **argv, struct opts *o)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (strncmp(a, "--", 2) != 0) {
+			fprintf(stderr, "kring: unexpected argument '%s'\n", a);
+			return EXIT_USAGE;
+		}
+		if (strcmp(a, "--behind-tls") == 0) {
+			o->behind_tls = 1;
+			continue;
+		}
+		static const struct {
+			const char *name;
+			size_t off;
+		} known[] = {
+			{"db", offsetof(struct opts, db)},
+			{"listen", offsetof(struct opts, listen)},
+			{"slug", offsetof(struct opts, slug)},
+			{"name", offsetof(struct opts, name)},
+			{"email", offsetof(struct opts, email)},
+			{"org", offsetof(struct opts, org)},
+			{"role", offsetof(struct opts, role)},
+			{"max-body", offsetof(struct opts, max_body)},
+			{"instruments", offsetof(struct opts, instruments)},
+		};
+		const char *eq = strchr(a, '=');
+		size_t nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+		const char *val = NULL;
+		size_t k;
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+			if (strlen(known[k].name) == nl && strncmp(known[k].name, a + 2, nl) == 0)
+				break;
+		if (k == sizeof(known) / sizeof(known[0])) {
+			fprintf(stderr, "kring: unknown option '%s'\n", a);
+			return EXIT_USAGE;
+		}
+		if (eq) {
+			val = eq + 1;
+		} else if (i + 1 < argc) {
+			val = argv[++i];
+		} else {
+			fprintf(stderr, "kring: option '%s' needs a value\n", a);
+			return EXIT_USAGE;
+		}
+		*(const char **)((char *)o + known[k].off) = val;
+	}
+	return 0;
+}
+
+/* Creates the directory that will hold path's file, if missing. */
+static void make_parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL || slash == path)
+		return;
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0750);
+			*p = '/';
+		}
+	}
+	mkdir(dir, 0750);
+}
+
+/* Opens and migrates the database. NULL after printing why. */
+static struct db *open_db(const struct opts *o)
+{
+	const char *path = o->db ? o->db : getenv("KRING_DB");
+	if (path == NULL || path[0] == '\0')
+		path = "data/kring.db";
+	make_parent_dir(path);
+	char err[512];
+	struct db *db;
+	if (db_open(&db, path, err, sizeof(err)) != DB_OK) {
+		fprintf(stderr, "kring: %s\n", err);
+		return NULL;
+	}
+	if (db_migrate(db, err, sizeof(err)) != DB_OK) {
+		fprintf(stderr, "kring: %s\n", err);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static const char *db_path_of(const struct opts *o)
+{
+	const char *path = o->db ? o->db : getenv("KRING_DB");
+	return path && path[0] ? path : "data/kring.db";
+}
+
+static int cmd_serve(const struct opts *o)
+{
+	struct server_config cfg = {
+		.listen = o->listen ? o->listen : getenv("KRING_LISTEN"),
+		.db_path = db_path_of(o),
+		.max_body = 1024 * 1024,
+		.conn_limit = 1000,
+		.per_ip_limit = 256,
+		.timeout_s = 30,
+		.behind_tls = o->behind_tls || (getenv("KRING_BEHIND_TLS") &&
+						 strcmp(getenv("KRING_BEHIND_TLS"), "1") == 0),
+		.instruments = o->instruments ? o->instruments : getenv("KRING_INSTRUMENTS"),
+	};
+	if (cfg.listen == NULL || cfg.listen[0] == '\0')
+		cfg.listen = "127.0.0.1:8080";
+	const char *mb = o->max_body ? o->max_body : getenv("KRING_MAX_BODY");
+	if (mb) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(mb, &end, 10);
+		if (errno || *end || v < 1024)
+			return usage_error("--max-body needs a number of bytes (at least 1024)");
+		cfg.max_body = (size_t)v;
+	}
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	if (auth_init(db) != 0) {
+		fprintf(stderr, "kring: cannot initialise authentication\n");
+		db_close(db);
+		return 1;
+	}
+	db_close(db);
+	return server_run(&cfg) == 0 ? 0 : 1;
+}
+
+static int cmd_migrate(const struct opts *o)
+{
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	db_close(db);
+	printf("database %s is up to date\n", db_path_of(o));
+	return 0;
+}
+
+static int cmd_org_add(const struct opts *o)
+{
+	if (!o->slug || !o->name)
+		return usage_error("org add needs --slug and --name");
+	if (!org_slug_valid(o->slug))
+		return usage_error("--slug may hold only a-z, 0-9 and '-' (at most 64)");
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	int rc = org_create(db, o->slug, o->name, NULL);
+	db_close(db);
+	if (rc == 1) {
+		fprintf(stderr, "kring: an organisation with slug '%s' exists already\n", o->slug);
+		return 1;
+	}
+	if (rc != 0) {
+		fprintf(stderr, "kring: could not add the organisation\n");
+		return 1;
+	}
+	printf("organisation %s added\n", o->slug);
+	return 0;
+}
+
+static int cmd_user_add(const struct opts *o)
+{
+	if (!o->email || !o->name)
+		return usage_error("user add needs --email and --name (password on standard input)");
+	if (strchr(o->email, '@') == NULL)
+		return usage_error("--email must be an e-mail address");
+	char line[AUTH_PASSWORD_MAX + 2];
+	if (fgets(line, sizeof(line), stdin) == NULL) {
+		fprintf(stderr, "kring: no password on standard input\n");
+		return 1;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	if (strlen(line) < AUTH_PASSWORD_MIN) {
+		fprintf(stderr, "kring: the password needs at least %d characters\n",
+			AUTH_PASSWORD_MIN);
+		return 1;
+	}
+	if (sodium_init() < 0)
+		return 1;
+	char hash[crypto_pwhash_STRBYTES];
+	if (auth_password_hash(line, hash) != 0) {
+		fprintf(stderr, "kring: could not hash the password (out of memory?)\n");
+		return 1;
+	}
+	sodium_memzero(line, sizeof(line));
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	struct arena a;
+	arena_init(&a);
+	int rc = person_create(db, auth_normalize_email(&a, o->email), o->name, hash, NULL);
+	arena_free(&a);
+	db_close(db);
+	if (rc == 1) {
+		fprintf(stderr, "kring: a person with e-mail %s exists already\n", o->email);
+		return 1;
+	}
+	if (rc != 0) {
+		fprintf(stderr, "kring: could not add the person\n");
+		return 1;
+	}
+	printf("person %s added\n", o->email);
+	return 0;
+}
+
+static int cmd_user_lock(const struct opts *o, int lock)
+{
+	if (!o->email)
+		return usage_error(lock ? "user lock needs --email" : "user unlock needs --email");
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	struct arena a;
+	arena_init(&a);
+	const char *email = auth_normalize_email(&a, o->email);
+	int rc = db_exec(db, "UPDATE persons SET locked = ? WHERE email = ?",
+			 DB_ARGS(DB_INT(lock), DB_TEXT(email)));
+	long long changed = db_changes(db);
+	if (rc == DB_OK && lock)
+		db_exec(db,
+			"DELETE FROM sessions WHERE person_id IN (SELECT id FROM persons WHERE email = ?)",
+			DB_ARGS(DB_TEXT(email)));
+	arena_free(&a);
+	db_close(db);
+	if (rc != DB_OK || changed == 0) {
+		fprintf(stderr, "kring: no person with e-mail %s\n", o->email);
+		return 1;
+	}
+	printf("person %s %s\n", o->email, lock ? "locked" : "unlocked");
+	return 0;
+}
+
+static int cmd_member_add(const struct opts *o)
+{
+	if (!o->org || !o->email || !o->role)
+		return usage_error("member add needs --org, --email and --role");
+	unsigned role = role_from_name(o->role);
+	if (role == ROLE_NONE)
+		return usage_error("--role must be beheerder, medewerker, adviseur or ambassadeur");
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	struct arena a;
+	arena_init(&a);
+	long long person = 0, org = 0;
+	int rc = 1;
+	if (person_find(db, &a, auth_normalize_email(&a, o->email), &person, NULL, NULL, NULL) != 1)
+		fprintf(stderr, "kring: no person with e-mail %s\n", o->email);
+	else if (db_query_int(db, "SELECT id FROM orgs WHERE slug = ?", DB_ARGS(DB_TEXT(o->org)),
+			      &org) != DB_ROW)
+		fprintf(stderr, "kring: no organisation with slug %s\n", o->org);
+	else if (member_set_role(db, org, 0, person, role) != SAVE_OK)
+		fprintf(stderr, "kring: could not give the role (the last beheerder keeps it)\n");
+	else
+		rc = 0;
+	arena_free(&a);
+	db_close(db);
+	if (rc == 0)
+		printf("%s is now %s in %s\n", o->email, role_name(role), o->org);
+	return rc;
+}
+
+static int cmd_demo(const struct opts *o)
+{
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	if (sodium_init() < 0) {
+		db_close(db);
+		return 1;
+	}
+	int rc = demo_load(db, stdout);
+	db_close(db);
+	if (rc != 0) {
+		fprintf(stderr, "kring: could not load the demo data\n");
+		return 1;
+	}
+	return 0;
+}
+
+static int cmd_routes(void)
+{
+	for (size_t i = 0; i < n_routes; i++) {
+		printf("%s\t%s\t%s\t", routes[i].method, routes[i].pattern,
+		       access_name(routes[i].access));
+		const char *sep = "";
+		for (unsigned bit = 1; bit <= ROLE_AMBASSADEUR; bit <<= 1)
+			if (routes[i].roles & bit) {
+				printf("%s%s", sep, role_name(bit));
+				sep = ",";
+			}
+		printf("%s\n", sep[0] ? "" : "-");
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("missing command");
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("kring %s\n", KRING_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "routes") == 0)
+		return cmd_routes();
+	if (db_global_init() != DB_OK) {
+		fprintf(stderr, "kring: cannot initialise SQLite\n");
+		return 1;
+	}
+	if (getenv("TZ") == NULL)
+		setenv("TZ", "Europe/Amsterdam", 1);
+	struct opts o = {0};
+	int sub = 2;
+	const char *what = NULL;
+	if (strcmp(cmd, "org") == 0 || strcmp(cmd, "user") == 0 || strcmp(cmd, "member") == 0) {
+		if (argc < 3)
+			return usage_error("missing subcommand");
+		what = argv[2];
+		sub = 3;
+	}
+	if (parse_opts(argc - sub, argv + sub, &o) != 0)
+		return EXIT_USAGE;
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(&o);
+	if (strcmp(cmd, "migrate") == 0)
+		return cmd_migrate(&o);
+	if (strcmp(cmd, "demo") == 0)
+		return cmd_demo(&o);
+	if (strcmp(cmd, "org") == 0 && strcmp(what, "add") == 0)
+		return cmd_org_add(&o);
+	if (strcmp(cmd, "user") == 0 && strcmp(what, "add") == 0)
+		return cmd_user_add(&o);
+	if (strcmp(cmd, "user") == 0 && strcmp(what, "lock") == 0)
+		return cmd_user_lock(&o, 1);
+	if (strcmp(cmd, "user") == 0 && strcmp(what, "unlock") == 0)
+		return cmd_user_lock(&o, 0);
+	if (strcmp(cmd, "member") == 0 && strcmp(what, "add") == 0)
+		return cmd_member_add(&o);
+	return usage_error("unknown command");
+}

@@ -1,0 +1,166 @@
+/*
+ * login.c - health check, start page, logging in and out.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "../auth/auth.h"
+#include "../auth/roles.h"
+#include "../core/org.h"
+#include "../i18n/text.h"
+#include "../web/layout.h"
+#include "pages.h"
+
+int page_healthz(struct req *r)
+{
+	if (db_ping(r->db)) {
+		resp_text(r, 200, "ok");
+	} else {
+		resp_text(r, 503, "database unavailable");
+	}
+	return HANDLER_OK;
+}
+
+static const struct field_spec login_fields[] = {
+	{.name = "email", .label = "E-mailadres", .kind = FIELD_EMAIL, .required = true,
+	 .max_len = 254, .autocomplete = "username"},
+	{.name = "password", .label = "Wachtwoord", .kind = FIELD_PASSWORD, .required = true,
+	 .max_len = AUTH_PASSWORD_MAX, .autocomplete = "current-password"},
+};
+#define N_LOGIN_FIELDS (sizeof(login_fields) / sizeof(login_fields[0]))
+
+/* Only local paths are followed after login (no open redirect). */
+static const char *safe_next(const char *next)
+{
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
+	    strchr(next, '\r') || strchr(next, '\n'))
+		return "/";
+	return next;
+}
+
+static void login_page(struct req *r, struct form *f, const char *message, unsigned status)
+{
+	struct html h;
+	page_begin(r, &h, T(LOGIN_TITLE));
+	html(&h, "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>"
+		 "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	     T(LOGIN_TITLE), T(LOGIN_INTRO));
+	if (message)
+		page_notice(&h, "error", message);
+	form_error_summary(&h, f);
+	form_begin(&h, r, "/login");
+	const char *next = safe_next(req_form(r, "next") ? req_form(r, "next") : req_query(r, "next"));
+	html(&h, "<input type=\"hidden\" name=\"next\" value=\"%s\">", next);
+	form_field(&h, f, "email");
+	form_field(&h, f, "password");
+	form_end(&h, T(LOGIN_BUTTON));
+	html(&h, "<p class=\"utrecht-paragraph kring-muted\">%s</p></div>", T(LOGIN_HELP));
+	page_end(r, &h, status);
+}
+
+int page_login_form(struct req *r)
+{
+	if (r->person_id != 0) {
+		resp_redirect(r, safe_next(req_query(r, "next")));
+		return HANDLER_OK;
+	}
+	struct form f;
+	form_init(&f, login_fields, N_LOGIN_FIELDS);
+	login_page(r, &f, NULL, 200);
+	return HANDLER_OK;
+}
+
+/* Password check on a worker thread: the slow part of a login. */
+struct login_job {
+	const char *hash; /* NULL for an unknown address: verify against a dummy */
+	const char *password;
+	bool ok;
+};
+
+static void login_verify(void *arg)
+{
+	struct login_job *j = arg;
+	j->ok = auth_password_verify(j->hash, j->password);
+}
+
+int page_login_submit(struct req *r)
+{
+	struct form f;
+	bool valid = form_read(r, &f, login_fields, N_LOGIN_FIELDS);
+	const char *email = auth_normalize_email(&r->arena, form_value(&f, "email"));
+	if (!valid) {
+		login_page(r, &f, NULL, 422);
+		return HANDLER_OK;
+	}
+	time_t now = time(NULL);
+	long long person = 0;
+	const char *name = NULL, *hash = NULL;
+	int locked = 0;
+	int found = person_find(r->db, &r->arena, email, &person, &name, &hash, &locked);
+	if (found < 0)
+		return HANDLER_ERROR;
+
+	if (r->defer == DEFER_NONE) {
+		if (auth_throttled(r->db, email, r->remote_ip, now)) {
+			login_page(r, &f, T(LOGIN_THROTTLED), 429);
+			return HANDLER_OK;
+		}
+		struct login_job *j = arena_alloc(&r->arena, sizeof(*j));
+		j->hash = found ? hash : NULL;
+		j->password = form_value(&f, "password");
+		return req_defer(r, login_verify, j);
+	}
+
+	struct login_job *j = r->defer_job;
+	if (!found || locked || !j->ok) {
+		auth_record_failure(r->db, email, r->remote_ip, now);
+		form_set(&f, "password", "");
+		login_page(r, &f, T(LOGIN_FAILED), 401);
+		return HANDLER_OK;
+	}
+	auth_clear_failures(r->db, email);
+	if (auth_session_create(r, person) != 0)
+		return HANDLER_ERROR;
+	resp_redirect(r, safe_next(req_form(r, "next")));
+	return HANDLER_OK;
+}
+
+int page_logout(struct req *r)
+{
+	auth_session_destroy(r);
+	resp_redirect(r, "/login?uitgelogd=1");
+	return HANDLER_OK;
+}
+
+int page_start(struct req *r)
+{
+	if (r->person_id == 0) {
+		resp_redirect(r, "/login");
+		return HANDLER_OK;
+	}
+	struct org_access *orgs;
+	size_t n;
+	if (org_list_for_person(r->db, &r->arena, r->person_id, &orgs, &n) != 0)
+		return HANDLER_ERROR;
+	if (n == 1 && req_query(r, "kies") == NULL) {
+		resp_redirect(r, arena_printf(&r->arena, "/o/%s/", orgs[0].slug));
+		return HANDLER_OK;
+	}
+	struct html h;
+	page_begin(r, &h, T(START_TITLE));
+	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1>", T(START_TITLE));
+	if (n == 0) {
+		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(START_NONE));
+	} else {
+		html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s</p><ul class=\"kring-cards\">",
+		     T(START_INTRO));
+		for (size_t i = 0; i < n; i++)
+			html(&h, "<li class=\"kring-card\"><a class=\"utrecht-link kring-card__title\" "
+				 "href=\"/o/%s/\">%s</a><p class=\"utrecht-paragraph\">%s %s</p></li>",
+			     orgs[i].slug, orgs[i].name, T(START_YOUR_ROLE),
+			     role_label(orgs[i].role));
+		html(&h, "</ul>");
+	}
+	page_end(r, &h, 200);
+	return HANDLER_OK;
+}

@@ -1,0 +1,334 @@
+/*
+ * org.c - an organisation's home page, its settings and its branches.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../auth/roles.h"
+#include "../core/org.h"
+#include "../i18n/text.h"
+#include "../web/layout.h"
+#include "pages.h"
+
+/* First word of a name, for a friendly greeting. */
+static const char *first_name(struct arena *a, const char *name)
+{
+	const char *sp = strchr(name, ' ');
+	return sp ? arena_strndup(a, name, (size_t)(sp - name)) : name;
+}
+
+int page_org_home(struct req *r)
+{
+	struct branch *branches;
+	size_t n_branches;
+	long long counts[4];
+	struct org org;
+	int found = org_get(r->db, &r->arena, r->org_id, &org);
+	if (found <= 0 || branch_list(r->db, &r->arena, r->org_id, &branches, &n_branches) != 0 ||
+	    member_counts(r->db, r->org_id, counts) != 0)
+		return HANDLER_ERROR;
+
+	struct html h;
+	page_begin(r, &h, org.name);
+	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1>", org.name);
+	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s",
+	     arena_printf(&r->arena, T(HOME_GREETING),
+			  first_name(&r->arena, r->person_name ? r->person_name : "")));
+	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_label(r->role),
+	     role_explain(r->role));
+	if (org.description[0])
+		html(&h, "<p class=\"utrecht-paragraph kring-org-description\">%s</p>",
+		     org.description);
+
+	html(&h, "<div class=\"kring-grid\">");
+	/* the method in one card */
+	html(&h, "<section class=\"kring-card kring-card--wide\" aria-labelledby=\"h-methode\">"
+		 "<h2 class=\"utrecht-heading-2\" id=\"h-methode\">%s</h2>"
+		 "<p class=\"utrecht-paragraph\">%s</p>"
+		 "<ol class=\"utrecht-ordered-list kring-steps\">",
+	     T(HOME_METHOD_TITLE), T(HOME_METHOD_INTRO));
+	static const int steps[][2] = {
+		{TXT_STEP1_TITLE, TXT_STEP1_TEXT}, {TXT_STEP2_TITLE, TXT_STEP2_TEXT},
+		{TXT_STEP3_TITLE, TXT_STEP3_TEXT}, {TXT_STEP4_TITLE, TXT_STEP4_TEXT},
+		{TXT_STEP5_TITLE, TXT_STEP5_TEXT}, {TXT_STEP6_TITLE, TXT_STEP6_TEXT},
+	};
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		html(&h, "<li><strong>%s</strong> %s</li>", text_nl[steps[i][0]],
+		     text_nl[steps[i][1]]);
+	html(&h, "</ol></section>");
+
+	/* branches */
+	html(&h, "<section class=\"kring-card\" aria-labelledby=\"h-vestigingen\">"
+		 "<h2 class=\"utrecht-heading-2\" id=\"h-vestigingen\">%s</h2>",
+	     T(BRANCHES_TITLE));
+	if (n_branches == 0) {
+		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(BRANCHES_NONE));
+	} else {
+		html(&h, "<ul class=\"utrecht-unordered-list\">");
+		for (size_t i = 0; i < n_branches; i++) {
+			html(&h, "<li>%s", branches[i].name);
+			if (branches[i].place[0])
+				html(&h, " <span class=\"kring-muted\">(%s)</span>",
+				     branches[i].place);
+			html(&h, "</li>");
+		}
+		html(&h, "</ul>");
+	}
+	html(&h, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/o/%s/branches\">%s</a></p>"
+		 "</section>",
+	     r->org_slug, (r->role & ROLES_ADMIN) ? T(BRANCHES_MANAGE) : T(BRANCHES_VIEW));
+
+	/* the team: OF the organisation */
+	html(&h, "<section class=\"kring-card\" aria-labelledby=\"h-team\">"
+		 "<h2 class=\"utrecht-heading-2\" id=\"h-team\">%s</h2>"
+		 "<p class=\"utrecht-paragraph\">%s</p><dl class=\"kring-counts\">",
+	     T(HOME_TEAM_TITLE), T(HOME_TEAM_INTRO));
+	static const unsigned team_roles[4] = {ROLE_BEHEERDER, ROLE_MEDEWERKER, ROLE_ADVISEUR,
+					       ROLE_AMBASSADEUR};
+	for (int i = 0; i < 4; i++)
+		html(&h, "<div><dt>%s</dt><dd>%lld</dd></div>", role_label(team_roles[i]),
+		     counts[i]);
+	html(&h, "</dl>");
+	if (r->role & ROLES_ADMIN)
+		html(&h, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+			 "href=\"/o/%s/people\">%s</a></p>",
+		     r->org_slug, T(PEOPLE_MANAGE));
+	html(&h, "</section></div>");
+	page_end(r, &h, 200);
+	return HANDLER_OK;
+}
+
+/* ---- settings ---- */
+
+static const struct field_spec settings_fields[] = {
+	{.name = "name", .label = "Naam van de organisatie", .kind = FIELD_TEXT, .required = true,
+	 .max_len = 200, .autocomplete = "organization"},
+	{.name = "description", .label = "Korte beschrijving",
+	 .hint = "Wie jullie zijn en waar jullie werken, in een paar zinnen. Medewerkers, "
+		 "adviseurs en ambassadeurs zien dit op de startpagina.",
+	 .kind = FIELD_TEXTAREA, .max_len = 2000},
+	{.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+};
+#define N_SETTINGS_FIELDS (sizeof(settings_fields) / sizeof(settings_fields[0]))
+
+static void settings_page(struct req *r, struct form *f, long long version, const char *notice,
+			  const char *notice_kind, const struct org *theirs, unsigned status)
+{
+	struct html h;
+	page_begin(r, &h, T(SETTINGS_TITLE));
+	html(&h, "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>"
+		 "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	     T(SETTINGS_TITLE), T(SETTINGS_INTRO));
+	if (notice)
+		page_notice(&h, notice_kind, notice);
+	if (theirs) {
+		html(&h, "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
+			 "<h2 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h2>"
+			 "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl>"
+			 "</section>",
+		     T(CONFLICT_THEIRS), settings_fields[0].label, theirs->name,
+		     settings_fields[1].label, theirs->description);
+	}
+	form_error_summary(&h, f);
+	form_begin(&h, r, arena_printf(&r->arena, "/o/%s/settings", r->org_slug));
+	html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+	form_field(&h, f, "name");
+	form_field(&h, f, "description");
+	form_end(&h, T(SAVE));
+	html(&h, "</div>");
+	page_end(r, &h, status);
+}
+
+int page_org_settings(struct req *r)
+{
+	struct org org;
+	if (org_get(r->db, &r->arena, r->org_id, &org) != 1)
+		return HANDLER_ERROR;
+	struct form f;
+	form_init(&f, settings_fields, N_SETTINGS_FIELDS);
+	form_set(&f, "name", org.name);
+	form_set(&f, "description", org.description);
+	settings_page(r, &f, org.version, req_query(r, "opgeslagen") ? T(SAVED) : NULL, "ok", NULL,
+		      200);
+	return HANDLER_OK;
+}
+
+int page_org_settings_save(struct req *r)
+{
+	struct form f;
+	bool ok = form_read(r, &f, settings_fields, N_SETTINGS_FIELDS);
+	long long version = atoll(form_value(&f, "version"));
+	if (!ok) {
+		settings_page(r, &f, version, NULL, NULL, NULL, 422);
+		return HANDLER_OK;
+	}
+	enum save_result rc = org_update(r->db, r->org_id, r->person_id, form_value(&f, "name"),
+					 form_value(&f, "description"), version);
+	if (rc == SAVE_CONFLICT) {
+		struct org theirs;
+		if (org_get(r->db, &r->arena, r->org_id, &theirs) != 1)
+			return HANDLER_ERROR;
+		/* keep what this person typed; show what the other saved */
+		settings_page(r, &f, theirs.version, T(CONFLICT), "warning", &theirs, 409);
+		return HANDLER_OK;
+	}
+	if (rc != SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r, arena_printf(&r->arena, "/o/%s/settings?opgeslagen=1", r->org_slug));
+	return HANDLER_OK;
+}
+
+/* ---- branches ---- */
+
+static const struct field_spec branch_fields[] = {
+	{.name = "name", .label = "Naam van de vestiging", .kind = FIELD_TEXT, .required = true,
+	 .max_len = 200},
+	{.name = "place", .label = "Plaats", .hint = "De stad, het dorp of de wijk.",
+	 .kind = FIELD_TEXT, .max_len = 200},
+};
+#define N_BRANCH_FIELDS (sizeof(branch_fields) / sizeof(branch_fields[0]))
+
+static void branches_page(struct req *r, struct form *add, long long bad_id, struct form *edit,
+			  unsigned status)
+{
+	struct branch *b;
+	size_t n;
+	struct html h;
+	if (branch_list(r->db, &r->arena, r->org_id, &b, &n) != 0) {
+		resp_error(r, 500);
+		return;
+	}
+	bool admin = (r->role & ROLES_ADMIN) != 0;
+	page_begin(r, &h, T(BRANCHES_TITLE));
+	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	     T(BRANCHES_TITLE), T(BRANCHES_INTRO));
+	const char *done = req_query(r, "klaar");
+	if (done && strcmp(done, "toegevoegd") == 0)
+		page_notice(&h, "ok", T(BRANCH_ADDED));
+	else if (done && strcmp(done, "gewijzigd") == 0)
+		page_notice(&h, "ok", T(BRANCH_RENAMED));
+	else if (done && strcmp(done, "verwijderd") == 0)
+		page_notice(&h, "ok", T(BRANCH_DELETED));
+
+	if (n == 0) {
+		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(BRANCHES_NONE));
+	} else {
+		html(&h, "<table class=\"utrecht-table kring-table\"><caption class=\"utrecht-table__caption\">%s</caption>"
+			 "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+			 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+			 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
+		     T(BRANCHES_CAPTION), T(BRANCH_NAME), T(BRANCH_PLACE));
+		if (admin)
+			html(&h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
+			     T(ACTIONS));
+		html(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+		for (size_t i = 0; i < n; i++) {
+			html(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">%s</td>"
+				 "<td class=\"utrecht-table__cell\">%s</td>",
+			     b[i].name, b[i].place);
+			if (admin) {
+				html(&h, "<td class=\"utrecht-table__cell\"><details class=\"kring-details\"%s>"
+					 "<summary>%s <span class=\"kring-sr\">%s</span></summary>",
+				     bad_id == b[i].id ? " open" : "", T(CHANGE), b[i].name);
+				struct form f;
+				if (bad_id == b[i].id && edit) {
+					f = *edit;
+				} else {
+					form_init(&f, branch_fields, N_BRANCH_FIELDS);
+					form_set(&f, "name", b[i].name);
+					form_set(&f, "place", b[i].place);
+				}
+				f.id_prefix = arena_printf(&r->arena, "b%lld-", b[i].id);
+				form_error_summary(&h, &f);
+				form_begin(&h, r,
+					   arena_printf(&r->arena, "/o/%s/branches/%lld",
+							r->org_slug, b[i].id));
+				form_field(&h, &f, "name");
+				form_field(&h, &f, "place");
+				form_end(&h, T(SAVE));
+				form_begin(&h, r,
+					   arena_printf(&r->arena, "/o/%s/branches/%lld/delete",
+							r->org_slug, b[i].id));
+				html(&h, "<p class=\"utrecht-paragraph\">%s</p>",
+				     T(BRANCH_DELETE_WARNING));
+				html(&h, "<p class=\"kring-actions\"><button class=\"utrecht-button "
+					 "utrecht-button--secondary-action kring-danger\" type=\"submit\">"
+					 "%s <span class=\"kring-sr\">%s</span></button></p></form>",
+				     T(DELETE), b[i].name);
+				html(&h, "</details></td>");
+			}
+			html(&h, "</tr>");
+		}
+		html(&h, "</tbody></table>");
+	}
+	if (admin) {
+		html(&h, "<section class=\"kring-card kring-narrow\" aria-labelledby=\"h-nieuw\">"
+			 "<h2 class=\"utrecht-heading-2\" id=\"h-nieuw\">%s</h2>",
+		     T(BRANCH_ADD_TITLE));
+		struct form f;
+		if (add)
+			f = *add;
+		else
+			form_init(&f, branch_fields, N_BRANCH_FIELDS);
+		f.id_prefix = "nieuw-";
+		form_error_summary(&h, &f);
+		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/branches", r->org_slug));
+		form_field(&h, &f, "name");
+		form_field(&h, &f, "place");
+		form_end(&h, T(BRANCH_ADD_BUTTON));
+		html(&h, "</section>");
+	}
+	page_end(r, &h, status);
+}
+
+int page_branches(struct req *r)
+{
+	branches_page(r, NULL, 0, NULL, 200);
+	return HANDLER_OK;
+}
+
+int page_branch_add(struct req *r)
+{
+	struct form f;
+	if (!form_read(r, &f, branch_fields, N_BRANCH_FIELDS)) {
+		branches_page(r, &f, 0, NULL, 422);
+		return HANDLER_OK;
+	}
+	if (branch_add(r->db, r->org_id, r->person_id, form_value(&f, "name"),
+		       form_value(&f, "place")) != SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r, arena_printf(&r->arena, "/o/%s/branches?klaar=toegevoegd", r->org_slug));
+	return HANDLER_OK;
+}
+
+int page_branch_rename(struct req *r)
+{
+	struct form f;
+	if (!form_read(r, &f, branch_fields, N_BRANCH_FIELDS)) {
+		branches_page(r, NULL, r->param_id, &f, 422);
+		return HANDLER_OK;
+	}
+	enum save_result rc = branch_rename(r->db, r->org_id, r->person_id, r->param_id,
+					    form_value(&f, "name"), form_value(&f, "place"));
+	if (rc == SAVE_NOT_FOUND) {
+		resp_error(r, 404);
+		return HANDLER_OK;
+	}
+	if (rc != SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r, arena_printf(&r->arena, "/o/%s/branches?klaar=gewijzigd", r->org_slug));
+	return HANDLER_OK;
+}
+
+int page_branch_delete(struct req *r)
+{
+	enum save_result rc = branch_delete(r->db, r->org_id, r->person_id, r->param_id);
+	if (rc == SAVE_NOT_FOUND) {
+		resp_error(r, 404);
+		return HANDLER_OK;
+	}
+	if (rc != SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r, arena_printf(&r->arena, "/o/%s/branches?klaar=verwijderd", r->org_slug));
+	return HANDLER_OK;
+}

@@ -1,0 +1,124 @@
+/*
+ * html.c - the escaping HTML writer (see html.h).
+ */
+#include "html.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../http/decode.h"
+
+void html_init(struct html *h, struct arena *a)
+{
+	buf_init(&h->out, a);
+}
+
+void html_escape_into(struct buf *b, const char *s, size_t n)
+{
+	size_t run = 0; /* start of the current run of plain bytes */
+	for (size_t i = 0; i < n; i++) {
+		const char *rep;
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		buf_append(b, s + run, i - run);
+		buf_puts(b, rep);
+		run = i + 1;
+	}
+	buf_append(b, s + run, n - run);
+}
+
+void html_text(struct html *h, const char *s)
+{
+	if (s != NULL)
+		html_escape_into(&h->out, s, strlen(s));
+}
+
+void html_trusted(struct html *h, const char *markup)
+{
+	if (markup != NULL)
+		buf_puts(&h->out, markup);
+}
+
+void html_append(struct html *h, const struct html *other)
+{
+	buf_append(&h->out, other->out.data, other->out.len);
+}
+
+const char *html_str(struct html *h)
+{
+	return buf_str(&h->out);
+}
+
+void html_fmt_(struct html *h, const char *fmt, ...)
+{
+	va_list ap;
+	char num[32];
+	const char *p = fmt, *run = fmt;
+
+	va_start(ap, fmt);
+	while (*p) {
+		if (*p != '%') {
+			p++;
+			continue;
+		}
+		buf_append(&h->out, run, (size_t)(p - run));
+		p++;
+		if (p[0] == 's') {
+			html_text(h, va_arg(ap, const char *));
+			p += 1;
+		} else if (p[0] == 'U') {
+			const char *s = va_arg(ap, const char *);
+			if (s != NULL)
+				html_text(h, url_encode(h->out.arena, s));
+			p += 1;
+		} else if (p[0] == 'd') {
+			snprintf(num, sizeof(num), "%d", va_arg(ap, int));
+			buf_puts(&h->out, num);
+			p += 1;
+		} else if (p[0] == 'u') {
+			snprintf(num, sizeof(num), "%u", va_arg(ap, unsigned));
+			buf_puts(&h->out, num);
+			p += 1;
+		} else if (p[0] == 'l' && p[1] == 'd') {
+			snprintf(num, sizeof(num), "%ld", va_arg(ap, long));
+			buf_puts(&h->out, num);
+			p += 2;
+		} else if (p[0] == 'l' && p[1] == 'l' && p[2] == 'd') {
+			snprintf(num, sizeof(num), "%lld", va_arg(ap, long long));
+			buf_puts(&h->out, num);
+			p += 3;
+		} else if (p[0] == 'z' && p[1] == 'u') {
+			snprintf(num, sizeof(num), "%zu", va_arg(ap, size_t));
+			buf_puts(&h->out, num);
+			p += 2;
+		} else if (p[0] == '%') {
+			buf_putc(&h->out, '%');
+			p += 1;
+		} else {
+			fprintf(stderr, "html: bad conversion in format \"%s\"\n", fmt);
+			abort();
+		}
+		run = p;
+	}
+	buf_append(&h->out, run, (size_t)(p - run));
+	va_end(ap);
+}

@@ -1,0 +1,49 @@
+/*
+ * html.h - the HTML writer. Escapes by default.
+ *
+ * html(h, "<p>%s</p>", text) writes text HTML-escaped. The format must be a
+ * string literal (enforced by the macro). Conversions:
+ *   %s   const char *, HTML-escaped (NULL writes nothing)
+ *   %U   const char *, percent-encoded for a URL segment/value, then escaped
+ *   %d   int            %u  unsigned        %ld long   %lld long long
+ *   %zu  size_t         %%  a literal '%'
+ * Any other conversion is a programming error and aborts (tests catch it).
+ *
+ * Trusted markup that is not a literal goes in only through
+ * html_trusted() (greppable) or html_append() (another writer's output,
+ * which was escaped when it was written).
+ */
+#ifndef KRING_HTML_H
+#define KRING_HTML_H
+
+#include <stddef.h>
+
+#include "../util/buf.h"
+
+struct html {
+	struct buf out; /* escaped markup written so far */
+};
+
+/* Starts an empty document fragment in arena a. */
+void html_init(struct html *h, struct arena *a);
+
+/* Formatted output; see the list of conversions above. */
+#define html(h, fmt, ...) html_fmt_((h), "" fmt "", ##__VA_ARGS__)
+void html_fmt_(struct html *h, const char *fmt, ...);
+
+/* Writes s escaped (same as html(h, "%s", s)). */
+void html_text(struct html *h, const char *s);
+
+/* Writes trusted markup as is. Only for constants or markup kring built. */
+void html_trusted(struct html *h, const char *markup);
+
+/* Appends what another writer produced (already escaped). */
+void html_append(struct html *h, const struct html *other);
+
+/* Escapes n bytes of s into b (used by html_fmt_ and elsewhere). */
+void html_escape_into(struct buf *b, const char *s, size_t n);
+
+/* The markup written so far, NUL-terminated. */
+const char *html_str(struct html *h);
+
+#endif
