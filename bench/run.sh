@@ -161,6 +161,9 @@ status=$(curl -sS --max-time 10 -H "$cookie_header" -D "$tmp/page.headers" \
 [[ $status == 200 ]] || die "GET $org_path with the session cookie answered HTTP $status, expected 200"
 page_bytes=$(wc -c <"$tmp/www/home.html" | tr -d ' ')
 ((page_bytes > 0)) || die "GET $org_path returned an empty body"
+if grep -q 'name="password"' "$tmp/www/home.html"; then
+  die "GET $org_path returned a page with a password field: not logged in?"
+fi
 log "$org_path is $page_bytes bytes"
 
 warnings=()

@@ -25,27 +25,27 @@
 #define EXIT_USAGE 2
 
 static const char usage[] =
-	"kring - community library software (OF/BY/FOR ALL)\n"
-	"\n"
-	"usage: kring COMMAND [options]\n"
-	"\n"
-	"commands:\n"
-	"  serve [--listen ADDR:PORT] [--db PATH] [--behind-tls] [--max-body BYTES]\n"
-	"        serve the web application (env KRING_LISTEN, KRING_DB, KRING_BEHIND_TLS,\n"
-	"        KRING_MAX_BODY); creates and migrates the database when needed\n"
-	"  migrate [--db PATH]                  apply database migrations\n"
-	"  org add --slug S --name N [--db PATH]\n"
-	"  user add --email E --name N [--db PATH]   (password: one line on standard input)\n"
-	"  user lock --email E [--db PATH]      refuse all logins of this person\n"
-	"  user unlock --email E [--db PATH]\n"
-	"  member add --org S --email E --role R [--db PATH]\n"
-	"        R is beheerder, medewerker, adviseur or ambassadeur\n"
-	"  demo [--db PATH]                     add the demo library (idempotent)\n"
-	"  routes                               list every route and its access rule\n"
-	"  version                              print the version\n"
-	"  help                                 print this text\n"
-	"\n"
-	"defaults: --listen 127.0.0.1:8080, --db data/kring.db\n";
+    "kring - community library software (OF/BY/FOR ALL)\n"
+    "\n"
+    "usage: kring COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  serve [--listen ADDR:PORT] [--db PATH] [--behind-tls] [--max-body BYTES]\n"
+    "        serve the web application (env KRING_LISTEN, KRING_DB, KRING_BEHIND_TLS,\n"
+    "        KRING_MAX_BODY); creates and migrates the database when needed\n"
+    "  migrate [--db PATH]                  apply database migrations\n"
+    "  org add --slug S --name N [--db PATH]\n"
+    "  user add --email E --name N [--db PATH]   (password: one line on standard input)\n"
+    "  user lock --email E [--db PATH]      refuse all logins of this person\n"
+    "  user unlock --email E [--db PATH]\n"
+    "  member add --org S --email E --role R [--db PATH]\n"
+    "        R is beheerder, medewerker, adviseur or ambassadeur\n"
+    "  demo [--db PATH]                     add the demo library (idempotent)\n"
+    "  routes                               list every route and its access rule\n"
+    "  version                              print the version\n"
+    "  help                                 print this text\n"
+    "\n"
+    "defaults: --listen 127.0.0.1:8080, --db data/kring.db\n";
 
 struct opts {
 	const char *db;
@@ -83,15 +83,15 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			const char *name;
 			size_t off;
 		} known[] = {
-			{"db", offsetof(struct opts, db)},
-			{"listen", offsetof(struct opts, listen)},
-			{"slug", offsetof(struct opts, slug)},
-			{"name", offsetof(struct opts, name)},
-			{"email", offsetof(struct opts, email)},
-			{"org", offsetof(struct opts, org)},
-			{"role", offsetof(struct opts, role)},
-			{"max-body", offsetof(struct opts, max_body)},
-			{"instruments", offsetof(struct opts, instruments)},
+		    {"db", offsetof(struct opts, db)},
+		    {"listen", offsetof(struct opts, listen)},
+		    {"slug", offsetof(struct opts, slug)},
+		    {"name", offsetof(struct opts, name)},
+		    {"email", offsetof(struct opts, email)},
+		    {"org", offsetof(struct opts, org)},
+		    {"role", offsetof(struct opts, role)},
+		    {"max-body", offsetof(struct opts, max_body)},
+		    {"instruments", offsetof(struct opts, instruments)},
 		};
 		const char *eq = strchr(a, '=');
 		size_t nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
@@ -165,15 +165,15 @@ static const char *db_path_of(const struct opts *o)
 static int cmd_serve(const struct opts *o)
 {
 	struct server_config cfg = {
-		.listen = o->listen ? o->listen : getenv("KRING_LISTEN"),
-		.db_path = db_path_of(o),
-		.max_body = 1024 * 1024,
-		.conn_limit = 1000,
-		.per_ip_limit = 256,
-		.timeout_s = 30,
-		.behind_tls = o->behind_tls || (getenv("KRING_BEHIND_TLS") &&
-						 strcmp(getenv("KRING_BEHIND_TLS"), "1") == 0),
-		.instruments = o->instruments ? o->instruments : getenv("KRING_INSTRUMENTS"),
+	    .listen = o->listen ? o->listen : getenv("KRING_LISTEN"),
+	    .db_path = db_path_of(o),
+	    .max_body = 1024 * 1024,
+	    .conn_limit = 1000,
+	    .per_ip_limit = 256,
+	    .timeout_s = 30,
+	    .behind_tls = o->behind_tls || (getenv("KRING_BEHIND_TLS") &&
+	                                    strcmp(getenv("KRING_BEHIND_TLS"), "1") == 0),
+	    .instruments = o->instruments ? o->instruments : getenv("KRING_INSTRUMENTS"),
 	};
 	if (cfg.listen == NULL || cfg.listen[0] == '\0')
 		cfg.listen = "127.0.0.1:8080";
@@ -234,7 +234,8 @@ static int cmd_org_add(const struct opts *o)
 static int cmd_user_add(const struct opts *o)
 {
 	if (!o->email || !o->name)
-		return usage_error("user add needs --email and --name (password on standard input)");
+		return usage_error(
+		    "user add needs --email and --name (password on standard input)");
 	if (strchr(o->email, '@') == NULL)
 		return usage_error("--email must be an e-mail address");
 	char line[AUTH_PASSWORD_MAX + 2];
@@ -245,7 +246,7 @@ static int cmd_user_add(const struct opts *o)
 	line[strcspn(line, "\r\n")] = '\0';
 	if (strlen(line) < AUTH_PASSWORD_MIN) {
 		fprintf(stderr, "kring: the password needs at least %d characters\n",
-			AUTH_PASSWORD_MIN);
+		        AUTH_PASSWORD_MIN);
 		return 1;
 	}
 	if (sodium_init() < 0)
@@ -287,12 +288,13 @@ static int cmd_user_lock(const struct opts *o, int lock)
 	arena_init(&a);
 	const char *email = auth_normalize_email(&a, o->email);
 	int rc = db_exec(db, "UPDATE persons SET locked = ? WHERE email = ?",
-			 DB_ARGS(DB_INT(lock), DB_TEXT(email)));
+	                 DB_ARGS(DB_INT(lock), DB_TEXT(email)));
 	long long changed = db_changes(db);
 	if (rc == DB_OK && lock)
 		db_exec(db,
-			"DELETE FROM sessions WHERE person_id IN (SELECT id FROM persons WHERE email = ?)",
-			DB_ARGS(DB_TEXT(email)));
+		        "DELETE FROM sessions WHERE person_id IN (SELECT id FROM persons WHERE "
+		        "email = ?)",
+		        DB_ARGS(DB_TEXT(email)));
 	arena_free(&a);
 	db_close(db);
 	if (rc != DB_OK || changed == 0) {
@@ -320,7 +322,7 @@ static int cmd_member_add(const struct opts *o)
 	if (person_find(db, &a, auth_normalize_email(&a, o->email), &person, NULL, NULL, NULL) != 1)
 		fprintf(stderr, "kring: no person with e-mail %s\n", o->email);
 	else if (db_query_int(db, "SELECT id FROM orgs WHERE slug = ?", DB_ARGS(DB_TEXT(o->org)),
-			      &org) != DB_ROW)
+	                      &org) != DB_ROW)
 		fprintf(stderr, "kring: no organisation with slug %s\n", o->org);
 	else if (member_set_role(db, org, 0, person, role) != SAVE_OK)
 		fprintf(stderr, "kring: could not give the role (the last beheerder keeps it)\n");

@@ -29,16 +29,17 @@ int auth_init(struct db *db)
 		hex = db_col_text(st, 0, &a);
 	db_finish(st);
 	size_t bin_len = 0;
-	if (hex == NULL || sodium_hex2bin(server_key, sizeof(server_key), hex, strlen(hex), NULL,
-					  &bin_len, NULL) != 0 ||
+	if (hex == NULL ||
+	    sodium_hex2bin(server_key, sizeof(server_key), hex, strlen(hex), NULL, &bin_len,
+	                   NULL) != 0 ||
 	    bin_len != sizeof(server_key)) {
 		char buf[crypto_auth_KEYBYTES * 2 + 1];
 		crypto_auth_keygen(server_key);
 		sodium_bin2hex(buf, sizeof(buf), server_key, sizeof(server_key));
 		if (db_exec(db,
-			    "INSERT INTO settings (key, value) VALUES ('server_key', ?)"
-			    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-			    DB_ARGS(DB_TEXT(buf))) != DB_OK)
+		            "INSERT INTO settings (key, value) VALUES ('server_key', ?)"
+		            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+		            DB_ARGS(DB_TEXT(buf))) != DB_OK)
 			goto fail;
 	}
 	if (dummy_hash[0] == '\0') {
@@ -64,8 +65,9 @@ fail:
 
 int auth_password_hash(const char *password, char out[crypto_pwhash_STRBYTES])
 {
-	return crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	return crypto_pwhash_str(out, password, strlen(password),
+	                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                         crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
 bool auth_password_verify(const char *hash, const char *password)
@@ -113,7 +115,7 @@ static bool plausible_token(const char *s)
 static const char *cookie_attrs(struct req *r)
 {
 	return r->cfg && r->cfg->behind_tls ? "; Path=/; HttpOnly; SameSite=Lax; Secure"
-					    : "; Path=/; HttpOnly; SameSite=Lax";
+	                                    : "; Path=/; HttpOnly; SameSite=Lax";
 }
 
 int auth_load_session(struct req *r)
@@ -127,9 +129,9 @@ int auth_load_session(struct req *r)
 	struct db_stmt *st;
 	char *hash = session_hash(&r->arena, c);
 	if (db_query(r->db, &st,
-		     "SELECT s.person_id, s.created_at, s.seen_at, p.name, p.email, p.locked"
-		     " FROM sessions s JOIN persons p ON p.id = s.person_id WHERE s.id_hash = ?",
-		     DB_ARGS(DB_TEXT(hash))) != DB_OK)
+	             "SELECT s.person_id, s.created_at, s.seen_at, p.name, p.email, p.locked"
+	             " FROM sessions s JOIN persons p ON p.id = s.person_id WHERE s.id_hash = ?",
+	             DB_ARGS(DB_TEXT(hash))) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc != DB_ROW) {
@@ -149,7 +151,7 @@ int auth_load_session(struct req *r)
 	}
 	if (now - seen >= 60)
 		db_exec(r->db, "UPDATE sessions SET seen_at = ? WHERE id_hash = ?",
-			DB_ARGS(DB_INT(now), DB_TEXT(hash)));
+		        DB_ARGS(DB_INT(now), DB_TEXT(hash)));
 	r->person_id = person;
 	r->person_name = name;
 	r->person_email = email;
@@ -162,18 +164,19 @@ int auth_session_create(struct req *r, long long person_id)
 	long long now = (long long)time(NULL);
 	if (r->session_cookie != NULL)
 		db_exec(r->db, "DELETE FROM sessions WHERE id_hash = ?",
-			DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie))));
+		        DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie))));
 	char *tok = random_token(&r->arena);
 	if (db_exec(r->db,
-		    "INSERT INTO sessions (id_hash, person_id, created_at, seen_at) VALUES (?, ?, ?, ?)",
-		    DB_ARGS(DB_TEXT(session_hash(&r->arena, tok)), DB_INT(person_id), DB_INT(now),
-			    DB_INT(now))) != DB_OK)
+	            "INSERT INTO sessions (id_hash, person_id, created_at, seen_at) VALUES (?, ?, "
+	            "?, ?)",
+	            DB_ARGS(DB_TEXT(session_hash(&r->arena, tok)), DB_INT(person_id), DB_INT(now),
+	                    DB_INT(now))) != DB_OK)
 		return -1;
 	/* old sessions of anyone expire here, so the table does not grow forever */
 	db_exec(r->db, "DELETE FROM sessions WHERE seen_at < ? OR created_at < ?",
-		DB_ARGS(DB_INT(now - auth_session_idle), DB_INT(now - auth_session_max)));
+	        DB_ARGS(DB_INT(now - auth_session_idle), DB_INT(now - auth_session_max)));
 	resp_header(r, "Set-Cookie",
-		    arena_printf(&r->arena, AUTH_SESSION_COOKIE "=%s%s", tok, cookie_attrs(r)));
+	            arena_printf(&r->arena, AUTH_SESSION_COOKIE "=%s%s", tok, cookie_attrs(r)));
 	r->session_cookie = tok;
 	r->person_id = person_id;
 	r->csrf = NULL;
@@ -184,9 +187,9 @@ void auth_session_destroy(struct req *r)
 {
 	if (r->session_cookie != NULL)
 		db_exec(r->db, "DELETE FROM sessions WHERE id_hash = ?",
-			DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie))));
+		        DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie))));
 	resp_header(r, "Set-Cookie",
-		    arena_printf(&r->arena, AUTH_SESSION_COOKIE "=%s; Max-Age=0", cookie_attrs(r)));
+	            arena_printf(&r->arena, AUTH_SESSION_COOKIE "=%s; Max-Age=0", cookie_attrs(r)));
 	r->session_cookie = NULL;
 	r->person_id = 0;
 	r->csrf = NULL;
@@ -211,8 +214,8 @@ const char *auth_csrf_token(struct req *r)
 		if (r->anon_cookie == NULL) {
 			r->anon_cookie = random_token(&r->arena);
 			resp_header(r, "Set-Cookie",
-				    arena_printf(&r->arena, AUTH_ANON_COOKIE "=%s%s",
-						 r->anon_cookie, cookie_attrs(r)));
+			            arena_printf(&r->arena, AUTH_ANON_COOKIE "=%s%s",
+			                         r->anon_cookie, cookie_attrs(r)));
 		}
 		bound = r->anon_cookie;
 	}
@@ -252,11 +255,12 @@ bool auth_throttled(struct db *db, const char *email, const char *ip, time_t now
 	char key_e[600], key_i[128];
 	snprintf(key_e, sizeof(key_e), "e:%s", email ? email : "");
 	snprintf(key_i, sizeof(key_i), "i:%s", ip ? ip : "");
-	if (db_query_int(db,
-			 "SELECT MAX((SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?),"
-			 " (SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?))",
-			 DB_ARGS(DB_TEXT(key_e), DB_INT(since), DB_TEXT(key_i), DB_INT(since)),
-			 &n) != DB_ROW)
+	if (db_query_int(
+	        db,
+	        "SELECT MAX((SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?),"
+	        " (SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?))",
+	        DB_ARGS(DB_TEXT(key_e), DB_INT(since), DB_TEXT(key_i), DB_INT(since)),
+	        &n) != DB_ROW)
 		return true; /* fail closed */
 	return n >= AUTH_MAX_FAILURES;
 }
@@ -269,10 +273,10 @@ void auth_record_failure(struct db *db, const char *email, const char *ip, time_
 	if (db_begin(db) != DB_OK)
 		return;
 	db_exec(db, "DELETE FROM login_failures WHERE at < ?",
-		DB_ARGS(DB_INT((long long)now - AUTH_FAILURE_WINDOW)));
+	        DB_ARGS(DB_INT((long long)now - AUTH_FAILURE_WINDOW)));
 	db_exec(db, "INSERT INTO login_failures (key, at) VALUES (?, ?), (?, ?)",
-		DB_ARGS(DB_TEXT(key_e), DB_INT((long long)now), DB_TEXT(key_i),
-			DB_INT((long long)now)));
+	        DB_ARGS(DB_TEXT(key_e), DB_INT((long long)now), DB_TEXT(key_i),
+	                DB_INT((long long)now)));
 	if (db_commit(db) != DB_OK)
 		db_rollback(db);
 }

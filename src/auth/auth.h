@@ -13,10 +13,10 @@
 
 #define AUTH_SESSION_COOKIE "kring_session"
 #define AUTH_ANON_COOKIE    "kring_anon"
-#define AUTH_CSRF_FIELD	    "csrf"
-#define AUTH_MAX_FAILURES   5	     /* failed logins per key ... */
+#define AUTH_CSRF_FIELD     "csrf"
+#define AUTH_MAX_FAILURES   5         /* failed logins per key ... */
 #define AUTH_FAILURE_WINDOW (15 * 60) /* ... within this many seconds */
-#define AUTH_PASSWORD_MIN   10	     /* characters (bytes) in a new password */
+#define AUTH_PASSWORD_MIN   10        /* characters (bytes) in a new password */
 #define AUTH_PASSWORD_MAX   1024
 
 /* Session lifetimes in seconds (idle and absolute); settable for tests and operators. */

@@ -8,7 +8,7 @@ enum role {
 	ROLE_NONE = 0,
 	ROLE_BEHEERDER = 1 << 0,   /* manages the organisation and its people */
 	ROLE_MEDEWERKER = 1 << 1,  /* staff */
-	ROLE_ADVISEUR = 1 << 2,	   /* adviser of a support organisation: reads, advises */
+	ROLE_ADVISEUR = 1 << 2,    /* adviser of a support organisation: reads, advises */
 	ROLE_AMBASSADEUR = 1 << 3, /* resident co-owning some communities */
 };
 

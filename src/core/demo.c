@@ -17,17 +17,19 @@ struct demo_org {
 };
 
 static const struct demo_org demo_orgs[] = {
-	{"de-sleutel", "Bibliotheek De Sleutel",
-	 "Een bibliotheek met een hoofdvestiging in de stad en drie kleinere vestigingen in de "
-	 "dorpen eromheen. We willen meer samen met inwoners organiseren, in plaats van een "
-	 "voorgekauwd aanbod te maken.",
-	 {{"Hoofdvestiging De Sleutel", "Zandhoven"},
-	  {"Vestiging Heikant", "Heikant"},
-	  {"Vestiging Molenbeek", "Molenbeek"},
-	  {"Vestiging Oosterveld", "Oosterveld"}}},
-	{"het-baken", "Bibliotheek Het Baken",
-	 "Een bibliotheek aan de kust die net begint met werken met communities.",
-	 {{"Het Baken Centrum", "Zeewolde aan Zee"}}},
+    {"de-sleutel",
+     "Bibliotheek De Sleutel",
+     "Een bibliotheek met een hoofdvestiging in de stad en drie kleinere vestigingen in de "
+     "dorpen eromheen. We willen meer samen met inwoners organiseren, in plaats van een "
+     "voorgekauwd aanbod te maken.",
+     {{"Hoofdvestiging De Sleutel", "Zandhoven"},
+      {"Vestiging Heikant", "Heikant"},
+      {"Vestiging Molenbeek", "Molenbeek"},
+      {"Vestiging Oosterveld", "Oosterveld"}}},
+    {"het-baken",
+     "Bibliotheek Het Baken",
+     "Een bibliotheek aan de kust die net begint met werken met communities.",
+     {{"Het Baken Centrum", "Zeewolde aan Zee"}}},
 };
 
 struct demo_person {
@@ -37,13 +39,14 @@ struct demo_person {
 };
 
 static const struct demo_person demo_people[] = {
-	{"marieke@desleutel.nl", "Marieke Jansen", {{"de-sleutel", "beheerder"}}},
-	{"sascha@desleutel.nl", "Sascha de Vries", {{"de-sleutel", "medewerker"}}},
-	{"jeroen@desleutel.nl", "Jeroen Bakker", {{"de-sleutel", "medewerker"}}},
-	{"anouk@rijnbrink.nl", "Anouk Verhoeven",
-	 {{"de-sleutel", "adviseur"}, {"het-baken", "adviseur"}}},
-	{"fatima@voorbeeld.nl", "Fatima El Amrani", {{"de-sleutel", "ambassadeur"}}},
-	{"henk@hetbaken.nl", "Henk Smit", {{"het-baken", "beheerder"}}},
+    {"marieke@desleutel.nl", "Marieke Jansen", {{"de-sleutel", "beheerder"}}},
+    {"sascha@desleutel.nl", "Sascha de Vries", {{"de-sleutel", "medewerker"}}},
+    {"jeroen@desleutel.nl", "Jeroen Bakker", {{"de-sleutel", "medewerker"}}},
+    {"anouk@rijnbrink.nl",
+     "Anouk Verhoeven",
+     {{"de-sleutel", "adviseur"}, {"het-baken", "adviseur"}}},
+    {"fatima@voorbeeld.nl", "Fatima El Amrani", {{"de-sleutel", "ambassadeur"}}},
+    {"henk@hetbaken.nl", "Henk Smit", {{"het-baken", "beheerder"}}},
 };
 
 static long long org_id_of(struct db *db, const char *slug)
@@ -68,7 +71,7 @@ int demo_load(struct db *db, FILE *out)
 		if (org_create(db, o->slug, o->name, &id) != 0)
 			goto out;
 		if (db_exec(db, "UPDATE orgs SET description = ? WHERE id = ?",
-			    DB_ARGS(DB_TEXT(o->description), DB_INT(id))) != DB_OK)
+		            DB_ARGS(DB_TEXT(o->description), DB_INT(id))) != DB_OK)
 			goto out;
 		for (size_t k = 0; k < 4 && o->branches[k][0]; k++)
 			if (branch_add(db, id, 0, o->branches[k][0], o->branches[k][1]) != SAVE_OK)
@@ -92,22 +95,25 @@ int demo_load(struct db *db, FILE *out)
 			long long has = 0;
 			if (org == 0)
 				goto out;
-			db_query_int(db,
-				     "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?",
-				     DB_ARGS(DB_INT(org), DB_INT(person)), &has);
-			if (!has && member_set_role(db, org, 0, person,
-						    role_from_name(p->memberships[k][1])) != SAVE_OK)
+			db_query_int(
+			    db,
+			    "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?",
+			    DB_ARGS(DB_INT(org), DB_INT(person)), &has);
+			if (!has &&
+			    member_set_role(db, org, 0, person,
+			                    role_from_name(p->memberships[k][1])) != SAVE_OK)
 				goto out;
 		}
 	}
-	fprintf(out, "Demo: Bibliotheek De Sleutel (and Bibliotheek Het Baken) are ready.\n"
-		     "Log in at /login with one of these accounts, password '%s':\n",
-		DEMO_PASSWORD);
+	fprintf(out,
+	        "Demo: Bibliotheek De Sleutel (and Bibliotheek Het Baken) are ready.\n"
+	        "Log in at /login with one of these accounts, password '%s':\n",
+	        DEMO_PASSWORD);
 	for (size_t i = 0; i < sizeof(demo_people) / sizeof(demo_people[0]); i++) {
 		const struct demo_person *p = &demo_people[i];
 		fprintf(out, "  %-22s %s (%s%s%s)\n", p->email, p->name, p->memberships[0][1],
-			p->memberships[1][0] ? ", also in " : "",
-			p->memberships[1][0] ? p->memberships[1][0] : "");
+		        p->memberships[1][0] ? ", also in " : "",
+		        p->memberships[1][0] ? p->memberships[1][0] : "");
 	}
 	rc = 0;
 out:

@@ -25,14 +25,14 @@ int org_slug_valid(const char *s)
 }
 
 int org_access_lookup(struct db *db, struct arena *a, const char *slug, long long person_id,
-		      struct org_access *out)
+                      struct org_access *out)
 {
 	struct db_stmt *st;
 	if (db_query(db, &st,
-		     "SELECT o.id, o.slug, o.name, m.role FROM orgs o"
-		     " JOIN memberships m ON m.org_id = o.id"
-		     " WHERE o.slug = ? AND m.person_id = ?",
-		     DB_ARGS(DB_TEXT(slug), DB_INT(person_id))) != DB_OK)
+	             "SELECT o.id, o.slug, o.name, m.role FROM orgs o"
+	             " JOIN memberships m ON m.org_id = o.id"
+	             " WHERE o.slug = ? AND m.person_id = ?",
+	             DB_ARGS(DB_TEXT(slug), DB_INT(person_id))) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
@@ -46,16 +46,16 @@ int org_access_lookup(struct db *db, struct arena *a, const char *slug, long lon
 }
 
 int org_list_for_person(struct db *db, struct arena *a, long long person_id,
-			struct org_access **out, size_t *n_out)
+                        struct org_access **out, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t cap = 8, n = 0;
 	struct org_access *v = arena_alloc(a, cap * sizeof(*v));
 	if (db_query(db, &st,
-		     "SELECT o.id, o.slug, o.name, m.role FROM orgs o"
-		     " JOIN memberships m ON m.org_id = o.id WHERE m.person_id = ?"
-		     " ORDER BY o.name",
-		     DB_ARGS(DB_INT(person_id))) != DB_OK)
+	             "SELECT o.id, o.slug, o.name, m.role FROM orgs o"
+	             " JOIN memberships m ON m.org_id = o.id WHERE m.person_id = ?"
+	             " ORDER BY o.name",
+	             DB_ARGS(DB_INT(person_id))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -81,7 +81,7 @@ int org_get(struct db *db, struct arena *a, long long org_id, struct org *out)
 {
 	struct db_stmt *st;
 	if (db_query(db, &st, "SELECT id, slug, name, description, version FROM orgs WHERE id = ?",
-		     DB_ARGS(DB_INT(org_id))) != DB_OK)
+	             DB_ARGS(DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
@@ -100,9 +100,9 @@ int org_create(struct db *db, const char *slug, const char *name, long long *id_
 	long long id = 0;
 	if (db_begin(db) != DB_OK)
 		return -1;
-	int rc = db_query_int(db,
-			      "INSERT INTO orgs (slug, name, created_at) VALUES (?, ?, ?) RETURNING id",
-			      DB_ARGS(DB_TEXT(slug), DB_TEXT(name), DB_INT(now_s())), &id);
+	int rc = db_query_int(
+	    db, "INSERT INTO orgs (slug, name, created_at) VALUES (?, ?, ?) RETURNING id",
+	    DB_ARGS(DB_TEXT(slug), DB_TEXT(name), DB_INT(now_s())), &id);
 	if (rc == DB_CONSTRAINT) {
 		db_rollback(db);
 		return 1;
@@ -130,15 +130,15 @@ static enum save_result finish(struct db *db, enum save_result rc)
 }
 
 enum save_result org_update(struct db *db, long long org_id, long long actor, const char *name,
-			    const char *description, long long version)
+                            const char *description, long long version)
 {
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
 	if (db_exec(db,
-		    "UPDATE orgs SET name = ?, description = ?, version = version + 1"
-		    " WHERE id = ? AND version = ?",
-		    DB_ARGS(DB_TEXT(name), DB_TEXT(description), DB_INT(org_id),
-			    DB_INT(version))) != DB_OK)
+	            "UPDATE orgs SET name = ?, description = ?, version = version + 1"
+	            " WHERE id = ? AND version = ?",
+	            DB_ARGS(DB_TEXT(name), DB_TEXT(description), DB_INT(org_id),
+	                    DB_INT(version))) != DB_OK)
 		return finish(db, SAVE_ERROR);
 	if (db_changes(db) == 0)
 		return finish(db, SAVE_CONFLICT);
@@ -148,18 +148,18 @@ enum save_result org_update(struct db *db, long long org_id, long long actor, co
 }
 
 int branch_list(struct db *db, struct arena *a, long long org_id, struct branch **out,
-		size_t *n_out)
+                size_t *n_out)
 {
 	struct db_stmt *st;
 	long long n_rows = 0;
 	if (db_query_int(db, "SELECT COUNT(*) FROM branches WHERE org_id = ?",
-			 DB_ARGS(DB_INT(org_id)), &n_rows) != DB_ROW)
+	                 DB_ARGS(DB_INT(org_id)), &n_rows) != DB_ROW)
 		return -1;
 	struct branch *v = arena_alloc(a, ((size_t)n_rows + 1) * sizeof(*v));
 	size_t n = 0;
 	if (db_query(db, &st,
-		     "SELECT id, name, place FROM branches WHERE org_id = ? ORDER BY name, id",
-		     DB_ARGS(DB_INT(org_id))) != DB_OK)
+	             "SELECT id, name, place FROM branches WHERE org_id = ? ORDER BY name, id",
+	             DB_ARGS(DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW && n < (size_t)n_rows) {
@@ -175,20 +175,20 @@ int branch_list(struct db *db, struct arena *a, long long org_id, struct branch 
 }
 
 enum save_result branch_add(struct db *db, long long org_id, long long actor, const char *name,
-			    const char *place)
+                            const char *place)
 {
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
-	if (db_exec(db, "INSERT INTO branches (org_id, name, place, created_at) VALUES (?, ?, ?, ?)",
-		    DB_ARGS(DB_INT(org_id), DB_TEXT(name), DB_TEXT(place), DB_INT(now_s()))) !=
-		    DB_OK ||
+	if (db_exec(
+	        db, "INSERT INTO branches (org_id, name, place, created_at) VALUES (?, ?, ?, ?)",
+	        DB_ARGS(DB_INT(org_id), DB_TEXT(name), DB_TEXT(place), DB_INT(now_s()))) != DB_OK ||
 	    audit_write(db, org_id, actor, "branch.add", name, place) != 0)
 		return finish(db, SAVE_ERROR);
 	return finish(db, SAVE_OK);
 }
 
 enum save_result branch_rename(struct db *db, long long org_id, long long actor, long long id,
-			       const char *name, const char *place)
+                               const char *name, const char *place)
 {
 	struct arena a;
 	arena_init(&a);
@@ -197,7 +197,7 @@ enum save_result branch_rename(struct db *db, long long org_id, long long actor,
 	struct db_stmt *st;
 	const char *old = NULL;
 	if (db_query(db, &st, "SELECT name FROM branches WHERE id = ? AND org_id = ?",
-		     DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK) {
+	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK) {
 		arena_free(&a);
 		return finish(db, SAVE_ERROR);
 	}
@@ -208,9 +208,9 @@ enum save_result branch_rename(struct db *db, long long org_id, long long actor,
 	if (old == NULL)
 		rc = SAVE_NOT_FOUND;
 	else if (db_exec(db, "UPDATE branches SET name = ?, place = ? WHERE id = ? AND org_id = ?",
-			 DB_ARGS(DB_TEXT(name), DB_TEXT(place), DB_INT(id), DB_INT(org_id))) !=
-			 DB_OK ||
-		 audit_write(db, org_id, actor, "branch.rename", name, old) != 0)
+	                 DB_ARGS(DB_TEXT(name), DB_TEXT(place), DB_INT(id), DB_INT(org_id))) !=
+	             DB_OK ||
+	         audit_write(db, org_id, actor, "branch.rename", name, old) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return finish(db, rc);
@@ -225,7 +225,7 @@ enum save_result branch_delete(struct db *db, long long org_id, long long actor,
 	struct db_stmt *st;
 	const char *old = NULL;
 	if (db_query(db, &st, "SELECT name FROM branches WHERE id = ? AND org_id = ?",
-		     DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK) {
+	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK) {
 		arena_free(&a);
 		return finish(db, SAVE_ERROR);
 	}
@@ -236,24 +236,24 @@ enum save_result branch_delete(struct db *db, long long org_id, long long actor,
 	if (old == NULL)
 		rc = SAVE_NOT_FOUND;
 	else if (db_exec(db, "DELETE FROM branches WHERE id = ? AND org_id = ?",
-			 DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK ||
-		 audit_write(db, org_id, actor, "branch.delete", old, "") != 0)
+	                 DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK ||
+	         audit_write(db, org_id, actor, "branch.delete", old, "") != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return finish(db, rc);
 }
 
 int member_list(struct db *db, struct arena *a, long long org_id, struct member **out,
-		size_t *n_out)
+                size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t cap = 16, n = 0;
 	struct member *v = arena_alloc(a, cap * sizeof(*v));
 	if (db_query(db, &st,
-		     "SELECT p.id, p.name, p.email, m.role, m.created_at FROM memberships m"
-		     " JOIN persons p ON p.id = m.person_id WHERE m.org_id = ?"
-		     " ORDER BY p.name, p.id",
-		     DB_ARGS(DB_INT(org_id))) != DB_OK)
+	             "SELECT p.id, p.name, p.email, m.role, m.created_at FROM memberships m"
+	             " JOIN persons p ON p.id = m.person_id WHERE m.org_id = ?"
+	             " ORDER BY p.name, p.id",
+	             DB_ARGS(DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -282,8 +282,8 @@ int member_counts(struct db *db, long long org_id, long long counts[4])
 	struct arena a;
 	memset(counts, 0, 4 * sizeof(counts[0]));
 	if (db_query(db, &st,
-		     "SELECT role, COUNT(*) FROM memberships WHERE org_id = ? GROUP BY role",
-		     DB_ARGS(DB_INT(org_id))) != DB_OK)
+	             "SELECT role, COUNT(*) FROM memberships WHERE org_id = ? GROUP BY role",
+	             DB_ARGS(DB_INT(org_id))) != DB_OK)
 		return -1;
 	arena_init(&a);
 	int rc;
@@ -303,9 +303,9 @@ static long long other_admins(struct db *db, long long org_id, long long person_
 {
 	long long n = 0;
 	if (db_query_int(db,
-			 "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND role = 'beheerder'"
-			 " AND person_id <> ?",
-			 DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &n) != DB_ROW)
+	                 "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND role = 'beheerder'"
+	                 " AND person_id <> ?",
+	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &n) != DB_ROW)
 		return -1;
 	return n;
 }
@@ -316,7 +316,7 @@ static const char *person_name(struct db *db, struct arena *a, long long person_
 	struct db_stmt *st;
 	const char *name = NULL;
 	if (db_query(db, &st, "SELECT name FROM persons WHERE id = ?",
-		     DB_ARGS(DB_INT(person_id))) != DB_OK)
+	             DB_ARGS(DB_INT(person_id))) != DB_OK)
 		return NULL;
 	if (db_step(st) == DB_ROW)
 		name = db_col_text(st, 0, a);
@@ -325,7 +325,7 @@ static const char *person_name(struct db *db, struct arena *a, long long person_
 }
 
 enum save_result member_set_role(struct db *db, long long org_id, long long actor,
-				 long long person_id, unsigned role)
+                                 long long person_id, unsigned role)
 {
 	const char *rn = role_name(role);
 	if (rn[0] == '\0')
@@ -339,9 +339,9 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	long long others = other_admins(db, org_id, person_id);
 	long long was_admin = 0;
 	db_query_int(db,
-		     "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?"
-		     " AND role = 'beheerder'",
-		     DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &was_admin);
+	             "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?"
+	             " AND role = 'beheerder'",
+	             DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &was_admin);
 	if (name == NULL)
 		rc = SAVE_NOT_FOUND;
 	else if (others < 0)
@@ -349,19 +349,19 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	else if (was_admin && role != ROLE_BEHEERDER && others == 0)
 		rc = SAVE_REFUSED;
 	else if (db_exec(db,
-			 "INSERT INTO memberships (org_id, person_id, role, created_at)"
-			 " VALUES (?, ?, ?, ?)"
-			 " ON CONFLICT (org_id, person_id) DO UPDATE SET role = excluded.role",
-			 DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(rn),
-				 DB_INT(now_s()))) != DB_OK ||
-		 audit_write(db, org_id, actor, "member.role", name, rn) != 0)
+	                 "INSERT INTO memberships (org_id, person_id, role, created_at)"
+	                 " VALUES (?, ?, ?, ?)"
+	                 " ON CONFLICT (org_id, person_id) DO UPDATE SET role = excluded.role",
+	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(rn),
+	                         DB_INT(now_s()))) != DB_OK ||
+	         audit_write(db, org_id, actor, "member.role", name, rn) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return finish(db, rc);
 }
 
 enum save_result member_remove(struct db *db, long long org_id, long long actor,
-			       long long person_id)
+                               long long person_id)
 {
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
@@ -371,14 +371,15 @@ enum save_result member_remove(struct db *db, long long org_id, long long actor,
 	const char *name = person_name(db, &a, person_id);
 	long long others = other_admins(db, org_id, person_id);
 	long long is_admin = 0, is_member = 0;
+	db_query_int(
+	    db,
+	    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN role = 'beheerder' THEN 1 ELSE 0 END), 0)"
+	    " FROM memberships WHERE org_id = ? AND person_id = ?",
+	    DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &is_member);
 	db_query_int(db,
-		     "SELECT COUNT(*), COALESCE(SUM(CASE WHEN role = 'beheerder' THEN 1 ELSE 0 END), 0)"
-		     " FROM memberships WHERE org_id = ? AND person_id = ?",
-		     DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &is_member);
-	db_query_int(db,
-		     "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?"
-		     " AND role = 'beheerder'",
-		     DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &is_admin);
+	             "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?"
+	             " AND role = 'beheerder'",
+	             DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &is_admin);
 	if (name == NULL || !is_member)
 		rc = SAVE_NOT_FOUND;
 	else if (others < 0)
@@ -386,23 +387,23 @@ enum save_result member_remove(struct db *db, long long org_id, long long actor,
 	else if (is_admin && others == 0)
 		rc = SAVE_REFUSED;
 	else if (db_exec(db, "DELETE FROM memberships WHERE org_id = ? AND person_id = ?",
-			 DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK ||
-		 db_exec(db,
-			 "DELETE FROM sessions WHERE person_id = ? AND NOT EXISTS"
-			 " (SELECT 1 FROM memberships WHERE person_id = ?)",
-			 DB_ARGS(DB_INT(person_id), DB_INT(person_id))) != DB_OK ||
-		 audit_write(db, org_id, actor, "member.remove", name, "") != 0)
+	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK ||
+	         db_exec(db,
+	                 "DELETE FROM sessions WHERE person_id = ? AND NOT EXISTS"
+	                 " (SELECT 1 FROM memberships WHERE person_id = ?)",
+	                 DB_ARGS(DB_INT(person_id), DB_INT(person_id))) != DB_OK ||
+	         audit_write(db, org_id, actor, "member.remove", name, "") != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return finish(db, rc);
 }
 
-int person_find(struct db *db, struct arena *a, const char *email, long long *id,
-		const char **name, const char **pw_hash, int *locked)
+int person_find(struct db *db, struct arena *a, const char *email, long long *id, const char **name,
+                const char **pw_hash, int *locked)
 {
 	struct db_stmt *st;
 	if (db_query(db, &st, "SELECT id, name, pw_hash, locked FROM persons WHERE email = ?",
-		     DB_ARGS(DB_TEXT(email))) != DB_OK)
+	             DB_ARGS(DB_TEXT(email))) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
@@ -420,15 +421,14 @@ int person_find(struct db *db, struct arena *a, const char *email, long long *id
 }
 
 int person_create(struct db *db, const char *email, const char *name, const char *pw_hash,
-		  long long *id_out)
+                  long long *id_out)
 {
 	long long id = 0;
-	int rc = db_query_int(db,
-			      "INSERT INTO persons (email, name, pw_hash, created_at)"
-			      " VALUES (?, ?, ?, ?) RETURNING id",
-			      DB_ARGS(DB_TEXT(email), DB_TEXT(name), DB_TEXT(pw_hash),
-				      DB_INT(now_s())),
-			      &id);
+	int rc = db_query_int(
+	    db,
+	    "INSERT INTO persons (email, name, pw_hash, created_at)"
+	    " VALUES (?, ?, ?, ?) RETURNING id",
+	    DB_ARGS(DB_TEXT(email), DB_TEXT(name), DB_TEXT(pw_hash), DB_INT(now_s())), &id);
 	if (rc == DB_CONSTRAINT)
 		return 1;
 	if (rc != DB_ROW)
@@ -439,29 +439,29 @@ int person_create(struct db *db, const char *email, const char *name, const char
 }
 
 int audit_write(struct db *db, long long org_id, long long actor, const char *action,
-		const char *object, const char *detail)
+                const char *object, const char *detail)
 {
 	return db_exec(db,
-		       "INSERT INTO audit_log (org_id, person_id, at, action, object, detail)"
-		       " VALUES (?, ?, ?, ?, ?, ?)",
-		       DB_ARGS(org_id ? DB_INT(org_id) : DB_NULL, actor ? DB_INT(actor) : DB_NULL,
-			       DB_INT(now_s()), DB_TEXT(action), DB_TEXT(object ? object : ""),
-			       DB_TEXT(detail ? detail : ""))) == DB_OK
-		       ? 0
-		       : -1;
+	               "INSERT INTO audit_log (org_id, person_id, at, action, object, detail)"
+	               " VALUES (?, ?, ?, ?, ?, ?)",
+	               DB_ARGS(org_id ? DB_INT(org_id) : DB_NULL, actor ? DB_INT(actor) : DB_NULL,
+	                       DB_INT(now_s()), DB_TEXT(action), DB_TEXT(object ? object : ""),
+	                       DB_TEXT(detail ? detail : ""))) == DB_OK
+	           ? 0
+	           : -1;
 }
 
-int audit_list(struct db *db, struct arena *a, long long org_id, long long limit,
-	       long long offset, struct audit_entry **out, size_t *n_out)
+int audit_list(struct db *db, struct arena *a, long long org_id, long long limit, long long offset,
+               struct audit_entry **out, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t n = 0;
 	struct audit_entry *v = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof(*v));
 	if (db_query(db, &st,
-		     "SELECT l.at, COALESCE(p.name, ''), l.action, l.object, l.detail"
-		     " FROM audit_log l LEFT JOIN persons p ON p.id = l.person_id"
-		     " WHERE l.org_id = ? ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?",
-		     DB_ARGS(DB_INT(org_id), DB_INT(limit), DB_INT(offset))) != DB_OK)
+	             "SELECT l.at, COALESCE(p.name, ''), l.action, l.object, l.detail"
+	             " FROM audit_log l LEFT JOIN persons p ON p.id = l.person_id"
+	             " WHERE l.org_id = ? ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?",
+	             DB_ARGS(DB_INT(org_id), DB_INT(limit), DB_INT(offset))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW && n < (size_t)limit) {
@@ -482,6 +482,6 @@ long long audit_count(struct db *db, long long org_id)
 {
 	long long n = 0;
 	db_query_int(db, "SELECT COUNT(*) FROM audit_log WHERE org_id = ?", DB_ARGS(DB_INT(org_id)),
-		     &n);
+	             &n);
 	return n;
 }

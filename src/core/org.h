@@ -23,11 +23,11 @@ struct org_access {
 /* 1 and *out filled when person has a role in the org named slug; 0 when not
  * (or no such org); -1 on a database error. */
 int org_access_lookup(struct db *db, struct arena *a, const char *slug, long long person_id,
-		      struct org_access *out);
+                      struct org_access *out);
 
 /* The organisations where person has a role, by name. 0 or -1. */
 int org_list_for_person(struct db *db, struct arena *a, long long person_id,
-			struct org_access **out, size_t *n_out);
+                        struct org_access **out, size_t *n_out);
 
 struct org {
 	long long id;
@@ -54,7 +54,7 @@ enum save_result {
 
 /* Saves name and description if the stored version is still `version`. */
 enum save_result org_update(struct db *db, long long org_id, long long actor, const char *name,
-			    const char *description, long long version);
+                            const char *description, long long version);
 
 struct branch {
 	long long id;
@@ -63,11 +63,11 @@ struct branch {
 };
 
 int branch_list(struct db *db, struct arena *a, long long org_id, struct branch **out,
-		size_t *n_out);
+                size_t *n_out);
 enum save_result branch_add(struct db *db, long long org_id, long long actor, const char *name,
-			    const char *place);
+                            const char *place);
 enum save_result branch_rename(struct db *db, long long org_id, long long actor, long long id,
-			       const char *name, const char *place);
+                               const char *name, const char *place);
 enum save_result branch_delete(struct db *db, long long org_id, long long actor, long long id);
 
 struct member {
@@ -79,7 +79,7 @@ struct member {
 };
 
 int member_list(struct db *db, struct arena *a, long long org_id, struct member **out,
-		size_t *n_out);
+                size_t *n_out);
 /* Counts members per role: counts[0..3] for beheerder, medewerker, adviseur, ambassadeur. */
 int member_counts(struct db *db, long long org_id, long long counts[4]);
 
@@ -88,21 +88,21 @@ int member_counts(struct db *db, long long org_id, long long counts[4]);
  * SAVE_REFUSED when this would leave the org without a beheerder.
  */
 enum save_result member_set_role(struct db *db, long long org_id, long long actor,
-				 long long person_id, unsigned role);
+                                 long long person_id, unsigned role);
 /* Takes the role away. SAVE_REFUSED for the last beheerder. */
 enum save_result member_remove(struct db *db, long long org_id, long long actor,
-			       long long person_id);
+                               long long person_id);
 
 /* 1 and fields when a person has this (normalised) e-mail, 0 when not, -1 error. */
-int person_find(struct db *db, struct arena *a, const char *email, long long *id,
-		const char **name, const char **pw_hash, int *locked);
+int person_find(struct db *db, struct arena *a, const char *email, long long *id, const char **name,
+                const char **pw_hash, int *locked);
 /* Creates a person with a password hash. 0, 1 when the e-mail exists, -1 error. */
 int person_create(struct db *db, const char *email, const char *name, const char *pw_hash,
-		  long long *id_out);
+                  long long *id_out);
 
 /* Writes one audit entry (within the caller's transaction). 0 or -1. */
 int audit_write(struct db *db, long long org_id, long long actor, const char *action,
-		const char *object, const char *detail);
+                const char *object, const char *detail);
 
 struct audit_entry {
 	long long at;
@@ -113,8 +113,8 @@ struct audit_entry {
 };
 
 /* Newest first; up to limit entries from offset. 0 or -1. */
-int audit_list(struct db *db, struct arena *a, long long org_id, long long limit,
-	       long long offset, struct audit_entry **out, size_t *n_out);
+int audit_list(struct db *db, struct arena *a, long long org_id, long long limit, long long offset,
+               struct audit_entry **out, size_t *n_out);
 /* Total entries of an organisation. */
 long long audit_count(struct db *db, long long org_id);
 

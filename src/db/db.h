@@ -18,12 +18,12 @@
 #include "../util/arena.h"
 
 enum db_rc {
-	DB_OK = 0,	    /* statement done (no rows expected) */
-	DB_ROW = 1,	    /* a row is available */
-	DB_DONE = 2,	    /* no (more) rows */
+	DB_OK = 0,          /* statement done (no rows expected) */
+	DB_ROW = 1,         /* a row is available */
+	DB_DONE = 2,        /* no (more) rows */
 	DB_CONSTRAINT = -1, /* unique, foreign-key or check constraint failed */
-	DB_BUSY = -2,	    /* the database stayed locked past the busy timeout */
-	DB_ERROR = -3,	    /* anything else; see db_errmsg() */
+	DB_BUSY = -2,       /* the database stayed locked past the busy timeout */
+	DB_ERROR = -3,      /* anything else; see db_errmsg() */
 };
 
 enum db_ptype {
@@ -41,7 +41,7 @@ struct db_param {
 
 #define DB_INT(v)  ((struct db_param){.type = DBP_INT, .i = (v)})
 #define DB_TEXT(v) ((struct db_param){.type = DBP_TEXT, .s = (v)})
-#define DB_NULL	   ((struct db_param){.type = DBP_NULL})
+#define DB_NULL    ((struct db_param){.type = DBP_NULL})
 /* A parameter list: DB_ARGS(DB_INT(1), DB_TEXT(s)). DB_NOARGS for none. */
 #define DB_ARGS(...) ((const struct db_param[]){__VA_ARGS__, {.type = DBP_END}})
 #define DB_NOARGS    ((const struct db_param[]){{.type = DBP_END}})

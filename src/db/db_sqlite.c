@@ -15,17 +15,17 @@
 #define STMT_CACHE_SIZE 256 /* power of two */
 
 struct db_stmt {
-	sqlite3_stmt *s;  /* prepared statement */
-	const char *sql;  /* cache key: address of the statement text */
-	struct db *db;	  /* owner */
-	bool in_use;	  /* between db_query() and db_finish() */
-	bool cached;	  /* lives in db->cache; else freed by db_finish() */
+	sqlite3_stmt *s; /* prepared statement */
+	const char *sql; /* cache key: address of the statement text */
+	struct db *db;   /* owner */
+	bool in_use;     /* between db_query() and db_finish() */
+	bool cached;     /* lives in db->cache; else freed by db_finish() */
 };
 
 struct db {
 	sqlite3 *conn;
 	struct db_stmt cache[STMT_CACHE_SIZE]; /* open addressing by sql address */
-	char errbuf[256];		       /* last driver-level message */
+	char errbuf[256];                      /* last driver-level message */
 };
 
 int db_global_init(void)
@@ -65,12 +65,11 @@ int db_open(struct db **out, const char *url, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return DB_ERROR;
 	}
-	int rc = sqlite3_open_v2(url, &db->conn,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-				 NULL);
+	int rc = sqlite3_open_v2(
+	    url, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open database %s: %s", url,
-			 db->conn ? sqlite3_errmsg(db->conn) : "out of memory");
+		         db->conn ? sqlite3_errmsg(db->conn) : "out of memory");
 		sqlite3_close(db->conn);
 		free(db);
 		return DB_ERROR;
@@ -79,15 +78,14 @@ int db_open(struct db **out, const char *url, char *err, size_t errlen)
 	sqlite3_extended_result_codes(db->conn, 1);
 	/* WAL + synchronous=FULL: once the user reads "opgeslagen", a crash
 	 * or power loss keeps the change. */
-	static const char *const pragmas =
-		"PRAGMA journal_mode=WAL;"
-		"PRAGMA synchronous=FULL;"
-		"PRAGMA foreign_keys=ON;"
-		"PRAGMA secure_delete=ON;";
+	static const char *const pragmas = "PRAGMA journal_mode=WAL;"
+	                                   "PRAGMA synchronous=FULL;"
+	                                   "PRAGMA foreign_keys=ON;"
+	                                   "PRAGMA secure_delete=ON;";
 	char *msg = NULL;
 	if (sqlite3_exec(db->conn, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot configure database %s: %s", url,
-			 msg ? msg : sqlite3_errmsg(db->conn));
+		         msg ? msg : sqlite3_errmsg(db->conn));
 		sqlite3_free(msg);
 		sqlite3_close(db->conn);
 		free(db);
@@ -131,9 +129,9 @@ static int bind_params(struct db *db, sqlite3_stmt *s, const struct db_param *pa
 			rc = sqlite3_bind_int64(s, i + 1, params[i].i);
 			break;
 		case DBP_TEXT:
-			rc = params[i].s ? sqlite3_bind_text(s, i + 1, params[i].s, -1,
-							     SQLITE_STATIC)
-					 : sqlite3_bind_null(s, i + 1);
+			rc = params[i].s
+			         ? sqlite3_bind_text(s, i + 1, params[i].s, -1, SQLITE_STATIC)
+			         : sqlite3_bind_null(s, i + 1);
 			break;
 		default:
 			rc = sqlite3_bind_null(s, i + 1);
@@ -162,7 +160,7 @@ int db_query(struct db *db, struct db_stmt **out, const char *sql, const struct 
 		}
 		if (c->sql == NULL) {
 			int rc = sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT,
-						    &c->s, NULL);
+			                            &c->s, NULL);
 			if (rc != SQLITE_OK)
 				return map_rc(db, rc);
 			c->sql = sql;
@@ -305,9 +303,9 @@ bool db_ping(struct db *db)
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
 	int rc = db_exec(db,
-			 "CREATE TABLE IF NOT EXISTS schema_migrations ("
-			 " name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
-			 DB_NOARGS);
+	                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	                 " name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
+	                 DB_NOARGS);
 	if (rc != DB_OK) {
 		snprintf(err, errlen, "cannot create schema_migrations: %s", db_errmsg(db));
 		return rc;
@@ -318,11 +316,11 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 		rc = db_begin(db);
 		if (rc != DB_OK) {
 			snprintf(err, errlen, "cannot start migration %s: %s", m->name,
-				 db_errmsg(db));
+			         db_errmsg(db));
 			return rc;
 		}
 		rc = db_query_int(db, "SELECT COUNT(*) FROM schema_migrations WHERE name = ?",
-				  DB_ARGS(DB_TEXT(m->name)), &seen);
+		                  DB_ARGS(DB_TEXT(m->name)), &seen);
 		if (rc != DB_ROW) {
 			db_rollback(db);
 			snprintf(err, errlen, "cannot read schema_migrations: %s", db_errmsg(db));
@@ -334,9 +332,9 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 		}
 		rc = db_exec_script(db, (const char *)m->data);
 		if (rc == DB_OK)
-			rc = db_exec(db,
-				     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
-				     DB_ARGS(DB_TEXT(m->name), DB_INT((long long)time(NULL))));
+			rc = db_exec(
+			    db, "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+			    DB_ARGS(DB_TEXT(m->name), DB_INT((long long)time(NULL))));
 		if (rc == DB_OK)
 			rc = db_commit(db);
 		if (rc != DB_OK) {

@@ -27,7 +27,7 @@ enum decode_err {
 	DECODE_OK = 0,
 	DECODE_BAD_ESCAPE, /* '%' not followed by two hex digits */
 	DECODE_BAD_UTF8,   /* a name or value is not valid UTF-8 */
-	DECODE_NUL,	   /* a name or value contains a NUL byte */
+	DECODE_NUL,        /* a name or value contains a NUL byte */
 	DECODE_TOO_MANY,   /* more than DECODE_MAX_FIELDS pairs */
 };
 

@@ -12,7 +12,8 @@
 #include "../pages/pages.h"
 
 const struct route routes[] = {
-#define ROUTE(method, pattern, handler, access, roles) {method, pattern, handler, access, roles, #handler},
+#define ROUTE(method, pattern, handler, access, roles)                                             \
+	{method, pattern, handler, access, roles, #handler},
 #include "routes.def"
 #undef ROUTE
 };
@@ -137,7 +138,8 @@ int router_dispatch(struct req *r)
 	if (found == NULL) {
 		/* "/o/slug" without the final slash */
 		size_t n = strlen(r->path);
-		if (!path_known && strcmp(r->method, "GET") == 0 && n > 0 && r->path[n - 1] != '/') {
+		if (!path_known && strcmp(r->method, "GET") == 0 && n > 0 &&
+		    r->path[n - 1] != '/') {
 			const char *with = arena_printf(&r->arena, "%s/", r->path);
 			for (size_t i = 0; i < n_routes; i++)
 				if (strcmp(routes[i].method, "GET") == 0 &&

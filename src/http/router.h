@@ -16,8 +16,8 @@ enum access {
 };
 
 struct route {
-	const char *method;	       /* "GET" or "POST" */
-	const char *pattern;	       /* "/o/:org/branches/:id" */
+	const char *method;            /* "GET" or "POST" */
+	const char *pattern;           /* "/o/:org/branches/:id" */
 	int (*handler)(struct req *r); /* see server.h for return values */
 	enum access access;
 	unsigned roles; /* enum role bits, for ACCESS_ORG */

@@ -239,8 +239,8 @@ static bool decode_request(struct req *r, const char *cookie_header, const char 
 	const char *q = strchr(r->raw_uri, '?');
 	if (q != NULL && decode_urlencoded(&r->arena, q + 1, strlen(q + 1), &r->query) != DECODE_OK)
 		return false;
-	if (cookie_header != NULL &&
-	    decode_cookies(&r->arena, cookie_header, strlen(cookie_header), &r->cookies) != DECODE_OK)
+	if (cookie_header != NULL && decode_cookies(&r->arena, cookie_header, strlen(cookie_header),
+	                                            &r->cookies) != DECODE_OK)
 		return false;
 	if (r->body.len > 0) {
 		if (!is_urlencoded(content_type))
@@ -259,7 +259,8 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 			resp_error(r, 413);
 			return;
 		}
-		if (!utf8_valid(r->path, strlen(r->path)) || !decode_request(r, cookie_header, content_type)) {
+		if (!utf8_valid(r->path, strlen(r->path)) ||
+		    !decode_request(r, cookie_header, content_type)) {
 			resp_error(r, 400);
 			return;
 		}
@@ -269,7 +270,7 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 		rc = router_dispatch(r);
 	if (rc == HANDLER_ERROR) {
 		fprintf(stderr, "kring: %s %s: internal error (%s)\n", r->method, r->path,
-			r->db ? db_errmsg(r->db) : "no database");
+		        r->db ? db_errmsg(r->db) : "no database");
 		db_rollback(r->db);
 		r->n_headers = 0;
 		resp_error(r, 500);
@@ -277,22 +278,22 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 }
 
 static const char CSP[] = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			  "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
-			  "base-uri 'none'; object-src 'none'";
+                          "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+                          "base-uri 'none'; object-src 'none'";
 
 static enum MHD_Result queue(struct req *r)
 {
 	struct MHD_Response *resp;
 	if (r->resp_static != NULL)
 		resp = MHD_create_response_from_buffer(r->resp_static_len, (void *)r->resp_static,
-						       MHD_RESPMEM_PERSISTENT);
+		                                       MHD_RESPMEM_PERSISTENT);
 	else
 		resp = MHD_create_response_from_buffer(r->resp.len, r->resp.data,
-						       MHD_RESPMEM_PERSISTENT);
+		                                       MHD_RESPMEM_PERSISTENT);
 	if (resp == NULL)
 		return MHD_NO;
 	MHD_add_response_header(resp, "Content-Type",
-				r->content_type ? r->content_type : "text/plain; charset=utf-8");
+	                        r->content_type ? r->content_type : "text/plain; charset=utf-8");
 	MHD_add_response_header(resp, "Content-Security-Policy", CSP);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
@@ -325,7 +326,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-			 enum MHD_RequestTerminationCode toe)
+                         enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
 	(void)conn;
@@ -342,23 +343,23 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 static const char *peer_ip(struct req *r)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	char buf[INET6_ADDRSTRLEN] = "?";
 	if (ci != NULL && ci->client_addr != NULL) {
 		const struct sockaddr *sa = ci->client_addr;
 		if (sa->sa_family == AF_INET)
 			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf,
-				  sizeof(buf));
+			          sizeof(buf));
 		else if (sa->sa_family == AF_INET6)
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf,
-				  sizeof(buf));
+			          sizeof(buf));
 	}
 	return arena_strdup(&r->arena, buf);
 }
 
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url,
-				 const char *method, const char *version, const char *upload_data,
-				 size_t *upload_data_size, void **con_cls)
+                                 const char *method, const char *version, const char *upload_data,
+                                 size_t *upload_data_size, void **con_cls)
 {
 	(void)cls;
 	(void)version;
@@ -427,7 +428,7 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, socklen
 		h++;
 	}
 	struct addrinfo hints = {.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV,
-				 .ai_socktype = SOCK_STREAM};
+	                         .ai_socktype = SOCK_STREAM};
 	struct addrinfo *res = NULL;
 	if (getaddrinfo(h[0] ? h : "0.0.0.0", colon + 1, &hints, &res) != 0 || res == NULL)
 		return -1;
@@ -444,7 +445,7 @@ int server_run(const struct server_config *cfg)
 	g_cfg = cfg;
 	if (parse_listen(cfg->listen, &ss, &sslen) != 0) {
 		fprintf(stderr, "kring: cannot use listen address '%s' (expected ADDR:PORT)\n",
-			cfg->listen);
+		        cfg->listen);
 		return 1;
 	}
 	/* each connection holds a descriptor; leave room for the database files */
@@ -456,8 +457,9 @@ int server_run(const struct server_config *cfg)
 			setrlimit(RLIMIT_NOFILE, &rl);
 		}
 		if (rl.rlim_cur < (rlim_t)cfg->conn_limit + 64)
-			fprintf(stderr, "kring: warning: file limit %llu is below the connection limit\n",
-				(unsigned long long)rl.rlim_cur);
+			fprintf(stderr,
+			        "kring: warning: file limit %llu is below the connection limit\n",
+			        (unsigned long long)rl.rlim_cur);
 	}
 	/* SIGTERM and SIGINT are taken by sigwait() below; threads inherit the mask */
 	sigset_t sigs;
@@ -476,25 +478,26 @@ int server_run(const struct server_config *cfg)
 	}
 	unsigned threads = cfg->threads ? cfg->threads : (unsigned)cores;
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
-			MHD_USE_ITC | MHD_USE_ERROR_LOG,
-		0, NULL, NULL, &on_access, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned int)cfg->timeout_s, MHD_OPTION_CONNECTION_LIMIT, cfg->conn_limit,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_limit, MHD_OPTION_LISTEN_BACKLOG_SIZE,
-		(unsigned int)1024, MHD_OPTION_URI_LOG_CALLBACK, &on_uri, NULL,
-		MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL, MHD_OPTION_END);
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+	        MHD_USE_ITC | MHD_USE_ERROR_LOG,
+	    0, NULL, NULL, &on_access, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
+	    (unsigned int)cfg->timeout_s, MHD_OPTION_CONNECTION_LIMIT, cfg->conn_limit,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_limit, MHD_OPTION_LISTEN_BACKLOG_SIZE,
+	    (unsigned int)1024, MHD_OPTION_URI_LOG_CALLBACK, &on_uri, NULL,
+	    MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL, MHD_OPTION_END);
 	if (d == NULL) {
-		fprintf(stderr, "kring: cannot listen on %s (in use, or not allowed)\n", cfg->listen);
+		fprintf(stderr, "kring: cannot listen on %s (in use, or not allowed)\n",
+		        cfg->listen);
 		jobs_finish();
 		return 1;
 	}
 	fprintf(stderr, "kring: listening on http://%s/ (database %s)\n", cfg->listen,
-		cfg->db_path);
+	        cfg->db_path);
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	fprintf(stderr, "kring: stopping (%s); finishing requests in flight\n",
-		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	        sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	MHD_quiesce_daemon(d);
 	for (int i = 0; i < 100 && atomic_load(&in_flight) > 0; i++) {
 		struct timespec ts = {0, 100 * 1000 * 1000};
@@ -508,8 +511,8 @@ int server_run(const struct server_config *cfg)
 }
 
 void server_handle_test(struct req *r, const struct server_config *cfg, struct db *db,
-			const char *method, const char *uri, const char *body,
-			const char *cookie_header)
+                        const char *method, const char *uri, const char *body,
+                        const char *cookie_header)
 {
 	memset(r, 0, sizeof(*r));
 	arena_init(&r->arena);

@@ -19,43 +19,43 @@ struct route;
 struct html;
 
 struct server_config {
-	const char *listen;	    /* "127.0.0.1:8080" */
-	const char *db_path;	    /* SQLite file */
-	size_t max_body;	    /* bytes; larger bodies get 413 */
-	unsigned threads;	    /* server threads (default: cores) */
-	unsigned conn_limit;	    /* connections in total */
-	unsigned per_ip_limit;	    /* connections per address */
-	unsigned timeout_s;	    /* idle connection timeout */
-	bool behind_tls;	    /* mark cookies Secure */
-	const char *instruments;    /* directory with instrument files, or NULL */
+	const char *listen;      /* "127.0.0.1:8080" */
+	const char *db_path;     /* SQLite file */
+	size_t max_body;         /* bytes; larger bodies get 413 */
+	unsigned threads;        /* server threads (default: cores) */
+	unsigned conn_limit;     /* connections in total */
+	unsigned per_ip_limit;   /* connections per address */
+	unsigned timeout_s;      /* idle connection timeout */
+	bool behind_tls;         /* mark cookies Secure */
+	const char *instruments; /* directory with instrument files, or NULL */
 };
 
 enum defer_state {
 	DEFER_NONE = 0, /* handler runs for the first time */
-	DEFER_QUEUED,	/* connection suspended, job queued */
-	DEFER_DONE,	/* job finished: handler runs again to finish */
+	DEFER_QUEUED,   /* connection suspended, job queued */
+	DEFER_DONE,     /* job finished: handler runs again to finish */
 };
 
 #define REQ_MAX_HEADERS 8
 
 struct req {
-	struct arena arena;	     /* owns everything below */
+	struct arena arena;          /* owns everything below */
 	struct MHD_Connection *conn; /* NULL in tests that call handlers directly */
-	struct db *db;		     /* this thread's connection */
+	struct db *db;               /* this thread's connection */
 	const struct server_config *cfg;
 
 	/* what came in */
-	char *raw_uri;		/* as sent, with query */
-	const char *method;	/* "GET", "POST", ... */
-	const char *path;	/* path without query */
-	const char *remote_ip;	/* textual address of the peer */
-	struct kv_list query;	/* decoded query string */
-	struct kv_list form;	/* decoded urlencoded body (POST) */
+	char *raw_uri;          /* as sent, with query */
+	const char *method;     /* "GET", "POST", ... */
+	const char *path;       /* path without query */
+	const char *remote_ip;  /* textual address of the peer */
+	struct kv_list query;   /* decoded query string */
+	struct kv_list form;    /* decoded urlencoded body (POST) */
 	struct kv_list cookies; /* decoded Cookie header */
-	struct buf body;	/* raw body bytes (up to max_body) */
-	bool started;		/* headers seen */
-	bool body_too_large;	/* more than cfg->max_body bytes */
-	bool bad_request;	/* undecodable query, cookie or form */
+	struct buf body;        /* raw body bytes (up to max_body) */
+	bool started;           /* headers seen */
+	bool body_too_large;    /* more than cfg->max_body bytes */
+	bool bad_request;       /* undecodable query, cookie or form */
 
 	/* routing */
 	const struct route *route;
@@ -69,8 +69,8 @@ struct req {
 	const char *person_email;
 	const char *session_cookie; /* raw value of a valid session cookie */
 	const char *anon_cookie;    /* raw value of the anonymous cookie */
-	bool new_anon_cookie;	    /* send Set-Cookie for anon_cookie */
-	const char *csrf;	    /* token for forms on this page */
+	bool new_anon_cookie;       /* send Set-Cookie for anon_cookie */
+	const char *csrf;           /* token for forms on this page */
 
 	/* organisation in the URL, after access was granted */
 	long long org_id;
@@ -81,7 +81,7 @@ struct req {
 	/* response */
 	unsigned status;
 	const char *content_type;
-	struct buf resp;		/* body built by the handler */
+	struct buf resp;                  /* body built by the handler */
 	const unsigned char *resp_static; /* or: static bytes (assets) */
 	size_t resp_static_len;
 	struct {
@@ -99,8 +99,8 @@ struct req {
 };
 
 /* Handler return values. */
-#define HANDLER_OK    0	 /* a response is set */
-#define HANDLER_DEFER 1	 /* connection suspended; handler runs again later */
+#define HANDLER_OK    0  /* a response is set */
+#define HANDLER_DEFER 1  /* connection suspended; handler runs again later */
 #define HANDLER_ERROR -1 /* internal error: the server answers 500 */
 
 /* Sets an HTML response from a finished page. */
@@ -138,7 +138,7 @@ int server_run(const struct server_config *cfg);
  * r->arena. db must be an open, migrated database.
  */
 void server_handle_test(struct req *r, const struct server_config *cfg, struct db *db,
-			const char *method, const char *uri, const char *body,
-			const char *cookie_header);
+                        const char *method, const char *uri, const char *body,
+                        const char *cookie_header);
 
 #endif

@@ -22,10 +22,18 @@ int page_healthz(struct req *r)
 }
 
 static const struct field_spec login_fields[] = {
-	{.name = "email", .label = "E-mailadres", .kind = FIELD_EMAIL, .required = true,
-	 .max_len = 254, .autocomplete = "username"},
-	{.name = "password", .label = "Wachtwoord", .kind = FIELD_PASSWORD, .required = true,
-	 .max_len = AUTH_PASSWORD_MAX, .autocomplete = "current-password"},
+    {.name = "email",
+     .label = "E-mailadres",
+     .kind = FIELD_EMAIL,
+     .required = true,
+     .max_len = 254,
+     .autocomplete = "username"},
+    {.name = "password",
+     .label = "Wachtwoord",
+     .kind = FIELD_PASSWORD,
+     .required = true,
+     .max_len = AUTH_PASSWORD_MAX,
+     .autocomplete = "current-password"},
 };
 #define N_LOGIN_FIELDS (sizeof(login_fields) / sizeof(login_fields[0]))
 
@@ -42,14 +50,16 @@ static void login_page(struct req *r, struct form *f, const char *message, unsig
 {
 	struct html h;
 	page_begin(r, &h, T(LOGIN_TITLE));
-	html(&h, "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>"
-		 "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	html(&h,
+	     "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>"
+	     "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
 	     T(LOGIN_TITLE), T(LOGIN_INTRO));
 	if (message)
 		page_notice(&h, "error", message);
 	form_error_summary(&h, f);
 	form_begin(&h, r, "/login");
-	const char *next = safe_next(req_form(r, "next") ? req_form(r, "next") : req_query(r, "next"));
+	const char *next =
+	    safe_next(req_form(r, "next") ? req_form(r, "next") : req_query(r, "next"));
 	html(&h, "<input type=\"hidden\" name=\"next\" value=\"%s\">", next);
 	form_field(&h, f, "email");
 	form_field(&h, f, "password");
@@ -152,11 +162,13 @@ int page_start(struct req *r)
 	if (n == 0) {
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(START_NONE));
 	} else {
-		html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s</p><ul class=\"kring-cards\">",
+		html(&h,
+		     "<p class=\"utrecht-paragraph kring-lead\">%s</p><ul class=\"kring-cards\">",
 		     T(START_INTRO));
 		for (size_t i = 0; i < n; i++)
-			html(&h, "<li class=\"kring-card\"><a class=\"utrecht-link kring-card__title\" "
-				 "href=\"/o/%s/\">%s</a><p class=\"utrecht-paragraph\">%s %s</p></li>",
+			html(&h,
+			     "<li class=\"kring-card\"><a class=\"utrecht-link kring-card__title\" "
+			     "href=\"/o/%s/\">%s</a><p class=\"utrecht-paragraph\">%s %s</p></li>",
 			     orgs[i].slug, orgs[i].name, T(START_YOUR_ROLE),
 			     role_label(orgs[i].role));
 		html(&h, "</ul>");

@@ -33,7 +33,7 @@ int page_org_home(struct req *r)
 	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1>", org.name);
 	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s",
 	     arena_printf(&r->arena, T(HOME_GREETING),
-			  first_name(&r->arena, r->person_name ? r->person_name : "")));
+	                  first_name(&r->arena, r->person_name ? r->person_name : "")));
 	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_label(r->role),
 	     role_explain(r->role));
 	if (org.description[0])
@@ -42,15 +42,16 @@ int page_org_home(struct req *r)
 
 	html(&h, "<div class=\"kring-grid\">");
 	/* the method in one card */
-	html(&h, "<section class=\"kring-card kring-card--wide\" aria-labelledby=\"h-methode\">"
-		 "<h2 class=\"utrecht-heading-2\" id=\"h-methode\">%s</h2>"
-		 "<p class=\"utrecht-paragraph\">%s</p>"
-		 "<ol class=\"utrecht-ordered-list kring-steps\">",
+	html(&h,
+	     "<section class=\"kring-card kring-card--wide\" aria-labelledby=\"h-methode\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-methode\">%s</h2>"
+	     "<p class=\"utrecht-paragraph\">%s</p>"
+	     "<ol class=\"utrecht-ordered-list kring-steps\">",
 	     T(HOME_METHOD_TITLE), T(HOME_METHOD_INTRO));
 	static const int steps[][2] = {
-		{TXT_STEP1_TITLE, TXT_STEP1_TEXT}, {TXT_STEP2_TITLE, TXT_STEP2_TEXT},
-		{TXT_STEP3_TITLE, TXT_STEP3_TEXT}, {TXT_STEP4_TITLE, TXT_STEP4_TEXT},
-		{TXT_STEP5_TITLE, TXT_STEP5_TEXT}, {TXT_STEP6_TITLE, TXT_STEP6_TEXT},
+	    {TXT_STEP1_TITLE, TXT_STEP1_TEXT}, {TXT_STEP2_TITLE, TXT_STEP2_TEXT},
+	    {TXT_STEP3_TITLE, TXT_STEP3_TEXT}, {TXT_STEP4_TITLE, TXT_STEP4_TEXT},
+	    {TXT_STEP5_TITLE, TXT_STEP5_TEXT}, {TXT_STEP6_TITLE, TXT_STEP6_TEXT},
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		html(&h, "<li><strong>%s</strong> %s</li>", text_nl[steps[i][0]],
@@ -58,8 +59,9 @@ int page_org_home(struct req *r)
 	html(&h, "</ol></section>");
 
 	/* branches */
-	html(&h, "<section class=\"kring-card\" aria-labelledby=\"h-vestigingen\">"
-		 "<h2 class=\"utrecht-heading-2\" id=\"h-vestigingen\">%s</h2>",
+	html(&h,
+	     "<section class=\"kring-card\" aria-labelledby=\"h-vestigingen\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-vestigingen\">%s</h2>",
 	     T(BRANCHES_TITLE));
 	if (n_branches == 0) {
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(BRANCHES_NONE));
@@ -74,24 +76,28 @@ int page_org_home(struct req *r)
 		}
 		html(&h, "</ul>");
 	}
-	html(&h, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/o/%s/branches\">%s</a></p>"
-		 "</section>",
+	html(&h,
+	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/branches\">%s</a></p>"
+	     "</section>",
 	     r->org_slug, (r->role & ROLES_ADMIN) ? T(BRANCHES_MANAGE) : T(BRANCHES_VIEW));
 
 	/* the team: OF the organisation */
-	html(&h, "<section class=\"kring-card\" aria-labelledby=\"h-team\">"
-		 "<h2 class=\"utrecht-heading-2\" id=\"h-team\">%s</h2>"
-		 "<p class=\"utrecht-paragraph\">%s</p><dl class=\"kring-counts\">",
+	html(&h,
+	     "<section class=\"kring-card\" aria-labelledby=\"h-team\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-team\">%s</h2>"
+	     "<p class=\"utrecht-paragraph\">%s</p><dl class=\"kring-counts\">",
 	     T(HOME_TEAM_TITLE), T(HOME_TEAM_INTRO));
 	static const unsigned team_roles[4] = {ROLE_BEHEERDER, ROLE_MEDEWERKER, ROLE_ADVISEUR,
-					       ROLE_AMBASSADEUR};
+	                                       ROLE_AMBASSADEUR};
 	for (int i = 0; i < 4; i++)
 		html(&h, "<div><dt>%s</dt><dd>%lld</dd></div>", role_label(team_roles[i]),
 		     counts[i]);
 	html(&h, "</dl>");
 	if (r->role & ROLES_ADMIN)
-		html(&h, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
-			 "href=\"/o/%s/people\">%s</a></p>",
+		html(&h,
+		     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+		     "href=\"/o/%s/people\">%s</a></p>",
 		     r->org_slug, T(PEOPLE_MANAGE));
 	html(&h, "</section></div>");
 	page_end(r, &h, 200);
@@ -101,31 +107,39 @@ int page_org_home(struct req *r)
 /* ---- settings ---- */
 
 static const struct field_spec settings_fields[] = {
-	{.name = "name", .label = "Naam van de organisatie", .kind = FIELD_TEXT, .required = true,
-	 .max_len = 200, .autocomplete = "organization"},
-	{.name = "description", .label = "Korte beschrijving",
-	 .hint = "Wie jullie zijn en waar jullie werken, in een paar zinnen. Medewerkers, "
-		 "adviseurs en ambassadeurs zien dit op de startpagina.",
-	 .kind = FIELD_TEXTAREA, .max_len = 2000},
-	{.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+    {.name = "name",
+     .label = "Naam van de organisatie",
+     .kind = FIELD_TEXT,
+     .required = true,
+     .max_len = 200,
+     .autocomplete = "organization"},
+    {.name = "description",
+     .label = "Korte beschrijving",
+     .hint = "Wie jullie zijn en waar jullie werken, in een paar zinnen. Medewerkers, "
+             "adviseurs en ambassadeurs zien dit op de startpagina.",
+     .kind = FIELD_TEXTAREA,
+     .max_len = 2000},
+    {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
 };
 #define N_SETTINGS_FIELDS (sizeof(settings_fields) / sizeof(settings_fields[0]))
 
 static void settings_page(struct req *r, struct form *f, long long version, const char *notice,
-			  const char *notice_kind, const struct org *theirs, unsigned status)
+                          const char *notice_kind, const struct org *theirs, unsigned status)
 {
 	struct html h;
 	page_begin(r, &h, T(SETTINGS_TITLE));
-	html(&h, "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>"
-		 "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	html(&h,
+	     "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>"
+	     "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
 	     T(SETTINGS_TITLE), T(SETTINGS_INTRO));
 	if (notice)
 		page_notice(&h, notice_kind, notice);
 	if (theirs) {
-		html(&h, "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
-			 "<h2 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h2>"
-			 "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl>"
-			 "</section>",
+		html(&h,
+		     "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
+		     "<h2 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h2>"
+		     "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl>"
+		     "</section>",
 		     T(CONFLICT_THEIRS), settings_fields[0].label, theirs->name,
 		     settings_fields[1].label, theirs->description);
 	}
@@ -149,7 +163,7 @@ int page_org_settings(struct req *r)
 	form_set(&f, "name", org.name);
 	form_set(&f, "description", org.description);
 	settings_page(r, &f, org.version, req_query(r, "opgeslagen") ? T(SAVED) : NULL, "ok", NULL,
-		      200);
+	              200);
 	return HANDLER_OK;
 }
 
@@ -163,7 +177,7 @@ int page_org_settings_save(struct req *r)
 		return HANDLER_OK;
 	}
 	enum save_result rc = org_update(r->db, r->org_id, r->person_id, form_value(&f, "name"),
-					 form_value(&f, "description"), version);
+	                                 form_value(&f, "description"), version);
 	if (rc == SAVE_CONFLICT) {
 		struct org theirs;
 		if (org_get(r->db, &r->arena, r->org_id, &theirs) != 1)
@@ -181,15 +195,21 @@ int page_org_settings_save(struct req *r)
 /* ---- branches ---- */
 
 static const struct field_spec branch_fields[] = {
-	{.name = "name", .label = "Naam van de vestiging", .kind = FIELD_TEXT, .required = true,
-	 .max_len = 200},
-	{.name = "place", .label = "Plaats", .hint = "De stad, het dorp of de wijk.",
-	 .kind = FIELD_TEXT, .max_len = 200},
+    {.name = "name",
+     .label = "Naam van de vestiging",
+     .kind = FIELD_TEXT,
+     .required = true,
+     .max_len = 200},
+    {.name = "place",
+     .label = "Plaats",
+     .hint = "De stad, het dorp of de wijk.",
+     .kind = FIELD_TEXT,
+     .max_len = 200},
 };
 #define N_BRANCH_FIELDS (sizeof(branch_fields) / sizeof(branch_fields[0]))
 
 static void branches_page(struct req *r, struct form *add, long long bad_id, struct form *edit,
-			  unsigned status)
+                          unsigned status)
 {
 	struct branch *b;
 	size_t n;
@@ -200,7 +220,9 @@ static void branches_page(struct req *r, struct form *add, long long bad_id, str
 	}
 	bool admin = (r->role & ROLES_ADMIN) != 0;
 	page_begin(r, &h, T(BRANCHES_TITLE));
-	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	html(&h,
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
 	     T(BRANCHES_TITLE), T(BRANCHES_INTRO));
 	const char *done = req_query(r, "klaar");
 	if (done && strcmp(done, "toegevoegd") == 0)
@@ -213,22 +235,28 @@ static void branches_page(struct req *r, struct form *add, long long bad_id, str
 	if (n == 0) {
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(BRANCHES_NONE));
 	} else {
-		html(&h, "<table class=\"utrecht-table kring-table\"><caption class=\"utrecht-table__caption\">%s</caption>"
-			 "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-			 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-			 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
+		html(&h,
+		     "<table class=\"utrecht-table kring-table\"><caption "
+		     "class=\"utrecht-table__caption\">%s</caption>"
+		     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
 		     T(BRANCHES_CAPTION), T(BRANCH_NAME), T(BRANCH_PLACE));
 		if (admin)
 			html(&h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
 			     T(ACTIONS));
 		html(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 		for (size_t i = 0; i < n; i++) {
-			html(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">%s</td>"
-				 "<td class=\"utrecht-table__cell\">%s</td>",
+			html(&h,
+			     "<tr class=\"utrecht-table__row\"><td "
+			     "class=\"utrecht-table__cell\">%s</td>"
+			     "<td class=\"utrecht-table__cell\">%s</td>",
 			     b[i].name, b[i].place);
 			if (admin) {
-				html(&h, "<td class=\"utrecht-table__cell\"><details class=\"kring-details\"%s>"
-					 "<summary>%s <span class=\"kring-sr\">%s</span></summary>",
+				html(&h,
+				     "<td class=\"utrecht-table__cell\"><details "
+				     "class=\"kring-details\"%s>"
+				     "<summary>%s <span class=\"kring-sr\">%s</span></summary>",
 				     bad_id == b[i].id ? " open" : "", T(CHANGE), b[i].name);
 				struct form f;
 				if (bad_id == b[i].id && edit) {
@@ -241,19 +269,21 @@ static void branches_page(struct req *r, struct form *add, long long bad_id, str
 				f.id_prefix = arena_printf(&r->arena, "b%lld-", b[i].id);
 				form_error_summary(&h, &f);
 				form_begin(&h, r,
-					   arena_printf(&r->arena, "/o/%s/branches/%lld",
-							r->org_slug, b[i].id));
+				           arena_printf(&r->arena, "/o/%s/branches/%lld",
+				                        r->org_slug, b[i].id));
 				form_field(&h, &f, "name");
 				form_field(&h, &f, "place");
 				form_end(&h, T(SAVE));
 				form_begin(&h, r,
-					   arena_printf(&r->arena, "/o/%s/branches/%lld/delete",
-							r->org_slug, b[i].id));
+				           arena_printf(&r->arena, "/o/%s/branches/%lld/delete",
+				                        r->org_slug, b[i].id));
 				html(&h, "<p class=\"utrecht-paragraph\">%s</p>",
 				     T(BRANCH_DELETE_WARNING));
-				html(&h, "<p class=\"kring-actions\"><button class=\"utrecht-button "
-					 "utrecht-button--secondary-action kring-danger\" type=\"submit\">"
-					 "%s <span class=\"kring-sr\">%s</span></button></p></form>",
+				html(&h,
+				     "<p class=\"kring-actions\"><button class=\"utrecht-button "
+				     "utrecht-button--secondary-action kring-danger\" "
+				     "type=\"submit\">"
+				     "%s <span class=\"kring-sr\">%s</span></button></p></form>",
 				     T(DELETE), b[i].name);
 				html(&h, "</details></td>");
 			}
@@ -262,8 +292,9 @@ static void branches_page(struct req *r, struct form *add, long long bad_id, str
 		html(&h, "</tbody></table>");
 	}
 	if (admin) {
-		html(&h, "<section class=\"kring-card kring-narrow\" aria-labelledby=\"h-nieuw\">"
-			 "<h2 class=\"utrecht-heading-2\" id=\"h-nieuw\">%s</h2>",
+		html(&h,
+		     "<section class=\"kring-card kring-narrow\" aria-labelledby=\"h-nieuw\">"
+		     "<h2 class=\"utrecht-heading-2\" id=\"h-nieuw\">%s</h2>",
 		     T(BRANCH_ADD_TITLE));
 		struct form f;
 		if (add)
@@ -295,7 +326,7 @@ int page_branch_add(struct req *r)
 		return HANDLER_OK;
 	}
 	if (branch_add(r->db, r->org_id, r->person_id, form_value(&f, "name"),
-		       form_value(&f, "place")) != SAVE_OK)
+	               form_value(&f, "place")) != SAVE_OK)
 		return HANDLER_ERROR;
 	resp_redirect(r, arena_printf(&r->arena, "/o/%s/branches?klaar=toegevoegd", r->org_slug));
 	return HANDLER_OK;
@@ -309,7 +340,7 @@ int page_branch_rename(struct req *r)
 		return HANDLER_OK;
 	}
 	enum save_result rc = branch_rename(r->db, r->org_id, r->person_id, r->param_id,
-					    form_value(&f, "name"), form_value(&f, "place"));
+	                                    form_value(&f, "name"), form_value(&f, "place"));
 	if (rc == SAVE_NOT_FOUND) {
 		resp_error(r, 404);
 		return HANDLER_OK;

@@ -12,34 +12,53 @@
 #include "pages.h"
 
 static const char *const role_values[] = {"medewerker", "beheerder", "adviseur", "ambassadeur",
-					  NULL};
+                                          NULL};
 static const char *const role_labels[] = {"Medewerker", "Beheerder", "Adviseur", "Ambassadeur",
-					  NULL};
+                                          NULL};
 
 static const struct field_spec person_fields[] = {
-	{.name = "name", .label = "Naam", .kind = FIELD_TEXT, .required = true, .max_len = 200,
-	 .autocomplete = "off"},
-	{.name = "email", .label = "E-mailadres", .kind = FIELD_EMAIL, .required = true,
-	 .max_len = 254, .autocomplete = "off"},
-	{.name = "role", .label = "Rol", .kind = FIELD_SELECT, .required = true,
-	 .options = role_values, .option_labels = role_labels,
-	 .hint = "Beheerder: beheert de organisatie en de mensen. Medewerker: werkt met "
-		 "communities en partners. Adviseur: leest mee en adviseert. Ambassadeur: een "
-		 "bewoner die de eigen community mee vormgeeft."},
-	{.name = "password", .label = "Eerste wachtwoord",
-	 .hint = "Alleen nodig voor iemand die nog geen account in kring heeft. Minstens 10 "
-		 "tekens. Geef het wachtwoord persoonlijk door, niet per e-mail.",
-	 .kind = FIELD_PASSWORD, .max_len = AUTH_PASSWORD_MAX, .autocomplete = "new-password"},
+    {.name = "name",
+     .label = "Naam",
+     .kind = FIELD_TEXT,
+     .required = true,
+     .max_len = 200,
+     .autocomplete = "off"},
+    {.name = "email",
+     .label = "E-mailadres",
+     .kind = FIELD_EMAIL,
+     .required = true,
+     .max_len = 254,
+     .autocomplete = "off"},
+    {.name = "role",
+     .label = "Rol",
+     .kind = FIELD_SELECT,
+     .required = true,
+     .options = role_values,
+     .option_labels = role_labels,
+     .hint = "Beheerder: beheert de organisatie en de mensen. Medewerker: werkt met "
+             "communities en partners. Adviseur: leest mee en adviseert. Ambassadeur: een "
+             "bewoner die de eigen community mee vormgeeft."},
+    {.name = "password",
+     .label = "Eerste wachtwoord",
+     .hint = "Alleen nodig voor iemand die nog geen account in kring heeft. Minstens 10 "
+             "tekens. Geef het wachtwoord persoonlijk door, niet per e-mail.",
+     .kind = FIELD_PASSWORD,
+     .max_len = AUTH_PASSWORD_MAX,
+     .autocomplete = "new-password"},
 };
 #define N_PERSON_FIELDS (sizeof(person_fields) / sizeof(person_fields[0]))
 
 static const struct field_spec role_fields[] = {
-	{.name = "role", .label = "Rol", .kind = FIELD_SELECT, .required = true,
-	 .options = role_values, .option_labels = role_labels},
+    {.name = "role",
+     .label = "Rol",
+     .kind = FIELD_SELECT,
+     .required = true,
+     .options = role_values,
+     .option_labels = role_labels},
 };
 
 static void people_page(struct req *r, struct form *add, const char *notice,
-			const char *notice_kind, unsigned status)
+                        const char *notice_kind, unsigned status)
 {
 	struct member *m;
 	size_t n;
@@ -49,7 +68,9 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 	}
 	struct html h;
 	page_begin(r, &h, T(PEOPLE_TITLE));
-	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	html(&h,
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
 	     T(PEOPLE_TITLE), T(PEOPLE_INTRO));
 	const char *done = req_query(r, "klaar");
 	if (notice)
@@ -61,44 +82,52 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 	else if (done && strcmp(done, "verwijderd") == 0)
 		page_notice(&h, "ok", T(PERSON_REMOVED));
 
-	html(&h, "<table class=\"utrecht-table kring-table\"><caption class=\"utrecht-table__caption\">%s</caption>"
-		 "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-		 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-		 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-		 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-		 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
-		 "<tbody class=\"utrecht-table__body\">",
+	html(&h,
+	     "<table class=\"utrecht-table kring-table\"><caption "
+	     "class=\"utrecht-table__caption\">%s</caption>"
+	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
+	     "<tbody class=\"utrecht-table__body\">",
 	     T(PEOPLE_CAPTION), T(PERSON_NAME), T(PERSON_EMAIL), T(PERSON_ROLE), T(ACTIONS));
 	for (size_t i = 0; i < n; i++) {
-		html(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">%s</td>"
-			 "<td class=\"utrecht-table__cell\">%s</td>"
-			 "<td class=\"utrecht-table__cell\">%s</td><td class=\"utrecht-table__cell\">",
+		html(&h,
+		     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">%s</td>"
+		     "<td class=\"utrecht-table__cell\">%s</td>"
+		     "<td class=\"utrecht-table__cell\">%s</td><td class=\"utrecht-table__cell\">",
 		     m[i].name, m[i].email, role_label(m[i].role));
 		/* change role */
 		struct form f;
 		form_init(&f, role_fields, 1);
 		form_set(&f, "role", role_name(m[i].role));
 		f.id_prefix = arena_printf(&r->arena, "p%lld-", m[i].person_id);
-		html(&h, "<details class=\"kring-details\"><summary>%s <span class=\"kring-sr\">%s</span></summary>",
+		html(&h,
+		     "<details class=\"kring-details\"><summary>%s <span "
+		     "class=\"kring-sr\">%s</span></summary>",
 		     T(CHANGE), m[i].name);
-		form_begin(&h, r,
-			   arena_printf(&r->arena, "/o/%s/people/%lld/role", r->org_slug,
-					m[i].person_id));
+		form_begin(
+		    &h, r,
+		    arena_printf(&r->arena, "/o/%s/people/%lld/role", r->org_slug, m[i].person_id));
 		form_field(&h, &f, "role");
 		form_end(&h, T(PERSON_ROLE_SAVE));
 		form_begin(&h, r,
-			   arena_printf(&r->arena, "/o/%s/people/%lld/remove", r->org_slug,
-					m[i].person_id));
+		           arena_printf(&r->arena, "/o/%s/people/%lld/remove", r->org_slug,
+		                        m[i].person_id));
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(PERSON_REMOVE_WARNING));
-		html(&h, "<p class=\"kring-actions\"><button class=\"utrecht-button "
-			 "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s "
-			 "<span class=\"kring-sr\">%s</span></button></p></form></details></td></tr>",
+		html(&h,
+		     "<p class=\"kring-actions\"><button class=\"utrecht-button "
+		     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s "
+		     "<span class=\"kring-sr\">%s</span></button></p></form></details></td></tr>",
 		     T(PERSON_REMOVE), m[i].name);
 	}
 	html(&h, "</tbody></table>");
 
-	html(&h, "<section class=\"kring-card kring-narrow\" aria-labelledby=\"h-nieuw\">"
-		 "<h2 class=\"utrecht-heading-2\" id=\"h-nieuw\">%s</h2><p class=\"utrecht-paragraph\">%s</p>",
+	html(&h,
+	     "<section class=\"kring-card kring-narrow\" aria-labelledby=\"h-nieuw\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-nieuw\">%s</h2><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
 	     T(PERSON_ADD_TITLE), T(PERSON_ADD_INTRO));
 	struct form f;
 	if (add)
@@ -170,7 +199,7 @@ int page_person_add(struct req *r)
 			return HANDLER_ERROR;
 	}
 	enum save_result rc = member_set_role(r->db, r->org_id, r->person_id, person,
-					      role_from_name(form_value(&f, "role")));
+	                                      role_from_name(form_value(&f, "role")));
 	if (rc == SAVE_REFUSED) {
 		people_page(r, NULL, T(LAST_ADMIN), "error", 409);
 		return HANDLER_OK;
@@ -186,8 +215,8 @@ static int is_member(struct req *r, long long person)
 {
 	long long n = 0;
 	if (db_query_int(r->db,
-			 "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?",
-			 DB_ARGS(DB_INT(r->org_id), DB_INT(person)), &n) != DB_ROW)
+	                 "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?",
+	                 DB_ARGS(DB_INT(r->org_id), DB_INT(person)), &n) != DB_ROW)
 		return -1;
 	return n > 0;
 }
@@ -207,7 +236,7 @@ int page_person_role(struct req *r)
 		return HANDLER_OK;
 	}
 	enum save_result rc = member_set_role(r->db, r->org_id, r->person_id, r->param_id,
-					      role_from_name(form_value(&f, "role")));
+	                                      role_from_name(form_value(&f, "role")));
 	if (rc == SAVE_REFUSED) {
 		people_page(r, NULL, T(LAST_ADMIN), "error", 409);
 		return HANDLER_OK;
@@ -238,7 +267,8 @@ int page_person_remove(struct req *r)
 	if (r->param_id == r->person_id)
 		resp_redirect(r, "/");
 	else
-		resp_redirect(r, arena_printf(&r->arena, "/o/%s/people?klaar=verwijderd", r->org_slug));
+		resp_redirect(
+		    r, arena_printf(&r->arena, "/o/%s/people?klaar=verwijderd", r->org_slug));
 	return HANDLER_OK;
 }
 
@@ -250,10 +280,10 @@ static const char *action_label(const char *action)
 		const char *action;
 		int text;
 	} map[] = {
-		{"org.create", TXT_AUDIT_ORG_CREATE},	  {"org.update", TXT_AUDIT_ORG_UPDATE},
-		{"branch.add", TXT_AUDIT_BRANCH_ADD},	  {"branch.rename", TXT_AUDIT_BRANCH_RENAME},
-		{"branch.delete", TXT_AUDIT_BRANCH_DELETE}, {"member.role", TXT_AUDIT_MEMBER_ROLE},
-		{"member.remove", TXT_AUDIT_MEMBER_REMOVE},
+	    {"org.create", TXT_AUDIT_ORG_CREATE},       {"org.update", TXT_AUDIT_ORG_UPDATE},
+	    {"branch.add", TXT_AUDIT_BRANCH_ADD},       {"branch.rename", TXT_AUDIT_BRANCH_RENAME},
+	    {"branch.delete", TXT_AUDIT_BRANCH_DELETE}, {"member.role", TXT_AUDIT_MEMBER_ROLE},
+	    {"member.remove", TXT_AUDIT_MEMBER_REMOVE},
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i].action, action) == 0)
@@ -275,31 +305,38 @@ int page_audit(struct req *r)
 	long long total = audit_count(r->db, r->org_id);
 	struct audit_entry *e;
 	size_t n;
-	if (audit_list(r->db, &r->arena, r->org_id, AUDIT_PAGE, (page - 1) * AUDIT_PAGE, &e, &n) != 0)
+	if (audit_list(r->db, &r->arena, r->org_id, AUDIT_PAGE, (page - 1) * AUDIT_PAGE, &e, &n) !=
+	    0)
 		return HANDLER_ERROR;
 	struct html h;
 	page_begin(r, &h, T(AUDIT_TITLE));
-	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	html(&h,
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
 	     T(AUDIT_TITLE), T(AUDIT_INTRO));
 	if (n == 0) {
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(AUDIT_NONE));
 	} else {
-		html(&h, "<table class=\"utrecht-table kring-table\"><caption class=\"utrecht-table__caption\">%s</caption>"
-			 "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-			 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-			 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-			 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-			 "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
-			 "<tbody class=\"utrecht-table__body\">",
+		html(&h,
+		     "<table class=\"utrecht-table kring-table\"><caption "
+		     "class=\"utrecht-table__caption\">%s</caption>"
+		     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
+		     "<tbody class=\"utrecht-table__body\">",
 		     T(AUDIT_CAPTION), T(AUDIT_WHEN), T(AUDIT_WHO), T(AUDIT_WHAT), T(AUDIT_DETAIL));
 		for (size_t i = 0; i < n; i++) {
 			const char *detail = e[i].detail;
 			if (strcmp(e[i].action, "member.role") == 0)
 				detail = role_label(role_from_name(detail));
-			html(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">%s</td>"
-				 "<td class=\"utrecht-table__cell\">%s</td>"
-				 "<td class=\"utrecht-table__cell\">%s: %s</td>"
-				 "<td class=\"utrecht-table__cell\">%s</td></tr>",
+			html(&h,
+			     "<tr class=\"utrecht-table__row\"><td "
+			     "class=\"utrecht-table__cell\">%s</td>"
+			     "<td class=\"utrecht-table__cell\">%s</td>"
+			     "<td class=\"utrecht-table__cell\">%s: %s</td>"
+			     "<td class=\"utrecht-table__cell\">%s</td></tr>",
 			     fmt_datetime(&r->arena, e[i].at),
 			     e[i].who[0] ? e[i].who : T(AUDIT_SYSTEM), action_label(e[i].action),
 			     e[i].object, detail);
@@ -308,15 +345,16 @@ int page_audit(struct req *r)
 	}
 	if (total > AUDIT_PAGE) {
 		long long pages = (total + AUDIT_PAGE - 1) / AUDIT_PAGE;
-		html(&h, "<nav class=\"kring-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">",
+		html(&h,
+		     "<nav class=\"kring-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">",
 		     T(PAGER_LABEL));
 		if (page > 1)
-			html(&h, "<a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a> ", page - 1,
-			     T(PAGER_PREV));
+			html(&h, "<a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a> ",
+			     page - 1, T(PAGER_PREV));
 		html(&h, "%s", arena_printf(&r->arena, T(PAGER_OF), page, pages));
 		if (page < pages)
-			html(&h, " <a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a>", page + 1,
-			     T(PAGER_NEXT));
+			html(&h, " <a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a>",
+			     page + 1, T(PAGER_NEXT));
 		html(&h, "</p></nav>");
 	}
 	page_end(r, &h, 200);

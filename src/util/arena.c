@@ -9,12 +9,12 @@
 #include <string.h>
 
 #define ARENA_CHUNK_MIN (16 * 1024)
-#define ARENA_ALIGN	_Alignof(max_align_t)
+#define ARENA_ALIGN     _Alignof(max_align_t)
 
 struct arena_chunk {
 	struct arena_chunk *next; /* older chunk */
-	size_t size;		  /* usable bytes in data[] */
-	size_t off;		  /* first free byte in data[] */
+	size_t size;              /* usable bytes in data[] */
+	size_t off;               /* first free byte in data[] */
 	_Alignas(max_align_t) unsigned char data[];
 };
 

@@ -12,7 +12,7 @@ struct arena_chunk;
 
 struct arena {
 	struct arena_chunk *head; /* newest chunk, allocation happens here */
-	size_t used;		  /* bytes handed out in all chunks (statistics) */
+	size_t used;              /* bytes handed out in all chunks (statistics) */
 };
 
 /* Initialises an empty arena; allocates nothing until first use. */

@@ -11,9 +11,9 @@
 
 struct buf {
 	struct arena *arena; /* owner of data */
-	char *data;	     /* always NUL-terminated when len > 0 or cap > 0 */
-	size_t len;	     /* bytes written */
-	size_t cap;	     /* bytes available in data */
+	char *data;          /* always NUL-terminated when len > 0 or cap > 0 */
+	size_t len;          /* bytes written */
+	size_t cap;          /* bytes available in data */
 };
 
 /* Starts an empty buffer that allocates from a. */

@@ -8,9 +8,9 @@
 #include <stddef.h>
 
 struct embedded_file {
-	const char *name;	   /* file name without directory */
+	const char *name;          /* file name without directory */
 	const unsigned char *data; /* contents, NUL-terminated */
-	size_t len;		   /* bytes, excluding the NUL */
+	size_t len;                /* bytes, excluding the NUL */
 };
 
 /* Database migrations for SQLite, sorted by name (NNN_name.sql). */

@@ -31,7 +31,7 @@ static void css_version_init(void)
 
 struct nav_item {
 	const char *path; /* below /o/<slug>/ */
-	int text;	  /* text id */
+	int text;         /* text id */
 	unsigned roles;
 };
 
@@ -40,7 +40,7 @@ static void nav_link(struct req *r, struct html *h, const char *path, const char
 	const char *href = arena_printf(&r->arena, "/o/%s/%s", r->org_slug, path);
 	size_t n = strlen(href);
 	bool here = strcmp(r->path, href) == 0 ||
-		    (path[0] != '\0' && strncmp(r->path, href, n) == 0 && r->path[n] == '/');
+	            (path[0] != '\0' && strncmp(r->path, href, n) == 0 && r->path[n] == '/');
 	html(h, "<li><a class=\"kring-nav__link\" href=\"%s\"", href);
 	if (here)
 		html(h, " aria-current=\"page\"");
@@ -51,16 +51,19 @@ void page_begin(struct req *r, struct html *h, const char *title)
 {
 	pthread_once(&css_once, css_version_init);
 	html_init(h, &r->arena);
-	html(h, "<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-theme\"><head>"
-		"<meta charset=\"utf-8\">"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-		"<title>%s · kring</title>"
-		"<link rel=\"stylesheet\" href=\"/assets/kring.css?v=%s\">"
-		"</head><body class=\"utrecht-document kring\">",
+	html(h,
+	     "<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-theme\"><head>"
+	     "<meta charset=\"utf-8\">"
+	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	     "<title>%s · kring</title>"
+	     "<link rel=\"stylesheet\" href=\"/assets/kring.css?v=%s\">"
+	     "</head><body class=\"utrecht-document kring\">",
 	     title, css_version);
 	html(h, "<a class=\"utrecht-skip-link\" href=\"#inhoud\">%s</a>", T(SKIP_LINK));
-	html(h, "<header class=\"kring-header\"><div class=\"kring-header__bar\">"
-		"<a class=\"kring-brand\" href=\"/\">kring<span class=\"kring-brand__sub\">%s</span></a>",
+	html(h,
+	     "<header class=\"kring-header\"><div class=\"kring-header__bar\">"
+	     "<a class=\"kring-brand\" href=\"/\">kring<span "
+	     "class=\"kring-brand__sub\">%s</span></a>",
 	     T(BRAND_TAGLINE));
 	if (r->person_id != 0) {
 		html(h, "<div class=\"kring-user\"><span class=\"kring-user__name\">%s</span>",
@@ -72,10 +75,11 @@ void page_begin(struct req *r, struct html *h, const char *title)
 			html(h, " <span class=\"kring-user__org\">%s</span>", r->org_name);
 		html(h, " <a class=\"utrecht-link kring-user__switch\" href=\"/\">%s</a>",
 		     T(NAV_MY_ORGS));
-		html(h, "<form class=\"kring-logout\" method=\"post\" action=\"/logout\">"
-			"<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-			"<button class=\"utrecht-button utrecht-button--secondary-action\" "
-			"type=\"submit\">%s</button></form></div>",
+		html(h,
+		     "<form class=\"kring-logout\" method=\"post\" action=\"/logout\">"
+		     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+		     "<button class=\"utrecht-button utrecht-button--secondary-action\" "
+		     "type=\"submit\">%s</button></form></div>",
 		     auth_csrf_token(r), T(LOGOUT));
 	}
 	html(h, "</div>");
@@ -103,8 +107,9 @@ void page_end(struct req *r, struct html *h, unsigned status)
 void page_notice(struct html *h, const char *kind, const char *text)
 {
 	const char *role = strcmp(kind, "error") == 0 ? "alert" : "status";
-	html(h, "<div class=\"utrecht-alert utrecht-alert--%s kring-notice\" role=\"%s\">"
-		"<p class=\"utrecht-paragraph\">%s</p></div>",
+	html(h,
+	     "<div class=\"utrecht-alert utrecht-alert--%s kring-notice\" role=\"%s\">"
+	     "<p class=\"utrecht-paragraph\">%s</p></div>",
 	     kind, role, text);
 }
 
@@ -147,8 +152,9 @@ void resp_error(struct req *r, unsigned status)
 	r->org_id = 0;
 	r->resp_static = NULL;
 	page_begin(r, &h, title);
-	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph\">%s</p>"
-		 "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">%s</a></p>",
+	html(&h,
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph\">%s</p>"
+	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">%s</a></p>",
 	     title, body, T(ERR_BACK_HOME));
 	page_end(r, &h, status);
 }
@@ -184,7 +190,8 @@ static const char *trim(struct arena *a, const char *s)
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
 	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+	while (n > 0 &&
+	       (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
 		n--;
 	return arena_strndup(a, s, n);
 }
@@ -204,18 +211,19 @@ bool form_read(struct req *r, struct form *f, const struct field_spec *specs, si
 		if (s->required && v[0] == '\0') {
 			f->errors[i] = arena_printf(&r->arena, T(FORM_REQUIRED), s->label);
 		} else if (utf8_chars(v) > max) {
-			f->errors[i] = arena_printf(&r->arena, T(FORM_TOO_LONG), s->label, max,
-						    utf8_chars(v));
+			f->errors[i] =
+			    arena_printf(&r->arena, T(FORM_TOO_LONG), s->label, max, utf8_chars(v));
 		} else if (s->kind == FIELD_EMAIL && v[0] != '\0' &&
-			   (strchr(v, '@') == NULL || strchr(v, ' ') != NULL || v[0] == '@' ||
-			    strchr(v, '@')[1] == '\0')) {
+		           (strchr(v, '@') == NULL || strchr(v, ' ') != NULL || v[0] == '@' ||
+		            strchr(v, '@')[1] == '\0')) {
 			f->errors[i] = T(FORM_BAD_EMAIL);
 		} else if (s->kind == FIELD_SELECT && v[0] != '\0') {
 			bool ok = false;
 			for (size_t k = 0; s->options && s->options[k]; k++)
 				ok |= strcmp(s->options[k], v) == 0;
 			if (!ok)
-				f->errors[i] = arena_printf(&r->arena, T(FORM_BAD_CHOICE), s->label);
+				f->errors[i] =
+				    arena_printf(&r->arena, T(FORM_BAD_CHOICE), s->label);
 		}
 		if (f->errors[i])
 			f->n_errors++;
@@ -248,8 +256,9 @@ void form_error(struct form *f, const char *name, const char *message)
 
 void form_begin(struct html *h, struct req *r, const char *action)
 {
-	html(h, "<form class=\"utrecht-form kring-form\" method=\"post\" action=\"%s\" novalidate>"
-		"<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
+	html(h,
+	     "<form class=\"utrecht-form kring-form\" method=\"post\" action=\"%s\" novalidate>"
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
 	     action, auth_csrf_token(r));
 }
 
@@ -257,8 +266,9 @@ void form_error_summary(struct html *h, const struct form *f)
 {
 	if (f->n_errors == 0)
 		return;
-	html(h, "<div class=\"utrecht-alert utrecht-alert--error kring-error-summary\" role=\"alert\">"
-		"<h2 class=\"utrecht-heading-3\">%s</h2><ul class=\"utrecht-unordered-list\">",
+	html(h,
+	     "<div class=\"utrecht-alert utrecht-alert--error kring-error-summary\" role=\"alert\">"
+	     "<h2 class=\"utrecht-heading-3\">%s</h2><ul class=\"utrecht-unordered-list\">",
 	     T(FORM_ERRORS_TITLE));
 	for (size_t i = 0; i < f->n_specs; i++)
 		if (f->errors[i])
@@ -278,7 +288,8 @@ void form_field(struct html *h, const struct form *f, const char *name)
 	const char *err = f->errors[i];
 	html(h, "<div class=\"utrecht-form-field kring-field%s\">",
 	     err ? " utrecht-form-field--invalid" : "");
-	html(h, "<p class=\"utrecht-form-label\"><label class=\"utrecht-form-label\" for=\"%s%s\">%s",
+	html(h,
+	     "<p class=\"utrecht-form-label\"><label class=\"utrecht-form-label\" for=\"%s%s\">%s",
 	     pre, s->name, s->label);
 	if (!s->required)
 		html(h, " <span class=\"kring-optional\">%s</span>", T(FORM_OPTIONAL));
@@ -287,8 +298,8 @@ void form_field(struct html *h, const struct form *f, const char *name)
 		html(h, "<p class=\"utrecht-form-field-description\" id=\"%s%s-hint\">%s</p>", pre,
 		     s->name, s->hint);
 	if (err)
-		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"%s%s-error\">%s</p>", pre,
-		     s->name, err);
+		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"%s%s-error\">%s</p>",
+		     pre, s->name, err);
 	/* aria-describedby lists the hint and error that exist */
 	const char *desc = "";
 	if (s->hint && err)
@@ -300,8 +311,8 @@ void form_field(struct html *h, const struct form *f, const char *name)
 	const char *ac = s->autocomplete;
 	switch (s->kind) {
 	case FIELD_TEXTAREA:
-		html(h, "<textarea class=\"utrecht-textarea\" id=\"%s%s\" name=\"%s\" rows=\"5\"", pre,
-		     s->name, s->name);
+		html(h, "<textarea class=\"utrecht-textarea\" id=\"%s%s\" name=\"%s\" rows=\"5\"",
+		     pre, s->name, s->name);
 		break;
 	case FIELD_SELECT:
 		html(h, "<select class=\"utrecht-select\" id=\"%s%s\" name=\"%s\"", pre, s->name,
@@ -310,9 +321,9 @@ void form_field(struct html *h, const struct form *f, const char *name)
 	default:
 		html(h, "<input class=\"utrecht-textbox\" id=\"%s%s\" name=\"%s\" type=\"%s\"", pre,
 		     s->name, s->name,
-		     s->kind == FIELD_EMAIL	 ? "email"
+		     s->kind == FIELD_EMAIL      ? "email"
 		     : s->kind == FIELD_PASSWORD ? "password"
-						 : "text");
+		                                 : "text");
 		if (s->kind != FIELD_PASSWORD)
 			html(h, " value=\"%s\"", v);
 		break;
@@ -335,8 +346,7 @@ void form_field(struct html *h, const struct form *f, const char *name)
 		html(h, ">");
 		for (size_t k = 0; s->options && s->options[k]; k++)
 			html(h, "<option value=\"%s\"%s>%s</option>", s->options[k],
-			     strcmp(s->options[k], v) == 0 ? " selected" : "",
-			     s->option_labels[k]);
+			     strcmp(s->options[k], v) == 0 ? " selected" : "", s->option_labels[k]);
 		html(h, "</select>");
 	} else {
 		html(h, ">");
@@ -346,16 +356,17 @@ void form_field(struct html *h, const struct form *f, const char *name)
 
 void form_end(struct html *h, const char *button_label)
 {
-	html(h, "<p class=\"kring-actions\"><button class=\"utrecht-button "
-		"utrecht-button--primary-action\" type=\"submit\">%s</button></p></form>",
+	html(h,
+	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
+	     "utrecht-button--primary-action\" type=\"submit\">%s</button></p></form>",
 	     button_label);
 }
 
 /* ---- dates ---- */
 
-static const char *const months[] = {"januari", "februari", "maart",	 "april",
-				     "mei",	"juni",	    "juli",	 "augustus",
-				     "september", "oktober", "november", "december"};
+static const char *const months[] = {"januari",   "februari", "maart",    "april",
+                                     "mei",       "juni",     "juli",     "augustus",
+                                     "september", "oktober",  "november", "december"};
 
 const char *fmt_datetime(struct arena *a, long long epoch)
 {
@@ -363,7 +374,7 @@ const char *fmt_datetime(struct arena *a, long long epoch)
 	struct tm tm;
 	localtime_r(&t, &tm);
 	return arena_printf(a, "%d %s %d, %02d:%02d", tm.tm_mday, months[tm.tm_mon],
-			    tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+	                    tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
 }
 
 const char *fmt_date(struct arena *a, long long epoch)

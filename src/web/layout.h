@@ -32,15 +32,15 @@ enum field_kind {
 };
 
 struct field_spec {
-	const char *name;		   /* form field name */
-	const char *label;		   /* Dutch label */
-	const char *hint;		   /* Dutch help text or NULL */
+	const char *name;  /* form field name */
+	const char *label; /* Dutch label */
+	const char *hint;  /* Dutch help text or NULL */
 	enum field_kind kind;
 	bool required;
-	size_t max_len;			   /* bytes; 0 means 1000 */
-	const char *const *options;	   /* FIELD_SELECT: values, NULL-terminated */
-	const char *const *option_labels;  /* FIELD_SELECT: labels, same order */
-	const char *autocomplete;	   /* autocomplete attribute or NULL */
+	size_t max_len;                   /* bytes; 0 means 1000 */
+	const char *const *options;       /* FIELD_SELECT: values, NULL-terminated */
+	const char *const *option_labels; /* FIELD_SELECT: labels, same order */
+	const char *autocomplete;         /* autocomplete attribute or NULL */
 };
 
 #define FORM_MAX_FIELDS 16
