@@ -34,7 +34,7 @@ int page_org_home(struct req *r)
 	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s",
 	     arena_printf(&r->arena, T(HOME_GREETING),
 	                  first_name(&r->arena, r->person_name ? r->person_name : "")));
-	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_label(r->role),
+	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_name(r->role),
 	     role_explain(r->role));
 	if (org.description[0])
 		html(&h, "<p class=\"utrecht-paragraph kring-org-description\">%s</p>",
