@@ -272,11 +272,30 @@ wrk_rps() {
   awk '$1 == "Requests/sec:" { print $2; found = 1 } END { if (!found) exit 1 }' "$1"
 }
 
+# Average bytes per response (headers included), from "N requests in Ts, X.YZMB read".
+wrk_bytes_per_response() {
+  awk '$2 == "requests" && $3 == "in" && $NF == "read" {
+      v = $(NF - 1); n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+      m = 1
+      if (u == "KB") m = 1024; else if (u == "MB") m = 1024 ^ 2;
+      else if (u == "GB") m = 1024 ^ 3; else if (u == "TB") m = 1024 ^ 4;
+      if ($1 > 0) { printf "%d\n", n * m / $1; found = 1 }
+    }
+    END { if (!found) exit 1 }' "$1"
+}
+
 wrk_count() { # $1 = label prefix such as "Non-2xx", $2 = file; prints 0 if absent
   awk -v label="$1" 'index($1, label) == 1 { n = $NF } END { print n + 0 }' "$2"
 }
 
+# Resident memory of a process in KiB ("?" where /proc is not there).
+rss_kib() {
+  awk '$1 == "VmRSS:" { print $2; found = 1 } END { if (!found) print "?" }' "/proc/$1/status" 2>/dev/null || echo '?'
+}
+
+kring_rss_before=$(rss_kib "$kring_pid")
 run_wrk kring "$page_url" -H "$cookie_header"
+kring_rss_after=$(rss_kib "$kring_pid")
 run_wrk nginx "$nginx_url"
 
 declare -A rps p50 p99
@@ -288,6 +307,11 @@ for name in kring nginx; do
   non2xx=$(wrk_count Non-2xx "$f")
   if ((non2xx > 0)); then
     warnings+=("$name returned $non2xx non-2xx/3xx responses during the run")
+  fi
+  # wrk does not count redirects (such as one to /login) as errors: a short
+  # average response means kring did not send the page every time.
+  if avg=$(wrk_bytes_per_response "$f") && ((avg < page_bytes)); then
+    warnings+=("$name sent on average $avg bytes per response, less than the $page_bytes-byte page")
   fi
   if grep -q 'Socket errors:' "$f"; then
     warnings+=("$name: $(grep 'Socket errors:' "$f" | sed 's/^[[:space:]]*//')")
@@ -308,6 +332,7 @@ for name in kring nginx; do
   printf '%-8s %12s %10s %10s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}"
 done
 echo "ratio kring/nginx: $ratio"
+echo "kring resident memory: ${kring_rss_before} KiB before, ${kring_rss_after} KiB after its run"
 if ((${#warnings[@]} > 0)); then
   echo
   for w in "${warnings[@]}"; do
