@@ -42,6 +42,9 @@ bool auth_password_verify(const char *hash, const char *password);
  */
 int auth_load_session(struct req *r);
 
+/* Records that the session was used now (after the request's reads). */
+void auth_session_touch(struct req *r);
+
 /*
  * Creates a new session for person_id (rotating: any session the request
  * carried is removed), sets the cookie on the response and r->csrf.

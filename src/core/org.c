@@ -151,18 +151,20 @@ int branch_list(struct db *db, struct arena *a, long long org_id, struct branch 
                 size_t *n_out)
 {
 	struct db_stmt *st;
-	long long n_rows = 0;
-	if (db_query_int(db, "SELECT COUNT(*) FROM branches WHERE org_id = ?",
-	                 DB_ARGS(DB_INT(org_id)), &n_rows) != DB_ROW)
-		return -1;
-	struct branch *v = arena_alloc(a, ((size_t)n_rows + 1) * sizeof(*v));
-	size_t n = 0;
+	size_t cap = 8, n = 0;
+	struct branch *v = arena_alloc(a, cap * sizeof(*v));
 	if (db_query(db, &st,
 	             "SELECT id, name, place FROM branches WHERE org_id = ? ORDER BY name, id",
 	             DB_ARGS(DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc;
-	while ((rc = db_step(st)) == DB_ROW && n < (size_t)n_rows) {
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			struct branch *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, n * sizeof(*v));
+			v = w;
+			cap *= 2;
+		}
 		v[n].id = db_col_int(st, 0);
 		v[n].name = db_col_text(st, 1, a);
 		v[n].place = db_col_text(st, 2, a);
@@ -171,7 +173,7 @@ int branch_list(struct db *db, struct arena *a, long long org_id, struct branch 
 	db_finish(st);
 	*out = v;
 	*n_out = n;
-	return rc == DB_DONE || rc == DB_ROW ? 0 : -1;
+	return rc == DB_DONE ? 0 : -1;
 }
 
 enum save_result branch_add(struct db *db, long long org_id, long long actor, const char *name,
@@ -279,23 +281,21 @@ int member_list(struct db *db, struct arena *a, long long org_id, struct member 
 int member_counts(struct db *db, long long org_id, long long counts[4])
 {
 	struct db_stmt *st;
-	struct arena a;
 	memset(counts, 0, 4 * sizeof(counts[0]));
 	if (db_query(db, &st,
-	             "SELECT role, COUNT(*) FROM memberships WHERE org_id = ? GROUP BY role",
+	             "SELECT COALESCE(SUM(CASE WHEN role = 'beheerder' THEN 1 ELSE 0 END), 0),"
+	             " COALESCE(SUM(CASE WHEN role = 'medewerker' THEN 1 ELSE 0 END), 0),"
+	             " COALESCE(SUM(CASE WHEN role = 'adviseur' THEN 1 ELSE 0 END), 0),"
+	             " COALESCE(SUM(CASE WHEN role = 'ambassadeur' THEN 1 ELSE 0 END), 0)"
+	             " FROM memberships WHERE org_id = ?",
 	             DB_ARGS(DB_INT(org_id))) != DB_OK)
 		return -1;
-	arena_init(&a);
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		unsigned role = role_from_name(db_col_text(st, 0, &a));
+	int rc = db_step(st);
+	if (rc == DB_ROW)
 		for (int i = 0; i < 4; i++)
-			if (role == (1u << i))
-				counts[i] = db_col_int(st, 1);
-	}
+			counts[i] = db_col_int(st, i);
 	db_finish(st);
-	arena_free(&a);
-	return rc == DB_DONE ? 0 : -1;
+	return rc == DB_ROW ? 0 : -1;
 }
 
 /* Beheerders of the org other than person. -1 on error. */

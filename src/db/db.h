@@ -89,6 +89,11 @@ void db_finish(struct db_stmt *st);
  */
 int db_query_int(struct db *db, const char *sql, const struct db_param *params, long long *out);
 
+/* Read transaction (one snapshot for several queries); no writes inside. */
+int db_begin_read(struct db *db);
+/* Ends the read transaction; safe to call when none is open. */
+void db_end_read(struct db *db);
+
 /* Write transaction: BEGIN IMMEDIATE (waits for the lock up to the busy timeout). */
 int db_begin(struct db *db);
 int db_commit(struct db *db);

@@ -256,6 +256,17 @@ int db_query_int(struct db *db, const char *sql, const struct db_param *params, 
 	return rc;
 }
 
+int db_begin_read(struct db *db)
+{
+	return db_exec(db, "BEGIN DEFERRED", DB_NOARGS);
+}
+
+void db_end_read(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->conn))
+		sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+}
+
 int db_begin(struct db *db)
 {
 	return db_exec(db, "BEGIN IMMEDIATE", DB_NOARGS);

@@ -114,11 +114,27 @@ static void refuse_logged_out(struct req *r)
 	}
 }
 
+static int dispatch(struct req *r);
+
 int router_dispatch(struct req *r)
 {
 	if (r->defer == DEFER_DONE && r->route != NULL)
 		return r->route->handler(r);
+	/* A page that only reads does all its reading in one read transaction:
+	 * one snapshot, and far less locking work than a transaction per query. */
+	bool reading = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+	if (reading && db_begin_read(r->db) != DB_OK)
+		return HANDLER_ERROR;
+	int rc = dispatch(r);
+	if (reading)
+		db_end_read(r->db);
+	if (r->session_seen_stale)
+		auth_session_touch(r);
+	return rc;
+}
 
+static int dispatch(struct req *r)
+{
 	const struct route *found = NULL;
 	bool path_known = false;
 	for (size_t i = 0; i < n_routes; i++) {

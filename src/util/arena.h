@@ -25,6 +25,9 @@ void arena_init(struct arena *a);
  */
 void *arena_alloc(struct arena *a, size_t n);
 
+/* Like arena_alloc() but the memory is not zeroed (for buffers about to be filled). */
+void *arena_alloc_nz(struct arena *a, size_t n);
+
 /* Copies n bytes of s and appends a NUL; owned by the arena. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
@@ -35,7 +38,10 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
 
-/* Releases every chunk; the arena may be used again afterwards. */
+/*
+ * Releases every chunk (a few standard-size ones are kept for this thread's
+ * next arena and freed when the thread ends); the arena may be used again.
+ */
 void arena_free(struct arena *a);
 
 #endif

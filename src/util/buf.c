@@ -25,7 +25,7 @@ static void buf_grow(struct buf *b, size_t extra)
 	size_t cap = b->cap ? b->cap * 2 : 256;
 	while (cap < need)
 		cap *= 2;
-	char *p = arena_alloc(b->arena, cap);
+	char *p = arena_alloc_nz(b->arena, cap);
 	if (b->len > 0)
 		memcpy(p, b->data, b->len);
 	b->data = p;

@@ -1,6 +1,7 @@
 /*
  * html.c - the escaping HTML writer (see html.h).
  */
+#define _GNU_SOURCE
 #include "html.h"
 
 #include <stdarg.h>
@@ -15,30 +16,31 @@ void html_init(struct html *h, struct arena *a)
 	buf_init(&h->out, a);
 }
 
+static const char *escape_of(char c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
+	default:
+		return NULL;
+	}
+}
+
 void html_escape_into(struct buf *b, const char *s, size_t n)
 {
 	size_t run = 0; /* start of the current run of plain bytes */
 	for (size_t i = 0; i < n; i++) {
-		const char *rep;
-		switch (s[i]) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		case '\'':
-			rep = "&#39;";
-			break;
-		default:
+		const char *rep = escape_of(s[i]);
+		if (rep == NULL)
 			continue;
-		}
 		buf_append(b, s + run, i - run);
 		buf_puts(b, rep);
 		run = i + 1;
@@ -46,10 +48,24 @@ void html_escape_into(struct buf *b, const char *s, size_t n)
 	buf_append(b, s + run, n - run);
 }
 
+/* Escapes a NUL-terminated string, copying plain runs found by strcspn(). */
+static void escape_cstr(struct buf *b, const char *s)
+{
+	for (;;) {
+		size_t run = strcspn(s, "&<>\"'");
+		buf_append(b, s, run);
+		s += run;
+		if (*s == '\0')
+			return;
+		buf_puts(b, escape_of(*s));
+		s++;
+	}
+}
+
 void html_text(struct html *h, const char *s)
 {
 	if (s != NULL)
-		html_escape_into(&h->out, s, strlen(s));
+		escape_cstr(&h->out, s);
 }
 
 void html_trusted(struct html *h, const char *markup)
@@ -77,7 +93,7 @@ void html_fmt_(struct html *h, const char *fmt, ...)
 	va_start(ap, fmt);
 	while (*p) {
 		if (*p != '%') {
-			p++;
+			p = strchrnul(p, '%');
 			continue;
 		}
 		buf_append(&h->out, run, (size_t)(p - run));

@@ -22,7 +22,7 @@ CREATE TABLE branches (
 	place      TEXT NOT NULL DEFAULT '',
 	created_at INTEGER NOT NULL
 );
-CREATE INDEX branches_org ON branches(org_id);
+CREATE INDEX branches_org ON branches(org_id, name);
 
 CREATE TABLE persons (
 	id         INTEGER PRIMARY KEY,
