@@ -145,13 +145,13 @@ int auth_load_session(struct req *r)
 	bool locked = db_col_int(st, 5) != 0;
 	db_finish(st);
 	long long now = (long long)time(NULL);
+	/* writes wait until the request's read transaction is over (auth_session_touch) */
+	r->session_hash = hash;
 	if (locked || now - seen > auth_session_idle || now - created > auth_session_max) {
-		db_exec(r->db, "DELETE FROM sessions WHERE id_hash = ?", DB_ARGS(DB_TEXT(hash)));
+		r->session_dead = true;
 		return 0;
 	}
-	if (now - seen >= 60)
-		db_exec(r->db, "UPDATE sessions SET seen_at = ? WHERE id_hash = ?",
-		        DB_ARGS(DB_INT(now), DB_TEXT(hash)));
+	r->session_seen_stale = now - seen >= 60;
 	r->person_id = person;
 	r->person_name = name;
 	r->person_email = email;
@@ -163,9 +163,14 @@ void auth_session_touch(struct req *r)
 {
 	if (r->session_hash == NULL)
 		return;
-	db_exec(r->db, "UPDATE sessions SET seen_at = ? WHERE id_hash = ?",
-	        DB_ARGS(DB_INT((long long)time(NULL)), DB_TEXT(r->session_hash)));
+	if (r->session_dead)
+		db_exec(r->db, "DELETE FROM sessions WHERE id_hash = ?",
+		        DB_ARGS(DB_TEXT(r->session_hash)));
+	else if (r->session_seen_stale)
+		db_exec(r->db, "UPDATE sessions SET seen_at = ? WHERE id_hash = ?",
+		        DB_ARGS(DB_INT((long long)time(NULL)), DB_TEXT(r->session_hash)));
 	r->session_seen_stale = false;
+	r->session_dead = false;
 }
 
 int auth_session_create(struct req *r, long long person_id)

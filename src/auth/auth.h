@@ -42,7 +42,8 @@ bool auth_password_verify(const char *hash, const char *password);
  */
 int auth_load_session(struct req *r);
 
-/* Records that the session was used now (after the request's reads). */
+/* After the request's reads: records that the session was used now, or
+ * removes it when it had expired. */
 void auth_session_touch(struct req *r);
 
 /*

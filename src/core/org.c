@@ -456,7 +456,11 @@ int audit_list(struct db *db, struct arena *a, long long org_id, long long limit
 {
 	struct db_stmt *st;
 	size_t n = 0;
-	struct audit_entry *v = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof(*v));
+	*out = NULL;
+	*n_out = 0;
+	if (limit <= 0 || offset < 0)
+		return 0;
+	struct audit_entry *v = arena_alloc(a, (size_t)limit * sizeof(*v));
 	if (db_query(db, &st,
 	             "SELECT l.at, COALESCE(p.name, ''), l.action, l.object, l.detail"
 	             " FROM audit_log l LEFT JOIN persons p ON p.id = l.person_id"

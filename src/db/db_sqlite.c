@@ -152,6 +152,7 @@ int db_query(struct db *db, struct db_stmt **out, const char *sql, const struct 
 	struct db_stmt *st = NULL;
 	size_t slot = slot_of(sql);
 	*out = NULL;
+	db->errbuf[0] = '\0';
 	for (size_t k = 0; k < 8; k++) {
 		struct db_stmt *c = &db->cache[(slot + k) & (STMT_CACHE_SIZE - 1)];
 		if (c->sql == sql && !c->in_use) {
@@ -296,6 +297,7 @@ const char *db_errmsg(struct db *db)
 int db_exec_script(struct db *db, const char *sql)
 {
 	char *msg = NULL;
+	db->errbuf[0] = '\0';
 	int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		snprintf(db->errbuf, sizeof(db->errbuf), "%s", msg ? msg : "error");

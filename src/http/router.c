@@ -116,6 +116,19 @@ static void refuse_logged_out(struct req *r)
 
 static int dispatch(struct req *r);
 
+/* "GET, HEAD, POST" or a part of it: the methods routes offer for r->path. */
+static const char *allowed_methods(struct req *r)
+{
+	bool get = false, post = false;
+	for (size_t i = 0; i < n_routes; i++) {
+		if (!match(r, routes[i].pattern, r->path))
+			continue;
+		get |= strcmp(routes[i].method, "GET") == 0;
+		post |= strcmp(routes[i].method, "POST") == 0;
+	}
+	return get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
+}
+
 int router_dispatch(struct req *r)
 {
 	if (r->defer == DEFER_DONE && r->route != NULL)
@@ -128,7 +141,7 @@ int router_dispatch(struct req *r)
 	int rc = dispatch(r);
 	if (reading)
 		db_end_read(r->db);
-	if (r->session_seen_stale)
+	if (r->session_seen_stale || r->session_dead)
 		auth_session_touch(r);
 	return rc;
 }
@@ -168,7 +181,7 @@ static int dispatch(struct req *r)
 			return HANDLER_ERROR;
 		resp_error(r, path_known ? 405 : 404);
 		if (path_known)
-			resp_header(r, "Allow", "GET, POST");
+			resp_header(r, "Allow", allowed_methods(r));
 		return HANDLER_OK;
 	}
 	r->route = found;

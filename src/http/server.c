@@ -203,7 +203,11 @@ void resp_redirect(struct req *r, const char *location)
 	r->status = 303;
 	r->content_type = "text/plain; charset=utf-8";
 	buf_init(&r->resp, &r->arena);
-	resp_header(r, "Location", location[0] == '/' && location[1] != '/' ? location : "/");
+	/* only local paths, without control characters or backslashes */
+	bool ok = location[0] == '/' && location[1] != '/';
+	for (const char *p = location; ok && *p; p++)
+		ok = (unsigned char)*p >= 0x20 && *p != 0x7f && *p != '\\';
+	resp_header(r, "Location", ok ? location : "/");
 }
 
 const char *req_form(struct req *r, const char *name)

@@ -70,6 +70,7 @@ struct req {
 	const char *session_cookie; /* raw value of a valid session cookie */
 	const char *session_hash;   /* its hash: the sessions table key */
 	bool session_seen_stale;    /* seen_at is old: update after the request */
+	bool session_dead;          /* expired or locked: delete after the request */
 	const char *anon_cookie;    /* raw value of the anonymous cookie */
 	bool new_anon_cookie;       /* send Set-Cookie for anon_cookie */
 	const char *csrf;           /* token for forms on this page */

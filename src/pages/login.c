@@ -40,9 +40,12 @@ static const struct field_spec login_fields[] = {
 /* Only local paths are followed after login (no open redirect). */
 static const char *safe_next(const char *next)
 {
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strchr(next, '\r') || strchr(next, '\n'))
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\')
 		return "/";
+	/* browsers drop tabs and newlines from URLs: "/\t/x" would become "//x" */
+	for (const char *p = next; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 

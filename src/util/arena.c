@@ -71,6 +71,8 @@ static void *arena_alloc_raw(struct arena *a, size_t n)
 		size_t size = need > ARENA_CHUNK_MIN ? need : ARENA_CHUNK_MIN;
 		if (c != NULL && c->size * 2 > size && c->size * 2 <= 1024 * 1024)
 			size = c->size * 2;
+		if (size > SIZE_MAX - sizeof(*c))
+			abort();
 		if (size == ARENA_CHUNK_MIN && chunk_cache != NULL) {
 			c = chunk_cache;
 			chunk_cache = c->next;

@@ -37,7 +37,7 @@ struct field_spec {
 	const char *hint;  /* Dutch help text or NULL */
 	enum field_kind kind;
 	bool required;
-	size_t max_len;                   /* bytes; 0 means 1000 */
+	size_t max_len;                   /* characters; 0 means 1000 */
 	const char *const *options;       /* FIELD_SELECT: values, NULL-terminated */
 	const char *const *option_labels; /* FIELD_SELECT: labels, same order */
 	const char *autocomplete;         /* autocomplete attribute or NULL */
