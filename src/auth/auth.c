@@ -151,7 +151,9 @@ int auth_load_session(struct req *r)
 		r->session_dead = true;
 		return 0;
 	}
-	r->session_seen_stale = now - seen >= 60;
+	/* refresh once a minute, or more often when the idle limit is short */
+	long long every = auth_session_idle / 2 < 60 ? auth_session_idle / 2 : 60;
+	r->session_seen_stale = now - seen >= every;
 	r->person_id = person;
 	r->person_name = name;
 	r->person_email = email;
@@ -295,6 +297,40 @@ void auth_record_failure(struct db *db, const char *email, const char *ip, time_
 	                DB_INT((long long)now)));
 	if (db_commit(db) != DB_OK)
 		db_rollback(db);
+}
+
+int auth_attempt_begin(struct db *db, const char *email, const char *ip, time_t now,
+                       long long ids[2])
+{
+	char key_e[600], key_i[128];
+	snprintf(key_e, sizeof(key_e), "e:%s", email ? email : "");
+	snprintf(key_i, sizeof(key_i), "i:%s", ip ? ip : "");
+	/* one write transaction: simultaneous attempts are counted one by one */
+	if (db_begin(db) != DB_OK)
+		return -1;
+	if (auth_throttled(db, email, ip, now)) {
+		db_rollback(db);
+		return 1;
+	}
+	const char *ins = "INSERT INTO login_failures (key, at) VALUES (?, ?) RETURNING id";
+	if (db_exec(db, "DELETE FROM login_failures WHERE at < ?",
+	            DB_ARGS(DB_INT((long long)now - AUTH_FAILURE_WINDOW))) != DB_OK ||
+	    db_query_int(db, ins, DB_ARGS(DB_TEXT(key_e), DB_INT((long long)now)), &ids[0]) !=
+	        DB_ROW ||
+	    db_query_int(db, ins, DB_ARGS(DB_TEXT(key_i), DB_INT((long long)now)), &ids[1]) !=
+	        DB_ROW ||
+	    db_commit(db) != DB_OK) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void auth_attempt_succeeded(struct db *db, const char *email, const long long ids[2])
+{
+	db_exec(db, "DELETE FROM login_failures WHERE id = ? OR id = ?",
+	        DB_ARGS(DB_INT(ids[0]), DB_INT(ids[1])));
+	auth_clear_failures(db, email);
 }
 
 void auth_clear_failures(struct db *db, const char *email)

@@ -69,6 +69,16 @@ bool auth_csrf_valid(struct req *r, const char *token);
 bool auth_throttled(struct db *db, const char *email, const char *ip, time_t now);
 /* Records one failed login for both keys. */
 void auth_record_failure(struct db *db, const char *email, const char *ip, time_t now);
+/*
+ * Starts a login attempt: unless email or ip is throttled, records the
+ * attempt as a failure for both (ids of the two rows in ids) in one write
+ * transaction, so simultaneous attempts cannot slip past the limit.
+ * Returns 0 (go ahead), 1 (throttled) or -1 (database error).
+ */
+int auth_attempt_begin(struct db *db, const char *email, const char *ip, time_t now,
+                       long long ids[2]);
+/* The attempt was good: removes its two rows and the e-mail's earlier failures. */
+void auth_attempt_succeeded(struct db *db, const char *email, const long long ids[2]);
 /* Forgets the failures of an e-mail address (after a good login). */
 void auth_clear_failures(struct db *db, const char *email);
 

@@ -3,6 +3,7 @@
  */
 #include "org.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
@@ -107,7 +108,7 @@ int org_create(struct db *db, const char *slug, const char *name, long long *id_
 		db_rollback(db);
 		return 1;
 	}
-	if (rc != DB_ROW || audit_write(db, id, 0, "org.create", name, slug) != 0 ||
+	if (rc != DB_ROW || audit_write(db, id, 0, "org.create", name, "") != 0 ||
 	    db_commit(db) != DB_OK) {
 		db_rollback(db);
 		return -1;
@@ -176,6 +177,22 @@ int branch_list(struct db *db, struct arena *a, long long org_id, struct branch 
 	return rc == DB_DONE ? 0 : -1;
 }
 
+int branch_get(struct db *db, struct arena *a, long long org_id, long long id, struct branch *out)
+{
+	struct db_stmt *st;
+	if (db_query(db, &st, "SELECT id, name, place FROM branches WHERE id = ? AND org_id = ?",
+	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
+		return -1;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->id = db_col_int(st, 0);
+		out->name = db_col_text(st, 1, a);
+		out->place = db_col_text(st, 2, a);
+	}
+	db_finish(st);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
 enum save_result branch_add(struct db *db, long long org_id, long long actor, const char *name,
                             const char *place)
 {
@@ -193,26 +210,22 @@ enum save_result branch_rename(struct db *db, long long org_id, long long actor,
                                const char *name, const char *place)
 {
 	struct arena a;
+	struct branch old;
 	arena_init(&a);
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
-	struct db_stmt *st;
-	const char *old = NULL;
-	if (db_query(db, &st, "SELECT name FROM branches WHERE id = ? AND org_id = ?",
-	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK) {
-		arena_free(&a);
-		return finish(db, SAVE_ERROR);
-	}
-	if (db_step(st) == DB_ROW)
-		old = db_col_text(st, 0, &a);
-	db_finish(st);
 	enum save_result rc = SAVE_OK;
-	if (old == NULL)
+	int found = branch_get(db, &a, org_id, id, &old);
+	if (found < 0)
+		rc = SAVE_ERROR;
+	else if (found == 0)
 		rc = SAVE_NOT_FOUND;
 	else if (db_exec(db, "UPDATE branches SET name = ?, place = ? WHERE id = ? AND org_id = ?",
 	                 DB_ARGS(DB_TEXT(name), DB_TEXT(place), DB_INT(id), DB_INT(org_id))) !=
 	             DB_OK ||
-	         audit_write(db, org_id, actor, "branch.rename", name, old) != 0)
+	         audit_write(db, org_id, actor, "branch.rename", name,
+	                     old.place[0] ? arena_printf(&a, "%s (%s)", old.name, old.place)
+	                                  : old.name) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return finish(db, rc);
@@ -337,11 +350,15 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	enum save_result rc = SAVE_OK;
 	const char *name = person_name(db, &a, person_id);
 	long long others = other_admins(db, org_id, person_id);
-	long long was_admin = 0;
-	db_query_int(db,
-	             "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?"
-	             " AND role = 'beheerder'",
-	             DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &was_admin);
+	const char *old_role = "";
+	struct db_stmt *st;
+	if (db_query(db, &st, "SELECT role FROM memberships WHERE org_id = ? AND person_id = ?",
+	             DB_ARGS(DB_INT(org_id), DB_INT(person_id))) == DB_OK) {
+		if (db_step(st) == DB_ROW)
+			old_role = db_col_text(st, 0, &a);
+		db_finish(st);
+	}
+	bool was_admin = strcmp(old_role, "beheerder") == 0;
 	if (name == NULL)
 		rc = SAVE_NOT_FOUND;
 	else if (others < 0)
@@ -354,7 +371,9 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	                 " ON CONFLICT (org_id, person_id) DO UPDATE SET role = excluded.role",
 	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(rn),
 	                         DB_INT(now_s()))) != DB_OK ||
-	         audit_write(db, org_id, actor, "member.role", name, rn) != 0)
+	         /* detail "old>new" in stored role names; old is empty for a new member */
+	         audit_write(db, org_id, actor, "member.role", name,
+	                     arena_printf(&a, "%s>%s", old_role, rn)) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return finish(db, rc);

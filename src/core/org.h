@@ -62,6 +62,8 @@ struct branch {
 	const char *place;
 };
 
+/* 1 and *out when branch id belongs to org_id; 0 when not; -1 on error. */
+int branch_get(struct db *db, struct arena *a, long long org_id, long long id, struct branch *out);
 int branch_list(struct db *db, struct arena *a, long long org_id, struct branch **out,
                 size_t *n_out);
 enum save_result branch_add(struct db *db, long long org_id, long long actor, const char *name,

@@ -263,7 +263,7 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 			resp_error(r, 413);
 			return;
 		}
-		if (!utf8_valid(r->path, strlen(r->path)) ||
+		if (r->bad_request || !utf8_valid(r->path, strlen(r->path)) ||
 		    !decode_request(r, cookie_header, content_type)) {
 			resp_error(r, 400);
 			return;
@@ -377,6 +377,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 		r->method = arena_strdup(&r->arena, method);
 		r->path = arena_strdup(&r->arena, url ? url : "/");
 		r->remote_ip = peer_ip(r);
+		/* libmicrohttpd decodes %00 in the path to a NUL, which would cut
+		 * the path short: such a request is refused as a whole */
+		size_t raw_path = strcspn(r->raw_uri, "?");
+		const char *nul = memmem(r->raw_uri, raw_path, "%00", 3);
+		if (nul != NULL)
+			r->bad_request = true;
 		const char *cl = header_value(r, "Content-Length");
 		if (cl != NULL && strtoull(cl, NULL, 10) > g_cfg->max_body) {
 			r->body_too_large = true;

@@ -27,13 +27,15 @@ static const struct field_spec login_fields[] = {
      .kind = FIELD_EMAIL,
      .required = true,
      .max_len = 254,
-     .autocomplete = "username"},
+     .autocomplete = "username",
+     .required_msg = "Vul je e-mailadres in."},
     {.name = "password",
      .label = "Wachtwoord",
      .kind = FIELD_PASSWORD,
      .required = true,
      .max_len = AUTH_PASSWORD_MAX,
-     .autocomplete = "current-password"},
+     .autocomplete = "current-password",
+     .required_msg = "Vul je wachtwoord in."},
 };
 #define N_LOGIN_FIELDS (sizeof(login_fields) / sizeof(login_fields[0]))
 
@@ -59,6 +61,8 @@ static void login_page(struct req *r, struct form *f, const char *message, unsig
 	     T(LOGIN_TITLE), T(LOGIN_INTRO));
 	if (message)
 		page_notice(&h, "error", message);
+	else if (req_query(r, "uitgelogd") && f->n_errors == 0)
+		page_notice(&h, "ok", T(LOGGED_OUT));
 	form_error_summary(&h, f);
 	form_begin(&h, r, "/login");
 	const char *next =
@@ -87,6 +91,7 @@ int page_login_form(struct req *r)
 struct login_job {
 	const char *hash; /* NULL for an unknown address: verify against a dummy */
 	const char *password;
+	long long attempt[2]; /* the attempt's rows in login_failures */
 	bool ok;
 };
 
@@ -105,7 +110,6 @@ int page_login_submit(struct req *r)
 		login_page(r, &f, NULL, 422);
 		return HANDLER_OK;
 	}
-	time_t now = time(NULL);
 	long long person = 0;
 	const char *name = NULL, *hash = NULL;
 	int locked = 0;
@@ -114,24 +118,27 @@ int page_login_submit(struct req *r)
 		return HANDLER_ERROR;
 
 	if (r->defer == DEFER_NONE) {
-		if (auth_throttled(r->db, email, r->remote_ip, now)) {
+		struct login_job *j = arena_alloc(&r->arena, sizeof(*j));
+		int rc = auth_attempt_begin(r->db, email, r->remote_ip, time(NULL), j->attempt);
+		if (rc < 0)
+			return HANDLER_ERROR;
+		if (rc == 1) {
 			login_page(r, &f, T(LOGIN_THROTTLED), 429);
 			return HANDLER_OK;
 		}
-		struct login_job *j = arena_alloc(&r->arena, sizeof(*j));
 		j->hash = found ? hash : NULL;
 		j->password = form_value(&f, "password");
 		return req_defer(r, login_verify, j);
 	}
 
+	/* a failed attempt stays recorded as a failure */
 	struct login_job *j = r->defer_job;
 	if (!found || locked || !j->ok) {
-		auth_record_failure(r->db, email, r->remote_ip, now);
 		form_set(&f, "password", "");
 		login_page(r, &f, T(LOGIN_FAILED), 401);
 		return HANDLER_OK;
 	}
-	auth_clear_failures(r->db, email);
+	auth_attempt_succeeded(r->db, email, j->attempt);
 	if (auth_session_create(r, person) != 0)
 		return HANDLER_ERROR;
 	resp_redirect(r, safe_next(req_form(r, "next")));

@@ -77,7 +77,7 @@ int page_org_home(struct req *r)
 		html(&h, "</ul>");
 	}
 	html(&h,
-	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+	     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-link\" "
 	     "href=\"/o/%s/branches\">%s</a></p>"
 	     "</section>",
 	     r->org_slug, (r->role & ROLES_ADMIN) ? T(BRANCHES_MANAGE) : T(BRANCHES_VIEW));
@@ -96,7 +96,7 @@ int page_org_home(struct req *r)
 	html(&h, "</dl>");
 	if (r->role & ROLES_ADMIN)
 		html(&h,
-		     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+		     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-link\" "
 		     "href=\"/o/%s/people\">%s</a></p>",
 		     r->org_slug, T(PEOPLE_MANAGE));
 	html(&h, "</section></div>");
@@ -109,6 +109,7 @@ int page_org_home(struct req *r)
 static const struct field_spec settings_fields[] = {
     {.name = "name",
      .label = "Naam van de organisatie",
+     .required_msg = "Vul de naam van de organisatie in.",
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200,
@@ -197,6 +198,7 @@ int page_org_settings_save(struct req *r)
 static const struct field_spec branch_fields[] = {
     {.name = "name",
      .label = "Naam van de vestiging",
+     .required_msg = "Vul de naam van de vestiging in.",
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200},
@@ -208,8 +210,8 @@ static const struct field_spec branch_fields[] = {
 };
 #define N_BRANCH_FIELDS (sizeof(branch_fields) / sizeof(branch_fields[0]))
 
-static void branches_page(struct req *r, struct form *add, long long bad_id, struct form *edit,
-                          unsigned status)
+/* The table of branches; a link per row to its own page for admins. */
+static void branches_page(struct req *r, struct form *add, unsigned status)
 {
 	struct branch *b;
 	size_t n;
@@ -236,57 +238,30 @@ static void branches_page(struct req *r, struct form *add, long long bad_id, str
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(BRANCHES_NONE));
 	} else {
 		html(&h,
-		     "<table class=\"utrecht-table kring-table\"><caption "
-		     "class=\"utrecht-table__caption\">%s</caption>"
+		     "<table class=\"utrecht-table kring-table kring-table--stack\">"
+		     "<caption class=\"kring-sr\">%s</caption>"
 		     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
 		     T(BRANCHES_CAPTION), T(BRANCH_NAME), T(BRANCH_PLACE));
 		if (admin)
-			html(&h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
+			html(&h,
+			     "<th class=\"utrecht-table__header-cell kring-col-action\" "
+			     "scope=\"col\">%s</th>",
 			     T(ACTIONS));
 		html(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 		for (size_t i = 0; i < n; i++) {
 			html(&h,
-			     "<tr class=\"utrecht-table__row\"><td "
-			     "class=\"utrecht-table__cell\">%s</td>"
-			     "<td class=\"utrecht-table__cell\">%s</td>",
-			     b[i].name, b[i].place);
-			if (admin) {
+			     "<tr class=\"utrecht-table__row\">"
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>",
+			     T(BRANCH_NAME), b[i].name, T(BRANCH_PLACE), b[i].place);
+			if (admin)
 				html(&h,
-				     "<td class=\"utrecht-table__cell\"><details "
-				     "class=\"kring-details\"%s>"
-				     "<summary>%s <span class=\"kring-sr\">%s</span></summary>",
-				     bad_id == b[i].id ? " open" : "", T(CHANGE), b[i].name);
-				struct form f;
-				if (bad_id == b[i].id && edit) {
-					f = *edit;
-				} else {
-					form_init(&f, branch_fields, N_BRANCH_FIELDS);
-					form_set(&f, "name", b[i].name);
-					form_set(&f, "place", b[i].place);
-				}
-				f.id_prefix = arena_printf(&r->arena, "b%lld-", b[i].id);
-				form_error_summary(&h, &f);
-				form_begin(&h, r,
-				           arena_printf(&r->arena, "/o/%s/branches/%lld",
-				                        r->org_slug, b[i].id));
-				form_field(&h, &f, "name");
-				form_field(&h, &f, "place");
-				form_end(&h, T(SAVE));
-				form_begin(&h, r,
-				           arena_printf(&r->arena, "/o/%s/branches/%lld/delete",
-				                        r->org_slug, b[i].id));
-				html(&h, "<p class=\"utrecht-paragraph\">%s</p>",
-				     T(BRANCH_DELETE_WARNING));
-				html(&h,
-				     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-				     "utrecht-button--secondary-action kring-danger\" "
-				     "type=\"submit\">"
-				     "%s <span class=\"kring-sr\">%s</span></button></p></form>",
-				     T(DELETE), b[i].name);
-				html(&h, "</details></td>");
-			}
+				     "<td class=\"utrecht-table__cell kring-col-action\"><a "
+				     "class=\"utrecht-link\" href=\"/o/%s/branches/%lld\">%s<span "
+				     "class=\"kring-sr\"> %s</span></a></td>",
+				     r->org_slug, b[i].id, T(CHANGE), b[i].name);
 			html(&h, "</tr>");
 		}
 		html(&h, "</tbody></table>");
@@ -301,7 +276,6 @@ static void branches_page(struct req *r, struct form *add, long long bad_id, str
 			f = *add;
 		else
 			form_init(&f, branch_fields, N_BRANCH_FIELDS);
-		f.id_prefix = "nieuw-";
 		form_error_summary(&h, &f);
 		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/branches", r->org_slug));
 		form_field(&h, &f, "name");
@@ -312,9 +286,61 @@ static void branches_page(struct req *r, struct form *add, long long bad_id, str
 	page_end(r, &h, status);
 }
 
+/* One branch: change its name and place, or delete it (with a warning). */
+static void branch_page(struct req *r, const struct branch *b, struct form *edit, unsigned status)
+{
+	struct html h;
+	struct form f;
+	if (edit) {
+		f = *edit;
+	} else {
+		form_init(&f, branch_fields, N_BRANCH_FIELDS);
+		form_set(&f, "name", b->name);
+		form_set(&f, "place", b->place);
+	}
+	page_begin(r, &h, T(BRANCH_EDIT_TITLE));
+	html(&h,
+	     "<p class=\"utrecht-paragraph kring-back\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/branches\">%s</a></p>"
+	     "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>",
+	     r->org_slug, T(BRANCHES_BACK), b->name);
+	form_error_summary(&h, &f);
+	form_begin(&h, r, arena_printf(&r->arena, "/o/%s/branches/%lld", r->org_slug, b->id));
+	form_field(&h, &f, "name");
+	form_field(&h, &f, "place");
+	form_end(&h, T(SAVE));
+	html(&h,
+	     "<section class=\"kring-card kring-danger-zone\" aria-labelledby=\"h-weg\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-weg\">%s</h2>"
+	     "<p class=\"utrecht-paragraph\">%s</p>",
+	     T(BRANCH_DELETE_TITLE), T(BRANCH_DELETE_WARNING));
+	form_begin(&h, r,
+	           arena_printf(&r->arena, "/o/%s/branches/%lld/delete", r->org_slug, b->id));
+	html(&h,
+	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
+	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button></p>"
+	     "</form></section></div>",
+	     T(BRANCH_DELETE_BUTTON));
+	page_end(r, &h, status);
+}
+
 int page_branches(struct req *r)
 {
-	branches_page(r, NULL, 0, NULL, 200);
+	branches_page(r, NULL, 200);
+	return HANDLER_OK;
+}
+
+int page_branch(struct req *r)
+{
+	struct branch b;
+	int found = branch_get(r->db, &r->arena, r->org_id, r->param_id, &b);
+	if (found < 0)
+		return HANDLER_ERROR;
+	if (found == 0) {
+		resp_error(r, 404);
+		return HANDLER_OK;
+	}
+	branch_page(r, &b, NULL, 200);
 	return HANDLER_OK;
 }
 
@@ -322,7 +348,7 @@ int page_branch_add(struct req *r)
 {
 	struct form f;
 	if (!form_read(r, &f, branch_fields, N_BRANCH_FIELDS)) {
-		branches_page(r, &f, 0, NULL, 422);
+		branches_page(r, &f, 422);
 		return HANDLER_OK;
 	}
 	if (branch_add(r->db, r->org_id, r->person_id, form_value(&f, "name"),
@@ -335,8 +361,16 @@ int page_branch_add(struct req *r)
 int page_branch_rename(struct req *r)
 {
 	struct form f;
+	struct branch b;
+	int found = branch_get(r->db, &r->arena, r->org_id, r->param_id, &b);
+	if (found < 0)
+		return HANDLER_ERROR;
+	if (found == 0) {
+		resp_error(r, 404);
+		return HANDLER_OK;
+	}
 	if (!form_read(r, &f, branch_fields, N_BRANCH_FIELDS)) {
-		branches_page(r, NULL, r->param_id, &f, 422);
+		branch_page(r, &b, &f, 422);
 		return HANDLER_OK;
 	}
 	enum save_result rc = branch_rename(r->db, r->org_id, r->person_id, r->param_id,

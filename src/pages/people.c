@@ -22,13 +22,15 @@ static const struct field_spec person_fields[] = {
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200,
-     .autocomplete = "off"},
+     .autocomplete = "off",
+     .required_msg = "Vul de naam in."},
     {.name = "email",
      .label = "E-mailadres",
      .kind = FIELD_EMAIL,
      .required = true,
      .max_len = 254,
-     .autocomplete = "off"},
+     .autocomplete = "off",
+     .required_msg = "Vul het e-mailadres in."},
     {.name = "role",
      .label = "Rol",
      .kind = FIELD_SELECT,
@@ -44,7 +46,8 @@ static const struct field_spec person_fields[] = {
              "tekens. Geef het wachtwoord persoonlijk door, niet per e-mail.",
      .kind = FIELD_PASSWORD,
      .max_len = AUTH_PASSWORD_MAX,
-     .autocomplete = "new-password"},
+     .autocomplete = "new-password",
+     .optional_note = "(alleen voor een nieuw account)"},
 };
 #define N_PERSON_FIELDS (sizeof(person_fields) / sizeof(person_fields[0]))
 
@@ -83,45 +86,26 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 		page_notice(&h, "ok", T(PERSON_REMOVED));
 
 	html(&h,
-	     "<table class=\"utrecht-table kring-table\"><caption "
-	     "class=\"utrecht-table__caption\">%s</caption>"
+	     "<table class=\"utrecht-table kring-table kring-table--stack\">"
+	     "<caption class=\"kring-sr\">%s</caption>"
 	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
-	     "<tbody class=\"utrecht-table__body\">",
+	     "<th class=\"utrecht-table__header-cell kring-col-action\" scope=\"col\">%s</th>"
+	     "</tr></thead><tbody class=\"utrecht-table__body\">",
 	     T(PEOPLE_CAPTION), T(PERSON_NAME), T(PERSON_EMAIL), T(PERSON_ROLE), T(ACTIONS));
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		html(&h,
-		     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">%s</td>"
-		     "<td class=\"utrecht-table__cell\">%s</td>"
-		     "<td class=\"utrecht-table__cell\">%s</td><td class=\"utrecht-table__cell\">",
-		     m[i].name, m[i].email, role_label(m[i].role));
-		/* change role */
-		struct form f;
-		form_init(&f, role_fields, 1);
-		form_set(&f, "role", role_name(m[i].role));
-		f.id_prefix = arena_printf(&r->arena, "p%lld-", m[i].person_id);
-		html(&h,
-		     "<details class=\"kring-details\"><summary>%s <span "
-		     "class=\"kring-sr\">%s</span></summary>",
-		     T(CHANGE), m[i].name);
-		form_begin(
-		    &h, r,
-		    arena_printf(&r->arena, "/o/%s/people/%lld/role", r->org_slug, m[i].person_id));
-		form_field(&h, &f, "role");
-		form_end(&h, T(PERSON_ROLE_SAVE));
-		form_begin(&h, r,
-		           arena_printf(&r->arena, "/o/%s/people/%lld/remove", r->org_slug,
-		                        m[i].person_id));
-		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(PERSON_REMOVE_WARNING));
-		html(&h,
-		     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-		     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s "
-		     "<span class=\"kring-sr\">%s</span></button></p></form></details></td></tr>",
-		     T(PERSON_REMOVE), m[i].name);
-	}
+		     "<tr class=\"utrecht-table__row\">"
+		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
+		     "<td class=\"utrecht-table__cell kring-break\" data-label=\"%s\">%s</td>"
+		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
+		     "<td class=\"utrecht-table__cell kring-col-action\"><a class=\"utrecht-link\" "
+		     "href=\"/o/%s/people/%lld\">%s<span class=\"kring-sr\"> "
+		     "%s</span></a></td></tr>",
+		     T(PERSON_NAME), m[i].name, T(PERSON_EMAIL), m[i].email, T(PERSON_ROLE),
+		     role_label(m[i].role), r->org_slug, m[i].person_id, T(CHANGE), m[i].name);
 	html(&h, "</tbody></table>");
 
 	html(&h,
@@ -143,6 +127,70 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 	form_end(&h, T(PERSON_ADD_BUTTON));
 	html(&h, "</section>");
 	page_end(r, &h, status);
+}
+
+/* One person's role here: change it, or take it away. */
+static void person_page(struct req *r, const struct member *m, const char *notice, unsigned status)
+{
+	struct html h;
+	struct form f;
+	form_init(&f, role_fields, 1);
+	form_set(&f, "role", role_name(m->role));
+	page_begin(r, &h, m->name);
+	html(&h,
+	     "<p class=\"utrecht-paragraph kring-back\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/people\">%s</a></p>"
+	     "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>"
+	     "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	     r->org_slug, T(PEOPLE_BACK), m->name, m->email);
+	if (notice)
+		page_notice(&h, "error", notice);
+	form_begin(&h, r,
+	           arena_printf(&r->arena, "/o/%s/people/%lld/role", r->org_slug, m->person_id));
+	form_field(&h, &f, "role");
+	form_end(&h, T(PERSON_ROLE_SAVE));
+	html(&h,
+	     "<section class=\"kring-card kring-danger-zone\" aria-labelledby=\"h-weg\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-weg\">%s</h2>"
+	     "<p class=\"utrecht-paragraph\">%s</p>",
+	     T(PERSON_REMOVE_TITLE), T(PERSON_REMOVE_WARNING));
+	form_begin(&h, r,
+	           arena_printf(&r->arena, "/o/%s/people/%lld/remove", r->org_slug, m->person_id));
+	html(&h,
+	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
+	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button></p>"
+	     "</form></section></div>",
+	     T(PERSON_REMOVE));
+	page_end(r, &h, status);
+}
+
+/* 1 and *out when person holds a role in r's organisation, 0 if not, -1 on error. */
+static int find_member(struct req *r, long long person, struct member *out)
+{
+	struct member *m;
+	size_t n;
+	if (member_list(r->db, &r->arena, r->org_id, &m, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].person_id == person) {
+			*out = m[i];
+			return 1;
+		}
+	return 0;
+}
+
+int page_person(struct req *r)
+{
+	struct member m;
+	int found = find_member(r, r->param_id, &m);
+	if (found < 0)
+		return HANDLER_ERROR;
+	if (found == 0) {
+		resp_error(r, 404);
+		return HANDLER_OK;
+	}
+	person_page(r, &m, NULL, 200);
+	return HANDLER_OK;
 }
 
 int page_people(struct req *r)
@@ -210,41 +258,31 @@ int page_person_add(struct req *r)
 	return HANDLER_OK;
 }
 
-/* The person must already hold a role here: ids of others are not found. */
-static int is_member(struct req *r, long long person)
-{
-	long long n = 0;
-	if (db_query_int(r->db,
-	                 "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?",
-	                 DB_ARGS(DB_INT(r->org_id), DB_INT(person)), &n) != DB_ROW)
-		return -1;
-	return n > 0;
-}
-
 int page_person_role(struct req *r)
 {
 	struct form f;
-	int mem = is_member(r, r->param_id);
-	if (mem < 0)
+	struct member m;
+	int found = find_member(r, r->param_id, &m);
+	if (found < 0)
 		return HANDLER_ERROR;
-	if (mem == 0) {
+	if (found == 0) {
 		resp_error(r, 404);
 		return HANDLER_OK;
 	}
 	if (!form_read(r, &f, role_fields, 1)) {
-		people_page(r, NULL, T(FORM_BAD_ROLE), "error", 422);
+		person_page(r, &m, T(FORM_BAD_ROLE), 422);
 		return HANDLER_OK;
 	}
-	enum save_result rc = member_set_role(r->db, r->org_id, r->person_id, r->param_id,
-	                                      role_from_name(form_value(&f, "role")));
+	unsigned role = role_from_name(form_value(&f, "role"));
+	enum save_result rc = member_set_role(r->db, r->org_id, r->person_id, r->param_id, role);
 	if (rc == SAVE_REFUSED) {
-		people_page(r, NULL, T(LAST_ADMIN), "error", 409);
+		person_page(r, &m, T(LAST_ADMIN), 409);
 		return HANDLER_OK;
 	}
 	if (rc != SAVE_OK)
 		return HANDLER_ERROR;
 	/* someone who took away their own beheerder role can no longer see this page */
-	if (r->param_id == r->person_id && role_from_name(form_value(&f, "role")) != ROLE_BEHEERDER)
+	if (r->param_id == r->person_id && role != ROLE_BEHEERDER)
 		resp_redirect(r, arena_printf(&r->arena, "/o/%s/", r->org_slug));
 	else
 		resp_redirect(r, arena_printf(&r->arena, "/o/%s/people?klaar=rol", r->org_slug));
@@ -253,13 +291,21 @@ int page_person_role(struct req *r)
 
 int page_person_remove(struct req *r)
 {
+	struct member m;
+	int found = find_member(r, r->param_id, &m);
+	if (found < 0)
+		return HANDLER_ERROR;
+	if (found == 0) {
+		resp_error(r, 404);
+		return HANDLER_OK;
+	}
 	enum save_result rc = member_remove(r->db, r->org_id, r->person_id, r->param_id);
 	if (rc == SAVE_NOT_FOUND) {
 		resp_error(r, 404);
 		return HANDLER_OK;
 	}
 	if (rc == SAVE_REFUSED) {
-		people_page(r, NULL, T(LAST_ADMIN), "error", 409);
+		person_page(r, &m, T(LAST_ADMIN), 409);
 		return HANDLER_OK;
 	}
 	if (rc != SAVE_OK)
@@ -289,6 +335,19 @@ static const char *action_label(const char *action)
 		if (strcmp(map[i].action, action) == 0)
 			return text_nl[map[i].text];
 	return action;
+}
+
+/* "van Medewerker naar Ambassadeur" from the stored "medewerker>ambassadeur". */
+static const char *role_change_text(struct arena *a, const char *detail)
+{
+	const char *gt = strchr(detail, '>');
+	if (gt == NULL) /* entries written before the change was kept */
+		return role_label(role_from_name(detail));
+	const char *old = arena_strndup(a, detail, (size_t)(gt - detail));
+	unsigned from = role_from_name(old), to = role_from_name(gt + 1);
+	if (from == ROLE_NONE)
+		return arena_printf(a, T(AUDIT_ROLE_NEW), role_label(to));
+	return arena_printf(a, T(AUDIT_ROLE_CHANGE), role_label(from), role_label(to));
 }
 
 #define AUDIT_PAGE 50
@@ -330,7 +389,9 @@ int page_audit(struct req *r)
 		for (size_t i = 0; i < n; i++) {
 			const char *detail = e[i].detail;
 			if (strcmp(e[i].action, "member.role") == 0)
-				detail = role_label(role_from_name(detail));
+				detail = role_change_text(&r->arena, detail);
+			else if (strcmp(e[i].action, "branch.rename") == 0)
+				detail = arena_printf(&r->arena, T(AUDIT_WAS), detail);
 			html(&h,
 			     "<tr class=\"utrecht-table__row\"><td "
 			     "class=\"utrecht-table__cell\">%s</td>"

@@ -73,7 +73,7 @@ void page_begin(struct req *r, struct html *h, const char *title)
 			     role_label(r->role), T(ROLE_AT));
 		if (r->org_id != 0)
 			html(h, " <span class=\"kring-user__org\">%s</span>", r->org_name);
-		html(h, " <a class=\"utrecht-link kring-user__switch\" href=\"/\">%s</a>",
+		html(h, " <a class=\"utrecht-link kring-user__switch\" href=\"/?kies=1\">%s</a>",
 		     T(NAV_MY_ORGS));
 		html(h,
 		     "<form class=\"kring-logout\" method=\"post\" action=\"/logout\">"
@@ -209,7 +209,9 @@ bool form_read(struct req *r, struct form *f, const struct field_spec *specs, si
 		f->values[i] = v;
 		size_t max = s->max_len ? s->max_len : 1000;
 		if (s->required && v[0] == '\0') {
-			f->errors[i] = arena_printf(&r->arena, T(FORM_REQUIRED), s->label);
+			f->errors[i] = s->required_msg
+			                   ? s->required_msg
+			                   : arena_printf(&r->arena, T(FORM_REQUIRED), s->label);
 		} else if (utf8_chars(v) > max) {
 			f->errors[i] =
 			    arena_printf(&r->arena, T(FORM_TOO_LONG), s->label, max, utf8_chars(v));
@@ -292,7 +294,8 @@ void form_field(struct html *h, const struct form *f, const char *name)
 	     "<p class=\"utrecht-form-label\"><label class=\"utrecht-form-label\" for=\"%s%s\">%s",
 	     pre, s->name, s->label);
 	if (!s->required)
-		html(h, " <span class=\"kring-optional\">%s</span>", T(FORM_OPTIONAL));
+		html(h, " <span class=\"kring-optional\">%s</span>",
+		     s->optional_note ? s->optional_note : T(FORM_OPTIONAL));
 	html(h, "</label></p>");
 	if (s->hint)
 		html(h, "<p class=\"utrecht-form-field-description\" id=\"%s%s-hint\">%s</p>", pre,

@@ -40,7 +40,10 @@ struct field_spec {
 	size_t max_len;                   /* characters; 0 means 1000 */
 	const char *const *options;       /* FIELD_SELECT: values, NULL-terminated */
 	const char *const *option_labels; /* FIELD_SELECT: labels, same order */
-	const char *autocomplete;         /* autocomplete attribute or NULL */
+	const char *autocomplete;
+	const char *required_msg; /* Dutch message when a required field is empty, or NULL */
+	const char *optional_note;
+	/* replaces "(niet verplicht)" for an optional field */ /* autocomplete attribute or NULL */
 };
 
 #define FORM_MAX_FIELDS 16

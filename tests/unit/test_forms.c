@@ -91,10 +91,10 @@ static void test_required(void **state)
 	struct fx *x = *state;
 	assert_false(read_body(x, "email=a%40b.nl"));
 	assert_int_equal(x->f.n_errors, 1);
-	assert_string_equal(err(x, 0), "Vul Naam in.");
+	assert_string_equal(err(x, 0), "Vul ‘Naam’ in.");
 	/* only blanks counts as empty */
 	assert_false(read_body(x, "name=+++%09"));
-	assert_string_equal(err(x, 0), "Vul Naam in.");
+	assert_string_equal(err(x, 0), "Vul ‘Naam’ in.");
 	assert_string_equal(form_value(&x->f, "name"), "");
 	/* optional fields may be empty */
 	assert_true(read_body(x, "name=A&email=&kind=&note="));
@@ -317,7 +317,7 @@ static void test_error_summary_links_to_fields(void **state)
 	form_error_summary(&x->h, &x->f);
 	expect_has(x, "role=\"alert\"");
 	expect_has(x, "Controleer het formulier");
-	expect_has(x, "<a class=\"utrecht-link\" href=\"#f-name\">Vul Naam in.</a>");
+	expect_has(x, "<a class=\"utrecht-link\" href=\"#f-name\">Vul ‘Naam’ in.</a>");
 	expect_has(x, "href=\"#f-email\">Vul een geldig e-mailadres in");
 	expect_has(x, "href=\"#f-kind\">Kies een van de mogelijkheden bij Soort.</a>");
 	assert_false(has(x, "#f-note"));

@@ -181,7 +181,7 @@ static void test_wrong_method_405(void **state)
 	expect_status(f, "GET", "/logout", NULL, 405);
 	expect_status(f, "DELETE", "/login", NULL, 405);
 	expect_status(f, "PUT", "/o/bieb-a/settings", f->cookie_admin_a, 405);
-	expect_status(f, "GET", "/o/bieb-a/branches/1", f->cookie_admin_a, 405);
+	expect_status(f, "GET", "/o/bieb-a/branches/1/delete", f->cookie_admin_a, 405);
 	expect_status(f, "GET", "/o/bieb-a/people/1/role", f->cookie_admin_a, 405);
 }
 
@@ -236,9 +236,10 @@ static void test_org_without_slash_redirects(void **state)
 static void test_id_must_be_canonical_positive_integer(void **state)
 {
 	struct fx *f = *state;
-	/* /o/:org/branches/:id exists for POST only: a valid id gives 405 for GET */
-	expect_status(f, "GET", "/o/bieb-a/branches/1", f->cookie_admin_a, 405);
-	expect_status(f, "GET", "/o/bieb-a/branches/123456789012345", f->cookie_admin_a, 405);
+	/* /o/:org/branches/:id/delete exists for POST only: a valid id gives 405 for GET */
+	expect_status(f, "GET", "/o/bieb-a/branches/1/delete", f->cookie_admin_a, 405);
+	expect_status(f, "GET", "/o/bieb-a/branches/123456789012345/delete", f->cookie_admin_a,
+	              405);
 	static const char *const bad[] = {"01",
 	                                  "0",
 	                                  "abc",
@@ -252,7 +253,7 @@ static void test_id_must_be_canonical_positive_integer(void **state)
 	                                  "9223372036854775808"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char uri[100];
-		snprintf(uri, sizeof(uri), "/o/bieb-a/branches/%s", bad[i]);
+		snprintf(uri, sizeof(uri), "/o/bieb-a/branches/%s/delete", bad[i]);
 		expect_status(f, "GET", uri, f->cookie_admin_a, 404);
 		snprintf(uri, sizeof(uri), "/o/bieb-a/people/%s/role", bad[i]);
 		expect_status(f, "GET", uri, f->cookie_admin_a, 404);

@@ -51,6 +51,7 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_person ON sessions(person_id);
 
 CREATE TABLE login_failures (
+	id  INTEGER PRIMARY KEY,
 	key TEXT NOT NULL,
 	at  INTEGER NOT NULL
 );
