@@ -384,12 +384,18 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 		if (nul != NULL)
 			r->bad_request = true;
 		const char *cl = header_value(r, "Content-Length");
-		if (cl != NULL && strtoull(cl, NULL, 10) > g_cfg->max_body) {
+		unsigned long long announced = cl ? strtoull(cl, NULL, 10) : 0;
+		if (announced > g_cfg->max_body) {
 			r->body_too_large = true;
-			r->db = NULL;
-			r->no_store = true;
-			resp_error(r, 413);
-			return queue(r);
+			/* A browser sends its whole body before it reads the answer: read
+			 * and drop a moderately large one, so it sees the Dutch page and
+			 * not a reset connection. Anything huge is answered at once. */
+			if (announced > 16 * (unsigned long long)g_cfg->max_body) {
+				r->db = NULL;
+				r->no_store = true;
+				resp_error(r, 413);
+				return queue(r);
+			}
 		}
 		return MHD_YES;
 	}
