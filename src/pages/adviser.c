@@ -121,7 +121,7 @@ int page_adviser(struct req *r)
 			     "href=\"/o/%s/meetlat/%lld\">%s</a><br><span class=\"kring-muted "
 			     "kring-small\">%s · %lld %s</span></td>",
 			     c[i].org.slug, c[i].last.id, c[i].last.title,
-			     fmt_date(a, c[i].last.closed_at), c[i].last.n_responses, T(ML_RESPONSES));
+			     fmt_date(a, c[i].last.closed_at), c[i].last.n_responses, T(AD_RESPONSES));
 	}
 	html(&h, "</tr>");
 

@@ -35,7 +35,7 @@ static void advice(struct req *r, struct html *h, const struct readiness_instrum
 		any_no |= !c->yes[i];
 	if (any_no) {
 		html(h, "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"utrecht-unordered-list\">",
-		     T(RD_ARRANGE_FIRST));
+		     ready ? T(RD_ATTENTION) : T(RD_ARRANGE_FIRST));
 		for (size_t i = 0; i < c->n_answers; i++) {
 			if (c->yes[i])
 				continue;

@@ -7,10 +7,10 @@
 #include <string.h>
 
 #define W  560.0
-#define HT 470.0
+#define HT 460.0
 #define CX 280.0
-#define CY 215.0
-#define R  150.0
+#define CY 210.0
+#define R  160.0
 
 /* The point at value v on axis i of n. */
 static void point(size_t i, size_t n, double v, double lo, double hi, double *x, double *y)
@@ -53,7 +53,7 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		double x, y;
 		point(0, n_axes, v, lo, hi, &x, &y);
 		html(h,
-		     "<text x=\"%s\" y=\"%s\" font-size=\"12\" fill=\"#4a4a55\" "
+		     "<text x=\"%s\" y=\"%s\" font-size=\"13\" fill=\"#4a4a55\" "
 		     "text-anchor=\"end\">%d</text>",
 		     arena_printf(a, "%.1f", x - 6), arena_printf(a, "%.1f", y + 4), v);
 	}
@@ -72,7 +72,7 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 			ly += 10;
 		const char *anchor = cos(ang) > 0.3 ? "start" : cos(ang) < -0.3 ? "end" : "middle";
 		html(h,
-		     "<text x=\"%s\" y=\"%s\" font-size=\"15\" font-weight=\"600\" fill=\"#1b1b1f\" "
+		     "<text x=\"%s\" y=\"%s\" font-size=\"18\" font-weight=\"600\" fill=\"#1b1b1f\" "
 		     "text-anchor=\"%s\">%s</text>",
 		     arena_printf(a, "%.1f", lx), arena_printf(a, "%.1f", ly), anchor, axes[i]);
 	}
@@ -109,20 +109,20 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		}
 	}
 	/* legend */
-	double ly = HT - 22;
-	double lx = 40;
+	double ly = HT - 16;
+	double lx = 10;
 	for (size_t s = 0; s < n_series; s++) {
 		int now = strcmp(series[s].kind, "now") == 0;
 		const char *colour = now ? "#00557f" : "#9c3d00";
 		html(h,
 		     "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
 		     "stroke-width=\"3\"%s/>"
-		     "<text x=\"%s\" y=\"%s\" font-size=\"14\" fill=\"#1b1b1f\">%s</text>",
+		     "<text x=\"%s\" y=\"%s\" font-size=\"16\" fill=\"#1b1b1f\">%s</text>",
 		     arena_printf(a, "%.1f", lx), arena_printf(a, "%.1f", ly),
 		     arena_printf(a, "%.1f", lx + 34), arena_printf(a, "%.1f", ly), colour,
 		     now ? "" : " stroke-dasharray=\"8 5\"", arena_printf(a, "%.1f", lx + 42),
 		     arena_printf(a, "%.1f", ly + 5), series[s].label);
-		lx += 250;
+		lx += 200;
 	}
 	html(h, "</svg>");
 }
