@@ -81,8 +81,8 @@ static int demo_steps(struct db *db, long long org, long long marieke, long long
 		bool first[RD_MAX_QUESTIONS] = {false, true, true, false, true, false};
 		bool later[RD_MAX_QUESTIONS] = {true, true, true, true, true, false};
 		if (readiness_save(db, org, marieke, rd, first,
-		                   "Eerste verkenning met het managementteam.", now - 300 * DAY) !=
-		        SAVE_OK ||
+		                   "Eerste verkenning met het managementteam.",
+		                   now - 300 * DAY) != SAVE_OK ||
 		    readiness_save(db, org, marieke, rd, later,
 		                   "Met het kernteam community: Marieke, Sascha en Jeroen. Budget "
 		                   "voor 2026 is toegezegd.",
@@ -97,17 +97,18 @@ static int demo_steps(struct db *db, long long org, long long marieke, long long
 	if (rc != 0)
 		return -1;
 	if (fr.version == 0 &&
-	    frame_save(db, org, marieke,
-	               "Meerjarenstrategie 2025-2028: De Sleutel is de huiskamer van Zandhoven en de "
-	               "dorpen. We werken samen met inwoners en partners aan een leven lang leren, "
-	               "meedoen en ontmoeten.",
-	               "Iedereen kan meedoen (basisvaardigheden, digitale inclusie). Meer activiteiten "
-	               "die inwoners zelf organiseren: in 2026 een kwart van het programma. Afspraak "
-	               "met de gemeente: de vestigingen in de dorpen blijven ontmoetingsplekken.",
-	               "Wij zijn van de dorpen en de stad samen: van lezen, leren en elkaar ontmoeten. "
-	               "Communities die passen: mensen die samen iets willen leren of maken, en "
-	               "groepen die een plek zoeken in hun dorp.",
-	               0) != SAVE_OK)
+	    frame_save(
+	        db, org, marieke,
+	        "Meerjarenstrategie 2025-2028: De Sleutel is de huiskamer van Zandhoven en de "
+	        "dorpen. We werken samen met inwoners en partners aan een leven lang leren, "
+	        "meedoen en ontmoeten.",
+	        "Iedereen kan meedoen (basisvaardigheden, digitale inclusie). Meer activiteiten "
+	        "die inwoners zelf organiseren: in 2026 een kwart van het programma. Afspraak "
+	        "met de gemeente: de vestigingen in de dorpen blijven ontmoetingsplekken.",
+	        "Wij zijn van de dorpen en de stad samen: van lezen, leren en elkaar ontmoeten. "
+	        "Communities die passen: mensen die samen iets willen leren of maken, en "
+	        "groepen die een plek zoeken in hun dorp.",
+	        0) != SAVE_OK)
 		return -1;
 	if (db_query_int(db, "SELECT COUNT(*) FROM vision_sessions WHERE org_id = ?",
 	                 DB_ARGS(DB_INT(org)), &n) != DB_ROW)
@@ -116,33 +117,37 @@ static int demo_steps(struct db *db, long long org, long long marieke, long long
 		long long sid = 0;
 		long long at = now - 100 * DAY;
 		if (vision_session_add(db, org, marieke, "Teamdag visie", at, &sid) != SAVE_OK ||
-		    vision_add(db, org, marieke, sid, "Marieke Jansen",
-		               "De Sleutel is in 2036 de plek waar de dorpen elkaar vinden. Inwoners "
-		               "lopen binnen met een idee en gaan naar buiten met een groep mensen die "
-		               "er samen aan werkt. Wij zorgen voor de ruimte, de verbinding en de kennis.",
-		               at + 600) != SAVE_OK ||
-		    vision_add(db, org, sascha, sid, "Sascha de Vries",
-		               "In elke vestiging komt elke week een groep samen die zelf haar programma "
-		               "maakt: de handwerkclub in Heikant, de taalcafés in Molenbeek, de jonge "
-		               "makers in Oosterveld. Ik ken ze bij naam en zij kennen elkaar.",
-		               at + 660) != SAVE_OK ||
-		    vision_add(db, org, jeroen, sid, "Jeroen Bakker",
-		               "Aan de balie vragen we niet alleen naar boeken maar ook naar wat mensen "
-		               "kunnen en willen delen. Die kennis staat in de bibliotheek, van en voor "
-		               "iedereen.",
-		               at + 720) != SAVE_OK ||
-		    shared_vision_save(db, org, marieke, sid,
-		                       "De Sleutel is de plek waar de dorpen en de stad elkaar vinden.",
-		                       "Marieke Jansen, Sascha de Vries, Jeroen Bakker",
-		                       at + 3600) != SAVE_OK ||
-		    shared_vision_save(db, org, marieke, sid,
-		                       "In 2036 is De Sleutel de plek waar de dorpen en de stad elkaar "
-		                       "vinden. In elke vestiging maken groepen inwoners hun eigen "
-		                       "programma; wij kennen hen bij naam en bieden ruimte, verbinding en "
-		                       "kennis. Aan de balie vragen we wat mensen kunnen en willen delen, "
-		                       "en die kennis is van en voor iedereen.",
-		                       "Marieke Jansen, Sascha de Vries, Jeroen Bakker",
-		                       at + 7 * DAY) != SAVE_OK)
+		    vision_add(
+		        db, org, marieke, sid, "Marieke Jansen",
+		        "De Sleutel is in 2036 de plek waar de dorpen elkaar vinden. Inwoners "
+		        "lopen binnen met een idee en gaan naar buiten met een groep mensen die "
+		        "er samen aan werkt. Wij zorgen voor de ruimte, de verbinding en de "
+		        "kennis.",
+		        at + 600) != SAVE_OK ||
+		    vision_add(
+		        db, org, sascha, sid, "Sascha de Vries",
+		        "In elke vestiging komt elke week een groep samen die zelf haar programma "
+		        "maakt: de handwerkclub in Heikant, de taalcafés in Molenbeek, de jonge "
+		        "makers in Oosterveld. Ik ken ze bij naam en zij kennen elkaar.",
+		        at + 660) != SAVE_OK ||
+		    vision_add(
+		        db, org, jeroen, sid, "Jeroen Bakker",
+		        "Aan de balie vragen we niet alleen naar boeken maar ook naar wat mensen "
+		        "kunnen en willen delen. Die kennis staat in de bibliotheek, van en voor "
+		        "iedereen.",
+		        at + 720) != SAVE_OK ||
+		    shared_vision_save(
+		        db, org, marieke, sid,
+		        "De Sleutel is de plek waar de dorpen en de stad elkaar vinden.",
+		        "Marieke Jansen, Sascha de Vries, Jeroen Bakker", at + 3600) != SAVE_OK ||
+		    shared_vision_save(
+		        db, org, marieke, sid,
+		        "In 2036 is De Sleutel de plek waar de dorpen en de stad elkaar "
+		        "vinden. In elke vestiging maken groepen inwoners hun eigen "
+		        "programma; wij kennen hen bij naam en bieden ruimte, verbinding en "
+		        "kennis. Aan de balie vragen we wat mensen kunnen en willen delen, "
+		        "en die kennis is van en voor iedereen.",
+		        "Marieke Jansen, Sascha de Vries, Jeroen Bakker", at + 7 * DAY) != SAVE_OK)
 			return -1;
 	}
 	return 0;
@@ -154,8 +159,8 @@ static int demo_steps(struct db *db, long long org, long long marieke, long long
 struct demo_round {
 	const char *title;
 	long long opened_days_ago, closed_days_ago;
-	int target[5];        /* communicatie, gebouw, kennis, cultuur, strategie */
-	int offset[3][5];     /* directie, staf, frontoffice */
+	int target[5];    /* communicatie, gebouw, kennis, cultuur, strategie */
+	int offset[3][5]; /* directie, staf, frontoffice */
 	int n_per_group[3];
 };
 
@@ -191,7 +196,8 @@ static int demo_round(struct db *db, long long org, const struct demo_round *d,
 			s.nonce = meetlat_new_token(&a);
 			/* the first respondent of each group answers with an account */
 			s.person_id = i == 0 && person < n_people ? people[person++] : 0;
-			s.at = now - d->opened_days_ago * DAY + (long long)(g * 5 + (size_t)i + 1) * 3600;
+			s.at = now - d->opened_days_ago * DAY +
+			       (long long)(g * 5 + (size_t)i + 1) * 3600;
 			for (size_t b = 0; b < in->n_bouwstenen && b < 5; b++) {
 				int base = d->target[b] + d->offset[g][b];
 				for (size_t st = 0; st < in->bouwstenen[b].n_statements; st++) {
@@ -203,16 +209,18 @@ static int demo_round(struct db *db, long long org, const struct demo_round *d,
 				}
 			}
 			if (g == 2 && i == 0)
-				s.comments[3] = "Aan de balie merken we weinig van de plannen; we horen het "
-				                "vaak als laatste.";
+				s.comments[3] =
+				    "Aan de balie merken we weinig van de plannen; we horen het "
+				    "vaak als laatste.";
 			if (g == 0 && i == 0)
-				s.comments[1] = "Er is budget, maar de uren van medewerkers zitten vol.";
+				s.comments[1] =
+				    "Er is budget, maar de uren van medewerkers zitten vol.";
 			if (meetlat_submit(db, org, id, in, &s) != ML_SUBMIT_OK)
 				rc = -1;
 		}
 	arena_free(&a);
-	if (rc == 0 && meetlat_round_close(db, org, actor, id, now - d->closed_days_ago * DAY) !=
-	                   SAVE_OK)
+	if (rc == 0 &&
+	    meetlat_round_close(db, org, actor, id, now - d->closed_days_ago * DAY) != SAVE_OK)
 		rc = -1;
 	return rc;
 }
@@ -233,7 +241,11 @@ static const struct demo_round sleutel_rounds[] = {
 };
 
 static const struct demo_round baken_round = {
-    "Nulmeting", 60, 45, {26, 22, 20, 24, 20}, {{4, 2, 2, 6, 6}, {0, 0, 0, 0, 0}, {-4, -2, -2, -6, -6}},
+    "Nulmeting",
+    60,
+    45,
+    {26, 22, 20, 24, 20},
+    {{4, 2, 2, 6, 6}, {0, 0, 0, 0, 0}, {-4, -2, -2, -6, -6}},
     {2, 2, 3}};
 
 static int demo_meetlat(struct db *db, long long now)

@@ -292,7 +292,7 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 		b->n_support = json_array_size(list);
 		for (size_t k = 0; k < b->n_support; k++) {
 			json_t *v = json_array_get(list, k);
-			char sp[260];
+			char sp[300];
 			snprintf(sp, sizeof(sp), "%s.support[%zu]", ap, k);
 			if (!json_is_string(v))
 				return fail(c, sp, "must be a text (string)");
@@ -309,7 +309,7 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 		b->n_steps = json_array_size(list);
 		for (size_t k = 0; k < b->n_steps; k++) {
 			json_t *v = json_array_get(list, k);
-			char sp[260];
+			char sp[300];
 			snprintf(sp, sizeof(sp), "%s.steps[%zu]", ap, k);
 			if (!json_is_string(v) || json_string_length(v) == 0)
 				return fail(c, sp, "must be a non-empty text");

@@ -59,9 +59,9 @@ struct req {
 
 	/* routing */
 	const struct route *route;
-	const char *param_org; /* :org segment */
-	long long param_id;    /* :id segment */
-	long long param_id2;   /* :id2 segment */
+	const char *param_org;   /* :org segment */
+	long long param_id;      /* :id segment */
+	long long param_id2;     /* :id2 segment */
 	const char *param_token; /* :token segment (43 base64url characters) */
 
 	/* who asks */

@@ -28,8 +28,8 @@ struct coached {
 };
 
 /* The stat of bouwsteen id in a scored round, or NULL. */
-static const struct ml_stat *stat_of(const struct meetlat_instrument *in,
-                                     const struct ml_scores *s, const char *id)
+static const struct ml_stat *stat_of(const struct meetlat_instrument *in, const struct ml_scores *s,
+                                     const char *id)
 {
 	for (size_t b = 0; b < in->n_bouwstenen; b++)
 		if (strcmp(in->bouwstenen[b].id, id) == 0)
@@ -103,14 +103,16 @@ int page_adviser(struct req *r)
 	     T(AD_CAPTION), T(ML_BOUWSTEEN));
 	for (size_t i = 0; i < n; i++)
 		html(&h,
-		     "<th class=\"utrecht-table__header-cell\" scope=\"col\"><a class=\"utrecht-link\" "
+		     "<th class=\"utrecht-table__header-cell\" scope=\"col\"><a "
+		     "class=\"utrecht-link\" "
 		     "href=\"/o/%s/meetlat\">%s</a></th>",
 		     c[i].org.slug, c[i].org.name);
 	html(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 
 	/* the last round */
-	html(&h, "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
-	         "scope=\"row\">%s</th>",
+	html(&h,
+	     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+	     "scope=\"row\">%s</th>",
 	     T(AD_LAST_ROUND));
 	for (size_t i = 0; i < n; i++) {
 		if (!c[i].has_last)
@@ -121,7 +123,8 @@ int page_adviser(struct req *r)
 			     "href=\"/o/%s/meetlat/%lld\">%s</a><br><span class=\"kring-muted "
 			     "kring-small\">%s · %lld %s</span></td>",
 			     c[i].org.slug, c[i].last.id, c[i].last.title,
-			     fmt_date(a, c[i].last.closed_at), c[i].last.n_responses, T(AD_RESPONSES));
+			     fmt_date(a, c[i].last.closed_at), c[i].last.n_responses,
+			     T(AD_RESPONSES));
 	}
 	html(&h, "</tr>");
 
@@ -147,16 +150,25 @@ int page_adviser(struct req *r)
 			     "<td class=\"utrecht-table__cell%s\">%s <span class=\"kring-trend "
 			     "kring-trend--%s\" aria-hidden=\"true\">%s</span><span "
 			     "class=\"kring-sr\">(%s)</span></td>",
-			     ml_weak(&c[i].last_in, now) ? " kring-cell--weak" : "", ml_fmt1(buf, now->mean),
-			     t > 0 ? "up" : t < 0 ? "down" : "same", t > 0 ? "▲" : t < 0 ? "▼" : "–",
-			     t > 0 ? T(ML_UP) : t < 0 ? T(ML_DOWN) : T(ML_SAME));
+			     ml_weak(&c[i].last_in, now) ? " kring-cell--weak" : "",
+			     ml_fmt1(buf, now->mean),
+			     t > 0   ? "up"
+			     : t < 0 ? "down"
+			             : "same",
+			     t > 0   ? "▲"
+			     : t < 0 ? "▼"
+			             : "–",
+			     t > 0   ? T(ML_UP)
+			     : t < 0 ? T(ML_DOWN)
+			             : T(ML_SAME));
 		}
 		html(&h, "</tr>");
 	}
 
 	/* fase */
-	html(&h, "<tr class=\"utrecht-table__row kring-row--phase\"><th "
-	         "class=\"utrecht-table__header-cell\" scope=\"row\">%s</th>",
+	html(&h,
+	     "<tr class=\"utrecht-table__row kring-row--phase\"><th "
+	     "class=\"utrecht-table__header-cell\" scope=\"row\">%s</th>",
 	     T(ML_PHASE));
 	for (size_t i = 0; i < n; i++) {
 		if (!c[i].has_last || c[i].phase.fase == 0)
@@ -168,15 +180,17 @@ int page_adviser(struct req *r)
 	html(&h, "</tr>");
 
 	/* an open round */
-	html(&h, "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
-	         "scope=\"row\">%s</th>",
+	html(&h,
+	     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+	     "scope=\"row\">%s</th>",
 	     T(AD_OPEN_ROUND));
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].open_responses < 0)
 			html(&h, "<td class=\"utrecht-table__cell\">–</td>");
 		else
-			html(&h, "<td class=\"utrecht-table__cell\">%s<br><span class=\"kring-muted "
-			         "kring-small\">%s</span></td>",
+			html(&h,
+			     "<td class=\"utrecht-table__cell\">%s<br><span class=\"kring-muted "
+			     "kring-small\">%s</span></td>",
 			     c[i].open_title,
 			     arena_printf(a, T(AD_OPEN_ROUND_COUNT), c[i].open_responses));
 	}

@@ -28,9 +28,9 @@ static const struct field_spec open_fields[] = {
 
 #define COMMENT_MAX 2000
 
-static const char *const month_names[] = {"januari", "februari", "maart",     "april",
-                                          "mei",     "juni",     "juli",      "augustus",
-                                          "september", "oktober", "november", "december"};
+static const char *const month_names[] = {"januari",   "februari", "maart",    "april",
+                                          "mei",       "juni",     "juli",     "augustus",
+                                          "september", "oktober",  "november", "december"};
 
 /* "Meetronde november 2026", the suggested title. */
 static const char *default_title(struct arena *a)
@@ -101,8 +101,8 @@ static void list_page(struct req *r, struct form *open_form, unsigned status)
 				struct meetlat_instrument in;
 				struct ml_scores sc;
 				struct ml_phase ph;
-				if (meetlat_round_scores(r->db, &r->arena, r->org_id, &rounds[i], &in,
-				                         &sc) != 0) {
+				if (meetlat_round_scores(r->db, &r->arena, r->org_id, &rounds[i],
+				                         &in, &sc) != 0) {
 					resp_error(r, 500);
 					return;
 				}
@@ -187,8 +187,8 @@ int page_meetlat_open(struct req *r)
 	if (meetlat_round_open(r->db, r->org_id, r->person_id, form_value(&f, "title"), 0, &id) !=
 	    SAVE_OK)
 		return HANDLER_ERROR;
-	resp_redirect(r, arena_printf(&r->arena, "/o/%s/meetlat/%lld?klaar=geopend", r->org_slug,
-	                              id));
+	resp_redirect(r,
+	              arena_printf(&r->arena, "/o/%s/meetlat/%lld?klaar=geopend", r->org_slug, id));
 	return HANDLER_OK;
 }
 
@@ -227,7 +227,8 @@ static bool read_given(struct req *r, const struct meetlat_instrument *in, struc
 				continue;
 			char *end;
 			long x = strtol(v, &end, 10);
-			if (*end != '\0' || end == v || (x != 0 && (x < in->scale_min || x > in->scale_max))) {
+			if (*end != '\0' || end == v ||
+			    (x != 0 && (x < in->scale_min || x > in->scale_max))) {
 				g->off_scale = true;
 				continue;
 			}
@@ -322,17 +323,19 @@ static void answer_form(struct req *r, struct html *h, const struct meetlat_inst
 			     "<label class=\"kring-scale__option kring-scale__option--dk\"><input "
 			     "type=\"radio\" name=\"s_%s\" value=\"0\"%s><span>%s</span></label>"
 			     "</div></fieldset>",
-			     st->id, sent && g->s.values[b][k] == 0 ? " checked" : "", in->dont_know);
+			     st->id, sent && g->s.values[b][k] == 0 ? " checked" : "",
+			     in->dont_know);
 		}
 		const char *c = g && g->s.comments[b] ? g->s.comments[b] : "";
-		html(h,
-		     "<div class=\"utrecht-form-field kring-field\"><p class=\"utrecht-form-label\">"
-		     "<label class=\"utrecht-form-label\" for=\"c_%s\">%s <span "
-		     "class=\"kring-optional\">%s</span></label></p>"
-		     "<textarea class=\"utrecht-textarea\" id=\"c_%s\" name=\"c_%s\" "
-		     "rows=\"2\">%s</textarea></div></section>",
-		     bs->id, arena_printf(&r->arena, T(ML_COMMENT_LABEL), bs->name),
-		     T(FORM_OPTIONAL), bs->id, bs->id, c);
+		html(
+		    h,
+		    "<div class=\"utrecht-form-field kring-field\"><p class=\"utrecht-form-label\">"
+		    "<label class=\"utrecht-form-label\" for=\"c_%s\">%s <span "
+		    "class=\"kring-optional\">%s</span></label></p>"
+		    "<textarea class=\"utrecht-textarea\" id=\"c_%s\" name=\"c_%s\" "
+		    "rows=\"2\">%s</textarea></div></section>",
+		    bs->id, arena_printf(&r->arena, T(ML_COMMENT_LABEL), bs->name),
+		    T(FORM_OPTIONAL), bs->id, bs->id, c);
 	}
 	form_end(h, T(ML_SUBMIT));
 	html(h, "</section>");
@@ -347,7 +350,9 @@ static void refuse(struct req *r, const char *title, const char *message, const 
 	html(&h, "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>", title);
 	page_notice(&h, status >= 500 ? "error" : "warning", message);
 	if (back)
-		html(&h, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"%s\">%s</a></p>",
+		html(&h,
+		     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+		     "href=\"%s\">%s</a></p>",
 		     back, T(ML_BACK));
 	html(&h, "</div>");
 	page_end(r, &h, status);
@@ -371,7 +376,8 @@ static void phase_block(struct req *r, struct html *h, const struct meetlat_inst
 	struct arena *a = &r->arena;
 	html(h, "<section class=\"kring-card kring-phase\" aria-labelledby=\"h-fase\">");
 	if (ph->fase == 0) {
-		html(h, "<h2 class=\"utrecht-heading-2\" id=\"h-fase\">%s</h2>", T(ML_PHASE_UNKNOWN));
+		html(h, "<h2 class=\"utrecht-heading-2\" id=\"h-fase\">%s</h2>",
+		     T(ML_PHASE_UNKNOWN));
 		html(h, "<p class=\"utrecht-paragraph\">%s</p>",
 		     s->n_respondents == 0
 		         ? T(ML_WHY_NONE)
@@ -388,8 +394,7 @@ static void phase_block(struct req *r, struct html *h, const struct meetlat_inst
 	     ph->fase, arena_printf(a, T(ML_PHASE_TITLE), ph->fase, rule->title), rule->question,
 	     T(ML_WHY_TITLE),
 	     arena_printf(a, T(ML_WHY_NUMBERS), fmt1(a, ph->overall),
-	                  in->bouwstenen[ph->lowest].name,
-	                  fmt1(a, s->all[ph->lowest].mean)));
+	                  in->bouwstenen[ph->lowest].name, fmt1(a, s->all[ph->lowest].mean)));
 	if (ph->rule == 0)
 		html(h, "%s", arena_printf(a, T(ML_WHY_RULE_FIRST), rule->fase));
 	else
@@ -448,10 +453,12 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 	for (size_t b = 0; b < in->n_bouwstenen; b++) {
 		if (b)
 			buf_puts(&desc, "; ");
-		buf_puts(&desc, arena_printf(a, T(ML_CHART_DESC_NOW), in->bouwstenen[b].name,
-		                             isnan(now_v[b]) ? T(ML_NO_ANSWERS) : fmt1(a, now_v[b])));
+		buf_puts(&desc,
+		         arena_printf(a, T(ML_CHART_DESC_NOW), in->bouwstenen[b].name,
+		                      isnan(now_v[b]) ? T(ML_NO_ANSWERS) : fmt1(a, now_v[b])));
 		if (has_prev && !isnan(prev_v[b]))
-			buf_puts(&desc, arena_printf(a, T(ML_CHART_DESC_BEFORE), fmt1(a, prev_v[b])));
+			buf_puts(&desc,
+			         arena_printf(a, T(ML_CHART_DESC_BEFORE), fmt1(a, prev_v[b])));
 	}
 	buf_puts(&desc, ".");
 	struct chart_series series[2] = {
@@ -460,7 +467,8 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 	};
 	html(h,
 	     "<section class=\"kring-results\" aria-labelledby=\"h-scores\">"
-	     "<h2 class=\"utrecht-heading-2\" id=\"h-scores\">%s</h2><div class=\"kring-chart-grid\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-scores\">%s</h2><div "
+	     "class=\"kring-chart-grid\">"
 	     "<figure class=\"kring-card kring-chart\">",
 	     T(ML_CHART_TITLE));
 	chart_radar(h, a, "radar", arena_printf(a, "%s: %s", T(ML_CHART_TITLE), round->title),
@@ -486,8 +494,9 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 	for (size_t b = 0; b < in->n_bouwstenen; b++) {
 		const struct ml_stat *st = &s->all[b];
 		bool weak = ml_weak(in, st);
-		html(h, "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
-		        "scope=\"row\">%s",
+		html(h,
+		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+		     "scope=\"row\">%s",
 		     in->bouwstenen[b].name);
 		if (weak)
 			html(h, " <span class=\"kring-tag kring-tag--weak\">%s</span>", T(ML_WEAK));
@@ -514,9 +523,14 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 				     "<td class=\"utrecht-table__cell\">%s</td>"
 				     "<td class=\"utrecht-table__cell\">%s%s <span "
 				     "class=\"kring-sr\">(%s)</span></td>",
-				     fmt1(a, prev_v[b]), d > 0 ? "+" : d < 0 ? "−" : "",
+				     fmt1(a, prev_v[b]),
+				     d > 0   ? "+"
+				     : d < 0 ? "−"
+				             : "",
 				     fmt1(a, fabs((double)d) / 10),
-				     d > 0 ? T(ML_UP) : d < 0 ? T(ML_DOWN) : T(ML_SAME));
+				     d > 0   ? T(ML_UP)
+				     : d < 0 ? T(ML_DOWN)
+				             : T(ML_SAME));
 			}
 		}
 		html(h, "</tr>");
@@ -551,7 +565,8 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 		     "scope=\"row\">%s",
 		     in->bouwstenen[b].name);
 		if (gap)
-			html(h, " <span class=\"kring-tag kring-tag--gap\">%s</span>", T(ML_BIG_GAP));
+			html(h, " <span class=\"kring-tag kring-tag--gap\">%s</span>",
+			     T(ML_BIG_GAP));
 		html(h, "</th>");
 		for (size_t g = 0; g < in->n_groups; g++) {
 			const struct ml_stat *st = &s->group[g][b];
@@ -618,7 +633,8 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 				any |= strcmp(cm[i].bouwsteen, in->bouwstenen[b].id) == 0;
 			if (!any)
 				continue;
-			html(h, "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"kring-comments\">",
+			html(h,
+			     "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"kring-comments\">",
 			     in->bouwstenen[b].name);
 			for (size_t i = 0; i < n_cm; i++) {
 				if (strcmp(cm[i].bouwsteen, in->bouwstenen[b].id) != 0)
@@ -695,24 +711,28 @@ static void round_page(struct req *r, const struct ml_round *round, const struct
 		const char *host = req_header(r, "Host");
 		if (host == NULL || strchr(host, '/') || strchr(host, '"'))
 			host = "";
-		const char *link =
-		    arena_printf(a, "%s%s/m/%s", host[0] ? (r->cfg && r->cfg->behind_tls ? "https://" : "http://") : "",
-		                 host, round->token);
-		html(&h,
-		     "<div class=\"kring-grid\"><section class=\"kring-card\" aria-labelledby=\"h-link\">"
-		     "<h2 class=\"utrecht-heading-2\" id=\"h-link\">%s</h2>"
-		     "<div class=\"utrecht-form-field kring-field\"><p class=\"utrecht-form-label\">"
-		     "<label class=\"utrecht-form-label\" for=\"anon-link\">%s</label></p>"
-		     "<p class=\"utrecht-form-field-description\" id=\"anon-link-hint\">%s</p>"
-		     "<input class=\"utrecht-textbox kring-link\" id=\"anon-link\" type=\"text\" "
-		     "readonly value=\"%s\" aria-describedby=\"anon-link-hint\"></div></section>",
-		     T(ML_LINK_TITLE), T(ML_LINK_LABEL), T(ML_LINK_HINT), link);
+		const char *link = arena_printf(
+		    a, "%s%s/m/%s",
+		    host[0] ? (r->cfg && r->cfg->behind_tls ? "https://" : "http://") : "", host,
+		    round->token);
+		html(
+		    &h,
+		    "<div class=\"kring-grid\"><section class=\"kring-card\" "
+		    "aria-labelledby=\"h-link\">"
+		    "<h2 class=\"utrecht-heading-2\" id=\"h-link\">%s</h2>"
+		    "<div class=\"utrecht-form-field kring-field\"><p class=\"utrecht-form-label\">"
+		    "<label class=\"utrecht-form-label\" for=\"anon-link\">%s</label></p>"
+		    "<p class=\"utrecht-form-field-description\" id=\"anon-link-hint\">%s</p>"
+		    "<input class=\"utrecht-textbox kring-link\" id=\"anon-link\" type=\"text\" "
+		    "readonly value=\"%s\" aria-describedby=\"anon-link-hint\"></div></section>",
+		    T(ML_LINK_TITLE), T(ML_LINK_LABEL), T(ML_LINK_HINT), link);
 		html(&h,
 		     "<section class=\"kring-card\" aria-labelledby=\"h-sluiten\">"
 		     "<h2 class=\"utrecht-heading-2\" id=\"h-sluiten\">%s</h2><p "
 		     "class=\"utrecht-paragraph\">%s</p>",
 		     T(ML_CLOSE_TITLE), T(ML_CLOSE_INTRO));
-		form_begin(&h, r, arena_printf(a, "/o/%s/meetlat/%lld/close", r->org_slug, round->id));
+		form_begin(&h, r,
+		           arena_printf(a, "/o/%s/meetlat/%lld/close", r->org_slug, round->id));
 		form_end(&h, T(ML_CLOSE_BUTTON));
 		html(&h, "</section></div>");
 	}
@@ -726,8 +746,8 @@ static void round_page(struct req *r, const struct ml_round *round, const struct
 			page_notice(&h, "ok", T(ML_ANSWERED));
 	} else {
 		answer_form(r, &h, &in,
-		            arena_printf(a, "/o/%s/meetlat/%lld", r->org_slug, round->id), round->id,
-		            g);
+		            arena_printf(a, "/o/%s/meetlat/%lld", r->org_slug, round->id),
+		            round->id, g);
 	}
 	page_end(r, &h, status);
 }

@@ -28,13 +28,15 @@ static void advice(struct req *r, struct html *h, const struct readiness_instrum
 {
 	(void)r;
 	bool ready = readiness_ready(in, c->n_yes);
-	html(h, "<div class=\"kring-verdict kring-verdict--%s\"><p class=\"utrecht-paragraph\">%s</p>",
+	html(h,
+	     "<div class=\"kring-verdict kring-verdict--%s\"><p class=\"utrecht-paragraph\">%s</p>",
 	     ready ? "ok" : "todo", ready ? in->advice_ready : in->advice_not_ready);
 	bool any_no = false;
 	for (size_t i = 0; i < c->n_answers; i++)
 		any_no |= !c->yes[i];
 	if (any_no) {
-		html(h, "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"utrecht-unordered-list\">",
+		html(h,
+		     "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"utrecht-unordered-list\">",
 		     ready ? T(RD_ATTENTION) : T(RD_ARRANGE_FIRST));
 		for (size_t i = 0; i < c->n_answers; i++) {
 			if (c->yes[i])
@@ -63,7 +65,9 @@ static void readiness_page(struct req *r, const bool *given, const struct form *
 	}
 	struct html h;
 	page_begin(r, &h, in->title);
-	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	html(&h,
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
 	     in->title, T(RD_INTRO));
 	if (req_query(r, "opgeslagen") && !error)
 		page_notice(&h, "ok", T(RD_SAVED));
@@ -79,15 +83,15 @@ static void readiness_page(struct req *r, const bool *given, const struct form *
 	} else {
 		const char *when = fmt_date(&r->arena, checks[0].at);
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>",
-		     checks[0].who[0]
-		         ? arena_printf(&r->arena, T(RD_LAST), when, checks[0].who, checks[0].n_yes,
-		                        checks[0].n_answers)
-		         : arena_printf(&r->arena, T(RD_LAST_NOBODY), when, checks[0].n_yes,
-		                        checks[0].n_answers));
+		     checks[0].who[0] ? arena_printf(&r->arena, T(RD_LAST), when, checks[0].who,
+		                                     checks[0].n_yes, checks[0].n_answers)
+		                      : arena_printf(&r->arena, T(RD_LAST_NOBODY), when,
+		                                     checks[0].n_yes, checks[0].n_answers));
 		advice(r, &h, in, &checks[0]);
 		html(&h,
 		     "<p class=\"utrecht-paragraph\"><strong>%s:</strong> %s</p>"
-		     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/o/%s/vision\">%s</a></p>",
+		     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+		     "href=\"/o/%s/vision\">%s</a></p>",
 		     T(RD_TIP_TITLE), in->tip, r->org_slug, T(RD_NEXT));
 	}
 	html(&h, "</section>");
@@ -114,14 +118,17 @@ static void readiness_page(struct req *r, const bool *given, const struct form *
 		     "<legend class=\"utrecht-form-fieldset__legend\">%zu. %s</legend>",
 		     missing ? " kring-choice--invalid" : "", i + 1, q->text);
 		if (missing)
-			html(&h, "<p class=\"utrecht-form-field-error-message\">%s</p>", T(RD_MISSING));
+			html(&h, "<p class=\"utrecht-form-field-error-message\">%s</p>",
+			     T(RD_MISSING));
 		html(&h,
 		     "<div class=\"kring-choice__options\">"
-		     "<label class=\"kring-radio\"><input type=\"radio\" name=\"q_%s\" value=\"ja\"%s> %s</label>"
-		     "<label class=\"kring-radio\"><input type=\"radio\" name=\"q_%s\" value=\"nee\"%s> %s</label>"
+		     "<label class=\"kring-radio\"><input type=\"radio\" name=\"q_%s\" "
+		     "value=\"ja\"%s> %s</label>"
+		     "<label class=\"kring-radio\"><input type=\"radio\" name=\"q_%s\" "
+		     "value=\"nee\"%s> %s</label>"
 		     "</div></fieldset>",
-		     q->id, val == 1 ? " checked" : "", T(RD_YES), q->id, val == 0 ? " checked" : "",
-		     T(RD_NO));
+		     q->id, val == 1 ? " checked" : "", T(RD_YES), q->id,
+		     val == 0 ? " checked" : "", T(RD_NO));
 	}
 	struct form f;
 	if (note)
@@ -147,14 +154,16 @@ static void readiness_page(struct req *r, const bool *given, const struct form *
 		     T(RD_HISTORY_TITLE), T(RD_HISTORY_CAPTION), T(RD_WHEN), T(RD_WHO), T(RD_COUNT),
 		     T(RD_NOTE));
 		for (size_t i = 0; i < n; i++)
-			html(&h,
-			     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">%s</td>"
-			     "<td class=\"utrecht-table__cell\">%s</td>"
-			     "<td class=\"utrecht-table__cell\">%s</td>"
-			     "<td class=\"utrecht-table__cell kring-pre\">%s</td></tr>",
-			     fmt_datetime(&r->arena, checks[i].at), checks[i].who,
-			     arena_printf(&r->arena, T(RD_OF), checks[i].n_yes, checks[i].n_answers),
-			     checks[i].note);
+			html(
+			    &h,
+			    "<tr class=\"utrecht-table__row\"><td "
+			    "class=\"utrecht-table__cell\">%s</td>"
+			    "<td class=\"utrecht-table__cell\">%s</td>"
+			    "<td class=\"utrecht-table__cell\">%s</td>"
+			    "<td class=\"utrecht-table__cell kring-pre\">%s</td></tr>",
+			    fmt_datetime(&r->arena, checks[i].at), checks[i].who,
+			    arena_printf(&r->arena, T(RD_OF), checks[i].n_yes, checks[i].n_answers),
+			    checks[i].note);
 		html(&h, "</tbody></table></section>");
 	}
 	page_end(r, &h, status);

@@ -81,7 +81,8 @@ static int shared_block(struct req *r, struct html *h)
 	if (shared_vision_list(r->db, &r->arena, r->org_id, &sv, &n) != 0)
 		return -1;
 	html(h,
-	     "<section class=\"kring-card kring-shared\" id=\"gedeeld\" aria-labelledby=\"h-gedeeld\">"
+	     "<section class=\"kring-card kring-shared\" id=\"gedeeld\" "
+	     "aria-labelledby=\"h-gedeeld\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-gedeeld\">%s</h2>",
 	     T(VS_SHARED_TITLE));
 	if (n == 0) {
@@ -100,7 +101,8 @@ static int shared_block(struct req *r, struct html *h)
 		for (size_t i = 1; i < n; i++)
 			html(h,
 			     "<div class=\"kring-history__item\"><p class=\"utrecht-paragraph "
-			     "kring-muted\">%s</p><p class=\"utrecht-paragraph kring-pre\">%s</p></div>",
+			     "kring-muted\">%s</p><p class=\"utrecht-paragraph "
+			     "kring-pre\">%s</p></div>",
 			     arena_printf(&r->arena, T(VS_SHARED_META),
 			                  fmt_date(&r->arena, sv[i].created_at), sv[i].authors),
 			     sv[i].body);
@@ -111,8 +113,8 @@ static int shared_block(struct req *r, struct html *h)
 }
 
 static void vision_page(struct req *r, struct form *frame_form, long long version,
-                        const struct frame *theirs, struct form *session_form,
-                        const char *notice, const char *notice_kind, unsigned status)
+                        const struct frame *theirs, struct form *session_form, const char *notice,
+                        const char *notice_kind, unsigned status)
 {
 	struct frame fr;
 	struct vision_session *sessions;
@@ -125,7 +127,9 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	struct html h;
 	page_begin(r, &h, T(VS_TITLE));
-	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	html(&h,
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
 	     T(VS_TITLE), T(VS_INTRO));
 	const char *done = req_query(r, "klaar");
 	if (notice)
@@ -143,20 +147,24 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 	/* the frame */
 	html(&h,
 	     "<section class=\"kring-card\" id=\"kader\" aria-labelledby=\"h-kader\">"
-	     "<h2 class=\"utrecht-heading-2\" id=\"h-kader\">%s</h2><p class=\"utrecht-paragraph\">%s</p>",
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-kader\">%s</h2><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
 	     T(VS_FRAME_TITLE), T(VS_FRAME_INTRO));
 	if (fr.version > 0)
 		html(&h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
-		     arena_printf(&r->arena, T(VS_FRAME_SAVED_BY), fmt_datetime(&r->arena, fr.updated_at),
+		     arena_printf(&r->arena, T(VS_FRAME_SAVED_BY),
+		                  fmt_datetime(&r->arena, fr.updated_at),
 		                  fr.updated_by[0] ? fr.updated_by : T(AUDIT_SYSTEM)));
 	if (theirs)
 		html(&h,
 		     "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
 		     "<h3 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h3>"
-		     "<dl><dt>%s</dt><dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd class=\"kring-pre\">%s</dd>"
+		     "<dl><dt>%s</dt><dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd "
+		     "class=\"kring-pre\">%s</dd>"
 		     "<dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl></section>",
-		     T(CONFLICT_THEIRS), frame_fields[0].label, theirs->strategy, frame_fields[1].label,
-		     theirs->policy_goals, frame_fields[2].label, theirs->stands_for);
+		     T(CONFLICT_THEIRS), frame_fields[0].label, theirs->strategy,
+		     frame_fields[1].label, theirs->policy_goals, frame_fields[2].label,
+		     theirs->stands_for);
 	if (staff) {
 		struct form f;
 		if (frame_form) {
@@ -180,8 +188,10 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(VS_FRAME_EMPTY));
 	} else {
 		html(&h,
-		     "<dl class=\"kring-frame\"><dt>%s</dt><dd class=\"kring-pre\">%s</dd><dt>%s</dt>"
-		     "<dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl>",
+		     "<dl class=\"kring-frame\"><dt>%s</dt><dd "
+		     "class=\"kring-pre\">%s</dd><dt>%s</dt>"
+		     "<dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd "
+		     "class=\"kring-pre\">%s</dd></dl>",
 		     frame_fields[0].label, fr.strategy, frame_fields[1].label, fr.policy_goals,
 		     frame_fields[2].label, fr.stands_for);
 	}
@@ -190,7 +200,8 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 	/* vision sessions */
 	html(&h,
 	     "<section class=\"kring-card\" aria-labelledby=\"h-sessies\">"
-	     "<h2 class=\"utrecht-heading-2\" id=\"h-sessies\">%s</h2><p class=\"utrecht-paragraph\">%s</p>",
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-sessies\">%s</h2><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
 	     T(VS_SESSIONS_TITLE), T(VS_SESSIONS_INTRO));
 	if (n_sessions == 0) {
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(VS_SESSIONS_NONE));
@@ -285,7 +296,8 @@ static void session_page(struct req *r, const struct vision_session *s, struct f
 	html(&h,
 	     "<p class=\"utrecht-paragraph kring-crumb\"><a class=\"utrecht-link\" "
 	     "href=\"/o/%s/vision\">%s</a></p>"
-	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-muted\">%s</p>",
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-muted\">%s</p>",
 	     r->org_slug, T(VS_BACK), s->title,
 	     arena_printf(&r->arena, T(VS_SESSION_DATE), fmt_date(&r->arena, s->created_at)));
 	const char *done = req_query(r, "klaar");
@@ -294,10 +306,13 @@ static void session_page(struct req *r, const struct vision_session *s, struct f
 
 	/* the assignment and its rules (werkblad 1) */
 	html(&h,
-	     "<div class=\"kring-grid\"><section class=\"kring-card\" aria-labelledby=\"h-opdracht\">"
+	     "<div class=\"kring-grid\"><section class=\"kring-card\" "
+	     "aria-labelledby=\"h-opdracht\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-opdracht\">%s</h2>"
-	     "<p class=\"utrecht-paragraph\"><strong>%s</strong></p><p class=\"utrecht-paragraph\">%s</p>"
-	     "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"utrecht-unordered-list kring-rules\">",
+	     "<p class=\"utrecht-paragraph\"><strong>%s</strong></p><p "
+	     "class=\"utrecht-paragraph\">%s</p>"
+	     "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"utrecht-unordered-list "
+	     "kring-rules\">",
 	     T(VS_ASSIGNMENT_TITLE), T(VS_QUESTION), T(VS_ASSIGNMENT), T(VS_RULES_TITLE));
 	static const int rules[] = {TXT_VS_RULE1, TXT_VS_RULE2, TXT_VS_RULE3, TXT_VS_RULE4,
 	                            TXT_VS_RULE5, TXT_VS_RULE6, TXT_VS_RULE7};
@@ -343,7 +358,8 @@ static void session_page(struct req *r, const struct vision_session *s, struct f
 
 	/* the visions side by side */
 	html(&h,
-	     "<section aria-labelledby=\"h-visies\"><h2 class=\"utrecht-heading-2\" id=\"h-visies\">%s</h2>",
+	     "<section aria-labelledby=\"h-visies\"><h2 class=\"utrecht-heading-2\" "
+	     "id=\"h-visies\">%s</h2>",
 	     T(VS_VISIONS_TITLE));
 	if (n == 0) {
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(VS_VISIONS_NONE));
@@ -351,7 +367,8 @@ static void session_page(struct req *r, const struct vision_session *s, struct f
 		html(&h, "<ul class=\"kring-visions\">");
 		for (size_t i = 0; i < n; i++)
 			html(&h,
-			     "<li class=\"kring-card kring-vision\"><p class=\"kring-vision__author\">%s</p>"
+			     "<li class=\"kring-card kring-vision\"><p "
+			     "class=\"kring-vision__author\">%s</p>"
 			     "<p class=\"utrecht-paragraph kring-pre\">%s</p>"
 			     "<p class=\"utrecht-paragraph kring-muted\">%s</p></li>",
 			     v[i].author, v[i].body, fmt_datetime(&r->arena, v[i].created_at));
@@ -363,7 +380,8 @@ static void session_page(struct req *r, const struct vision_session *s, struct f
 	if (staff) {
 		html(&h,
 		     "<section class=\"kring-card\" aria-labelledby=\"h-samen\">"
-		     "<h2 class=\"utrecht-heading-2\" id=\"h-samen\">%s</h2><p class=\"utrecht-paragraph\">%s</p>",
+		     "<h2 class=\"utrecht-heading-2\" id=\"h-samen\">%s</h2><p "
+		     "class=\"utrecht-paragraph\">%s</p>",
 		     T(VS_MERGE_TITLE), T(VS_MERGE_INTRO));
 		struct form f;
 		if (merge) {
@@ -385,7 +403,8 @@ static void session_page(struct req *r, const struct vision_session *s, struct f
 			form_set(&f, "authors", buf_str(&names));
 			struct shared_vision *sv;
 			size_t n_sv;
-			if (shared_vision_list(r->db, &r->arena, r->org_id, &sv, &n_sv) == 0 && n_sv)
+			if (shared_vision_list(r->db, &r->arena, r->org_id, &sv, &n_sv) == 0 &&
+			    n_sv)
 				form_set(&f, "body", sv[0].body);
 		}
 		f.id_prefix = "samen-";
@@ -457,14 +476,16 @@ int page_shared_vision_save(struct req *r)
 		session_page(r, &s, NULL, &f, 422);
 		return HANDLER_OK;
 	}
-	enum save_result rc = shared_vision_save(r->db, r->org_id, r->person_id, s.id,
-	                                         form_value(&f, "body"), form_value(&f, "authors"), 0);
+	enum save_result rc =
+	    shared_vision_save(r->db, r->org_id, r->person_id, s.id, form_value(&f, "body"),
+	                       form_value(&f, "authors"), 0);
 	if (rc == SAVE_NOT_FOUND) {
 		resp_error(r, 404);
 		return HANDLER_OK;
 	}
 	if (rc != SAVE_OK)
 		return HANDLER_ERROR;
-	resp_redirect(r, arena_printf(&r->arena, "/o/%s/vision?klaar=gedeeld#gedeeld", r->org_slug));
+	resp_redirect(r,
+	              arena_printf(&r->arena, "/o/%s/vision?klaar=gedeeld#gedeeld", r->org_slug));
 	return HANDLER_OK;
 }

@@ -47,8 +47,9 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 			point(i, n_axes, v, lo, hi, &x, &y);
 			buf_printf(&pts, "%s%.1f,%.1f", i ? " " : "", x, y);
 		}
-		html(h, "<polygon class=\"kring-radar__ring\" points=\"%s\" fill=\"none\" "
-		        "stroke=\"#c4c8ce\" stroke-width=\"1\"/>",
+		html(h,
+		     "<polygon class=\"kring-radar__ring\" points=\"%s\" fill=\"none\" "
+		     "stroke=\"#c4c8ce\" stroke-width=\"1\"/>",
 		     buf_str(&pts));
 		double x, y;
 		point(0, n_axes, v, lo, hi, &x, &y);
@@ -71,10 +72,11 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		if (sin(ang) > 0.5)
 			ly += 10;
 		const char *anchor = cos(ang) > 0.3 ? "start" : cos(ang) < -0.3 ? "end" : "middle";
-		html(h,
-		     "<text x=\"%s\" y=\"%s\" font-size=\"18\" font-weight=\"600\" fill=\"#1b1b1f\" "
-		     "text-anchor=\"%s\">%s</text>",
-		     arena_printf(a, "%.1f", lx), arena_printf(a, "%.1f", ly), anchor, axes[i]);
+		html(
+		    h,
+		    "<text x=\"%s\" y=\"%s\" font-size=\"18\" font-weight=\"600\" fill=\"#1b1b1f\" "
+		    "text-anchor=\"%s\">%s</text>",
+		    arena_printf(a, "%.1f", lx), arena_printf(a, "%.1f", ly), anchor, axes[i]);
 	}
 	/* series: the earlier ones underneath */
 	for (size_t s = n_series; s-- > 0;) {

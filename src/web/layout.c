@@ -93,8 +93,7 @@ void page_begin(struct req *r, struct html *h, const char *title)
 			nav_link(r, h, "meetlat", T(NAV_MEETLAT));
 		}
 		if (r->role & ROLE_ADVISEUR)
-			html(h,
-			     "<li><a class=\"kring-nav__link\" href=\"/adviser\">%s</a></li>",
+			html(h, "<li><a class=\"kring-nav__link\" href=\"/adviser\">%s</a></li>",
 			     T(NAV_ADVISER));
 		if (r->role & ROLES_ADMIN) {
 			nav_link(r, h, "people", T(NAV_PEOPLE));
