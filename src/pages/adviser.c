@@ -96,11 +96,12 @@ int page_adviser(struct req *r)
 	}
 	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s</p>", T(AD_INTRO));
 	html(&h,
-	     "<div class=\"kring-scroll\"><table class=\"utrecht-table kring-table kring-num "
+	     "<div class=\"kring-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+	     "<table class=\"utrecht-table kring-table kring-num "
 	     "kring-adviser\"><caption class=\"utrecht-table__caption\">%s</caption>"
 	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
-	     T(AD_CAPTION), T(ML_BOUWSTEEN));
+	     T(AD_CAPTION), T(AD_CAPTION), T(ML_BOUWSTEEN));
 	for (size_t i = 0; i < n; i++)
 		html(&h,
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\"><a "

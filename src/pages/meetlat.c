@@ -474,7 +474,12 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 	chart_radar(h, a, "radar", arena_printf(a, "%s: %s", T(ML_CHART_TITLE), round->title),
 	            buf_str(&desc), axes, in->n_bouwstenen, in->scale_min, in->scale_max, series,
 	            has_prev ? 2 : 1);
-	html(h, "</figure><div class=\"kring-chart-table\">");
+	const char *caption = arena_printf(a, T(ML_TABLE_CAPTION), in->scale_min, in->scale_max);
+	/* a region that may scroll sideways on a phone is reachable by keyboard */
+	html(h,
+	     "</figure><div class=\"kring-chart-table\" tabindex=\"0\" role=\"region\" "
+	     "aria-label=\"%s\">",
+	     caption);
 	html(h,
 	     "<table class=\"utrecht-table kring-table kring-num\"><caption "
 	     "class=\"utrecht-table__caption\">%s</caption>"
@@ -483,8 +488,7 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
-	     arena_printf(a, T(ML_TABLE_CAPTION), in->scale_min, in->scale_max), T(ML_BOUWSTEEN),
-	     T(ML_MEAN), T(ML_SPREAD), T(ML_N));
+	     caption, T(ML_BOUWSTEEN), T(ML_MEAN), T(ML_SPREAD), T(ML_N));
 	if (has_prev)
 		html(h,
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
@@ -543,11 +547,13 @@ static int results(struct req *r, struct html *h, const struct ml_round *round,
 	html(h,
 	     "<section aria-labelledby=\"h-groepen\"><h2 class=\"utrecht-heading-2\" "
 	     "id=\"h-groepen\">%s</h2><p class=\"utrecht-paragraph\">%s</p>"
-	     "<div class=\"kring-scroll\"><table class=\"utrecht-table kring-table kring-num\">"
+	     "<div class=\"kring-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+	     "<table class=\"utrecht-table kring-table kring-num\">"
 	     "<caption class=\"utrecht-table__caption\">%s</caption>"
 	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
-	     T(ML_GROUPS_TITLE), T(ML_GROUPS_INTRO), T(ML_GROUPS_CAPTION), T(ML_BOUWSTEEN));
+	     T(ML_GROUPS_TITLE), T(ML_GROUPS_INTRO), T(ML_GROUPS_CAPTION), T(ML_GROUPS_CAPTION),
+	     T(ML_BOUWSTEEN));
 	for (size_t g = 0; g < in->n_groups; g++)
 		html(h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s (%d)</th>",
 		     in->groups[g].label, s->n_group[g]);
