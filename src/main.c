@@ -13,6 +13,7 @@
 #include "auth/auth.h"
 #include "auth/roles.h"
 #include "core/demo.h"
+#include "core/instrument.h"
 #include "core/org.h"
 #include "db/db.h"
 #include "http/router.h"
@@ -31,8 +32,11 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  serve [--listen ADDR:PORT] [--db PATH] [--behind-tls] [--max-body BYTES]\n"
+    "        [--instruments DIR]\n"
     "        serve the web application (env KRING_LISTEN, KRING_DB, KRING_BEHIND_TLS,\n"
-    "        KRING_MAX_BODY); creates and migrates the database when needed\n"
+    "        KRING_MAX_BODY, KRING_INSTRUMENTS); creates and migrates the database when\n"
+    "        needed; --instruments reads meetlat.json and readiness.json from DIR\n"
+    "        instead of the built-in copies (a broken file stops the start)\n"
     "  migrate [--db PATH]                  apply database migrations\n"
     "  org add --slug S --name N [--db PATH]\n"
     "  user add --email E --name N [--db PATH]   (password: one line on standard input)\n"
@@ -40,7 +44,7 @@ static const char usage[] =
     "  user unlock --email E [--db PATH]\n"
     "  member add --org S --email E --role R [--db PATH]\n"
     "        R is beheerder, medewerker, adviseur or ambassadeur\n"
-    "  demo [--db PATH]                     add the demo library (idempotent)\n"
+    "  demo [--db PATH] [--instruments DIR] add the demo library (idempotent)\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -162,6 +166,20 @@ static const char *db_path_of(const struct opts *o)
 	return path && path[0] ? path : "data/kring.db";
 }
 
+/* Loads the instruments (built in, or from --instruments / KRING_INSTRUMENTS). 0 or 1. */
+static int load_instruments(const struct opts *o)
+{
+	const char *dir = o->instruments ? o->instruments : getenv("KRING_INSTRUMENTS");
+	char err[600];
+	if (dir != NULL && dir[0] == '\0')
+		dir = NULL;
+	if (instruments_load(dir, err, sizeof(err)) != 0) {
+		fprintf(stderr, "kring: instrument file is not valid: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
 static int cmd_serve(const struct opts *o)
 {
 	struct server_config cfg = {
@@ -186,6 +204,8 @@ static int cmd_serve(const struct opts *o)
 			return usage_error("--max-body needs a number of bytes (at least 1024)");
 		cfg.max_body = (size_t)v;
 	}
+	if (load_instruments(o) != 0)
+		return 1;
 	struct db *db = open_db(o);
 	if (db == NULL)
 		return 1;
@@ -337,6 +357,8 @@ static int cmd_member_add(const struct opts *o)
 
 static int cmd_demo(const struct opts *o)
 {
+	if (load_instruments(o) != 0)
+		return 1;
 	struct db *db = open_db(o);
 	if (db == NULL)
 		return 1;

@@ -60,11 +60,25 @@ static bool parse_id(const char *s, size_t n, long long *out)
 	return true;
 }
 
+/* A link token: 43 base64url characters (32 random bytes). */
+static bool valid_token(const char *s, size_t n)
+{
+	if (n != 43)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_'))
+			return false;
+	}
+	return true;
+}
+
 /* Matches path against pattern, filling r->param_* on success. */
 static bool match(struct req *r, const char *pattern, const char *path)
 {
 	const char *p = pattern, *u = path;
-	const char *org = NULL;
+	const char *org = NULL, *token = NULL;
 	size_t org_len = 0;
 	long long id = 0, id2 = 0;
 	while (*p && *u) {
@@ -81,6 +95,10 @@ static bool match(struct req *r, const char *pattern, const char *path)
 			} else if (pl == 3 && strncmp(p, ":id", 3) == 0) {
 				if (!parse_id(u, ul, &id))
 					return false;
+			} else if (pl == 6 && strncmp(p, ":token", 6) == 0) {
+				if (!valid_token(u, ul))
+					return false;
+				token = u;
 			} else if (pl == 4 && strncmp(p, ":id2", 4) == 0) {
 				if (!parse_id(u, ul, &id2))
 					return false;
@@ -101,6 +119,7 @@ static bool match(struct req *r, const char *pattern, const char *path)
 	r->param_org = org ? arena_strndup(&r->arena, org, org_len) : NULL;
 	r->param_id = id;
 	r->param_id2 = id2;
+	r->param_token = token ? arena_strndup(&r->arena, token, 43) : NULL;
 	return true;
 }
 

@@ -220,6 +220,11 @@ const char *req_query(struct req *r, const char *name)
 	return kv_get(&r->query, name);
 }
 
+const char *req_header(struct req *r, const char *name)
+{
+	return r->conn ? MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name) : NULL;
+}
+
 const char *req_cookie(struct req *r, const char *name)
 {
 	return kv_get(&r->cookies, name);

@@ -59,9 +59,10 @@ struct req {
 
 	/* routing */
 	const struct route *route;
-	const char *param_org; /* :org segment */
-	long long param_id;    /* :id segment */
-	long long param_id2;   /* :id2 segment */
+	const char *param_org;   /* :org segment */
+	long long param_id;      /* :id segment */
+	long long param_id2;     /* :id2 segment */
+	const char *param_token; /* :token segment (43 base64url characters) */
 
 	/* who asks */
 	long long person_id; /* 0 when logged out */
@@ -121,6 +122,8 @@ void resp_error(struct req *r, unsigned status);
 const char *req_form(struct req *r, const char *name);
 /* First value of a query parameter, or NULL. */
 const char *req_query(struct req *r, const char *name);
+/* Value of a request header, or NULL (and NULL in tests without a connection). */
+const char *req_header(struct req *r, const char *name);
 /* Value of a cookie, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
 

@@ -53,9 +53,20 @@ int page_org_home(struct req *r)
 	    {TXT_STEP3_TITLE, TXT_STEP3_TEXT}, {TXT_STEP4_TITLE, TXT_STEP4_TEXT},
 	    {TXT_STEP5_TITLE, TXT_STEP5_TEXT}, {TXT_STEP6_TITLE, TXT_STEP6_TEXT},
 	};
-	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
-		html(&h, "<li><strong>%s</strong> %s</li>", text_nl[steps[i][0]],
-		     text_nl[steps[i][1]]);
+	/* steps 1 and 2 have their own pages */
+	static const char *const step_pages[] = {"readiness", "vision"};
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (i < 2 && (r->role & ROLES_READ))
+			html(&h,
+			     "<li><a class=\"utrecht-link\" "
+			     "href=\"/o/%s/%s\"><strong>%s</strong></a> "
+			     "%s</li>",
+			     r->org_slug, step_pages[i], text_nl[steps[i][0]],
+			     text_nl[steps[i][1]]);
+		else
+			html(&h, "<li><strong>%s</strong> %s</li>", text_nl[steps[i][0]],
+			     text_nl[steps[i][1]]);
+	}
 	html(&h, "</ol></section>");
 
 	/* branches */

@@ -326,10 +326,21 @@ static const char *action_label(const char *action)
 		const char *action;
 		int text;
 	} map[] = {
-	    {"org.create", TXT_AUDIT_ORG_CREATE},       {"org.update", TXT_AUDIT_ORG_UPDATE},
-	    {"branch.add", TXT_AUDIT_BRANCH_ADD},       {"branch.rename", TXT_AUDIT_BRANCH_RENAME},
-	    {"branch.delete", TXT_AUDIT_BRANCH_DELETE}, {"member.role", TXT_AUDIT_MEMBER_ROLE},
+	    {"org.create", TXT_AUDIT_ORG_CREATE},
+	    {"org.update", TXT_AUDIT_ORG_UPDATE},
+	    {"branch.add", TXT_AUDIT_BRANCH_ADD},
+	    {"branch.rename", TXT_AUDIT_BRANCH_RENAME},
+	    {"branch.delete", TXT_AUDIT_BRANCH_DELETE},
+	    {"member.role", TXT_AUDIT_MEMBER_ROLE},
 	    {"member.remove", TXT_AUDIT_MEMBER_REMOVE},
+	    {"readiness.save", TXT_AUDIT_READINESS},
+	    {"frame.save", TXT_AUDIT_FRAME},
+	    {"vision.session", TXT_AUDIT_VISION_SESSION},
+	    {"vision.add", TXT_AUDIT_VISION_ADD},
+	    {"vision.shared", TXT_AUDIT_VISION_SHARED},
+	    {"meetlat.open", TXT_AUDIT_MEETLAT_OPEN},
+	    {"meetlat.close", TXT_AUDIT_MEETLAT_CLOSE},
+	    {"meetlat.answer", TXT_AUDIT_MEETLAT_ANSWER},
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i].action, action) == 0)

@@ -17,8 +17,12 @@ struct embedded_file {
 extern const struct embedded_file embedded_migrations_sqlite[];
 extern const size_t n_embedded_migrations_sqlite;
 
-/* Static assets served under /assets/ (CSS, images). */
+/* Static assets served under /assets/ (CSS, scripts, images). */
 extern const struct embedded_file embedded_assets[];
 extern const size_t n_embedded_assets;
+
+/* The built-in instrument files (instruments/NAME.json). */
+extern const struct embedded_file embedded_instruments[];
+extern const size_t n_embedded_instruments;
 
 #endif

@@ -87,6 +87,14 @@ void page_begin(struct req *r, struct html *h, const char *title)
 		html(h, "<nav class=\"kring-nav\" aria-label=\"%s\"><ul>", T(NAV_LABEL));
 		nav_link(r, h, "", T(NAV_HOME));
 		nav_link(r, h, "branches", T(NAV_BRANCHES));
+		if (r->role & ROLES_READ) {
+			nav_link(r, h, "readiness", T(NAV_READINESS));
+			nav_link(r, h, "vision", T(NAV_VISION));
+			nav_link(r, h, "meetlat", T(NAV_MEETLAT));
+		}
+		if (r->role & ROLE_ADVISEUR)
+			html(h, "<li><a class=\"kring-nav__link\" href=\"/adviser\">%s</a></li>",
+			     T(NAV_ADVISER));
 		if (r->role & ROLES_ADMIN) {
 			nav_link(r, h, "people", T(NAV_PEOPLE));
 			nav_link(r, h, "settings", T(NAV_SETTINGS));
@@ -95,6 +103,12 @@ void page_begin(struct req *r, struct html *h, const char *title)
 		html(h, "</ul></nav>");
 	}
 	html(h, "</header><main id=\"inhoud\" class=\"kring-main\" tabindex=\"-1\">");
+}
+
+void page_script(struct html *h, const char *name)
+{
+	pthread_once(&css_once, css_version_init);
+	html(h, "<script src=\"/assets/%s?v=%s\" defer></script>", name, css_version);
 }
 
 void page_end(struct req *r, struct html *h, unsigned status)

@@ -15,6 +15,8 @@
  * person's role in r's organisation, and opens <main>. title is text.
  */
 void page_begin(struct req *r, struct html *h, const char *title);
+/* A script from /assets/ (CSP allows only these; pages work without them). */
+void page_script(struct html *h, const char *name);
 /* Closes <main>, writes the footer, and sets the response (status). */
 void page_end(struct req *r, struct html *h, unsigned status);
 

@@ -1,0 +1,202 @@
+/*
+ * adviser.c - the adviser's overview: the organisations where the person
+ * is adviseur, side by side (last closed meetlat round per bouwsteen,
+ * fase, trend). Only organisations where the person holds the adviseur
+ * role appear; the route is open to anyone logged in.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "../auth/roles.h"
+#include "../core/instrument.h"
+#include "../core/meetlat.h"
+#include "../core/org.h"
+#include "../i18n/text.h"
+#include "../web/layout.h"
+#include "pages.h"
+
+/* What the overview shows of one organisation. */
+struct coached {
+	struct org_access org;
+	int has_last, has_prev;
+	struct ml_round last, prev;
+	struct meetlat_instrument last_in, prev_in;
+	struct ml_scores last_s, prev_s;
+	struct ml_phase phase;
+	long long open_responses; /* -1 when no round is open */
+	const char *open_title;
+};
+
+/* The stat of bouwsteen id in a scored round, or NULL. */
+static const struct ml_stat *stat_of(const struct meetlat_instrument *in, const struct ml_scores *s,
+                                     const char *id)
+{
+	for (size_t b = 0; b < in->n_bouwstenen; b++)
+		if (strcmp(in->bouwstenen[b].id, id) == 0)
+			return &s->all[b];
+	return NULL;
+}
+
+static int load(struct req *r, struct coached *c)
+{
+	struct arena *a = &r->arena;
+	long long org = c->org.org_id;
+	c->has_last = meetlat_round_last_closed(r->db, a, org, &c->last);
+	if (c->has_last < 0)
+		return -1;
+	if (c->has_last) {
+		if (meetlat_round_scores(r->db, a, org, &c->last, &c->last_in, &c->last_s) != 0)
+			return -1;
+		ml_phase(&c->last_in, &c->last_s, &c->phase);
+		c->has_prev = meetlat_round_previous(r->db, a, org, c->last.id, &c->prev);
+		if (c->has_prev < 0 ||
+		    (c->has_prev &&
+		     meetlat_round_scores(r->db, a, org, &c->prev, &c->prev_in, &c->prev_s) != 0))
+			return -1;
+	}
+	struct ml_round *rounds;
+	size_t n;
+	if (meetlat_round_list(r->db, a, org, &rounds, &n) != 0)
+		return -1;
+	c->open_responses = -1;
+	for (size_t i = 0; i < n; i++)
+		if (rounds[i].open) {
+			c->open_responses = rounds[i].n_responses;
+			c->open_title = rounds[i].title;
+			break;
+		}
+	return 0;
+}
+
+int page_adviser(struct req *r)
+{
+	struct arena *a = &r->arena;
+	struct org_access *orgs;
+	size_t n_orgs;
+	if (org_list_for_person(r->db, a, r->person_id, &orgs, &n_orgs) != 0)
+		return HANDLER_ERROR;
+	struct coached *c = arena_alloc(a, (n_orgs + 1) * sizeof(*c));
+	size_t n = 0;
+	for (size_t i = 0; i < n_orgs; i++) {
+		if (orgs[i].role != ROLE_ADVISEUR)
+			continue;
+		c[n].org = orgs[i];
+		if (load(r, &c[n]) != 0)
+			return HANDLER_ERROR;
+		n++;
+	}
+	const struct meetlat_instrument *cur = instrument_meetlat();
+	struct html h;
+	page_begin(r, &h, T(AD_TITLE));
+	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1>", T(AD_TITLE));
+	if (n == 0) {
+		html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s</p>", T(AD_NONE));
+		page_end(r, &h, 200);
+		return HANDLER_OK;
+	}
+	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s</p>", T(AD_INTRO));
+	html(&h,
+	     "<div class=\"kring-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+	     "<table class=\"utrecht-table kring-table kring-num "
+	     "kring-adviser\"><caption class=\"utrecht-table__caption\">%s</caption>"
+	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
+	     T(AD_CAPTION), T(AD_CAPTION), T(ML_BOUWSTEEN));
+	for (size_t i = 0; i < n; i++)
+		html(&h,
+		     "<th class=\"utrecht-table__header-cell\" scope=\"col\"><a "
+		     "class=\"utrecht-link\" "
+		     "href=\"/o/%s/meetlat\">%s</a></th>",
+		     c[i].org.slug, c[i].org.name);
+	html(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+
+	/* the last round */
+	html(&h,
+	     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+	     "scope=\"row\">%s</th>",
+	     T(AD_LAST_ROUND));
+	for (size_t i = 0; i < n; i++) {
+		if (!c[i].has_last)
+			html(&h, "<td class=\"utrecht-table__cell\">%s</td>", T(AD_NO_ROUND));
+		else
+			html(&h,
+			     "<td class=\"utrecht-table__cell\"><a class=\"utrecht-link\" "
+			     "href=\"/o/%s/meetlat/%lld\">%s</a><br><span class=\"kring-muted "
+			     "kring-small\">%s · %lld %s</span></td>",
+			     c[i].org.slug, c[i].last.id, c[i].last.title,
+			     fmt_date(a, c[i].last.closed_at), c[i].last.n_responses,
+			     T(AD_RESPONSES));
+	}
+	html(&h, "</tr>");
+
+	/* per bouwsteen: mean and trend */
+	for (size_t b = 0; b < cur->n_bouwstenen; b++) {
+		const char *id = cur->bouwstenen[b].id;
+		html(&h,
+		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+		     "scope=\"row\">%s</th>",
+		     cur->bouwstenen[b].name);
+		for (size_t i = 0; i < n; i++) {
+			const struct ml_stat *now =
+			    c[i].has_last ? stat_of(&c[i].last_in, &c[i].last_s, id) : NULL;
+			if (now == NULL || now->n == 0) {
+				html(&h, "<td class=\"utrecht-table__cell\">–</td>");
+				continue;
+			}
+			const struct ml_stat *before =
+			    c[i].has_prev ? stat_of(&c[i].prev_in, &c[i].prev_s, id) : NULL;
+			int t = before ? ml_trend(now, before) : 0;
+			char buf[8];
+			html(&h,
+			     "<td class=\"utrecht-table__cell%s\">%s <span class=\"kring-trend "
+			     "kring-trend--%s\" aria-hidden=\"true\">%s</span><span "
+			     "class=\"kring-sr\">(%s)</span></td>",
+			     ml_weak(&c[i].last_in, now) ? " kring-cell--weak" : "",
+			     ml_fmt1(buf, now->mean),
+			     t > 0   ? "up"
+			     : t < 0 ? "down"
+			             : "same",
+			     t > 0   ? "▲"
+			     : t < 0 ? "▼"
+			             : "–",
+			     t > 0   ? T(ML_UP)
+			     : t < 0 ? T(ML_DOWN)
+			             : T(ML_SAME));
+		}
+		html(&h, "</tr>");
+	}
+
+	/* fase */
+	html(&h,
+	     "<tr class=\"utrecht-table__row kring-row--phase\"><th "
+	     "class=\"utrecht-table__header-cell\" scope=\"row\">%s</th>",
+	     T(ML_PHASE));
+	for (size_t i = 0; i < n; i++) {
+		if (!c[i].has_last || c[i].phase.fase == 0)
+			html(&h, "<td class=\"utrecht-table__cell\">–</td>");
+		else
+			html(&h, "<td class=\"utrecht-table__cell\"><strong>%d</strong> %s</td>",
+			     c[i].phase.fase, c[i].last_in.phases[c[i].phase.rule].title);
+	}
+	html(&h, "</tr>");
+
+	/* an open round */
+	html(&h,
+	     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+	     "scope=\"row\">%s</th>",
+	     T(AD_OPEN_ROUND));
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].open_responses < 0)
+			html(&h, "<td class=\"utrecht-table__cell\">–</td>");
+		else
+			html(&h,
+			     "<td class=\"utrecht-table__cell\">%s<br><span class=\"kring-muted "
+			     "kring-small\">%s</span></td>",
+			     c[i].open_title,
+			     arena_printf(a, T(AD_OPEN_ROUND_COUNT), c[i].open_responses));
+	}
+	html(&h, "</tr></tbody></table></div>");
+	html(&h, "<p class=\"utrecht-paragraph kring-muted kring-small\">%s</p>", T(AD_TREND_NOTE));
+	page_end(r, &h, 200);
+	return HANDLER_OK;
+}

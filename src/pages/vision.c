@@ -1,0 +1,491 @@
+/*
+ * vision.c - step 2: the frame (kapstok) and werkblad 1, the vision
+ * exercise: sessions, individual visions side by side, the shared vision.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../auth/roles.h"
+#include "../core/vision.h"
+#include "../i18n/text.h"
+#include "../web/layout.h"
+#include "pages.h"
+
+static const struct field_spec frame_fields[] = {
+    {.name = "strategy",
+     .label = "Strategie",
+     .hint = "Wat is de strategie van jullie bibliotheek? Wat staat er in het beleidsplan of de "
+             "meerjarenstrategie?",
+     .kind = FIELD_TEXTAREA,
+     .max_len = 4000},
+    {.name = "policy_goals",
+     .label = "Beleids- en organisatiedoelen",
+     .hint = "Welke doelen hebben jullie, ook afspraken met de gemeente?",
+     .kind = FIELD_TEXTAREA,
+     .max_len = 4000},
+    {.name = "stands_for",
+     .label = "Waar zijn wij van?",
+     .hint = "Waar staat de bibliotheek voor? Welke communities passen daarom bij ons?",
+     .kind = FIELD_TEXTAREA,
+     .max_len = 4000},
+    {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+};
+#define N_FRAME_FIELDS (sizeof(frame_fields) / sizeof(frame_fields[0]))
+
+static const struct field_spec session_fields[] = {
+    {.name = "title",
+     .label = "Naam van de sessie",
+     .hint = "Bijvoorbeeld: teamdag voorjaar, of: visie met de vestigingsleiders.",
+     .kind = FIELD_TEXT,
+     .required = true,
+     .max_len = 200},
+};
+
+static const struct field_spec vision_fields[] = {
+    {.name = "author",
+     .label = "Naam",
+     .hint = "Wie deze visie schreef. Typ je de visie van een collega over, zet dan diens naam "
+             "hier.",
+     .kind = FIELD_TEXT,
+     .required = true,
+     .max_len = 200},
+    {.name = "body",
+     .label = "Zo ziet de bibliotheek er over tien jaar uit",
+     .hint = "Schrijf in de tegenwoordige tijd, alleen wat je wél wilt.",
+     .kind = FIELD_TEXTAREA,
+     .required = true,
+     .max_len = 8000},
+};
+#define N_VISION_FIELDS (sizeof(vision_fields) / sizeof(vision_fields[0]))
+
+static const struct field_spec shared_fields[] = {
+    {.name = "body",
+     .label = "Onze gedeelde visie",
+     .kind = FIELD_TEXTAREA,
+     .required = true,
+     .max_len = 8000},
+    {.name = "authors",
+     .label = "Geschreven door",
+     .hint = "De namen van wie aan deze visie meeschreven.",
+     .kind = FIELD_TEXT,
+     .required = true,
+     .max_len = 1000},
+};
+#define N_SHARED_FIELDS (sizeof(shared_fields) / sizeof(shared_fields[0]))
+
+/* The current shared vision and its earlier versions. */
+static int shared_block(struct req *r, struct html *h)
+{
+	struct shared_vision *sv;
+	size_t n;
+	if (shared_vision_list(r->db, &r->arena, r->org_id, &sv, &n) != 0)
+		return -1;
+	html(h,
+	     "<section class=\"kring-card kring-shared\" id=\"gedeeld\" "
+	     "aria-labelledby=\"h-gedeeld\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-gedeeld\">%s</h2>",
+	     T(VS_SHARED_TITLE));
+	if (n == 0) {
+		html(h, "<p class=\"utrecht-paragraph\">%s</p></section>", T(VS_SHARED_NONE));
+		return 0;
+	}
+	html(h,
+	     "<blockquote class=\"kring-vision-text kring-pre\">%s</blockquote>"
+	     "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
+	     sv[0].body,
+	     arena_printf(&r->arena, T(VS_SHARED_META), fmt_date(&r->arena, sv[0].created_at),
+	                  sv[0].authors));
+	if (n > 1) {
+		html(h, "<details class=\"kring-details kring-history\"><summary>%s</summary>",
+		     arena_printf(&r->arena, T(VS_SHARED_EARLIER), n - 1));
+		for (size_t i = 1; i < n; i++)
+			html(h,
+			     "<div class=\"kring-history__item\"><p class=\"utrecht-paragraph "
+			     "kring-muted\">%s</p><p class=\"utrecht-paragraph "
+			     "kring-pre\">%s</p></div>",
+			     arena_printf(&r->arena, T(VS_SHARED_META),
+			                  fmt_date(&r->arena, sv[i].created_at), sv[i].authors),
+			     sv[i].body);
+		html(h, "</details>");
+	}
+	html(h, "</section>");
+	return 0;
+}
+
+static void vision_page(struct req *r, struct form *frame_form, long long version,
+                        const struct frame *theirs, struct form *session_form, const char *notice,
+                        const char *notice_kind, unsigned status)
+{
+	struct frame fr;
+	struct vision_session *sessions;
+	size_t n_sessions;
+	if (frame_get(r->db, &r->arena, r->org_id, &fr) != 0 ||
+	    vision_session_list(r->db, &r->arena, r->org_id, &sessions, &n_sessions) != 0) {
+		resp_error(r, 500);
+		return;
+	}
+	bool staff = (r->role & ROLES_STAFF) != 0;
+	struct html h;
+	page_begin(r, &h, T(VS_TITLE));
+	html(&h,
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
+	     T(VS_TITLE), T(VS_INTRO));
+	const char *done = req_query(r, "klaar");
+	if (notice)
+		page_notice(&h, notice_kind, notice);
+	else if (done && strcmp(done, "kader") == 0)
+		page_notice(&h, "ok", T(VS_FRAME_SAVED));
+	else if (done && strcmp(done, "gedeeld") == 0)
+		page_notice(&h, "ok", T(VS_MERGE_SAVED));
+
+	if (shared_block(r, &h) != 0) {
+		resp_error(r, 500);
+		return;
+	}
+
+	/* the frame */
+	html(&h,
+	     "<section class=\"kring-card\" id=\"kader\" aria-labelledby=\"h-kader\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-kader\">%s</h2><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
+	     T(VS_FRAME_TITLE), T(VS_FRAME_INTRO));
+	if (fr.version > 0)
+		html(&h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
+		     arena_printf(&r->arena, T(VS_FRAME_SAVED_BY),
+		                  fmt_datetime(&r->arena, fr.updated_at),
+		                  fr.updated_by[0] ? fr.updated_by : T(AUDIT_SYSTEM)));
+	if (theirs)
+		html(&h,
+		     "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
+		     "<h3 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h3>"
+		     "<dl><dt>%s</dt><dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd "
+		     "class=\"kring-pre\">%s</dd>"
+		     "<dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl></section>",
+		     T(CONFLICT_THEIRS), frame_fields[0].label, theirs->strategy,
+		     frame_fields[1].label, theirs->policy_goals, frame_fields[2].label,
+		     theirs->stands_for);
+	if (staff) {
+		struct form f;
+		if (frame_form) {
+			f = *frame_form;
+		} else {
+			form_init(&f, frame_fields, N_FRAME_FIELDS);
+			form_set(&f, "strategy", fr.strategy);
+			form_set(&f, "policy_goals", fr.policy_goals);
+			form_set(&f, "stands_for", fr.stands_for);
+			version = fr.version;
+		}
+		f.id_prefix = "kader-";
+		form_error_summary(&h, &f);
+		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/vision/frame", r->org_slug));
+		html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+		form_field(&h, &f, "strategy");
+		form_field(&h, &f, "policy_goals");
+		form_field(&h, &f, "stands_for");
+		form_end(&h, T(VS_FRAME_SAVE));
+	} else if (fr.version == 0) {
+		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(VS_FRAME_EMPTY));
+	} else {
+		html(&h,
+		     "<dl class=\"kring-frame\"><dt>%s</dt><dd "
+		     "class=\"kring-pre\">%s</dd><dt>%s</dt>"
+		     "<dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd "
+		     "class=\"kring-pre\">%s</dd></dl>",
+		     frame_fields[0].label, fr.strategy, frame_fields[1].label, fr.policy_goals,
+		     frame_fields[2].label, fr.stands_for);
+	}
+	html(&h, "</section>");
+
+	/* vision sessions */
+	html(&h,
+	     "<section class=\"kring-card\" aria-labelledby=\"h-sessies\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-sessies\">%s</h2><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
+	     T(VS_SESSIONS_TITLE), T(VS_SESSIONS_INTRO));
+	if (n_sessions == 0) {
+		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(VS_SESSIONS_NONE));
+	} else {
+		html(&h, "<ul class=\"utrecht-unordered-list kring-sessions\">");
+		for (size_t i = 0; i < n_sessions; i++)
+			html(&h,
+			     "<li><a class=\"utrecht-link\" href=\"/o/%s/vision/%lld\">%s</a> "
+			     "<span class=\"kring-muted\">(%s, %s)</span></li>",
+			     r->org_slug, sessions[i].id, sessions[i].title,
+			     fmt_date(&r->arena, sessions[i].created_at),
+			     arena_printf(&r->arena, T(VS_SESSION_VISIONS), sessions[i].n_visions));
+		html(&h, "</ul>");
+	}
+	if (staff) {
+		html(&h, "<h3 class=\"utrecht-heading-3\">%s</h3>", T(VS_SESSION_NEW));
+		struct form f;
+		if (session_form)
+			f = *session_form;
+		else
+			form_init(&f, session_fields, 1);
+		f.id_prefix = "sessie-";
+		form_error_summary(&h, &f);
+		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/vision/sessions", r->org_slug));
+		form_field(&h, &f, "title");
+		form_end(&h, T(VS_SESSION_START));
+	}
+	html(&h, "</section>");
+	page_end(r, &h, status);
+}
+
+int page_vision(struct req *r)
+{
+	vision_page(r, NULL, 0, NULL, NULL, NULL, NULL, 200);
+	return HANDLER_OK;
+}
+
+int page_frame_save(struct req *r)
+{
+	struct form f;
+	bool ok = form_read(r, &f, frame_fields, N_FRAME_FIELDS);
+	long long version = atoll(form_value(&f, "version"));
+	if (!ok) {
+		vision_page(r, &f, version, NULL, NULL, NULL, NULL, 422);
+		return HANDLER_OK;
+	}
+	enum save_result rc =
+	    frame_save(r->db, r->org_id, r->person_id, form_value(&f, "strategy"),
+	               form_value(&f, "policy_goals"), form_value(&f, "stands_for"), version);
+	if (rc == SAVE_CONFLICT) {
+		struct frame theirs;
+		if (frame_get(r->db, &r->arena, r->org_id, &theirs) != 0)
+			return HANDLER_ERROR;
+		vision_page(r, &f, theirs.version, &theirs, NULL, T(CONFLICT), "warning", 409);
+		return HANDLER_OK;
+	}
+	if (rc != SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r, arena_printf(&r->arena, "/o/%s/vision?klaar=kader#kader", r->org_slug));
+	return HANDLER_OK;
+}
+
+int page_vision_session_add(struct req *r)
+{
+	struct form f;
+	if (!form_read(r, &f, session_fields, 1)) {
+		vision_page(r, NULL, 0, NULL, &f, NULL, NULL, 422);
+		return HANDLER_OK;
+	}
+	long long id = 0;
+	if (vision_session_add(r->db, r->org_id, r->person_id, form_value(&f, "title"), 0, &id) !=
+	    SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r, arena_printf(&r->arena, "/o/%s/vision/%lld", r->org_slug, id));
+	return HANDLER_OK;
+}
+
+/* ---- one session: rules, timer, visions side by side, merge ---- */
+
+static void session_page(struct req *r, const struct vision_session *s, struct form *add,
+                         struct form *merge, unsigned status)
+{
+	struct vision *v;
+	size_t n;
+	if (vision_list(r->db, &r->arena, r->org_id, s->id, &v, &n) != 0) {
+		resp_error(r, 500);
+		return;
+	}
+	bool staff = (r->role & ROLES_STAFF) != 0;
+	struct html h;
+	page_begin(r, &h, s->title);
+	html(&h,
+	     "<p class=\"utrecht-paragraph kring-crumb\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/vision\">%s</a></p>"
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-muted\">%s</p>",
+	     r->org_slug, T(VS_BACK), s->title,
+	     arena_printf(&r->arena, T(VS_SESSION_DATE), fmt_date(&r->arena, s->created_at)));
+	const char *done = req_query(r, "klaar");
+	if (done && strcmp(done, "visie") == 0)
+		page_notice(&h, "ok", T(VS_ADDED));
+
+	/* the assignment and its rules (werkblad 1) */
+	html(&h,
+	     "<div class=\"kring-grid\"><section class=\"kring-card\" "
+	     "aria-labelledby=\"h-opdracht\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-opdracht\">%s</h2>"
+	     "<p class=\"utrecht-paragraph\"><strong>%s</strong></p><p "
+	     "class=\"utrecht-paragraph\">%s</p>"
+	     "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"utrecht-unordered-list "
+	     "kring-rules\">",
+	     T(VS_ASSIGNMENT_TITLE), T(VS_QUESTION), T(VS_ASSIGNMENT), T(VS_RULES_TITLE));
+	static const int rules[] = {TXT_VS_RULE1, TXT_VS_RULE2, TXT_VS_RULE3, TXT_VS_RULE4,
+	                            TXT_VS_RULE5, TXT_VS_RULE6, TXT_VS_RULE7};
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		html(&h, "<li>%s</li>", text_nl[rules[i]]);
+	html(&h, "</ul></section>");
+
+	/* timer: the script shows it; without JavaScript the advice below stays */
+	html(&h,
+	     "<section class=\"kring-card kring-timer-card\" aria-labelledby=\"h-timer\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-timer\">%s</h2>"
+	     "<p class=\"utrecht-paragraph kring-timer__nojs\">%s</p>"
+	     "<div class=\"kring-timer\" id=\"kring-timer\" data-seconds=\"600\" "
+	     "data-label-start=\"%s\" data-label-pause=\"%s\" data-msg-running=\"%s\" "
+	     "data-msg-five=\"%s\" data-msg-one=\"%s\" data-msg-done=\"%s\" hidden>"
+	     "<p class=\"kring-timer__time\" role=\"timer\" aria-live=\"off\">10:00</p>"
+	     "<p class=\"kring-actions\">"
+	     "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"button\" "
+	     "data-timer=\"start\">%s</button>"
+	     "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"button\" "
+	     "data-timer=\"reset\">%s</button></p>"
+	     "<p class=\"kring-sr\" aria-live=\"polite\" data-timer=\"status\"></p></div>",
+	     T(VS_TIMER_TITLE), T(VS_TIMER_NOJS), T(VS_TIMER_START), T(VS_TIMER_PAUSE),
+	     T(VS_TIMER_RUNNING), T(VS_TIMER_FIVE), T(VS_TIMER_ONE), T(VS_TIMER_DONE),
+	     T(VS_TIMER_START), T(VS_TIMER_RESET));
+	if (staff) {
+		html(&h, "<h3 class=\"utrecht-heading-3\">%s</h3>", T(VS_WRITE_TITLE));
+		struct form f;
+		if (add) {
+			f = *add;
+		} else {
+			form_init(&f, vision_fields, N_VISION_FIELDS);
+			form_set(&f, "author", r->person_name);
+		}
+		f.id_prefix = "visie-";
+		form_error_summary(&h, &f);
+		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/vision/%lld", r->org_slug, s->id));
+		form_field(&h, &f, "author");
+		form_field(&h, &f, "body");
+		form_end(&h, T(VS_ADD));
+	}
+	html(&h, "</section></div>");
+
+	/* the visions side by side */
+	html(&h,
+	     "<section aria-labelledby=\"h-visies\"><h2 class=\"utrecht-heading-2\" "
+	     "id=\"h-visies\">%s</h2>",
+	     T(VS_VISIONS_TITLE));
+	if (n == 0) {
+		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(VS_VISIONS_NONE));
+	} else {
+		html(&h, "<ul class=\"kring-visions\">");
+		for (size_t i = 0; i < n; i++)
+			html(&h,
+			     "<li class=\"kring-card kring-vision\"><p "
+			     "class=\"kring-vision__author\">%s</p>"
+			     "<p class=\"utrecht-paragraph kring-pre\">%s</p>"
+			     "<p class=\"utrecht-paragraph kring-muted\">%s</p></li>",
+			     v[i].author, v[i].body, fmt_datetime(&r->arena, v[i].created_at));
+		html(&h, "</ul>");
+	}
+	html(&h, "</section>");
+
+	/* merge into one shared vision */
+	if (staff) {
+		html(&h,
+		     "<section class=\"kring-card\" aria-labelledby=\"h-samen\">"
+		     "<h2 class=\"utrecht-heading-2\" id=\"h-samen\">%s</h2><p "
+		     "class=\"utrecht-paragraph\">%s</p>",
+		     T(VS_MERGE_TITLE), T(VS_MERGE_INTRO));
+		struct form f;
+		if (merge) {
+			f = *merge;
+		} else {
+			form_init(&f, shared_fields, N_SHARED_FIELDS);
+			struct buf names;
+			buf_init(&names, &r->arena);
+			for (size_t i = 0; i < n; i++) {
+				bool seen = false;
+				for (size_t k = 0; k < i; k++)
+					seen |= strcmp(v[k].author, v[i].author) == 0;
+				if (seen)
+					continue;
+				if (names.len)
+					buf_puts(&names, ", ");
+				buf_puts(&names, v[i].author);
+			}
+			form_set(&f, "authors", buf_str(&names));
+			struct shared_vision *sv;
+			size_t n_sv;
+			if (shared_vision_list(r->db, &r->arena, r->org_id, &sv, &n_sv) == 0 &&
+			    n_sv)
+				form_set(&f, "body", sv[0].body);
+		}
+		f.id_prefix = "samen-";
+		form_error_summary(&h, &f);
+		form_begin(&h, r,
+		           arena_printf(&r->arena, "/o/%s/vision/%lld/shared", r->org_slug, s->id));
+		form_field(&h, &f, "body");
+		form_field(&h, &f, "authors");
+		form_end(&h, T(VS_MERGE_SAVE));
+		html(&h, "</section>");
+	}
+	page_script(&h, "timer.js");
+	page_end(r, &h, status);
+}
+
+/* Loads the session of the URL; 1, or 0 after answering 404 / 500. */
+static int load_session(struct req *r, struct vision_session *s)
+{
+	int found = vision_session_get(r->db, &r->arena, r->org_id, r->param_id, s);
+	if (found < 0) {
+		resp_error(r, 500);
+		return 0;
+	}
+	if (found == 0) {
+		resp_error(r, 404);
+		return 0;
+	}
+	return 1;
+}
+
+int page_vision_session(struct req *r)
+{
+	struct vision_session s;
+	if (load_session(r, &s))
+		session_page(r, &s, NULL, NULL, 200);
+	return HANDLER_OK;
+}
+
+int page_vision_add(struct req *r)
+{
+	struct vision_session s;
+	if (!load_session(r, &s))
+		return HANDLER_OK;
+	struct form f;
+	if (!form_read(r, &f, vision_fields, N_VISION_FIELDS)) {
+		session_page(r, &s, &f, NULL, 422);
+		return HANDLER_OK;
+	}
+	enum save_result rc = vision_add(r->db, r->org_id, r->person_id, s.id,
+	                                 form_value(&f, "author"), form_value(&f, "body"), 0);
+	if (rc == SAVE_NOT_FOUND) {
+		resp_error(r, 404);
+		return HANDLER_OK;
+	}
+	if (rc != SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r,
+	              arena_printf(&r->arena, "/o/%s/vision/%lld?klaar=visie", r->org_slug, s.id));
+	return HANDLER_OK;
+}
+
+int page_shared_vision_save(struct req *r)
+{
+	struct vision_session s;
+	if (!load_session(r, &s))
+		return HANDLER_OK;
+	struct form f;
+	if (!form_read(r, &f, shared_fields, N_SHARED_FIELDS)) {
+		session_page(r, &s, NULL, &f, 422);
+		return HANDLER_OK;
+	}
+	enum save_result rc =
+	    shared_vision_save(r->db, r->org_id, r->person_id, s.id, form_value(&f, "body"),
+	                       form_value(&f, "authors"), 0);
+	if (rc == SAVE_NOT_FOUND) {
+		resp_error(r, 404);
+		return HANDLER_OK;
+	}
+	if (rc != SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r,
+	              arena_printf(&r->arena, "/o/%s/vision?klaar=gedeeld#gedeeld", r->org_slug));
+	return HANDLER_OK;
+}

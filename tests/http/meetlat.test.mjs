@@ -1,0 +1,488 @@
+// meetlat.test.mjs - HTTP tests of issue 4: readiness (step 1), the frame
+// and the vision exercise (step 2), meetlat rounds (answering with an
+// account and by anonymous link, closing, results), the adviser overview,
+// the role rules, the robustness rules, and the instrument files
+// (--instruments DIR / KRING_INSTRUMENTS). Each test talks to a real kring
+// on loopback with a fresh demo database. Self-contained: the small
+// helpers live in this file.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = path.resolve(ROOT, process.env.KRING_BIN || 'build/kring');
+const PASSWORD = 'welkom-in-de-bieb';
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/* Starts kring serve on db with extra args/env; resolves once /healthz answers. */
+async function serve(db, args = [], env = {}) {
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...args],
+		{ stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+	let log = '';
+	child.stdout.on('data', (d) => { log += d; });
+	child.stderr.on('data', (d) => { log += d; });
+	const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		if (child.exitCode !== null)
+			throw new Error(`kring serve stopped (exit ${child.exitCode}):\n${log}`);
+		try {
+			const res = await fetch(`${base}/healthz`);
+			if (res.status === 200)
+				break;
+		} catch { /* not yet */ }
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`kring did not start:\n${log}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		base,
+		log: () => log,
+		async stop() {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				await exited;
+			}
+		},
+	};
+}
+
+/* A browser-like client: a cookie jar and the last page's CSRF token. */
+class Client {
+	constructor(base) {
+		this.base = base;
+		this.cookies = new Map();
+		this.csrf = null;
+	}
+
+	async request(method, url, form) {
+		const headers = {};
+		if (this.cookies.size)
+			headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		let body;
+		if (form) {
+			headers['content-type'] = 'application/x-www-form-urlencoded';
+			body = new URLSearchParams(form).toString();
+		}
+		const res = await fetch(this.base + url, { method, headers, body, redirect: 'manual' });
+		for (const c of res.headers.getSetCookie()) {
+			const [pair] = c.split(';');
+			const i = pair.indexOf('=');
+			const name = pair.slice(0, i), value = pair.slice(i + 1);
+			if (/Max-Age=0/i.test(c))
+				this.cookies.delete(name);
+			else
+				this.cookies.set(name, value);
+		}
+		const text = await res.text();
+		const m = text.match(/name="csrf" value="([^"]+)"/);
+		if (m)
+			this.csrf = m[1];
+		return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
+	}
+
+	get(url) { return this.request('GET', url); }
+
+	/* POSTs form with the current CSRF token (fetching page first when given). */
+	async post(url, form, page) {
+		if (page)
+			await this.get(page);
+		return this.request('POST', url, { csrf: this.csrf ?? '', ...form });
+	}
+
+	async login(email) {
+		await this.get('/login');
+		const res = await this.post('/login', { email, password: PASSWORD });
+		assert.equal(res.status, 303, `login of ${email}: ${res.status}`);
+		assert.ok(this.cookies.has('kring_session'), 'session cookie set');
+		await this.get('/');
+		return this;
+	}
+}
+
+async function as(email) {
+	return new Client(srv.base).login(email);
+}
+
+/* Decodes the few entities the html writer produces. */
+function unescape(s) {
+	return s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/* The statement ids and the nonce of an answering form. */
+function formParts(html) {
+	const ids = [...new Set([...html.matchAll(/name="s_([a-z0-9_-]+)"/g)].map((m) => m[1]))];
+	const nonce = html.match(/name="nonce" value="([^"]+)"/)?.[1];
+	const ronde = html.match(/name="ronde" value="(\d+)"/)?.[1];
+	return { ids, nonce, ronde };
+}
+
+/* A full answer: every statement value v, for role group g. */
+function answers(parts, v, g, extra = {}) {
+	const form = { group: g, nonce: parts.nonce, ronde: parts.ronde };
+	for (const id of parts.ids)
+		form[`s_${id}`] = String(v);
+	return { ...form, ...extra };
+}
+
+function countOf(html) {
+	if (html.includes('Er zijn nog geen antwoorden binnen.'))
+		return 0;
+	if (html.includes('Er is 1 antwoord binnen.'))
+		return 1;
+	const m = html.match(/Er zijn (\d+) antwoorden binnen\./);
+	return m ? Number(m[1]) : -1;
+}
+
+let dir, db, srv;
+
+before(async () => {
+	dir = mkdtempSync(path.join(os.tmpdir(), 'kring-meetlat-'));
+	db = path.join(dir, 'kring.db');
+	execFileSync(BIN, ['demo', '--db', db], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+	srv = await serve(db);
+});
+
+after(async () => {
+	await srv?.stop();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+test('the demo holds two closed rounds with a trend, a frame, a shared vision and step 1', async () => {
+	const c = await as('sascha@desleutel.nl');
+	const list = await c.get('/o/de-sleutel/meetlat');
+	assert.equal(list.status, 200);
+	const rows = [...list.text.matchAll(/href="\/o\/de-sleutel\/meetlat\/(\d+)">([^<]+)</g)];
+	assert.deepEqual(rows.map((m) => m[2]), ['Tweede meting', 'Nulmeting'], 'newest first');
+	assert.equal((list.text.match(/Gesloten<\/span>/g) || []).length, 2);
+	const res = await c.get(`/o/de-sleutel/meetlat/${rows[0][1]}`);
+	assert.equal(res.status, 200);
+	assert.match(res.text, /Fase 2: Bereik vergroten en duurzame relaties/);
+	assert.match(res.text, /Vorige ronde \(Nulmeting\)/);
+	assert.match(res.text, /<svg class="kring-radar"[^>]*role="img"[^>]*aria-labelledby="radar-t radar-d"/);
+	assert.match(res.text, /<title id="radar-t">/);
+	assert.match(res.text, /<desc id="radar-d">Communicatie en Samenwerking: \d,\d deze ronde, \d,\d vorige ronde/);
+	for (const g of ['Directie en management', 'Staf, beleid en programma', 'Frontoffice en vestigingen'])
+		assert.ok(res.text.includes(g), `role group ${g} in the results`);
+	assert.match(res.text, /Advies en ondersteuning/);
+	const v = await c.get('/o/de-sleutel/vision');
+	assert.match(v.text, /In 2036 is De Sleutel/);
+	assert.match(v.text, /Eerdere versies \(1\)/);
+	assert.match(v.text, /Meerjarenstrategie 2025-2028/);
+	const r = await c.get('/o/de-sleutel/readiness');
+	assert.match(r.text, /5 van de 6 vragen met ja/);
+});
+
+test('ambassadeur sees none of it; het-baken cannot see de-sleutel', async () => {
+	const f = await as('fatima@voorbeeld.nl');
+	for (const p of ['/o/de-sleutel/readiness', '/o/de-sleutel/vision', '/o/de-sleutel/vision/1',
+		'/o/de-sleutel/meetlat', '/o/de-sleutel/meetlat/1', '/o/de-sleutel/meetlat/2'])
+		assert.equal((await f.get(p)).status, 403, p);
+	const home = await f.get('/o/de-sleutel/');
+	assert.ok(!home.text.includes('href="/o/de-sleutel/meetlat"'), 'no meetlat in the menu');
+	assert.equal((await f.post('/o/de-sleutel/meetlat', { title: 'x' })).status, 403);
+	assert.equal((await f.post('/o/de-sleutel/readiness', {})).status, 403);
+	const h = await as('henk@hetbaken.nl');
+	assert.equal((await h.get('/o/de-sleutel/meetlat')).status, 404);
+	assert.equal((await h.get('/o/de-sleutel/meetlat/1')).status, 404);
+});
+
+test('medewerker answers and sees results but opens and closes nothing', async () => {
+	const c = await as('jeroen@desleutel.nl');
+	const list = await c.get('/o/de-sleutel/meetlat');
+	assert.ok(!list.text.includes('Ronde openen'));
+	assert.ok(list.text.includes('href="/o/de-sleutel/meetlat"'), 'meetlat in the menu');
+	assert.equal((await c.post('/o/de-sleutel/meetlat', { title: 'Mag niet' })).status, 403);
+	assert.equal((await c.post('/o/de-sleutel/meetlat/1/close', {})).status, 403);
+	const after = await c.get('/o/de-sleutel/meetlat');
+	assert.ok(!after.text.includes('Mag niet'), 'no round was opened');
+});
+
+test('a round: open, answers with accounts and by link, refusals, close, results', async () => {
+	const adv = await as('anouk@rijnbrink.nl');
+	const opened = await adv.post('/o/de-sleutel/meetlat', { title: 'Derde meting' }, '/o/de-sleutel/meetlat');
+	assert.equal(opened.status, 303);
+	const url = opened.location.replace(/\?.*/, '');
+	assert.match(url, /^\/o\/de-sleutel\/meetlat\/\d+$/);
+	const id = Number(url.split('/').pop());
+	let page = await adv.get(url);
+	assert.equal(countOf(page.text), 0);
+	const link = unescape(page.text.match(/id="anon-link"[^>]*value="([^"]+)"/)[1]);
+	assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/m\/[A-Za-z0-9_-]{43}$/);
+	const token = link.split('/m/')[1];
+
+	// the adviser answers as management
+	let parts = formParts(page.text);
+	assert.ok(parts.ids.length >= 20 && parts.ids.length <= 30, `statements: ${parts.ids.length}`);
+	assert.equal(Number(parts.ronde), id);
+	let res = await adv.post(url, answers(parts, 4, 'directie', { c_kennis: 'Meer training nodig.' }));
+	assert.equal(res.status, 303);
+	assert.equal(res.location, `${url}?klaar=ingevuld`);
+	page = await adv.get(url);
+	assert.equal(countOf(page.text), 1);
+	assert.ok(!page.text.includes('name="s_cs1"'), 'no form after answering');
+
+	// the same person again: refused, nothing stored
+	res = await adv.post(url, answers(parts, 2, 'directie'));
+	assert.equal(res.status, 409);
+	assert.match(res.text, /al ingevuld/);
+	assert.equal(countOf((await adv.get(url)).text), 1);
+
+	// a medewerker: off the scale, empty, without group, form of another round
+	const med = await as('sascha@desleutel.nl');
+	page = await med.get(url);
+	parts = formParts(page.text);
+	res = await med.post(url, answers(parts, 3, 'staf', { s_cs1: '7' }));
+	assert.equal(res.status, 422);
+	assert.match(res.text, /buiten de schaal/);
+	res = await med.post(url, answers(parts, 3, 'staf', { s_cs2: '-1' }));
+	assert.equal(res.status, 422);
+	res = await med.post(url, answers(parts, 3, 'staf', { s_cs2: 'drie' }));
+	assert.equal(res.status, 422);
+	res = await med.post(url, answers(parts, 0, 'staf'));
+	assert.equal(res.status, 422);
+	assert.match(res.text, /minstens één stelling/);
+	res = await med.post(url, answers(parts, 3, 'bestuur'));
+	assert.equal(res.status, 422);
+	assert.match(res.text, /Kies waar je werkt/);
+	res = await med.post(url, answers(parts, 3, 'staf', { ronde: '1' }));
+	assert.equal(res.status, 409);
+	assert.match(res.text, /hoort bij een andere meetronde/);
+	assert.equal(countOf((await med.get(url)).text), 1, 'nothing stored by the refusals');
+	// a round of another organisation through this organisation's address
+	const baken = await (await as('henk@hetbaken.nl')).get('/o/het-baken/meetlat');
+	const bakenId = baken.text.match(/href="\/o\/het-baken\/meetlat\/(\d+)"/)[1];
+	assert.equal((await med.get(`/o/de-sleutel/meetlat/${bakenId}`)).status, 404);
+	assert.equal((await med.post(`/o/de-sleutel/meetlat/${bakenId}`,
+		answers(parts, 3, 'staf', { ronde: bakenId }))).status, 404);
+	// now properly, with one "weet ik niet"
+	res = await med.post(url, answers(parts, 3, 'staf', { s_sa1: '0' }));
+	assert.equal(res.status, 303);
+
+	// anonymous by link, from the front office
+	const anon = new Client(srv.base);
+	page = await anon.get(`/m/${token}`);
+	assert.equal(page.status, 200);
+	assert.match(page.text, /Meetlat van Bibliotheek De Sleutel/);
+	assert.ok(anon.cookies.has('kring_anon'), 'anonymous cookie for CSRF');
+	const aparts = formParts(page.text);
+	res = await anon.post(`/m/${token}`, answers(aparts, 2, 'frontoffice'));
+	assert.equal(res.status, 303);
+	assert.equal(res.location, `/m/${token}?klaar=ingevuld`);
+	assert.match((await anon.get(res.location)).text, /Dank je wel/);
+	// the same form twice: refused
+	res = await anon.post(`/m/${token}`, answers(aparts, 2, 'frontoffice'));
+	assert.equal(res.status, 409);
+	assert.match(res.text, /al eerder verstuurd/);
+	// without the CSRF token
+	res = await anon.request('POST', `/m/${token}`, answers(aparts, 2, 'frontoffice'));
+	assert.equal(res.status, 403);
+	// a link that does not exist, or is malformed
+	assert.equal((await anon.get(`/m/${'A'.repeat(43)}`)).status, 404);
+	assert.equal((await anon.get('/m/kort')).status, 404);
+	// this round's form posted to the link of another organisation's open round
+	const bakenOpened = await adv.post('/o/het-baken/meetlat', { title: 'Baken open' }, '/o/het-baken/meetlat');
+	assert.equal(bakenOpened.status, 303);
+	const bakenUrl = bakenOpened.location.replace(/\?.*/, '');
+	const bakenPage = await adv.get(bakenUrl);
+	const bakenToken = unescape(bakenPage.text.match(/id="anon-link"[^>]*value="([^"]+)"/)[1]).split('/m/')[1];
+	assert.notEqual(bakenToken, token);
+	await anon.get(`/m/${bakenToken}`);
+	res = await anon.post(`/m/${bakenToken}`, answers(aparts, 2, 'frontoffice', { nonce: 'C'.repeat(43) }));
+	assert.equal(res.status, 409);
+	assert.match(res.text, /hoort bij een andere meetronde/);
+	assert.equal(countOf((await adv.get(bakenUrl)).text), 0, 'nothing stored in the other round');
+	page = await adv.get(url);
+	assert.equal(countOf(page.text), 3);
+
+	// close: medewerker may not, adviseur may; then nobody can answer
+	assert.equal((await med.post(`${url}/close`, {})).status, 403);
+	res = await adv.post(`${url}/close`, {}, url);
+	assert.equal(res.status, 303);
+	assert.equal((await adv.post(`${url}/close`, {}, url)).status, 409);
+	const fresh = new Client(srv.base);
+	page = await fresh.get(`/m/${token}`);
+	assert.equal(page.status, 410);
+	assert.match(page.text, /gesloten/);
+	res = await anon.post(`/m/${token}`, answers({ ...aparts, nonce: 'B'.repeat(43) }, 3, 'staf'));
+	assert.equal(res.status, 409);
+	assert.match(res.text, /gesloten/);
+	const jer = await as('jeroen@desleutel.nl');
+	await jer.get('/o/de-sleutel/meetlat');
+	res = await jer.post(url, answers(parts, 5, 'frontoffice'));
+	assert.equal(res.status, 409);
+	assert.match(res.text, /gesloten/);
+
+	// results: 3 answers; kennis = (4 + 3 + 2) / 3 = 3,0; strategie: (4 + 3 + 2) / 3 = 3,0
+	// (Sascha's "weet ik niet" on sa1 leaves her mean at 3); spread sqrt(2/3) = 0,8
+	page = await med.get(url);
+	assert.equal(page.status, 200);
+	assert.match(page.text, /3 antwoorden/);
+	const row = (name) => {
+		const m = page.text.match(new RegExp(`scope="row">${name}(?:(?!</tr>).)*</tr>`, 's'));
+		return [...m[0].matchAll(/<td class="utrecht-table__cell">([^<]*)</g)].map((x) => x[1]);
+	};
+	assert.deepEqual(row('Kennis en Competenties').slice(0, 3), ['3,0', '0,8', '3']);
+	assert.deepEqual(row('Strategie en Ambitie').slice(0, 3), ['3,0', '0,8', '3']);
+	assert.match(page.text, /Vorige ronde \(Tweede meting\)/);
+	assert.match(page.text, /Fase 2: /, 'every bouwsteen 3,0 and mean 3,0: fase 2');
+	assert.match(page.text, /Meer training nodig\./);
+	assert.match(page.text, /Geen enkele bouwsteen scoort zwak/);
+});
+
+test('readiness: every question answered, dated, re-answerable', async () => {
+	const c = await as('marieke@desleutel.nl');
+	const page = await c.get('/o/de-sleutel/readiness');
+	const ids = [...new Set([...page.text.matchAll(/name="q_([a-z_]+)"/g)].map((m) => m[1]))];
+	assert.equal(ids.length, 6);
+	const form = Object.fromEntries(ids.map((q) => [`q_${q}`, 'ja']));
+	let res = await c.post('/o/de-sleutel/readiness', { ...form, [`q_${ids[2]}`]: '' });
+	assert.equal(res.status, 422);
+	assert.match(res.text, /Beantwoord elke vraag met ja of nee/);
+	res = await c.post('/o/de-sleutel/readiness', { ...form, [`q_${ids[2]}`]: 'misschien' });
+	assert.equal(res.status, 422);
+	res = await c.post('/o/de-sleutel/readiness', { ...form, [`q_${ids[0]}`]: 'nee', note: 'Teamoverleg' });
+	assert.equal(res.status, 303);
+	const after = await c.get('/o/de-sleutel/readiness');
+	assert.match(after.text, /Marieke Jansen: 5 van de 6 vragen met ja/);
+	assert.match(after.text, /Teamoverleg/);
+	assert.equal((after.text.match(/<td class="utrecht-table__cell">\d+ van 6<\/td>/g) || []).length, 3);
+	assert.match(after.text, /Zoek eerst twee of drie collega/, 'advice for the no');
+	// the adviseur may answer too, the ambassadeur may not (tested above)
+	const adv = await as('anouk@rijnbrink.nl');
+	await adv.get('/o/de-sleutel/readiness');
+	res = await adv.post('/o/de-sleutel/readiness', Object.fromEntries(ids.map((q) => [`q_${q}`, 'nee'])));
+	assert.equal(res.status, 303);
+	assert.match((await adv.get('/o/de-sleutel/readiness')).text, /Regel eerst wat hieronder staat/);
+});
+
+test('frame: a stale version is a conflict, never a silent overwrite', async () => {
+	const a = await as('marieke@desleutel.nl');
+	const b = await as('sascha@desleutel.nl');
+	const pa = await a.get('/o/de-sleutel/vision');
+	await b.get('/o/de-sleutel/vision');
+	const version = pa.text.match(/name="version" value="(\d+)"/)[1];
+	const form = { strategy: 'S', policy_goals: 'P', stands_for: 'Wij zijn van het dorp', version };
+	let res = await b.request('POST', '/o/de-sleutel/vision/frame', { csrf: b.csrf, ...form });
+	assert.equal(res.status, 303);
+	res = await a.request('POST', '/o/de-sleutel/vision/frame', { csrf: a.csrf, ...form, stands_for: 'Anders' });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Iemand anders heeft dit intussen ook gewijzigd/);
+	assert.match(res.text, /Wij zijn van het dorp/);
+	const adv = await as('anouk@rijnbrink.nl');
+	assert.equal((await adv.post('/o/de-sleutel/vision/frame', form)).status, 403, 'adviseur reads only');
+	assert.match((await adv.get('/o/de-sleutel/vision')).text, /Wij zijn van het dorp/);
+});
+
+test('vision exercise: visions side by side, a shared vision with date and authors, versions kept', async () => {
+	const c = await as('sascha@desleutel.nl');
+	let res = await c.post('/o/de-sleutel/vision/sessions', { title: '' }, '/o/de-sleutel/vision');
+	assert.equal(res.status, 422);
+	res = await c.post('/o/de-sleutel/vision/sessions', { title: 'Sessie met de vestigingen' });
+	assert.equal(res.status, 303);
+	const url = res.location;
+	let page = await c.get(url);
+	assert.match(page.text, /Schrijf in de tegenwoordige tijd/);
+	assert.match(page.text, /<script src="\/assets\/timer\.js\?v=[0-9a-f]+" defer><\/script>/);
+	assert.match(page.text, /id="kring-timer"[^>]*hidden/);
+	assert.match(page.text, /Zet een wekker op tien minuten/);
+	for (const [author, body] of [['Sascha de Vries', 'Visie <één>'], ['Ahmed', 'Visie twee']])
+		assert.equal((await c.post(url, { author, body })).status, 303);
+	page = await c.get(url);
+	assert.match(page.text, /Visie &lt;één&gt;/, 'escaped');
+	assert.match(page.text, /value="Sascha de Vries, Ahmed"/, 'authors suggested');
+	res = await c.post(`${url}/shared`, { body: 'Samen: de bibliotheek van iedereen.', authors: 'Sascha de Vries, Ahmed' });
+	assert.equal(res.status, 303);
+	page = await c.get('/o/de-sleutel/vision');
+	assert.match(page.text, /Samen: de bibliotheek van iedereen\./);
+	assert.match(page.text, /Geschreven door: Sascha de Vries, Ahmed/);
+	assert.match(page.text, /Eerdere versies \(2\)/);
+	assert.equal((await c.get('/o/het-baken/vision/1')).status, 404);
+	const js = await fetch(`${srv.base}/assets/timer.js`);
+	assert.equal(js.status, 200);
+	assert.match(js.headers.get('content-type'), /javascript/);
+});
+
+test('adviser overview shows only organisations where the person is adviseur', async () => {
+	const adv = await as('anouk@rijnbrink.nl');
+	const page = await adv.get('/adviser');
+	assert.equal(page.status, 200);
+	assert.match(page.text, /Bibliotheek De Sleutel/);
+	assert.match(page.text, /Bibliotheek Het Baken/);
+	assert.match(page.text, /<strong>1<\/strong> Eerste stappen/);
+	assert.match(page.text, /\((gestegen|gedaald)\)/, 'trend at De Sleutel');
+	assert.match(page.text, /Baken open/, 'the open round of Het Baken');
+	for (const who of ['marieke@desleutel.nl', 'henk@hetbaken.nl', 'fatima@voorbeeld.nl']) {
+		const p = await (await as(who)).get('/adviser');
+		assert.equal(p.status, 200);
+		assert.match(p.text, /Je bent bij geen enkele bibliotheek adviseur/);
+		assert.ok(!p.text.includes('Bibliotheek Het Baken') && !p.text.includes('Tweede meting'), who);
+	}
+	const anon = await new Client(srv.base).get('/adviser');
+	assert.equal(anon.status, 303);
+	assert.match(anon.location, /^\/login/);
+});
+
+test('instrument files from a directory; a broken file stops the start with its name and problem', async () => {
+	const idir = path.join(dir, 'instr');
+	mkdirSync(idir);
+	const meetlat = JSON.parse(readFileSync(path.join(ROOT, 'instruments', 'meetlat.json'), 'utf8'));
+	const readiness = readFileSync(path.join(ROOT, 'instruments', 'readiness.json'), 'utf8');
+	writeFileSync(path.join(idir, 'readiness.json'), readiness);
+
+	// broken: a syntax error, and a statement without text
+	writeFileSync(path.join(idir, 'meetlat.json'), '{"instrument": "meetlat",');
+	let r = spawnSync(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:1', '--instruments', idir], { encoding: 'utf8' });
+	assert.equal(r.status, 1);
+	assert.match(r.stderr, new RegExp(`${idir}/meetlat\\.json: line 1, column \\d+: `));
+	const bad = structuredClone(meetlat);
+	delete bad.bouwstenen[1].statements[2].text;
+	writeFileSync(path.join(idir, 'meetlat.json'), JSON.stringify(bad));
+	r = spawnSync(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:1'],
+		{ encoding: 'utf8', env: { ...process.env, KRING_INSTRUMENTS: idir } });
+	assert.equal(r.status, 1);
+	assert.ok(r.stderr.includes(`${idir}/meetlat.json: bouwstenen[1].statements[2].text: missing`), r.stderr);
+
+	// a new version with a changed statement: new rounds use it, old rounds keep theirs
+	const next = structuredClone(meetlat);
+	next.version = '2027.test';
+	next.bouwstenen[0].statements[0].text = 'Een aangepaste stelling over samenwerking.';
+	writeFileSync(path.join(idir, 'meetlat.json'), JSON.stringify(next));
+	await srv.stop();
+	srv = await serve(db, ['--instruments', idir]);
+	const adv = await as('anouk@rijnbrink.nl');
+	const opened = await adv.post('/o/het-baken/meetlat', { title: 'Met de nieuwe meetlat' }, '/o/het-baken/meetlat');
+	assert.equal(opened.status, 303);
+	const url = opened.location.replace(/\?.*/, '');
+	const page = await adv.get(url);
+	assert.match(page.text, /Een aangepaste stelling over samenwerking\./);
+	assert.equal((await adv.post(url, answers(formParts(page.text), 3, 'staf'))).status, 303);
+	assert.equal((await adv.post(`${url}/close`, {}, url)).status, 303);
+	assert.match((await adv.get(url)).text, /meetlat versie 2027\.test/);
+	const list = await adv.get('/o/het-baken/meetlat');
+	const old = list.text.match(/href="(\/o\/het-baken\/meetlat\/\d+)">Nulmeting</)[1];
+	assert.match((await adv.get(old)).text, /meetlat versie 2026\.1/);
+	await srv.stop();
+	srv = await serve(db);
+});
