@@ -86,7 +86,7 @@ static void csrf_for(struct fx *f, const char *cookie, const char *page, char *o
 static bool known_param(const char *p, size_t n)
 {
 	return (n == 4 && strncmp(p, ":org", 4) == 0) || (n == 3 && strncmp(p, ":id", 3) == 0) ||
-	       (n == 4 && strncmp(p, ":id2", 4) == 0);
+	       (n == 4 && strncmp(p, ":id2", 4) == 0) || (n == 6 && strncmp(p, ":token", 6) == 0);
 }
 
 static void test_route_table_rows(void **state)
