@@ -174,7 +174,7 @@ int page_start(struct req *r)
 	} else {
 		html(&h,
 		     "<p class=\"utrecht-paragraph kring-lead\">%s</p><ul class=\"kring-cards\">",
-		     T(START_INTRO));
+		     n > 1 ? T(START_INTRO) : T(START_INTRO_ONE));
 		for (size_t i = 0; i < n; i++)
 			html(&h,
 			     "<li class=\"kring-card\"><a class=\"utrecht-link kring-card__title\" "

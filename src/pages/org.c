@@ -279,7 +279,8 @@ static void branches_page(struct req *r, struct form *add, unsigned status)
 	}
 	if (admin) {
 		html(&h,
-		     "<section class=\"kring-card kring-narrow\" aria-labelledby=\"h-nieuw\">"
+		     "<section class=\"kring-card kring-narrow kring-noprint\" "
+		     "aria-labelledby=\"h-nieuw\">"
 		     "<h2 class=\"utrecht-heading-2\" id=\"h-nieuw\">%s</h2>",
 		     T(BRANCH_ADD_TITLE));
 		struct form f;

@@ -57,7 +57,10 @@ static const struct field_spec role_fields[] = {
      .kind = FIELD_SELECT,
      .required = true,
      .options = role_values,
-     .option_labels = role_labels},
+     .option_labels = role_labels,
+     .hint = "Beheerder: beheert de organisatie en de mensen. Medewerker: werkt met "
+             "communities en partners. Adviseur: leest mee en adviseert. Ambassadeur: een "
+             "bewoner die de eigen community mee vormgeeft."},
 };
 
 static void people_page(struct req *r, struct form *add, const char *notice,
@@ -109,7 +112,7 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 	html(&h, "</tbody></table>");
 
 	html(&h,
-	     "<section class=\"kring-card kring-narrow\" aria-labelledby=\"h-nieuw\">"
+	     "<section class=\"kring-card kring-narrow kring-noprint\" aria-labelledby=\"h-nieuw\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-nieuw\">%s</h2><p "
 	     "class=\"utrecht-paragraph\">%s</p>",
 	     T(PERSON_ADD_TITLE), T(PERSON_ADD_INTRO));
@@ -320,32 +323,35 @@ int page_person_remove(struct req *r)
 
 /* ---- audit log ---- */
 
-static const char *action_label(const char *action)
+/* How an audit action reads: its label and how its detail is shown (-1: as stored). */
+static const struct audit_kind {
+	const char *action;
+	int label;
+	int detail_fmt;
+} audit_kinds[] = {
+    {"org.create", TXT_AUDIT_ORG_CREATE, -1},
+    {"org.update", TXT_AUDIT_ORG_UPDATE, -1},
+    {"branch.add", TXT_AUDIT_BRANCH_ADD, -1},
+    {"branch.rename", TXT_AUDIT_BRANCH_RENAME, TXT_AUDIT_WAS},
+    {"branch.delete", TXT_AUDIT_BRANCH_DELETE, -1},
+    {"member.role", TXT_AUDIT_MEMBER_ROLE, -1},
+    {"member.remove", TXT_AUDIT_MEMBER_REMOVE, -1},
+    {"readiness.save", TXT_AUDIT_READINESS, TXT_AUDIT_READINESS_DETAIL},
+    {"frame.save", TXT_AUDIT_FRAME, -1},
+    {"vision.session", TXT_AUDIT_VISION_SESSION, -1},
+    {"vision.add", TXT_AUDIT_VISION_ADD, -1},
+    {"vision.shared", TXT_AUDIT_VISION_SHARED, -1},
+    {"meetlat.open", TXT_AUDIT_MEETLAT_OPEN, TXT_AUDIT_MEETLAT_OPEN_DETAIL},
+    {"meetlat.close", TXT_AUDIT_MEETLAT_CLOSE, TXT_AUDIT_MEETLAT_CLOSE_DETAIL},
+    {"meetlat.answer", TXT_AUDIT_MEETLAT_ANSWER, -1},
+};
+
+static const struct audit_kind *audit_kind_of(const char *action)
 {
-	static const struct {
-		const char *action;
-		int text;
-	} map[] = {
-	    {"org.create", TXT_AUDIT_ORG_CREATE},
-	    {"org.update", TXT_AUDIT_ORG_UPDATE},
-	    {"branch.add", TXT_AUDIT_BRANCH_ADD},
-	    {"branch.rename", TXT_AUDIT_BRANCH_RENAME},
-	    {"branch.delete", TXT_AUDIT_BRANCH_DELETE},
-	    {"member.role", TXT_AUDIT_MEMBER_ROLE},
-	    {"member.remove", TXT_AUDIT_MEMBER_REMOVE},
-	    {"readiness.save", TXT_AUDIT_READINESS},
-	    {"frame.save", TXT_AUDIT_FRAME},
-	    {"vision.session", TXT_AUDIT_VISION_SESSION},
-	    {"vision.add", TXT_AUDIT_VISION_ADD},
-	    {"vision.shared", TXT_AUDIT_VISION_SHARED},
-	    {"meetlat.open", TXT_AUDIT_MEETLAT_OPEN},
-	    {"meetlat.close", TXT_AUDIT_MEETLAT_CLOSE},
-	    {"meetlat.answer", TXT_AUDIT_MEETLAT_ANSWER},
-	};
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcmp(map[i].action, action) == 0)
-			return text_nl[map[i].text];
-	return action;
+	for (size_t i = 0; i < sizeof(audit_kinds) / sizeof(audit_kinds[0]); i++)
+		if (strcmp(audit_kinds[i].action, action) == 0)
+			return &audit_kinds[i];
+	return NULL;
 }
 
 /* "van Medewerker naar Ambassadeur" from the stored "medewerker>ambassadeur". */
@@ -388,8 +394,8 @@ int page_audit(struct req *r)
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(AUDIT_NONE));
 	} else {
 		html(&h,
-		     "<table class=\"utrecht-table kring-table\"><caption "
-		     "class=\"utrecht-table__caption\">%s</caption>"
+		     "<table class=\"utrecht-table kring-table kring-table--stack\"><caption "
+		     "class=\"kring-sr\">%s</caption>"
 		     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
@@ -398,20 +404,30 @@ int page_audit(struct req *r)
 		     "<tbody class=\"utrecht-table__body\">",
 		     T(AUDIT_CAPTION), T(AUDIT_WHEN), T(AUDIT_WHO), T(AUDIT_WHAT), T(AUDIT_DETAIL));
 		for (size_t i = 0; i < n; i++) {
+			const struct audit_kind *k = audit_kind_of(e[i].action);
 			const char *detail = e[i].detail;
+			const char *who = e[i].who[0] ? e[i].who : T(AUDIT_SYSTEM);
 			if (strcmp(e[i].action, "member.role") == 0)
 				detail = role_change_text(&r->arena, detail);
-			else if (strcmp(e[i].action, "branch.rename") == 0)
-				detail = arena_printf(&r->arena, T(AUDIT_WAS), detail);
+			else if (k && k->detail_fmt >= 0 && detail[0])
+				detail = arena_printf(&r->arena, text_nl[k->detail_fmt], detail);
+			if (strcmp(e[i].action, "meetlat.answer") == 0 && e[i].who[0] == '\0') {
+				who = T(AUDIT_ANON_LINK);
+				detail = "";
+			}
 			html(&h,
-			     "<tr class=\"utrecht-table__row\"><td "
-			     "class=\"utrecht-table__cell\">%s</td>"
-			     "<td class=\"utrecht-table__cell\">%s</td>"
-			     "<td class=\"utrecht-table__cell\">%s: %s</td>"
-			     "<td class=\"utrecht-table__cell\">%s</td></tr>",
-			     fmt_datetime(&r->arena, e[i].at),
-			     e[i].who[0] ? e[i].who : T(AUDIT_SYSTEM), action_label(e[i].action),
-			     e[i].object, detail);
+			     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\" "
+			     "data-label=\"%s\">%s</td>"
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s",
+			     T(AUDIT_WHEN), fmt_datetime(&r->arena, e[i].at), T(AUDIT_WHO), who,
+			     T(AUDIT_WHAT), k ? text_nl[k->label] : e[i].action);
+			if (e[i].object[0])
+				html(&h, ": %s", e[i].object);
+			html(&h,
+			     "</td><td class=\"utrecht-table__cell kring-break\" "
+			     "data-label=\"%s\">%s</td></tr>",
+			     T(AUDIT_DETAIL), detail);
 		}
 		html(&h, "</tbody></table>");
 	}
