@@ -50,8 +50,8 @@ int org_list_for_person(struct db *db, struct arena *a, long long person_id,
                         struct org_access **out, size_t *n_out)
 {
 	struct db_stmt *st;
-	size_t cap = 8, n = 0;
-	struct org_access *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, n = 0;
+	struct org_access *v = NULL;
 	if (db_query(db, &st,
 	             "SELECT o.id, o.slug, o.name, m.role FROM orgs o"
 	             " JOIN memberships m ON m.org_id = o.id WHERE m.person_id = ?"
@@ -60,12 +60,7 @@ int org_list_for_person(struct db *db, struct arena *a, long long person_id,
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			struct org_access *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, n * sizeof(*v));
-			v = w;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].org_id = db_col_int(st, 0);
 		v[n].slug = db_col_text(st, 1, a);
 		v[n].name = db_col_text(st, 2, a);
@@ -152,20 +147,15 @@ int branch_list(struct db *db, struct arena *a, long long org_id, struct branch 
                 size_t *n_out)
 {
 	struct db_stmt *st;
-	size_t cap = 8, n = 0;
-	struct branch *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, n = 0;
+	struct branch *v = NULL;
 	if (db_query(db, &st,
 	             "SELECT id, name, place FROM branches WHERE org_id = ? ORDER BY name, id",
 	             DB_ARGS(DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			struct branch *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, n * sizeof(*v));
-			v = w;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].name = db_col_text(st, 1, a);
 		v[n].place = db_col_text(st, 2, a);
@@ -262,8 +252,8 @@ int member_list(struct db *db, struct arena *a, long long org_id, struct member 
                 size_t *n_out)
 {
 	struct db_stmt *st;
-	size_t cap = 16, n = 0;
-	struct member *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, n = 0;
+	struct member *v = NULL;
 	if (db_query(db, &st,
 	             "SELECT p.id, p.name, p.email, m.role, m.created_at FROM memberships m"
 	             " JOIN persons p ON p.id = m.person_id WHERE m.org_id = ?"
@@ -272,12 +262,7 @@ int member_list(struct db *db, struct arena *a, long long org_id, struct member 
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			struct member *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, n * sizeof(*v));
-			v = w;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].person_id = db_col_int(st, 0);
 		v[n].name = db_col_text(st, 1, a);
 		v[n].email = db_col_text(st, 2, a);

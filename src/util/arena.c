@@ -103,6 +103,20 @@ void *arena_alloc_nz(struct arena *a, size_t n)
 	return arena_alloc_raw(a, n);
 }
 
+void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t size)
+{
+	if (v != NULL && n < *cap)
+		return v;
+	size_t want = *cap ? *cap * 2 : 8;
+	if (want < *cap || want > SIZE_MAX / size)
+		abort();
+	void *w = arena_alloc_nz(a, want * size);
+	if (v != NULL && n > 0)
+		memcpy(w, v, n * size);
+	*cap = want;
+	return w;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc_raw(a, n + 1);

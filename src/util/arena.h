@@ -28,6 +28,13 @@ void *arena_alloc(struct arena *a, size_t n);
 /* Like arena_alloc() but the memory is not zeroed (for buffers about to be filled). */
 void *arena_alloc_nz(struct arena *a, size_t n);
 
+/*
+ * Room for one more element in an arena-backed array: when n == *cap,
+ * returns a copy twice as large (updating *cap), else v itself. A NULL v
+ * with *cap == 0 starts a new array. Elements are size bytes.
+ */
+void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t size);
+
 /* Copies n bytes of s and appends a NUL; owned by the arena. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
