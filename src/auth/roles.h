@@ -16,6 +16,8 @@ enum role {
 #define ROLES_STAFF (ROLE_BEHEERDER | ROLE_MEDEWERKER)
 #define ROLES_READ  (ROLE_BEHEERDER | ROLE_MEDEWERKER | ROLE_ADVISEUR)
 #define ROLES_ADMIN (ROLE_BEHEERDER)
+/* who may change a community: staff, and ambassadeurs their own (ACCESS_COMMUNITY) */
+#define ROLES_EDIT (ROLE_BEHEERDER | ROLE_MEDEWERKER | ROLE_AMBASSADEUR)
 
 /* Role from its stored name ("beheerder", ...); ROLE_NONE when unknown. */
 enum role role_from_name(const char *name);
