@@ -280,10 +280,29 @@ static const char *action_label(const char *action)
 		const char *action;
 		int text;
 	} map[] = {
-	    {"org.create", TXT_AUDIT_ORG_CREATE},       {"org.update", TXT_AUDIT_ORG_UPDATE},
-	    {"branch.add", TXT_AUDIT_BRANCH_ADD},       {"branch.rename", TXT_AUDIT_BRANCH_RENAME},
-	    {"branch.delete", TXT_AUDIT_BRANCH_DELETE}, {"member.role", TXT_AUDIT_MEMBER_ROLE},
+	    {"org.create", TXT_AUDIT_ORG_CREATE},
+	    {"org.update", TXT_AUDIT_ORG_UPDATE},
+	    {"branch.add", TXT_AUDIT_BRANCH_ADD},
+	    {"branch.rename", TXT_AUDIT_BRANCH_RENAME},
+	    {"branch.delete", TXT_AUDIT_BRANCH_DELETE},
+	    {"member.role", TXT_AUDIT_MEMBER_ROLE},
 	    {"member.remove", TXT_AUDIT_MEMBER_REMOVE},
+	    {"community.create", TXT_AUDIT_COMMUNITY_CREATE},
+	    {"community.update", TXT_AUDIT_COMMUNITY_UPDATE},
+	    {"community.delete", TXT_AUDIT_COMMUNITY_DELETE},
+	    {"community.item.add", TXT_AUDIT_COMMUNITY_ITEM_ADD},
+	    {"community.item.update", TXT_AUDIT_COMMUNITY_ITEM_UPDATE},
+	    {"community.item.delete", TXT_AUDIT_COMMUNITY_ITEM_DELETE},
+	    {"community.staff.add", TXT_AUDIT_COMMUNITY_STAFF_ADD},
+	    {"community.staff.remove", TXT_AUDIT_COMMUNITY_STAFF_REMOVE},
+	    {"community.ambassador.add", TXT_AUDIT_COMMUNITY_AMB_ADD},
+	    {"community.ambassador.remove", TXT_AUDIT_COMMUNITY_AMB_REMOVE},
+	    {"scan.add", TXT_AUDIT_SCAN_ADD},
+	    {"scan.update", TXT_AUDIT_SCAN_UPDATE},
+	    {"scan.delete", TXT_AUDIT_SCAN_DELETE},
+	    {"scan.note.add", TXT_AUDIT_SCAN_NOTE_ADD},
+	    {"scan.note.update", TXT_AUDIT_SCAN_NOTE_UPDATE},
+	    {"scan.note.delete", TXT_AUDIT_SCAN_NOTE_DELETE},
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i].action, action) == 0)
