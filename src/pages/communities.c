@@ -234,22 +234,28 @@ int page_communities(struct req *r)
 			html(&h,
 			     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__cell\" "
 			     "scope=\"row\"><a class=\"utrecht-link kring-strong-link\" "
-			     "href=\"%s\">%s</a></th><td class=\"utrecht-table__cell\">",
+			     "href=\"%s\">%s</a></th><td class=\"utrecht-table__cell\" "
+			     "data-label=\"%s\">",
 			     ui_community_url(r, rows[i].id, ""),
-			     ui_short(&r->arena, rows[i].name, 120));
+			     ui_short(&r->arena, rows[i].name, 120), T(COL_STATUS));
 			ui_status_badge(&h, rows[i].status);
 			html(&h,
 			     "<br><span class=\"kring-muted kring-small\">%s</span></td>"
-			     "<td class=\"utrecht-table__cell\">%s</td><td "
-			     "class=\"utrecht-table__cell\">",
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">",
 			     arena_printf(&r->arena, T(STATUS_SINCE),
 			                  fmt_date(&r->arena, rows[i].status_since)),
-			     rows[i].archetype[0] ? ui_archetype_label(rows[i].archetype) : "–");
+			     T(COL_ARCHETYPE),
+			     rows[i].archetype[0] ? ui_archetype_label(rows[i].archetype) : "–",
+			     T(COL_STAFF));
 			staff_cell(r, &h, rows[i].id);
-			html(&h, "</td><td class=\"utrecht-table__cell\">");
+			html(&h, "</td><td class=\"utrecht-table__cell\" data-label=\"%s\">",
+			     T(COL_SIGNALS));
 			signals_cell(&h, &sig);
-			html(&h, "</td><td class=\"utrecht-table__cell\">%s</td></tr>",
-			     fmt_date(&r->arena, rows[i].updated_at));
+			html(
+			    &h,
+			    "</td><td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td></tr>",
+			    T(COL_UPDATED), fmt_date(&r->arena, rows[i].updated_at));
 		}
 		html(&h, "</tbody></table></div>");
 	}
@@ -698,7 +704,9 @@ int page_community_blank(struct req *r)
 		     "<li><span class=\"kring-box\" aria-hidden=\"true\"></span> %s: "
 		     "<span class=\"kring-line kring-line--inline\"></span></li>",
 		     kinds[i]);
-	html(&h, "</ul><p class=\"kring-sheet__q\">%s</p><ul class=\"kring-sheet__boxes\">",
+	html(&h,
+	     "</ul><p class=\"kring-sheet__q\">%s</p><ul class=\"kring-sheet__boxes "
+	     "kring-sheet__boxes--wrap\">",
 	     T(WB2_Q4));
 	for (int i = 0; community_bonds[i]; i++)
 		html(&h, "<li><span class=\"kring-box\" aria-hidden=\"true\"></span> %s</li>",

@@ -215,8 +215,9 @@ static void item_list(struct req *r, struct html *h, const struct community *c,
 		if (action) {
 			html(h,
 			     "<div class=\"kring-add__status\"><label class=\"utrecht-form-label\" "
-			     "for=\"nieuw-%s-status\">%s</label>",
-			     kind, T(ITEM_STATUS));
+			     "for=\"nieuw-%s-status\">%s<span class=\"kring-sr\">: "
+			     "%s</span></label>",
+			     kind, T(ITEM_STATUS), new_label);
 			status_select(h, arena_printf(&r->arena, "nieuw-%s-status", kind), "status",
 			              err && pb->add_status ? pb->add_status : "idee");
 			html(h, "</div>");
@@ -544,11 +545,11 @@ static int profile_page(struct req *r, const struct problem *pb, unsigned status
 	     "</p><div class=\"kring-columns kring-columns--3\">",
 	     arena_printf(&r->arena, T(WB3_TITLE), ui_short(&r->arena, c.name, 80)), T(WB3_INTRO));
 	item_list(r, &h, &c, items, n_items, "van", T(COL_VAN_TITLE), T(COL_VAN_TEXT),
-	          T(COL_VAN_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_ACTION), can_edit, pb);
+	          T(COL_VAN_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_VAN), can_edit, pb);
 	item_list(r, &h, &c, items, n_items, "door", T(COL_DOOR_TITLE), T(COL_DOOR_TEXT),
-	          T(COL_DOOR_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_ACTION), can_edit, pb);
+	          T(COL_DOOR_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_DOOR), can_edit, pb);
 	item_list(r, &h, &c, items, n_items, "voor", T(COL_VOOR_TITLE), T(COL_VOOR_TEXT),
-	          T(COL_VOOR_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_ACTION), can_edit, pb);
+	          T(COL_VOOR_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_VOOR), can_edit, pb);
 	html(&h, "</div></section>");
 	page_end(r, &h, status);
 	return HANDLER_OK;
