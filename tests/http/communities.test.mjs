@@ -540,6 +540,14 @@ test('empty, very long, markup-laden and non-Latin input comes back exactly and 
 	assert.ok(csv.text.includes(nonLatin));
 	assert.ok(csv.text.includes(`"${long.replace(/"/g, '""')}"`), 'the CSV holds the exact text');
 
+	// 100 000 characters of non-Latin script (Chinese, then emoji) fit as well
+	for (const ch of ['欢', '👋']) {
+		const text = ch.repeat(100000);
+		const cid = await createCommunity(sascha, { name: `Lang ${ch}`, description: text });
+		const back = (await sascha.get(`/o/de-sleutel/communities/${cid}`)).text;
+		assert.ok(back.includes(`<dd class="kring-pre">${text}</dd>`), `100 000 × ${ch}`);
+	}
+
 	// one character too many is refused with a clear message, nothing stored
 	res = await sascha.post('/o/de-sleutel/communities/new', { name: 'Te lang', status: 'gewenst', description: 'a'.repeat(100001) });
 	assert.equal(res.status, 422);
