@@ -185,7 +185,9 @@ static int cmd_serve(const struct opts *o)
 	struct server_config cfg = {
 	    .listen = o->listen ? o->listen : getenv("KRING_LISTEN"),
 	    .db_path = db_path_of(o),
-	    .max_body = 1024 * 1024,
+	    /* a 100 000-character text in emoji or Chinese is up to 1.2 MB once the
+	     * browser has percent-encoded it: long community texts must fit */
+	    .max_body = 2 * 1024 * 1024,
 	    .conn_limit = 1000,
 	    .per_ip_limit = 256,
 	    .timeout_s = 30,

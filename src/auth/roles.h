@@ -18,6 +18,8 @@ enum role {
 #define ROLES_ADMIN (ROLE_BEHEERDER)
 /* who opens and closes meetlat rounds */
 #define ROLES_ASSESS (ROLE_BEHEERDER | ROLE_ADVISEUR)
+/* who may change a community: staff, and ambassadeurs their own (ACCESS_COMMUNITY) */
+#define ROLES_EDIT (ROLE_BEHEERDER | ROLE_MEDEWERKER | ROLE_AMBASSADEUR)
 
 /* Role from its stored name ("beheerder", ...); ROLE_NONE when unknown. */
 enum role role_from_name(const char *name);

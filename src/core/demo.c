@@ -3,6 +3,7 @@
  */
 #include "demo.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <time.h>
@@ -11,6 +12,7 @@
 #include "../auth/roles.h"
 #include "instrument.h"
 #include "meetlat.h"
+#include "community.h"
 #include "org.h"
 #include "readiness.h"
 #include "vision.h"
@@ -288,6 +290,310 @@ out:
 	return rc;
 }
 
+/* ---- communities of De Sleutel: a living example for a new user ---- */
+
+struct demo_item {
+	const char *kind; /* community_item_kinds */
+	const char *text;
+	const char *status; /* actions only */
+};
+
+struct demo_staff {
+	const char *email;
+	const char *role; /* community_staff_roles */
+};
+
+struct demo_history {
+	const char *status;
+	const char *date; /* "YYYY-MM-DD" */
+};
+
+struct demo_community {
+	const char *name, *description, *why, *geography, *identity, *affinity;
+	const char *archetype, *bond, *contact_name, *contact_how, *status, *started_on;
+	struct demo_history history[5];
+	struct demo_item items[12];
+	struct demo_staff staff[4];
+	const char *ambassadors[2];
+};
+
+static const struct demo_community demo_communities[] = {
+    {"Taalcafé voor nieuwkomers",
+     "Elke dinsdagochtend oefenen nieuwkomers hun Nederlands aan de leestafel van de "
+     "hoofdvestiging, met koffie en vrijwilligers van het Taalhuis. Er komen zo'n twintig "
+     "mensen, van statushouders tot arbeidsmigranten.",
+     "Meedoen begint met taal. Het taalcafé past bij ons beleidsplan (basisvaardigheden) en de "
+     "groep wil zelf meer doen dan alleen oefenen.",
+     "Hoofdvestiging De Sleutel in Zandhoven; deelnemers komen uit de hele stad.",
+     "Nieuwkomers uit onder meer Syrië, Eritrea, Oekraïne en Polen.",
+     "Nederlands leren in een ontspannen sfeer; elkaar helpen de weg te vinden.",
+     "circumstance",
+     "zwak",
+     "Fatima El Amrani",
+     "Op dinsdagochtend in het taalcafé, of via het Taalhuis.",
+     "samenwerken",
+     "2025-09-02",
+     {{"gewenst", "2025-06-10"},
+      {"verkennen", "2025-07-01"},
+      {"in-contact", "2025-08-19"},
+      {"samenwerken", "2025-10-07"}},
+     {{"sterkte", "Samen spreken de deelnemers meer dan tien talen.", NULL},
+      {"sterkte", "Veel deelnemers hebben een vak en ervaring die ze graag delen.", NULL},
+      {"sterkte", "Een vaste groep betrokken vrijwilligers van het Taalhuis.", NULL},
+      {"behoefte", "Oefenen in echte situaties: bij de huisarts, op school, bij de gemeente.",
+       NULL},
+      {"behoefte", "Opvang voor jonge kinderen tijdens het taalcafé.", NULL},
+      {"van", "Fatima denkt als ambassadeur mee in de programmaraad.", "gedaan"},
+      {"van", "Vacature voor taalvrijwilligers delen via de groep zelf.", "gepland"},
+      {"door", "Deelnemers organiseren een avond met verhalen en eten uit hun land.", "gepland"},
+      {"door", "Meertalige voorleesochtend, voorgelezen door ouders uit de groep.", "idee"},
+      {"voor", "Welkomstbord in het Arabisch, Tigrinya, Oekraïens en Pools bij de ingang.",
+       "gedaan"},
+      {"voor", "De leestafel staat op dinsdagochtend vast gereserveerd voor het taalcafé.",
+       "gedaan"}},
+     {{"sascha@desleutel.nl", "verbinder"},
+      {"jeroen@desleutel.nl", "bouwer"},
+      {"marieke@desleutel.nl", "aanjager"}},
+     {"fatima@voorbeeld.nl"}},
+    {"Repair Café en dorpsnetwerk Heikant",
+     "Handige dorpsgenoten repareren elke eerste zaterdag van de maand spullen in het "
+     "dorpshuis. Rond het Repair Café is een netwerk ontstaan van mensen die elkaar helpen.",
+     "De vestiging Heikant wil een huiskamer van het dorp zijn; het Repair Café zoekt een "
+     "vaste plek en trekt mensen die de bibliotheek nu niet bezoeken.",
+     "Het dorp Heikant, rond de vestiging en het dorpshuis.",
+     "",
+     "Repareren, duurzaamheid en elkaar helpen.",
+     "practice",
+     "sterk",
+     "Kees van Dijk (dorpsraad)",
+     "Via de dorpsraad, of op zaterdag in de werkplaats.",
+     "in-contact",
+     "2026-01-15",
+     {{"gewenst", "2025-11-03"}, {"in-contact", "2026-01-15"}},
+     {{"sterkte", "Vrijwilligers met veel vakkennis: elektra, naaien, fietsen.", NULL},
+      {"sterkte", "Iedereen kent elkaar; korte lijnen met de dorpsraad.", NULL},
+      {"behoefte", "Een vaste plek met stroom en werkbanken.", NULL},
+      {"behoefte", "Jongere vrijwilligers die het werk kunnen overnemen.", NULL},
+      {"behoefte", "Reparatieboeken en handleidingen bij de hand.", NULL},
+      {"van", "Een reparateur in de programmaraad van de vestiging.", "idee"},
+      {"door", "Vrijwilligers geven een workshop fietsband plakken.", "idee"},
+      {"voor", "Repair Café elke eerste zaterdag in de vestiging Heikant.", "gepland"}},
+     {{"jeroen@desleutel.nl", "bouwer"}},
+     {NULL}},
+    {"Boekstart: jonge ouders in Molenbeek",
+     "Ouders van baby's en peuters die naar het consultatiebureau naast de vestiging "
+     "Molenbeek komen. Ze kennen elkaar nog nauwelijks.",
+     "Voorlezen vanaf de wieg is de basis van taal. Het consultatiebureau wil samenwerken en "
+     "ouders zoeken contact met andere ouders.",
+     "Molenbeek; het consultatiebureau naast de vestiging.",
+     "Ouders en verzorgers van kinderen van 0 tot 4 jaar.",
+     "Voorlezen, opvoeden en andere ouders ontmoeten.",
+     "circumstance",
+     "nauwelijks",
+     "Lotte Verbeek (jeugdverpleegkundige)",
+     "Via het consultatiebureau Molenbeek.",
+     "verkennen",
+     "",
+     {{"gewenst", "2026-02-02"}, {"verkennen", "2026-03-09"}},
+     {{"sterkte", "Ouders willen graag andere ouders ontmoeten.", NULL},
+      {"sterkte", "Het consultatiebureau ziet alle ouders en wil samenwerken.", NULL},
+      {"behoefte", "Een plek waar je met kleine kinderen en een kinderwagen terecht kunt.", NULL},
+      {"behoefte", "Tips over voorlezen aan baby's.", NULL},
+      {"voor", "Boekstartkoffer uitdelen bij het consultatiebureau.", "gepland"},
+      {"door", "Ouders kiezen zelf de boeken voor de voorleeshoek.", "idee"}},
+     {{"sascha@desleutel.nl", "aanjager"}, {"jeroen@desleutel.nl", "bouwer"}},
+     {NULL}},
+    {"Samen voor Oosterveld: verhalen van het dorp",
+     "Oudere dorpsbewoners, de historische kring en nieuwe inwoners die verhalen over het dorp "
+     "willen verzamelen en delen, zoals Samen voor Someren dat deed.",
+     "In het dorp leeft veel kennis over vroeger. Ouderen willen hun verhalen kwijt en de "
+     "historische kring zoekt jongere leden: de bibliotheek kan die verbinden.",
+     "Het dorp Oosterveld.",
+     "",
+     "Lokale geschiedenis en verhalen.",
+     "location",
+     "sterk",
+     "",
+     "",
+     "gewenst",
+     "",
+     {{"gewenst", "2026-03-20"}},
+     {{"sterkte", "De historische kring heeft een groot archief met foto's.", NULL}},
+     {{NULL, NULL}},
+     {NULL}},
+};
+
+struct demo_scan {
+	const char *list, *name, *description, *why;
+	const char *community; /* name of the demo community made from it, or NULL */
+};
+
+static const struct demo_scan demo_scan_entries[] = {
+    {"bestaand", "Leesclub De Zandhovense Lezers",
+     "Twaalf vaste leden, elke derde donderdag in de hoofdvestiging.",
+     "Trouwe bezoekers die nieuwe leesclubs op weg kunnen helpen.", NULL},
+    {"bestaand", "Taalcafé voor nieuwkomers", "Twintig deelnemers, dinsdagochtend.",
+     "Wil zelf meer doen dan oefenen.", "Taalcafé voor nieuwkomers"},
+    {"bestaand", "Schaakclub Heikant", "Speelt op woensdagavond in het dorpshuis.",
+     "Zoekt jeugdleden; de vestiging Heikant ligt ernaast.", NULL},
+    {"gewenst", "Mantelzorgers in Zandhoven",
+     "Mensen die zorgen voor een naaste, vaak met weinig tijd voor zichzelf.",
+     "Past bij onze doelen rond gezondheid en meedoen; het steunpunt mantelzorg zoekt een "
+     "plek.",
+     NULL},
+    {"gewenst", "Jongeren van 16 tot 23 in Oosterveld",
+     "Komen samen bij het dorpshuis; er is weinig voor hen te doen.",
+     "We bereiken ze nu nauwelijks en de jongerenwerker wil samenwerken.", NULL},
+    {"gewenst", "Samen voor Oosterveld: verhalen van het dorp",
+     "Ouderen met verhalen, de historische kring en nieuwe inwoners.",
+     "Verhalen verbinden oud en nieuw in het dorp.",
+     "Samen voor Oosterveld: verhalen van het dorp"},
+};
+
+static const struct {
+	const char *kind, *title, *body;
+} demo_notes[] = {
+    {"thema", "Gezondheid en meedoen",
+     "Beleidsplan 2025-2028: de bibliotheek als plek voor basisvaardigheden (taal, digitaal, "
+     "gezondheid). De gemeente zet in op eenzaamheid en mantelzorg."},
+    {"thema", "Duurzaamheid",
+     "De gemeente wil dat inwoners minder weggooien. In Heikant en Molenbeek zijn repair cafés."},
+    {"omgeving", "Mantelzorg",
+     "Steunpunt Mantelzorg (Welzijn De Brug) houdt elke maand een mantelzorgcafé. "
+     "Facebookgroep 'Mantelzorgers Zandhoven' heeft ruim 400 leden."},
+    {"omgeving", "Lokale geschiedenis",
+     "De Historische Kring Oosterveld geeft elk kwartaal een blad uit en zoekt verhalen en "
+     "jongere leden. De Oosterbode heeft een vaste rubriek 'Toen'."},
+};
+
+/* A demo date as Unix seconds (noon, local time). */
+static long long demo_time(const char *ymd)
+{
+	struct tm tm = {0};
+	tm.tm_year = atoi(ymd) - 1900;
+	tm.tm_mon = atoi(ymd + 5) - 1;
+	tm.tm_mday = atoi(ymd + 8);
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	return (long long)mktime(&tm);
+}
+
+static long long person_id_of(struct db *db, const char *email)
+{
+	long long id = 0;
+	if (db_query_int(db, "SELECT id FROM persons WHERE email = ?", DB_ARGS(DB_TEXT(email)),
+	                 &id) != DB_ROW)
+		return 0;
+	return id;
+}
+
+static long long community_id_of(struct db *db, long long org, const char *name)
+{
+	long long id = 0;
+	if (db_query_int(db, "SELECT id FROM communities WHERE org_id = ? AND name = ?",
+	                 DB_ARGS(DB_INT(org), DB_TEXT(name)), &id) != DB_ROW)
+		return 0;
+	return id;
+}
+
+/* Adds one demo community with its history, lists and people. 0 or -1. */
+static int demo_community_add(struct db *db, long long org, const struct demo_community *d)
+{
+	struct community c = {
+	    .name = d->name,
+	    .description = d->description,
+	    .why = d->why,
+	    .geography = d->geography,
+	    .identity = d->identity,
+	    .affinity = d->affinity,
+	    .archetype = d->archetype,
+	    .bond = d->bond,
+	    .contact_name = d->contact_name,
+	    .contact_how = d->contact_how,
+	    .status = d->status,
+	    .started_on = d->started_on,
+	};
+	long long id = 0;
+	if (community_create(db, org, 0, &c, &id) != SAVE_OK)
+		return -1;
+	/* the story so far: the status history as it happened */
+	if (db_exec(db, "DELETE FROM community_status_changes WHERE community_id = ?",
+	            DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	long long first = 0, last = 0;
+	for (size_t k = 0; k < 5 && d->history[k].status; k++) {
+		long long at = demo_time(d->history[k].date);
+		if (k == 0)
+			first = at;
+		last = at;
+		if (db_exec(
+		        db,
+		        "INSERT INTO community_status_changes (org_id, community_id, status, at)"
+		        " VALUES (?, ?, ?, ?)",
+		        DB_ARGS(DB_INT(org), DB_INT(id), DB_TEXT(d->history[k].status),
+		                DB_INT(at))) != DB_OK)
+			return -1;
+	}
+	if (db_exec(db,
+	            "UPDATE communities SET created_at = ?, status_since = ? WHERE id = ? AND "
+	            "org_id = ?",
+	            DB_ARGS(DB_INT(first), DB_INT(last), DB_INT(id), DB_INT(org))) != DB_OK)
+		return -1;
+	for (size_t k = 0; k < 12 && d->items[k].kind; k++)
+		if (community_item_add(db, org, 0, id, d->items[k].kind, d->items[k].text,
+		                       d->items[k].status, NULL) != SAVE_OK)
+			return -1;
+	for (size_t k = 0; k < 4 && d->staff[k].email; k++)
+		if (community_staff_add(db, org, 0, id, person_id_of(db, d->staff[k].email),
+		                        d->staff[k].role) != SAVE_OK)
+			return -1;
+	for (size_t k = 0; k < 2 && d->ambassadors[k]; k++)
+		if (community_ambassador_add(db, org, 0, id, person_id_of(db, d->ambassadors[k])) !=
+		    SAVE_OK)
+			return -1;
+	return 0;
+}
+
+/* Adds what is missing of De Sleutel's communities, scan and notes. 0 or -1. */
+static int demo_communities_load(struct db *db)
+{
+	long long org = org_id_of(db, "de-sleutel");
+	long long sascha = person_id_of(db, "sascha@desleutel.nl"); /* she did the scan */
+	if (org == 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(demo_communities) / sizeof(demo_communities[0]); i++)
+		if (community_id_of(db, org, demo_communities[i].name) == 0 &&
+		    demo_community_add(db, org, &demo_communities[i]) != 0)
+			return -1;
+	for (size_t i = 0; i < sizeof(demo_scan_entries) / sizeof(demo_scan_entries[0]); i++) {
+		const struct demo_scan *e = &demo_scan_entries[i];
+		long long has = 0;
+		db_query_int(db, "SELECT COUNT(*) FROM scan_entries WHERE org_id = ? AND name = ?",
+		             DB_ARGS(DB_INT(org), DB_TEXT(e->name)), &has);
+		if (has)
+			continue;
+		if (scan_entry_add(db, org, sascha, e->list, e->name, e->description, e->why) !=
+		    SAVE_OK)
+			return -1;
+		long long cid = e->community ? community_id_of(db, org, e->community) : 0;
+		if (cid &&
+		    db_exec(
+		        db,
+		        "UPDATE scan_entries SET community_id = ? WHERE org_id = ? AND name = ?",
+		        DB_ARGS(DB_INT(cid), DB_INT(org), DB_TEXT(e->name))) != DB_OK)
+			return -1;
+	}
+	for (size_t i = 0; i < sizeof(demo_notes) / sizeof(demo_notes[0]); i++) {
+		long long has = 0;
+		db_query_int(db, "SELECT COUNT(*) FROM scan_notes WHERE org_id = ? AND title = ?",
+		             DB_ARGS(DB_INT(org), DB_TEXT(demo_notes[i].title)), &has);
+		if (!has && scan_note_add(db, org, sascha, demo_notes[i].kind, demo_notes[i].title,
+		                          demo_notes[i].body) != SAVE_OK)
+			return -1;
+	}
+	return 0;
+}
+
 int demo_load(struct db *db, FILE *out)
 {
 	struct arena a;
@@ -336,6 +642,8 @@ int demo_load(struct db *db, FILE *out)
 		}
 	}
 	if (instrument_meetlat() != NULL && demo_meetlat(db, (long long)time(NULL)) != 0)
+		goto out;
+	if (demo_communities_load(db) != 0)
 		goto out;
 	fprintf(out,
 	        "Demo: Bibliotheek De Sleutel (and Bibliotheek Het Baken) are ready.\n"

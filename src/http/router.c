@@ -8,6 +8,7 @@
 
 #include "../auth/auth.h"
 #include "../auth/roles.h"
+#include "../core/community.h"
 #include "../core/org.h"
 #include "../pages/pages.h"
 
@@ -28,6 +29,8 @@ const char *access_name(enum access a)
 		return "login";
 	case ACCESS_ORG:
 		return "org";
+	case ACCESS_COMMUNITY:
+		return "community";
 	}
 	return "?";
 }
@@ -222,7 +225,8 @@ static int dispatch(struct req *r)
 			return HANDLER_OK;
 		}
 		break;
-	case ACCESS_ORG: {
+	case ACCESS_ORG:
+	case ACCESS_COMMUNITY: {
 		if (r->person_id == 0) {
 			refuse_logged_out(r);
 			return HANDLER_OK;
@@ -239,6 +243,18 @@ static int dispatch(struct req *r)
 		r->org_slug = oa.slug;
 		r->org_name = oa.name;
 		r->role = oa.role;
+		/* an ambassadeur sees only the communities they are attached to */
+		r->only_attached = oa.role == ROLE_AMBASSADEUR ? r->person_id : 0;
+		if (found->access == ACCESS_COMMUNITY) {
+			int vis =
+			    community_visible(r->db, r->org_id, r->param_id, r->only_attached);
+			if (vis < 0)
+				return HANDLER_ERROR;
+			if (vis == 0) { /* another org's, or not theirs: as if it did not exist */
+				resp_error(r, 404);
+				return HANDLER_OK;
+			}
+		}
 		if ((found->roles & oa.role) == 0) {
 			resp_error(r, 403);
 			return HANDLER_OK;

@@ -10,9 +10,11 @@
 #include "server.h"
 
 enum access {
-	ACCESS_PUBLIC, /* anyone */
-	ACCESS_LOGIN,  /* a logged-in person */
-	ACCESS_ORG,    /* a person with one of route->roles in the :org of the URL */
+	ACCESS_PUBLIC,    /* anyone */
+	ACCESS_LOGIN,     /* a logged-in person */
+	ACCESS_ORG,       /* a person with one of route->roles in the :org of the URL */
+	ACCESS_COMMUNITY, /* ACCESS_ORG, and :id is a community of that org that the
+	                     person may see (an ambassadeur: one they are attached to) */
 };
 
 struct route {
@@ -20,7 +22,7 @@ struct route {
 	const char *pattern;           /* "/o/:org/branches/:id" */
 	int (*handler)(struct req *r); /* see server.h for return values */
 	enum access access;
-	unsigned roles; /* enum role bits, for ACCESS_ORG */
+	unsigned roles; /* enum role bits, for ACCESS_ORG and ACCESS_COMMUNITY */
 	const char *handler_name;
 };
 

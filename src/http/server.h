@@ -81,6 +81,9 @@ struct req {
 	const char *org_slug;
 	const char *org_name;
 	unsigned role; /* enum role of the person in this organisation */
+	/* 0, or the person (an ambassadeur) who may see only the communities
+	 * they are attached to: set by the router, passed on to list queries */
+	long long only_attached;
 
 	/* response */
 	unsigned status;

@@ -344,6 +344,22 @@ static const struct audit_kind {
     {"meetlat.open", TXT_AUDIT_MEETLAT_OPEN, TXT_AUDIT_MEETLAT_OPEN_DETAIL},
     {"meetlat.close", TXT_AUDIT_MEETLAT_CLOSE, TXT_AUDIT_MEETLAT_CLOSE_DETAIL},
     {"meetlat.answer", TXT_AUDIT_MEETLAT_ANSWER, -1},
+    {"community.create", TXT_AUDIT_COMMUNITY_CREATE, -1},
+    {"community.update", TXT_AUDIT_COMMUNITY_UPDATE, -1},
+    {"community.delete", TXT_AUDIT_COMMUNITY_DELETE, -1},
+    {"community.item.add", TXT_AUDIT_COMMUNITY_ITEM_ADD, -1},
+    {"community.item.update", TXT_AUDIT_COMMUNITY_ITEM_UPDATE, -1},
+    {"community.item.delete", TXT_AUDIT_COMMUNITY_ITEM_DELETE, -1},
+    {"community.staff.add", TXT_AUDIT_COMMUNITY_STAFF_ADD, -1},
+    {"community.staff.remove", TXT_AUDIT_COMMUNITY_STAFF_REMOVE, -1},
+    {"community.ambassador.add", TXT_AUDIT_COMMUNITY_AMB_ADD, -1},
+    {"community.ambassador.remove", TXT_AUDIT_COMMUNITY_AMB_REMOVE, -1},
+    {"scan.add", TXT_AUDIT_SCAN_ADD, -1},
+    {"scan.update", TXT_AUDIT_SCAN_UPDATE, -1},
+    {"scan.delete", TXT_AUDIT_SCAN_DELETE, -1},
+    {"scan.note.add", TXT_AUDIT_SCAN_NOTE_ADD, -1},
+    {"scan.note.update", TXT_AUDIT_SCAN_NOTE_UPDATE, -1},
+    {"scan.note.delete", TXT_AUDIT_SCAN_NOTE_DELETE, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

@@ -11,6 +11,7 @@
 #include "../auth/auth.h"
 #include "../auth/roles.h"
 #include "../i18n/text.h"
+#include "../util/date.h"
 #include "../util/embed.h"
 
 /* ---- asset version: a hash of the stylesheet, for cache busting ---- */
@@ -57,8 +58,9 @@ void page_begin(struct req *r, struct html *h, const char *title)
 	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	     "<title>%s · kring</title>"
 	     "<link rel=\"stylesheet\" href=\"/assets/kring.css?v=%s\">"
+	     "<script src=\"/assets/kring.js?v=%s\" defer></script>"
 	     "</head><body class=\"utrecht-document kring\">",
-	     title, css_version);
+	     title, css_version, css_version);
 	html(h, "<a class=\"utrecht-skip-link\" href=\"#inhoud\">%s</a>", T(SKIP_LINK));
 	html(h,
 	     "<header class=\"kring-header\"><div class=\"kring-header__bar\">"
@@ -86,6 +88,9 @@ void page_begin(struct req *r, struct html *h, const char *title)
 	if (r->org_id != 0) {
 		html(h, "<nav class=\"kring-nav\" aria-label=\"%s\"><ul>", T(NAV_LABEL));
 		nav_link(r, h, "", T(NAV_HOME));
+		nav_link(r, h, "communities", T(NAV_COMMUNITIES));
+		if (r->role & ROLES_READ)
+			nav_link(r, h, "scan", T(NAV_SCAN));
 		nav_link(r, h, "branches", T(NAV_BRANCHES));
 		if (r->role & ROLES_READ) {
 			nav_link(r, h, "readiness", T(NAV_READINESS));
@@ -233,7 +238,9 @@ bool form_read(struct req *r, struct form *f, const struct field_spec *specs, si
 		           (strchr(v, '@') == NULL || strchr(v, ' ') != NULL || v[0] == '@' ||
 		            strchr(v, '@')[1] == '\0')) {
 			f->errors[i] = T(FORM_BAD_EMAIL);
-		} else if (s->kind == FIELD_SELECT && v[0] != '\0') {
+		} else if (s->kind == FIELD_DATE && v[0] != '\0' && !date_valid(v)) {
+			f->errors[i] = arena_printf(&r->arena, T(FORM_BAD_DATE), s->label);
+		} else if ((s->kind == FIELD_SELECT || s->kind == FIELD_RADIO) && v[0] != '\0') {
 			bool ok = false;
 			for (size_t k = 0; s->options && s->options[k]; k++)
 				ok |= strcmp(s->options[k], v) == 0;
@@ -270,6 +277,64 @@ void form_error(struct form *f, const char *name, const char *message)
 	f->errors[i] = message;
 }
 
+const char *form_label(const struct form *f, const char *name)
+{
+	int i = spec_index(f, name);
+	return i >= 0 ? f->specs[i].label : "";
+}
+
+/* A group of radio buttons in a fieldset; the legend is the label. */
+static void radio_field(struct html *h, const struct form *f, const struct field_spec *s,
+                        const char *pre)
+{
+	const char *v = form_value(f, s->name);
+	const char *err = f->errors[spec_index(f, s->name)];
+	html(h,
+	     "<div class=\"utrecht-form-field kring-field%s\">"
+	     "<fieldset class=\"utrecht-form-fieldset kring-fieldset\" id=\"%s%s\"",
+	     err ? " utrecht-form-field--invalid" : "", pre, s->name);
+	if (s->hint && err)
+		html(h, " aria-describedby=\"%s%s-hint %s%s-error\"", pre, s->name, pre, s->name);
+	else if (s->hint)
+		html(h, " aria-describedby=\"%s%s-hint\"", pre, s->name);
+	else if (err)
+		html(h, " aria-describedby=\"%s%s-error\"", pre, s->name);
+	html(h, "><legend class=\"utrecht-form-label kring-legend\">%s", s->label);
+	if (!s->required)
+		html(h, " <span class=\"kring-optional\">%s</span>", T(FORM_OPTIONAL));
+	html(h, "</legend>");
+	if (s->hint)
+		html(h, "<p class=\"utrecht-form-field-description\" id=\"%s%s-hint\">%s</p>", pre,
+		     s->name, s->hint);
+	if (err)
+		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"%s%s-error\">%s</p>",
+		     pre, s->name, err);
+	html(h, "<div class=\"kring-options\">");
+	size_t n_opts = 0;
+	while (s->options && s->options[n_opts])
+		n_opts++;
+	/* an optional choice can be left open again: "weet ik nog niet" */
+	for (size_t k = s->required ? 1 : 0; k <= n_opts; k++) {
+		const char *value = k == 0 ? "" : s->options[k - 1];
+		const char *label = k == 0 ? T(FORM_NOT_KNOWN) : s->option_labels[k - 1];
+		const char *hint = k > 0 && s->option_hints ? s->option_hints[k - 1] : NULL;
+		html(h,
+		     "<div class=\"kring-option\"><input class=\"utrecht-radio-button\" "
+		     "type=\"radio\" "
+		     "id=\"%s%s-%zu\" name=\"%s\" value=\"%s\"%s",
+		     pre, s->name, k, s->name, value, strcmp(value, v) == 0 ? " checked" : "");
+		if (hint)
+			html(h, " aria-describedby=\"%s%s-%zu-hint\"", pre, s->name, k);
+		html(h, "><label class=\"kring-option__label\" for=\"%s%s-%zu\">%s</label>", pre,
+		     s->name, k, label);
+		if (hint)
+			html(h, "<span class=\"kring-option__hint\" id=\"%s%s-%zu-hint\">%s</span>",
+			     pre, s->name, k, hint);
+		html(h, "</div>");
+	}
+	html(h, "</div></fieldset></div>");
+}
+
 void form_begin(struct html *h, struct req *r, const char *action)
 {
 	html(h,
@@ -300,6 +365,10 @@ void form_field(struct html *h, const struct form *f, const char *name)
 		return;
 	const struct field_spec *s = &f->specs[i];
 	const char *pre = f->id_prefix ? f->id_prefix : "f-";
+	if (s->kind == FIELD_RADIO) {
+		radio_field(h, f, s, pre);
+		return;
+	}
 	const char *v = f->values[i] ? f->values[i] : "";
 	const char *err = f->errors[i];
 	html(h, "<div class=\"utrecht-form-field kring-field%s\">",
@@ -328,8 +397,8 @@ void form_field(struct html *h, const struct form *f, const char *name)
 	const char *ac = s->autocomplete;
 	switch (s->kind) {
 	case FIELD_TEXTAREA:
-		html(h, "<textarea class=\"utrecht-textarea\" id=\"%s%s\" name=\"%s\" rows=\"5\"",
-		     pre, s->name, s->name);
+		html(h, "<textarea class=\"utrecht-textarea\" id=\"%s%s\" name=\"%s\" rows=\"%d\"",
+		     pre, s->name, s->name, s->rows > 0 ? s->rows : 5);
 		break;
 	case FIELD_SELECT:
 		html(h, "<select class=\"utrecht-select\" id=\"%s%s\" name=\"%s\"", pre, s->name,
@@ -340,6 +409,7 @@ void form_field(struct html *h, const struct form *f, const char *name)
 		     s->name, s->name,
 		     s->kind == FIELD_EMAIL      ? "email"
 		     : s->kind == FIELD_PASSWORD ? "password"
+		     : s->kind == FIELD_DATE     ? "date"
 		                                 : "text");
 		if (s->kind != FIELD_PASSWORD)
 			html(h, " value=\"%s\"", v);

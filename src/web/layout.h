@@ -31,6 +31,8 @@ enum field_kind {
 	FIELD_PASSWORD,
 	FIELD_TEXTAREA,
 	FIELD_SELECT,
+	FIELD_RADIO, /* a fieldset of radio buttons; not required adds "weet ik nog niet" ("") */
+	FIELD_DATE,  /* a calendar date "YYYY-MM-DD" (util/date.h) */
 };
 
 struct field_spec {
@@ -42,10 +44,11 @@ struct field_spec {
 	size_t max_len;                   /* characters; 0 means 1000 */
 	const char *const *options;       /* FIELD_SELECT: values, NULL-terminated */
 	const char *const *option_labels; /* FIELD_SELECT: labels, same order */
-	const char *autocomplete;
-	const char *required_msg; /* Dutch message when a required field is empty, or NULL */
-	const char *optional_note;
-	/* replaces "(niet verplicht)" for an optional field */ /* autocomplete attribute or NULL */
+	const char *autocomplete;         /* autocomplete attribute or NULL */
+	const char *required_msg;        /* Dutch message when a required field is empty, or NULL */
+	const char *optional_note;       /* replaces "(niet verplicht)" for an optional field */
+	const char *const *option_hints; /* FIELD_RADIO: a Dutch explanation per option, or NULL */
+	int rows;                        /* FIELD_TEXTAREA: visible lines; 0 means 5 */
 };
 
 #define FORM_MAX_FIELDS 16
@@ -79,6 +82,8 @@ void form_begin(struct html *h, struct req *r, const char *action);
 void form_error_summary(struct html *h, const struct form *f);
 /* Label, hint, error and input of one declared field. */
 void form_field(struct html *h, const struct form *f, const char *name);
+/* Label of a declared field ("" when unknown), e.g. to show a conflict. */
+const char *form_label(const struct form *f, const char *name);
 /* Submit button and </form>. */
 void form_end(struct html *h, const char *button_label);
 

@@ -103,9 +103,13 @@ static void test_route_table_rows(void **state)
 		if (strcmp(rt->method, "GET") != 0 && strcmp(rt->method, "POST") != 0)
 			fail_msg("route %s has method %s", rt->pattern, rt->method);
 		if (rt->access != ACCESS_PUBLIC && rt->access != ACCESS_LOGIN &&
-		    rt->access != ACCESS_ORG)
+		    rt->access != ACCESS_ORG && rt->access != ACCESS_COMMUNITY)
 			fail_msg("route %s has access %d", rt->pattern, (int)rt->access);
-		if (rt->access == ACCESS_ORG) {
+		if (rt->access == ACCESS_COMMUNITY &&
+		    strncmp(rt->pattern, "/o/:org/communities/:id", 23) != 0)
+			fail_msg("ACCESS_COMMUNITY route %s does not name a community",
+			         rt->pattern);
+		if (rt->access == ACCESS_ORG || rt->access == ACCESS_COMMUNITY) {
 			if (rt->roles == 0)
 				fail_msg("ACCESS_ORG route %s %s lets no role in", rt->method,
 				         rt->pattern);
