@@ -77,8 +77,8 @@ test('every kind of response carries CSP, nosniff, frame protection and Referrer
 			() =>
 				rawUpload(
 					server,
-					`POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM_CT}\r\nContent-Length: 1100000`,
-					'a='.padEnd(1100000, 'x'),
+					`POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM_CT}\r\nContent-Length: 2200000`,
+					'a='.padEnd(2200000, 'x'),
 				),
 			413,
 		],
