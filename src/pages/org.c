@@ -53,15 +53,25 @@ int page_org_home(struct req *r)
 	    {TXT_STEP3_TITLE, TXT_STEP3_TEXT}, {TXT_STEP4_TITLE, TXT_STEP4_TEXT},
 	    {TXT_STEP5_TITLE, TXT_STEP5_TEXT}, {TXT_STEP6_TITLE, TXT_STEP6_TEXT},
 	};
-	/* steps 1 and 2 have their own pages */
-	static const char *const step_pages[] = {"readiness", "vision"};
+	/* the page where each step is done, and who may open it (NULL: none yet) */
+	static const struct {
+		const char *page;
+		unsigned roles;
+	} step_pages[] = {
+	    {"readiness", ROLES_READ},
+	    {"vision", ROLES_READ},
+	    {"scan", ROLES_READ},
+	    {"communities", ROLES_ALL},
+	    {NULL, 0},
+	    {NULL, 0},
+	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-		if (i < 2 && (r->role & ROLES_READ))
+		if (step_pages[i].page != NULL && (r->role & step_pages[i].roles))
 			html(&h,
 			     "<li><a class=\"utrecht-link\" "
 			     "href=\"/o/%s/%s\"><strong>%s</strong></a> "
 			     "%s</li>",
-			     r->org_slug, step_pages[i], text_nl[steps[i][0]],
+			     r->org_slug, step_pages[i].page, text_nl[steps[i][0]],
 			     text_nl[steps[i][1]]);
 		else
 			html(&h, "<li><strong>%s</strong> %s</li>", text_nl[steps[i][0]],
