@@ -303,6 +303,23 @@ static const char *action_label(const char *action)
 	    {"scan.note.add", TXT_AUDIT_SCAN_NOTE_ADD},
 	    {"scan.note.update", TXT_AUDIT_SCAN_NOTE_UPDATE},
 	    {"scan.note.delete", TXT_AUDIT_SCAN_NOTE_DELETE},
+	    /* partners and conversations */
+	    {"partner.create", TXT_AUDIT_PARTNER_CREATE},
+	    {"partner.update", TXT_AUDIT_PARTNER_UPDATE},
+	    {"partner.delete", TXT_AUDIT_PARTNER_DELETE},
+	    {"partner.link", TXT_AUDIT_PARTNER_LINK},
+	    {"partner.unlink", TXT_AUDIT_PARTNER_UNLINK},
+	    {"power.create", TXT_AUDIT_POWER_CREATE},
+	    {"power.update", TXT_AUDIT_POWER_UPDATE},
+	    {"power.delete", TXT_AUDIT_POWER_DELETE},
+	    {"conversation.create", TXT_AUDIT_TALK_CREATE},
+	    {"conversation.update", TXT_AUDIT_TALK_UPDATE},
+	    {"conversation.delete", TXT_AUDIT_TALK_DELETE},
+	    {"action.add", TXT_AUDIT_ACTION_ADD},
+	    {"action.update", TXT_AUDIT_ACTION_UPDATE},
+	    {"action.done", TXT_AUDIT_ACTION_DONE},
+	    {"action.reopen", TXT_AUDIT_ACTION_REOPEN},
+	    {"action.delete", TXT_AUDIT_ACTION_DELETE},
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i].action, action) == 0)
