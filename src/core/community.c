@@ -12,6 +12,7 @@
 #include "../i18n/text.h"
 #include "../util/date.h"
 #include "../web/csv.h"
+#include "search.h"
 
 const char *const community_statuses[] = {"gewenst",     "verkennen", "in-contact", "samenwerken",
                                           "zelfdragend", "gestopt",   NULL};
@@ -202,7 +203,8 @@ static enum save_result insert_community(struct db *db, long long org_id, long l
 	            DB_TEXT(c->started_on), DB_INT(now), DB_INT(now)),
 	    &id);
 	if (rc != DB_ROW || record_status(db, org_id, id, c->status, actor, now) != 0 ||
-	    audit_write(db, org_id, actor, "community.create", c->name, c->status) != 0)
+	    audit_write(db, org_id, actor, "community.create", c->name, c->status) != 0 ||
+	    search_sync_community(db, org_id, id) != 0)
 		return SAVE_ERROR;
 	*id_out = id;
 	return SAVE_OK;
@@ -262,7 +264,8 @@ enum save_result community_update(struct db *db, long long org_id, long long act
 	else if (status_changed && record_status(db, org_id, c.id, c.status, actor, now) != 0)
 		rc = SAVE_ERROR;
 	else if (audit_write(db, org_id, actor, "community.update", c.name,
-	                     status_changed ? c.status : "") != 0)
+	                     status_changed ? c.status : "") != 0 ||
+	         search_sync_community(db, org_id, c.id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return finish(db, rc);
@@ -283,7 +286,8 @@ enum save_result community_delete(struct db *db, long long org_id, long long act
 		rc = SAVE_NOT_FOUND;
 	else if (db_exec(db, "DELETE FROM communities WHERE id = ? AND org_id = ?",
 	                 DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK ||
-	         audit_write(db, org_id, actor, "community.delete", old.name, old.status) != 0)
+	         audit_write(db, org_id, actor, "community.delete", old.name, old.status) != 0 ||
+	         search_sync_community(db, org_id, id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return finish(db, rc);
@@ -332,10 +336,10 @@ static int community_exists(struct db *db, long long org_id, long long id)
 /* Marks the community as changed now (items count as a change of the profile). */
 static int touch(struct db *db, long long org_id, long long id)
 {
-	return db_exec(db, "UPDATE communities SET updated_at = ? WHERE id = ? AND org_id = ?",
-	               DB_ARGS(DB_INT(now_s()), DB_INT(id), DB_INT(org_id))) == DB_OK
-	           ? 0
-	           : -1;
+	if (db_exec(db, "UPDATE communities SET updated_at = ? WHERE id = ? AND org_id = ?",
+	            DB_ARGS(DB_INT(now_s()), DB_INT(id), DB_INT(org_id))) != DB_OK)
+		return -1;
+	return search_sync_community(db, org_id, id); /* the lists are searchable too */
 }
 
 /* The audit object for an item: "community name: item text" (shortened). */

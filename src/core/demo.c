@@ -16,6 +16,7 @@
 #include "org.h"
 #include "readiness.h"
 #include "vision.h"
+#include "partner.h"
 
 struct demo_org {
 	const char *slug;
@@ -594,6 +595,264 @@ static int demo_communities_load(struct db *db)
 	return 0;
 }
 
+/* ---- partners and conversations of De Sleutel (step 4) ---- */
+
+struct demo_partner {
+	const char *name, *kind, *part_of, *description, *contact_name, *contact_how;
+	const char *communities[2]; /* names of demo communities */
+};
+
+static const struct demo_partner demo_partners[] = {
+    {"VluchtelingenWerk Zandhoven",
+     "welzijn",
+     "VluchtelingenWerk Nederland, regio Zandhoven",
+     "Begeleidt statushouders in hun eerste jaren in Zandhoven. Heeft een groep van dertig "
+     "taalmaatjes die één op één Nederlands oefenen met nieuwkomers.",
+     "Samira Haddad (coördinator taalmaatjes)",
+     "Via het kantoor aan de Marktstraat, op maandag en donderdag.",
+     {"Taalcafé voor nieuwkomers"}},
+    {"Welzijn De Brug",
+     "welzijn",
+     "",
+     "Welzijnsorganisatie van de gemeente: ouderenwerk, het steunpunt mantelzorg en "
+     "opbouwwerk in de dorpen. Kent veel oudere inwoners van Oosterveld persoonlijk.",
+     "Ruud Hendriks (opbouwwerker Oosterveld)",
+     "Via de receptie van De Brug.",
+     {"Samen voor Oosterveld: verhalen van het dorp"}},
+    {"Basisschool De Regenboog",
+     "school",
+     "Molenbeek",
+     "Basisschool naast de vestiging Molenbeek, met een peuterspeelzaal in hetzelfde gebouw. "
+     "Veel ouders van peuters kennen elkaar via het schoolplein.",
+     "Inge de Wit (intern begeleider)",
+     "Via de administratie van de school.",
+     {"Boekstart: jonge ouders in Molenbeek"}},
+    {"Dorpsraad Heikant",
+     "vereniging",
+     "",
+     "Praat mee over alles wat het dorp aangaat en beheert het dorpshuis, waar het Repair "
+     "Café nu nog zit.",
+     "Kees van Dijk (voorzitter)",
+     "Via het dorpshuis, of op zaterdag in de werkplaats.",
+     {"Repair Café en dorpsnetwerk Heikant"}},
+    {"Consultatiebureau Molenbeek",
+     "zorg",
+     "Jeugdgezondheidszorg Zandhoven",
+     "Ziet alle ouders van baby's en peuters in Molenbeek en wil voorlezen vanaf de wieg "
+     "stimuleren.",
+     "Lotte Verbeek (jeugdverpleegkundige)",
+     "Via het consultatiebureau Molenbeek.",
+     {"Boekstart: jonge ouders in Molenbeek"}},
+    {"Historische Kring Oosterveld",
+     "cultuur",
+     "",
+     "Vereniging met een groot archief van foto's en verhalen over het dorp. Geeft elk "
+     "kwartaal een blad uit en zoekt jongere leden.",
+     "Wim Kuipers (secretaris)",
+     "Via de website van de kring.",
+     {"Samen voor Oosterveld: verhalen van het dorp"}},
+};
+
+struct demo_action {
+	const char *text;
+	const char *owner; /* e-mail */
+	int due;           /* days from today */
+	bool done;
+};
+
+struct demo_talk {
+	int held; /* days from today (negative: in the past) */
+	const char *kind;
+	const char *partner;   /* name, or NULL */
+	const char *community; /* name, or NULL */
+	const char *subject, *participants, *report;
+	bool report_sent;
+	int next; /* days from today, or 0 for none */
+	const char *next_note;
+	struct demo_action actions[3];
+};
+
+static const struct demo_talk demo_talks[] = {
+    {-40,
+     "kennismaking",
+     "VluchtelingenWerk Zandhoven",
+     "Taalcafé voor nieuwkomers",
+     "Kop koffie met Samira van VluchtelingenWerk",
+     "Samira Haddad, Sascha de Vries",
+     "Samira kende het taalcafé van horen zeggen. Ze vertelde dat veel nieuwkomers die werken "
+     "overdag niet naar de taalles kunnen, en dat ze een plek zoekt die niet ‘van de "
+     "instantie’ is. Ze wil graag samenwerken, maar eerst zien hoe het taalcafé loopt. "
+     "Afgesproken: twee taalmaatjes kijken een keer mee.",
+     true,
+     -12,
+     "Partner power: wat vindt VluchtelingenWerk belangrijk?",
+     {{"Flyer van het taalcafé mailen naar Samira", "sascha@desleutel.nl", -35, true}}},
+    {-12,
+     "partner-power",
+     "VluchtelingenWerk Zandhoven",
+     "Taalcafé voor nieuwkomers",
+     "Partner power met VluchtelingenWerk",
+     "Samira Haddad, Fatima El Amrani (ambassadeur), Sascha de Vries",
+     "Een open gesprek in het taalcafé zelf. Samira wil dat nieuwkomers buren zijn, geen "
+     "cliënten. Fatima stelde voor om een verhalenavond te organiseren met eten uit eigen "
+     "land; Samira helpt met de voorbereiding en twee taalmaatjes komen vast op dinsdag. "
+     "Lange stilte na de vraag wat succes is; toen: ‘als ze ons niet meer nodig hebben’.",
+     false,
+     16,
+     "Evaluatie van de verhalenavond en het rooster van de taalmaatjes",
+     {{"Zaal vastleggen voor de verhalenavond", "jeroen@desleutel.nl", -3, false},
+      {"Verslag terugsturen naar Samira", "sascha@desleutel.nl", 2, false}}},
+    {-25,
+     "kennismaking",
+     "Dorpsraad Heikant",
+     "Repair Café en dorpsnetwerk Heikant",
+     "Koffie met Kees van de dorpsraad",
+     "Kees van Dijk, Jeroen Bakker",
+     "Het Repair Café zoekt een vaste plek met stroom en werkbanken; het dorpshuis wordt te "
+     "klein. De dorpsraad ziet de vestiging Heikant graag als huiskamer van het dorp. Kees "
+     "vraagt of jongere vrijwilligers via de bibliotheek kunnen instromen.",
+     true,
+     7,
+     "Samen de werkplaats in de vestiging bekijken",
+     {{"Afspraak maken met facilitair over werkbanken en stroom", "jeroen@desleutel.nl", 10,
+       false}}},
+    {-5,
+     "brainstorm",
+     NULL,
+     "Taalcafé voor nieuwkomers",
+     "Brainstorm met de deelnemers: wat willen jullie zelf doen?",
+     "Twaalf deelnemers van het taalcafé, Fatima El Amrani, Sascha de Vries",
+     "Ideeën van de groep zelf: een verhalenavond met eten uit eigen land, een wandeling door "
+     "Zandhoven met uitleg in eenvoudig Nederlands, en een meertalige voorleesochtend voor "
+     "kinderen.",
+     false,
+     0,
+     "",
+     {{"De ideeën op het prikbord bij de leestafel hangen", "sascha@desleutel.nl", -3, true}}},
+};
+
+/* Today plus days, as "YYYY-MM-DD" (local time), in a. */
+static const char *demo_day(struct arena *a, int days)
+{
+	time_t t = time(NULL) + (time_t)days * 86400;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char s[16];
+	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
+	return arena_strdup(a, s);
+}
+
+static long long partner_id_of(struct db *db, long long org, const char *name)
+{
+	long long id = 0;
+	if (name == NULL ||
+	    db_query_int(db, "SELECT id FROM partners WHERE org_id = ? AND name = ?",
+	                 DB_ARGS(DB_INT(org), DB_TEXT(name)), &id) != DB_ROW)
+		return 0;
+	return id;
+}
+
+/* Adds what is missing of De Sleutel's partners, partner power and conversations. 0 or -1. */
+static int demo_partners_load(struct db *db, struct arena *a)
+{
+	long long org = org_id_of(db, "de-sleutel");
+	long long sascha = person_id_of(db, "sascha@desleutel.nl");
+	if (org == 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(demo_partners) / sizeof(demo_partners[0]); i++) {
+		const struct demo_partner *d = &demo_partners[i];
+		if (partner_id_of(db, org, d->name) != 0)
+			continue;
+		struct partner p = {.name = d->name,
+		                    .kind = d->kind,
+		                    .part_of = d->part_of,
+		                    .description = d->description,
+		                    .contact_name = d->contact_name,
+		                    .contact_how = d->contact_how};
+		long long links[2];
+		size_t n = 0;
+		for (size_t k = 0; k < 2 && d->communities[k]; k++)
+			if ((links[n] = community_id_of(db, org, d->communities[k])) != 0)
+				n++;
+		long long pid = 0;
+		if (partner_create(db, org, sascha, &p, links, n, &pid) != SAVE_OK)
+			return -1;
+		/* they have worked with these communities for a while */
+		if (db_exec(
+		        db, "UPDATE partner_communities SET created_at = ? WHERE partner_id = ?",
+		        DB_ARGS(DB_INT((long long)time(NULL) - 45 * 86400), DB_INT(pid))) != DB_OK)
+			return -1;
+	}
+	/* what VluchtelingenWerk finds important, as heard twelve days ago */
+	long long vw = partner_id_of(db, org, "VluchtelingenWerk Zandhoven");
+	long long has = 0;
+	db_query_int(db, "SELECT COUNT(*) FROM partner_power WHERE partner_id = ?",
+	             DB_ARGS(DB_INT(vw)), &has);
+	struct partner_power pw = {
+	    .partner_id = vw,
+	    .met_on = demo_day(a, -12),
+	    .challenges = "Er zijn meer aanmeldingen dan taalmaatjes. Nieuwkomers die werken, "
+	                  "kunnen overdag niet naar de taalles. Ze zoeken een plek in de wijk die "
+	                  "niet ‘van de instantie’ is.",
+	    .core_values = "Gelijkwaardigheid: nieuwkomers zijn buren, geen cliënten. Samira: ‘Ik "
+	                   "word blij als iemand mij na een jaar de weg wijst in zijn eigen "
+	                   "straat.’",
+	    .goals = "Dat nieuwkomers binnen twee jaar zelf iets organiseren in de wijk. "
+	             "Praktisch: tien nieuwe taalmaatjes dit jaar.",
+	    .commitments = "Twee taalmaatjes komen elke dinsdagochtend naar het taalcafé. Samira "
+	                   "helpt met de verhalenavond (ongeveer 8 uur voorbereiding). Ze delen "
+	                   "onze activiteiten in hun nieuwsbrief.",
+	    .success = "Deelnemers van het taalcafé zijn zelf gastvrouw of gastheer. Samira: "
+	               "‘Succes is als ze ons niet meer nodig hebben.’",
+	};
+	if (vw && !has && power_create(db, org, sascha, &pw, NULL) != SAVE_OK)
+		return -1;
+	for (size_t i = 0; i < sizeof(demo_talks) / sizeof(demo_talks[0]); i++) {
+		const struct demo_talk *d = &demo_talks[i];
+		has = 0;
+		db_query_int(db,
+		             "SELECT COUNT(*) FROM conversations WHERE org_id = ? AND subject = ?",
+		             DB_ARGS(DB_INT(org), DB_TEXT(d->subject)), &has);
+		if (has)
+			continue;
+		struct conversation c = {
+		    .held_on = demo_day(a, d->held),
+		    .kind = d->kind,
+		    .partner_id = partner_id_of(db, org, d->partner),
+		    .community_id = d->community ? community_id_of(db, org, d->community) : 0,
+		    .subject = d->subject,
+		    .participants = d->participants,
+		    .report = d->report,
+		    .report_sent = d->report_sent,
+		    .next_on = d->next ? demo_day(a, d->next) : "",
+		    .next_note = d->next_note,
+		};
+		struct action_new aps[3];
+		size_t n = 0;
+		for (; n < 3 && d->actions[n].text; n++)
+			aps[n] =
+			    (struct action_new){.text = d->actions[n].text,
+			                        .owner_id = person_id_of(db, d->actions[n].owner),
+			                        .due_on = demo_day(a, d->actions[n].due)};
+		long long id = 0;
+		if (conversation_create(db, org, sascha, &c, aps, n, &id) != SAVE_OK)
+			return -1;
+		struct action_point *list;
+		size_t n_list;
+		if (action_list(db, a, org, id, &list, &n_list) != 0)
+			return -1;
+		for (size_t k = 0; k < n_list && k < n; k++)
+			if (d->actions[k].done &&
+			    (action_set_done(db, org, person_id_of(db, d->actions[k].owner), id,
+			                     list[k].id, true) != SAVE_OK ||
+			     db_exec(db, "UPDATE action_points SET done_at = ? WHERE id = ?",
+			             DB_ARGS(DB_INT(demo_time(demo_day(a, d->actions[k].due))),
+			                     DB_INT(list[k].id))) != DB_OK))
+				return -1; /* ticked off on the day it was due */
+	}
+	return 0;
+}
+
 int demo_load(struct db *db, FILE *out)
 {
 	struct arena a;
@@ -644,6 +903,8 @@ int demo_load(struct db *db, FILE *out)
 	if (instrument_meetlat() != NULL && demo_meetlat(db, (long long)time(NULL)) != 0)
 		goto out;
 	if (demo_communities_load(db) != 0)
+		goto out;
+	if (demo_partners_load(db, &a) != 0)
 		goto out;
 	fprintf(out,
 	        "Demo: Bibliotheek De Sleutel (and Bibliotheek Het Baken) are ready.\n"

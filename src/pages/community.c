@@ -15,6 +15,7 @@
 #include "../web/layout.h"
 #include "community_ui.h"
 #include "pages.h"
+#include "partner_ui.h"
 
 #define ITEM_MAX_CHARS 20000
 
@@ -551,6 +552,9 @@ static int profile_page(struct req *r, const struct problem *pb, unsigned status
 	item_list(r, &h, &c, items, n_items, "voor", T(COL_VOOR_TITLE), T(COL_VOOR_TEXT),
 	          T(COL_VOOR_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_VOOR), can_edit, pb);
 	html(&h, "</div></section>");
+
+	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
+	partner_community_sections(r, &h, c.id);
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }

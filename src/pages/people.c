@@ -360,6 +360,23 @@ static const struct audit_kind {
     {"scan.note.add", TXT_AUDIT_SCAN_NOTE_ADD, -1},
     {"scan.note.update", TXT_AUDIT_SCAN_NOTE_UPDATE, -1},
     {"scan.note.delete", TXT_AUDIT_SCAN_NOTE_DELETE, -1},
+    /* partners and conversations */
+    {"partner.create", TXT_AUDIT_PARTNER_CREATE, -1},
+    {"partner.update", TXT_AUDIT_PARTNER_UPDATE, -1},
+    {"partner.delete", TXT_AUDIT_PARTNER_DELETE, -1},
+    {"partner.link", TXT_AUDIT_PARTNER_LINK, -1},
+    {"partner.unlink", TXT_AUDIT_PARTNER_UNLINK, -1},
+    {"power.create", TXT_AUDIT_POWER_CREATE, -1},
+    {"power.update", TXT_AUDIT_POWER_UPDATE, -1},
+    {"power.delete", TXT_AUDIT_POWER_DELETE, -1},
+    {"conversation.create", TXT_AUDIT_TALK_CREATE, -1},
+    {"conversation.update", TXT_AUDIT_TALK_UPDATE, -1},
+    {"conversation.delete", TXT_AUDIT_TALK_DELETE, -1},
+    {"action.add", TXT_AUDIT_ACTION_ADD, -1},
+    {"action.update", TXT_AUDIT_ACTION_UPDATE, -1},
+    {"action.done", TXT_AUDIT_ACTION_DONE, -1},
+    {"action.reopen", TXT_AUDIT_ACTION_REOPEN, -1},
+    {"action.delete", TXT_AUDIT_ACTION_DELETE, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

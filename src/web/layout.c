@@ -48,6 +48,22 @@ static void nav_link(struct req *r, struct html *h, const char *path, const char
 	html(h, ">%s</a></li>", label);
 }
 
+/* The search box in the menu: everyone searches within what they may see
+ * (not on the search page itself, which has a big one). */
+static void search_box(struct req *r, struct html *h)
+{
+	const char *here = arena_printf(&r->arena, "/o/%s/search", r->org_slug);
+	if (strcmp(r->path, here) == 0)
+		return;
+	html(h,
+	     "<form class=\"kring-search\" role=\"search\" method=\"get\" action=\"%s\" "
+	     "aria-label=\"%s\"><label class=\"kring-sr\" for=\"kring-zoek\">%s</label>"
+	     "<input class=\"kring-search__input\" type=\"search\" id=\"kring-zoek\" name=\"q\" "
+	     "autocomplete=\"off\"><button class=\"kring-search__button\" type=\"submit\">%s"
+	     "</button></form>",
+	     here, T(NAV_SEARCH_LABEL), T(NAV_SEARCH_LABEL), T(NAV_SEARCH_BUTTON));
+}
+
 void page_begin(struct req *r, struct html *h, const char *title)
 {
 	pthread_once(&css_once, css_version_init);
@@ -91,6 +107,11 @@ void page_begin(struct req *r, struct html *h, const char *title)
 		nav_link(r, h, "communities", T(NAV_COMMUNITIES));
 		if (r->role & ROLES_READ)
 			nav_link(r, h, "scan", T(NAV_SCAN));
+		/* partners and conversations stay with staff (and advisers, who read) */
+		if (r->role & ROLES_READ) {
+			nav_link(r, h, "partners", T(NAV_PARTNERS));
+			nav_link(r, h, "conversations", T(NAV_TALKS));
+		}
 		nav_link(r, h, "branches", T(NAV_BRANCHES));
 		if (r->role & ROLES_READ) {
 			nav_link(r, h, "readiness", T(NAV_READINESS));
@@ -105,7 +126,9 @@ void page_begin(struct req *r, struct html *h, const char *title)
 			nav_link(r, h, "settings", T(NAV_SETTINGS));
 			nav_link(r, h, "audit", T(NAV_AUDIT));
 		}
-		html(h, "</ul></nav>");
+		html(h, "</ul>");
+		search_box(r, h);
+		html(h, "</nav>");
 	}
 	html(h, "</header><main id=\"inhoud\" class=\"kring-main\" tabindex=\"-1\">");
 }

@@ -1,0 +1,59 @@
+/*
+ * partner_ui.h - pieces of the partner and conversation screens used by
+ * more than one handler file (partners.c, conversations.c, search.c), and
+ * the sections a community's page shows about its partners and timeline.
+ */
+#ifndef KRING_PARTNER_UI_H
+#define KRING_PARTNER_UI_H
+
+#include <stdbool.h>
+
+#include "../core/partner.h"
+#include "../http/server.h"
+#include "../web/html.h"
+
+/* Dutch labels of stored names ("" when unknown). */
+const char *ui_partner_kind_label(const char *kind);
+const char *ui_conversation_kind_label(const char *kind);
+
+/* "/o/<slug>/partners/<id><suffix>" and "/o/<slug>/conversations/<id><suffix>". Arena-owned. */
+const char *ui_partner_url(struct req *r, long long id, const char *suffix);
+const char *ui_conversation_url(struct req *r, long long id, const char *suffix);
+
+/* A badge with the kind of a conversation. */
+void ui_conversation_badge(struct html *h, const char *kind);
+
+/*
+ * The due date of an action point ("vóór 3 december 2026"), with a "te
+ * laat" badge when it is open and past today ("YYYY-MM-DD").
+ */
+void ui_due(struct req *r, struct html *h, const char *due_on, bool done, const char *today);
+
+/*
+ * The tick-off form of an action point: one button that marks it done, or
+ * opens it again; back says where to return ("gesprek" or "lijst").
+ */
+void ui_action_toggle(struct req *r, struct html *h, const struct action_point *ap,
+                      const char *back);
+
+/*
+ * A table of the fields where mine (what this person typed) differs from
+ * theirs (what someone else saved meanwhile), both texts in full; choices
+ * are shown by their labels. Both forms have the same fields.
+ */
+struct form;
+void ui_conflict_table(struct html *h, const struct form *mine, const struct form *theirs);
+
+/* The tips for a first contact (step 4b) and for empathic listening (step 4d). */
+void ui_talk_tips(struct html *h, const char *heading_id);
+
+/*
+ * What a community's page shows of partners and conversations: the
+ * partners it works with, and its timeline (conversations, status changes,
+ * action points, planned contacts). Only for staff and advisers; writes
+ * nothing for an ambassadeur, as partners and conversations stay with staff.
+ * Called by pages/community.c.
+ */
+void partner_community_sections(struct req *r, struct html *h, long long community_id);
+
+#endif
