@@ -15,6 +15,7 @@
 #include "core/demo.h"
 #include "core/instrument.h"
 #include "core/org.h"
+#include "core/search.h"
 #include "db/db.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -154,6 +155,13 @@ static struct db *open_db(const struct opts *o)
 	}
 	if (db_migrate(db, err, sizeof(err)) != DB_OK) {
 		fprintf(stderr, "kring: %s\n", err);
+		db_close(db);
+		return NULL;
+	}
+	/* records written before the search index existed are indexed once, here:
+	 * a page that only reads must not write */
+	if (search_ensure_index(db) != 0) {
+		fprintf(stderr, "kring: cannot build the search index: %s\n", db_errmsg(db));
 		db_close(db);
 		return NULL;
 	}

@@ -611,8 +611,6 @@ int search_run(struct db *db, struct arena *a, long long org_id, long long only_
 	search_query_build(a, input, &q);
 	if (q.n_terms == 0)
 		return 0;
-	if (search_ensure_index(db) != 0)
-		return -1;
 	size_t cap = 0;
 	/* an ambassadeur: communities only, whatever was asked */
 	size_t kinds = staff_kinds && only_attached == 0 ? 3 : 1;

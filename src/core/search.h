@@ -74,6 +74,8 @@ int search_sync_conversation(struct db *db, long long org_id, long long id);
 /*
  * Builds the whole index from the records when it was never built (a
  * database from before the search existed). Cheap after the first time.
+ * Called when the database is opened (kring serve, migrate, demo), never
+ * from a page that only reads.
  * Runs its own transaction. 0 or -1.
  */
 int search_ensure_index(struct db *db);

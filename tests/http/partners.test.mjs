@@ -512,7 +512,7 @@ test('a partner named by conversations cannot vanish; one without can, after a c
 	assert.equal((await sascha.post(`${ORG}/conversations/${talk}/delete`)).status, 303);
 	assert.equal((await sascha.get(`${ORG}/conversations/${talk}`)).status, 404);
 	const audit = (await (await login('marieke@desleutel.nl')).get(`${ORG}/audit`)).text;
-	assert.match(audit, /Sascha de Vries<\/td><td class="utrecht-table__cell">Partner verwijderd: Tijdelijke partner/);
+	assert.match(audit, /Sascha de Vries<\/td><td class="utrecht-table__cell" data-label="Wat">Partner verwijderd: Tijdelijke partner/);
 	assert.match(audit, /Gesprek verwijderd: Even bellen/);
 });
 
@@ -522,7 +522,7 @@ test('empty, very long, markup-laden and non-Latin input comes back exactly and 
 	const sascha = await login('sascha@desleutel.nl');
 	let res = await sascha.post(`${ORG}/partners/new`, { name: '  ', kind: 'welzijn' });
 	assert.equal(res.status, 422);
-	assert.match(res.text, /Vul Naam van de partner in/);
+	assert.match(res.text, /Vul ‘Naam van de partner’ in\./);
 	res = await sascha.post(`${ORG}/conversations/new`, { held_on: '2026-03-01', kind: 'kennismaking', subject: 'Met niemand', report_sent: 'nee' });
 	assert.equal(res.status, 422);
 	assert.match(res.text, /Kies met wie je sprak/);
