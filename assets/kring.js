@@ -131,3 +131,26 @@
 	else
 		init();
 })();
+
+/*
+ * 3. Partner power on a phone: werkblad 5's questions beside each field
+ *    (details marked data-kring-fold-on-phone, open in the HTML) start
+ *    folded on a narrow screen, so the five fields are quick to reach; one
+ *    tap opens them. Without this script they simply stay open.
+ */
+(function () {
+	'use strict';
+
+	function fold() {
+		if (!window.matchMedia || !window.matchMedia('(max-width: 40rem)').matches)
+			return;
+		document.querySelectorAll('details[data-kring-fold-on-phone]').forEach(function (d) {
+			d.open = false;
+		});
+	}
+
+	if (document.readyState === 'loading')
+		document.addEventListener('DOMContentLoaded', fold);
+	else
+		fold();
+})();

@@ -458,8 +458,10 @@ int partner_choices(struct db *db, struct arena *a, long long org_id, struct par
 static const char *const plist_sql[] = {
     [PSORT_NAME] = PLIST_SELECT " ORDER BY LOWER(p.name), p.id LIMIT ? OFFSET ?",
     [PSORT_KIND] = PLIST_SELECT " ORDER BY " PKIND_RANK ", LOWER(p.name), p.id LIMIT ? OFFSET ?",
-    [PSORT_CONTACT] = PLIST_SELECT " ORDER BY CASE WHEN last_contact = '' THEN 1 ELSE 0 END,"
-                                   " last_contact DESC, LOWER(p.name), p.id LIMIT ? OFFSET ?",
+    /* "" (never met) sorts last when descending; a bare alias is portable, an
+     * alias inside an expression is not (PostgreSQL) */
+    [PSORT_CONTACT] =
+        PLIST_SELECT " ORDER BY last_contact DESC, LOWER(p.name), p.id LIMIT ? OFFSET ?",
     [PSORT_UPDATED] = PLIST_SELECT " ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?",
 };
 static const char plist_count_sql[] = "SELECT COUNT(*)" PLIST_WHERE;

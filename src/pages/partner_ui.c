@@ -75,8 +75,8 @@ void ui_action_toggle(struct req *r, struct html *h, const struct action_point *
 	     "<input type=\"hidden\" name=\"done\" value=\"%s\">"
 	     "<input type=\"hidden\" name=\"terug\" value=\"%s\">"
 	     "<button class=\"kring-tick%s\" type=\"submit\">"
-	     "<span class=\"kring-tick__box\" aria-hidden=\"true\">%s</span>%s"
-	     "<span class=\"kring-sr\">: %s</span></button></form>",
+	     "<span class=\"kring-tick__box\" aria-hidden=\"true\">%s</span><span>%s"
+	     "<span class=\"kring-sr\">: %s</span></span></button></form>",
 	     ap->done ? "0" : "1", back, ap->done ? " kring-tick--done" : "", ap->done ? "✓" : "",
 	     ap->done ? T(ACTION_REOPEN) : T(ACTION_TICK), ui_short(&r->arena, ap->text, 60));
 }

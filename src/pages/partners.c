@@ -713,7 +713,7 @@ static void communities_section(struct req *r, struct html *h, const struct part
 			    h,
 			    "</select></div><button class=\"utrecht-button "
 			    "utrecht-button--secondary-action\" type=\"submit\">%s</button></form>",
-			    T(CPARTNERS_ADD));
+			    T(PCOMMUNITIES_ADD));
 		}
 	}
 	html(h, "</section>");
@@ -1074,11 +1074,13 @@ static int power_form_page(struct req *r, const struct partner *p, struct form *
 		form_field(&h, f, pp->name);
 		html(&h,
 		     "</div><aside class=\"kring-power-field__questions\" aria-labelledby=\"q-%s\">"
-		     "<p class=\"kring-power-field__qtitle\" id=\"q-%s\">%s</p><ul>",
+		     "<details open data-kring-fold-on-phone><summary "
+		     "class=\"kring-power-field__qtitle\" "
+		     "id=\"q-%s\">%s</summary><ul>",
 		     pp->name, pp->name, text_nl[TXT_WB5_ABOUT_CHALLENGES + i]);
 		for (int k = 0; k < pp->n_questions; k++)
 			html(&h, "<li>%s</li>", text_nl[pp->questions + k]);
-		html(&h, "</ul></aside></div>");
+		html(&h, "</ul></details></aside></div>");
 	}
 	form_end(&h, T(POWER_SAVE));
 	if (id) {
