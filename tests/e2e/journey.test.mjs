@@ -82,9 +82,9 @@ async function openEditLink(page, row, name, urlTest) {
 	await submitAndWait(page, link, urlTest);
 }
 
-const MENU_BEHEERDER = ['Start', 'Communities', 'Communityscan', 'Vestigingen', 'Stap 1: klaar?', 'Stap 2: visie',
+const MENU_BEHEERDER = ['Start', 'Communities', 'Communityscan', 'Partners', 'Gesprekken', 'Vestigingen', 'Stap 1: klaar?', 'Stap 2: visie',
 	'Meetlat', 'Mensen en rollen', 'Organisatie', 'Logboek'];
-const MENU_ADVISEUR = ['Start', 'Communities', 'Communityscan', 'Vestigingen', 'Stap 1: klaar?', 'Stap 2: visie',
+const MENU_ADVISEUR = ['Start', 'Communities', 'Communityscan', 'Partners', 'Gesprekken', 'Vestigingen', 'Stap 1: klaar?', 'Stap 2: visie',
 	'Meetlat', 'Adviesoverzicht'];
 
 describe('journey: a beheerder and an adviseur through every page', () => {
