@@ -1180,15 +1180,18 @@ int page_conversations(struct req *r)
 		     arena_printf(&r->arena, T(TALKS_CAPTION), total), T(TCOL_DATE), T(TCOL_TALK),
 		     T(TCOL_WITH), T(TCOL_SENT), T(TCOL_NEXT));
 		for (size_t i = 0; i < n; i++) {
-			html(
-			    &h,
-			    "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell "
-			    "kring-nowrap\">%s</td><th class=\"utrecht-table__cell\" scope=\"row\">"
-			    "<a class=\"utrecht-link kring-strong-link\" href=\"%s\">%s</a><br>",
-			    ui_date(&r->arena, cv[i].held_on), ui_conversation_url(r, cv[i].id, ""),
-			    ui_short(&r->arena, cv[i].subject, 120));
+			html(&h,
+			     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell "
+			     "kring-nowrap\" data-label=\"%s\">%s</td><th "
+			     "class=\"utrecht-table__cell\" "
+			     "scope=\"row\"><a class=\"utrecht-link kring-strong-link\" "
+			     "href=\"%s\">%s</a><br>",
+			     T(TCOL_DATE), ui_date(&r->arena, cv[i].held_on),
+			     ui_conversation_url(r, cv[i].id, ""),
+			     ui_short(&r->arena, cv[i].subject, 120));
 			ui_conversation_badge(&h, cv[i].kind);
-			html(&h, "</th><td class=\"utrecht-table__cell\">");
+			html(&h, "</th><td class=\"utrecht-table__cell\" data-label=\"%s\">",
+			     T(TCOL_WITH));
 			if (cv[i].partner_id)
 				html(&h, "<a class=\"utrecht-link\" href=\"%s\">%s</a>",
 				     ui_partner_url(r, cv[i].partner_id, ""),
@@ -1198,9 +1201,10 @@ int page_conversations(struct req *r)
 			if (cv[i].community_id)
 				html(&h, "<span class=\"kring-small\">%s</span>",
 				     ui_short(&r->arena, cv[i].community_name, 60));
-			html(&h, "</td><td class=\"utrecht-table__cell\">%s</td>",
-			     cv[i].report_sent ? T(SENT_YES_SHORT) : T(SENT_NOT_YET));
-			html(&h, "<td class=\"utrecht-table__cell\">%s</td></tr>",
+			html(&h, "</td><td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>",
+			     T(TCOL_SENT), cv[i].report_sent ? T(SENT_YES_SHORT) : T(SENT_NOT_YET));
+			html(&h, "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td></tr>",
+			     T(TCOL_NEXT),
 			     cv[i].next_on[0] ? ui_date(&r->arena, cv[i].next_on) : "–");
 		}
 		html(&h, "</tbody></table></div>");

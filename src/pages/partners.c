@@ -181,9 +181,10 @@ int page_partners(struct req *r)
 			if (rows[i].part_of[0])
 				html(&h, "<br><span class=\"kring-muted kring-small\">%s</span>",
 				     ui_short(&r->arena, rows[i].part_of, 80));
-			html(&h, "</th><td class=\"utrecht-table__cell\">%s</td>",
-			     ui_partner_kind_label(rows[i].kind));
-			html(&h, "<td class=\"utrecht-table__cell\">");
+			html(&h, "</th><td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>",
+			     T(PCOL_KIND), ui_partner_kind_label(rows[i].kind));
+			html(&h, "<td class=\"utrecht-table__cell\" data-label=\"%s\">",
+			     T(PCOL_COMMUNITIES));
 			if (n_pc == 0)
 				html(&h, "<span class=\"kring-muted\">–</span>");
 			else {
@@ -193,13 +194,16 @@ int page_partners(struct req *r)
 					     ui_short(&r->arena, pc[k].name, 60));
 				html(&h, "</ul>");
 			}
-			html(&h, "</td><td class=\"utrecht-table__cell\">%s</td>",
+			html(&h, "</td><td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>",
+			     T(PCOL_LAST),
 			     rows[i].last_contact[0] ? ui_date(&r->arena, rows[i].last_contact)
 			                             : T(PARTNER_NEVER_MET));
-			html(&h, "<td class=\"utrecht-table__cell\">%s</td>",
+			html(&h, "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>",
+			     T(PCOL_NEXT),
 			     rows[i].next_contact[0] ? ui_date(&r->arena, rows[i].next_contact)
 			                             : "–");
-			html(&h, "<td class=\"utrecht-table__cell\">");
+			html(&h, "<td class=\"utrecht-table__cell\" data-label=\"%s\">",
+			     T(PCOL_ACTIONS));
 			if (rows[i].n_open_actions == 0)
 				html(&h, "<span class=\"kring-muted\">%s</span>",
 				     T(PARTNER_NO_OPEN));
