@@ -67,31 +67,6 @@ const char *vocab_label(const char *const *list, int first_text, const char *nam
 	return i < 0 ? "" : text_nl[first_text + i];
 }
 
-/* Commits when rc is SAVE_OK, else rolls back; returns rc (or SAVE_ERROR). */
-static enum save_result finish(struct db *db, enum save_result rc)
-{
-	if (rc == SAVE_OK) {
-		if (db_commit(db) == DB_OK)
-			return SAVE_OK;
-		rc = SAVE_ERROR;
-	}
-	db_rollback(db);
-	return rc;
-}
-
-/* Growable arrays in an arena. */
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, ncap * size);
-	if (n > 0)
-		memcpy(w, v, n * size);
-	*cap = ncap;
-	return w;
-}
-
 /* ---- the community ---- */
 
 /* True when every vocabulary field of c holds an allowed value. */
@@ -220,7 +195,7 @@ enum save_result community_create(struct db *db, long long org_id, long long act
 		return SAVE_ERROR;
 	long long id = 0;
 	enum save_result rc = insert_community(db, org_id, actor, &c, &id);
-	rc = finish(db, rc);
+	rc = save_finish(db, rc);
 	if (rc == SAVE_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -268,7 +243,7 @@ enum save_result community_update(struct db *db, long long org_id, long long act
 	         search_sync_community(db, org_id, c.id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result community_delete(struct db *db, long long org_id, long long actor, long long id)
@@ -290,7 +265,7 @@ enum save_result community_delete(struct db *db, long long org_id, long long act
 	         search_sync_community(db, org_id, id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 int community_history(struct db *db, struct arena *a, long long org_id, long long id,
@@ -307,7 +282,7 @@ int community_history(struct db *db, struct arena *a, long long org_id, long lon
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].status = db_col_text(st, 0, a);
 		v[n].at = db_col_int(st, 1);
 		v[n].who = db_col_text(st, 2, a);
@@ -371,7 +346,7 @@ int community_items(struct db *db, struct arena *a, long long org_id, long long 
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].version = db_col_int(st, 1);
 		v[n].kind = db_col_text(st, 2, a);
@@ -452,7 +427,7 @@ enum save_result community_item_add(struct db *db, long long org_id, long long a
 	                     item_object(db, &a, org_id, community_id, text), kind) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	rc = finish(db, rc);
+	rc = save_finish(db, rc);
 	if (rc == SAVE_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -491,7 +466,7 @@ enum save_result community_item_update(struct db *db, long long org_id, long lon
 	                     item_object(db, &a, org_id, community_id, text), st) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result community_item_move(struct db *db, long long org_id, long long community_id,
@@ -548,7 +523,7 @@ enum save_result community_item_move(struct db *db, long long org_id, long long 
 			rc = SAVE_ERROR;
 	}
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result community_item_delete(struct db *db, long long org_id, long long actor,
@@ -572,7 +547,7 @@ enum save_result community_item_delete(struct db *db, long long org_id, long lon
 	                     item_object(db, &a, org_id, community_id, it.text), it.kind) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 /* ---- people ---- */
@@ -587,7 +562,7 @@ static int person_list(struct db *db, struct arena *a, const char *sql, long lon
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].person_id = db_col_int(st, 1);
 		v[n].name = db_col_text(st, 2, a);
@@ -674,7 +649,7 @@ enum save_result community_staff_add(struct db *db, long long org_id, long long 
 	                      item_object(db, &a, org_id, community_id, name), role) != 0))
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 /* Removes one attachment row of table (staff or ambassadors) with its audit entry. */
@@ -703,7 +678,7 @@ static enum save_result remove_attachment(struct db *db, long long org_id, long 
 	                   DB_ARGS(DB_INT(attachment_id), DB_INT(community_id), DB_INT(org_id)));
 	if (q != DB_OK) {
 		arena_free(&a);
-		return finish(db, SAVE_ERROR);
+		return save_finish(db, SAVE_ERROR);
 	}
 	if (db_step(st) == DB_ROW) {
 		name = db_col_text(st, 0, &a);
@@ -723,7 +698,7 @@ static enum save_result remove_attachment(struct db *db, long long org_id, long 
 	                     item_object(db, &a, org_id, community_id, name), role) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result community_staff_remove(struct db *db, long long org_id, long long actor,
@@ -759,7 +734,7 @@ enum save_result community_ambassador_add(struct db *db, long long org_id, long 
 	                      item_object(db, &a, org_id, community_id, name), "") != 0))
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result community_ambassador_remove(struct db *db, long long org_id, long long actor,
@@ -909,7 +884,7 @@ int community_list(struct db *db, struct arena *a, long long org_id,
 	struct community_row *v = NULL;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].name = db_col_text(st, 1, a);
 		v[n].status = db_col_text(st, 2, a);
@@ -1066,7 +1041,7 @@ int scan_entry_list(struct db *db, struct arena *a, long long org_id, struct sca
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].list = db_col_text(st, 1, a);
 		v[n].name = db_col_text(st, 2, a);
@@ -1097,8 +1072,8 @@ enum save_result scan_entry_add(struct db *db, long long org_id, long long actor
 	                    DB_TEXT(description ? description : ""), DB_TEXT(why ? why : ""),
 	                    DB_INT(now_s()))) != DB_OK ||
 	    audit_write(db, org_id, actor, "scan.add", name, list) != 0)
-		return finish(db, SAVE_ERROR);
-	return finish(db, SAVE_OK);
+		return save_finish(db, SAVE_ERROR);
+	return save_finish(db, SAVE_OK);
 }
 
 enum save_result scan_entry_update(struct db *db, long long org_id, long long actor, long long id,
@@ -1120,7 +1095,7 @@ enum save_result scan_entry_update(struct db *db, long long org_id, long long ac
 		rc = SAVE_NOT_FOUND;
 	else if (audit_write(db, org_id, actor, "scan.update", name, list) != 0)
 		rc = SAVE_ERROR;
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 /* Name of a row of a table with (id, org_id, name|title) via sql; NULL when not found. */
@@ -1153,7 +1128,7 @@ enum save_result scan_entry_delete(struct db *db, long long org_id, long long ac
 	         audit_write(db, org_id, actor, "scan.delete", name, "") != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result scan_entry_to_community(struct db *db, long long org_id, long long actor,
@@ -1175,7 +1150,7 @@ enum save_result scan_entry_to_community(struct db *db, long long org_id, long l
 	             " WHERE e.id = ? AND e.org_id = ?",
 	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK) {
 		arena_free(&a);
-		return finish(db, SAVE_ERROR);
+		return save_finish(db, SAVE_ERROR);
 	}
 	if (db_step(st) == DB_ROW) {
 		found = true;
@@ -1200,7 +1175,7 @@ enum save_result scan_entry_to_community(struct db *db, long long org_id, long l
 			rc = SAVE_ERROR;
 	}
 	arena_free(&a);
-	rc = finish(db, rc);
+	rc = save_finish(db, rc);
 	if (rc == SAVE_OK)
 		*community_id = cid;
 	return rc;
@@ -1220,7 +1195,7 @@ int scan_note_list(struct db *db, struct arena *a, long long org_id, struct scan
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].kind = db_col_text(st, 1, a);
 		v[n].title = db_col_text(st, 2, a);
@@ -1249,8 +1224,8 @@ enum save_result scan_note_add(struct db *db, long long org_id, long long actor,
 	                    DB_TEXT(body ? body : ""), actor ? DB_INT(actor) : DB_NULL,
 	                    DB_INT(now_s()))) != DB_OK ||
 	    audit_write(db, org_id, actor, "scan.note.add", title, kind) != 0)
-		return finish(db, SAVE_ERROR);
-	return finish(db, SAVE_OK);
+		return save_finish(db, SAVE_ERROR);
+	return save_finish(db, SAVE_OK);
 }
 
 enum save_result scan_note_update(struct db *db, long long org_id, long long actor, long long id,
@@ -1269,7 +1244,7 @@ enum save_result scan_note_update(struct db *db, long long org_id, long long act
 		rc = SAVE_NOT_FOUND;
 	else if (audit_write(db, org_id, actor, "scan.note.update", title, "") != 0)
 		rc = SAVE_ERROR;
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result scan_note_delete(struct db *db, long long org_id, long long actor, long long id)
@@ -1288,5 +1263,5 @@ enum save_result scan_note_delete(struct db *db, long long org_id, long long act
 	         audit_write(db, org_id, actor, "scan.note.delete", title, "") != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }

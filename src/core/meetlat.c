@@ -150,18 +150,6 @@ int meetlat_round_last_closed(struct db *db, struct arena *a, long long org_id,
 	                 DB_ARGS(DB_INT(org_id)), out);
 }
 
-/* Commits when rc is SAVE_OK, else rolls back; returns rc (or SAVE_ERROR). */
-static enum save_result finish(struct db *db, enum save_result rc)
-{
-	if (rc == SAVE_OK) {
-		if (db_commit(db) == DB_OK)
-			return SAVE_OK;
-		rc = SAVE_ERROR;
-	}
-	db_rollback(db);
-	return rc;
-}
-
 enum save_result meetlat_round_open(struct db *db, long long org_id, long long actor,
                                     const char *title, long long opened_at, long long *id_out)
 {
@@ -197,7 +185,7 @@ enum save_result meetlat_round_open(struct db *db, long long org_id, long long a
 	    audit_write(db, org_id, actor, "meetlat.open", title, in->version) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	rc = finish(db, rc);
+	rc = save_finish(db, rc);
 	if (rc == SAVE_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -231,7 +219,7 @@ enum save_result meetlat_round_close(struct db *db, long long org_id, long long 
 	                     arena_printf(&a, "%lld", r.n_responses)) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 int meetlat_instrument_of(struct db *db, struct arena *a, const struct ml_round *round,

@@ -113,8 +113,7 @@ int org_create(struct db *db, const char *slug, const char *name, long long *id_
 	return 0;
 }
 
-/* Commits when rc is SAVE_OK, else rolls back; returns rc (or SAVE_ERROR). */
-static enum save_result finish(struct db *db, enum save_result rc)
+enum save_result save_finish(struct db *db, enum save_result rc)
 {
 	if (rc == SAVE_OK) {
 		if (db_commit(db) == DB_OK)
@@ -135,12 +134,12 @@ enum save_result org_update(struct db *db, long long org_id, long long actor, co
 	            " WHERE id = ? AND version = ?",
 	            DB_ARGS(DB_TEXT(name), DB_TEXT(description), DB_INT(org_id),
 	                    DB_INT(version))) != DB_OK)
-		return finish(db, SAVE_ERROR);
+		return save_finish(db, SAVE_ERROR);
 	if (db_changes(db) == 0)
-		return finish(db, SAVE_CONFLICT);
+		return save_finish(db, SAVE_CONFLICT);
 	if (audit_write(db, org_id, actor, "org.update", name, "") != 0)
-		return finish(db, SAVE_ERROR);
-	return finish(db, SAVE_OK);
+		return save_finish(db, SAVE_ERROR);
+	return save_finish(db, SAVE_OK);
 }
 
 int branch_list(struct db *db, struct arena *a, long long org_id, struct branch **out,
@@ -192,8 +191,8 @@ enum save_result branch_add(struct db *db, long long org_id, long long actor, co
 	        db, "INSERT INTO branches (org_id, name, place, created_at) VALUES (?, ?, ?, ?)",
 	        DB_ARGS(DB_INT(org_id), DB_TEXT(name), DB_TEXT(place), DB_INT(now_s()))) != DB_OK ||
 	    audit_write(db, org_id, actor, "branch.add", name, place) != 0)
-		return finish(db, SAVE_ERROR);
-	return finish(db, SAVE_OK);
+		return save_finish(db, SAVE_ERROR);
+	return save_finish(db, SAVE_OK);
 }
 
 enum save_result branch_rename(struct db *db, long long org_id, long long actor, long long id,
@@ -218,7 +217,7 @@ enum save_result branch_rename(struct db *db, long long org_id, long long actor,
 	                                  : old.name) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result branch_delete(struct db *db, long long org_id, long long actor, long long id)
@@ -232,7 +231,7 @@ enum save_result branch_delete(struct db *db, long long org_id, long long actor,
 	if (db_query(db, &st, "SELECT name FROM branches WHERE id = ? AND org_id = ?",
 	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK) {
 		arena_free(&a);
-		return finish(db, SAVE_ERROR);
+		return save_finish(db, SAVE_ERROR);
 	}
 	if (db_step(st) == DB_ROW)
 		old = db_col_text(st, 0, &a);
@@ -245,7 +244,7 @@ enum save_result branch_delete(struct db *db, long long org_id, long long actor,
 	         audit_write(db, org_id, actor, "branch.delete", old, "") != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 int member_list(struct db *db, struct arena *a, long long org_id, struct member **out,
@@ -361,7 +360,7 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	                     arena_printf(&a, "%s>%s", old_role, rn)) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result member_remove(struct db *db, long long org_id, long long actor,
@@ -399,7 +398,7 @@ enum save_result member_remove(struct db *db, long long org_id, long long actor,
 	         audit_write(db, org_id, actor, "member.remove", name, "") != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 int person_find(struct db *db, struct arena *a, const char *email, long long *id, const char **name,

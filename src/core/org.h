@@ -52,6 +52,10 @@ enum save_result {
 	SAVE_ERROR = -1,
 };
 
+/* Commits the open write transaction when rc is SAVE_OK, else rolls back;
+ * returns rc, or SAVE_ERROR when the commit fails. */
+enum save_result save_finish(struct db *db, enum save_result rc);
+
 /* Saves name and description if the stored version is still `version`. */
 enum save_result org_update(struct db *db, long long org_id, long long actor, const char *name,
                             const char *description, long long version);

@@ -53,31 +53,6 @@ static const char *epoch_date(struct arena *a, long long epoch)
 	return arena_strdup(a, s);
 }
 
-/* Commits when rc is SAVE_OK, else rolls back; returns rc (or SAVE_ERROR). */
-static enum save_result finish(struct db *db, enum save_result rc)
-{
-	if (rc == SAVE_OK) {
-		if (db_commit(db) == DB_OK)
-			return SAVE_OK;
-		rc = SAVE_ERROR;
-	}
-	db_rollback(db);
-	return rc;
-}
-
-/* Growable arrays in an arena. */
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, ncap * size);
-	if (n > 0)
-		memcpy(w, v, n * size);
-	*cap = ncap;
-	return w;
-}
-
 static const char *nz(const char *s)
 {
 	return s ? s : "";
@@ -212,7 +187,7 @@ enum save_result partner_create(struct db *db, long long org_id, long long actor
 	if (rc == SAVE_OK && search_sync_partner(db, org_id, id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	rc = finish(db, rc);
+	rc = save_finish(db, rc);
 	if (rc == SAVE_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -249,7 +224,7 @@ enum save_result partner_update(struct db *db, long long org_id, long long actor
 	         search_sync_partner(db, org_id, p->id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 long long partner_conversation_count(struct db *db, long long org_id, long long partner_id)
@@ -285,7 +260,7 @@ enum save_result partner_delete(struct db *db, long long org_id, long long actor
 	         search_sync_partner(db, org_id, id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 static int community_refs(struct db *db, struct arena *a, const char *sql,
@@ -298,7 +273,7 @@ static int community_refs(struct db *db, struct arena *a, const char *sql,
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].name = db_col_text(st, 1, a);
 		v[n].status = db_col_text(st, 2, a);
@@ -349,7 +324,7 @@ enum save_result partner_link(struct db *db, long long org_id, long long actor,
 	if (rc == SAVE_OK && partner_touch(db, org_id, partner_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result partner_unlink(struct db *db, long long org_id, long long actor,
@@ -383,7 +358,7 @@ enum save_result partner_unlink(struct db *db, long long org_id, long long actor
 	         partner_touch(db, org_id, partner_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 static int partner_refs(struct db *db, struct arena *a, const char *sql,
@@ -396,7 +371,7 @@ static int partner_refs(struct db *db, struct arena *a, const char *sql,
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].name = db_col_text(st, 1, a);
 		v[n].kind = db_col_text(st, 2, a);
@@ -488,7 +463,7 @@ int partner_list(struct db *db, struct arena *a, long long org_id, const struct 
 	struct partner_row *v = NULL;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].name = db_col_text(st, 1, a);
 		v[n].kind = db_col_text(st, 2, a);
@@ -612,7 +587,7 @@ int power_list(struct db *db, struct arena *a, long long org_id, long long partn
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		read_power(st, a, &v[n]);
 		n++;
 	}
@@ -668,7 +643,7 @@ enum save_result power_create(struct db *db, long long org_id, long long actor,
 	         partner_touch(db, org_id, p->partner_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	rc = finish(db, rc);
+	rc = save_finish(db, rc);
 	if (rc == SAVE_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -711,7 +686,7 @@ enum save_result power_update(struct db *db, long long org_id, long long actor,
 	         partner_touch(db, org_id, p->partner_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result power_delete(struct db *db, long long org_id, long long actor,
@@ -738,7 +713,7 @@ enum save_result power_delete(struct db *db, long long org_id, long long actor,
 	         partner_touch(db, org_id, partner_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 /* ---- conversations ---- */
@@ -888,7 +863,7 @@ enum save_result conversation_create(struct db *db, long long org_id, long long 
 	if (rc == SAVE_OK && search_sync_conversation(db, org_id, id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	rc = finish(db, rc);
+	rc = save_finish(db, rc);
 	if (rc == SAVE_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -935,7 +910,7 @@ enum save_result conversation_update(struct db *db, long long org_id, long long 
 			rc = SAVE_ERROR;
 	}
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result conversation_delete(struct db *db, long long org_id, long long actor, long long id)
@@ -958,7 +933,7 @@ enum save_result conversation_delete(struct db *db, long long org_id, long long 
 	         search_sync_conversation(db, org_id, id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 /* Parameters: org, kind, kind, partner, partner, community, community. */
@@ -987,7 +962,7 @@ int conversation_list(struct db *db, struct arena *a, long long org_id,
 	struct conversation *v = NULL;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		read_conversation(st, a, &v[n]);
 		n++;
 	}
@@ -1010,7 +985,7 @@ int conversation_upcoming(struct db *db, struct arena *a, long long org_id, cons
 	struct conversation *v = NULL;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		read_conversation(st, a, &v[n]);
 		n++;
 	}
@@ -1040,7 +1015,7 @@ static int action_rows(struct db *db, struct arena *a, const char *sql,
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = arena_grow(a, v, n, &cap, sizeof(*v));
 		v[n].id = db_col_int(st, 0);
 		v[n].version = db_col_int(st, 1);
 		v[n].conversation_id = db_col_int(st, 2);
@@ -1135,7 +1110,7 @@ enum save_result action_add(struct db *db, long long org_id, long long actor,
 	                      conversation_touch(db, org_id, conversation_id) != 0))
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result action_update(struct db *db, long long org_id, long long actor,
@@ -1175,7 +1150,7 @@ enum save_result action_update(struct db *db, long long org_id, long long actor,
 			rc = SAVE_ERROR;
 	}
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result action_set_done(struct db *db, long long org_id, long long actor,
@@ -1208,7 +1183,7 @@ enum save_result action_set_done(struct db *db, long long org_id, long long acto
 	         conversation_touch(db, org_id, conversation_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 enum save_result action_delete(struct db *db, long long org_id, long long actor,
@@ -1232,7 +1207,7 @@ enum save_result action_delete(struct db *db, long long org_id, long long actor,
 	         conversation_touch(db, org_id, conversation_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
-	return finish(db, rc);
+	return save_finish(db, rc);
 }
 
 /* ---- a community's timeline ---- */
@@ -1241,7 +1216,7 @@ static struct timeline_entry *tl_add(struct arena *a, struct timeline_entry *v, 
                                      size_t *cap, const char *date, enum timeline_kind kind,
                                      const char *text, const char *detail, long long ref)
 {
-	v = grow(a, v, *n, cap, sizeof(*v));
+	v = arena_grow(a, v, *n, cap, sizeof(*v));
 	v[*n] = (struct timeline_entry){date, kind, text, detail, ref};
 	(*n)++;
 	return v;

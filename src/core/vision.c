@@ -11,18 +11,6 @@ static long long now_or(long long at)
 	return at ? at : (long long)time(NULL);
 }
 
-/* Commits when rc is SAVE_OK, else rolls back; returns rc (or SAVE_ERROR). */
-static enum save_result finish(struct db *db, enum save_result rc)
-{
-	if (rc == SAVE_OK) {
-		if (db_commit(db) == DB_OK)
-			return SAVE_OK;
-		rc = SAVE_ERROR;
-	}
-	db_rollback(db);
-	return rc;
-}
-
 int frame_get(struct db *db, struct arena *a, long long org_id, struct frame *out)
 {
 	struct db_stmt *st;
@@ -62,7 +50,7 @@ enum save_result frame_save(struct db *db, long long org_id, long long actor, co
 		                     DB_TEXT(stands_for), DB_INT(now),
 		                     actor ? DB_INT(actor) : DB_NULL));
 		if (rc == DB_CONSTRAINT) /* someone saved the first version just now */
-			return finish(db, SAVE_CONFLICT);
+			return save_finish(db, SAVE_CONFLICT);
 	} else {
 		rc = db_exec(db,
 		             "UPDATE org_frames SET strategy = ?, policy_goals = ?, stands_for = ?,"
@@ -72,11 +60,11 @@ enum save_result frame_save(struct db *db, long long org_id, long long actor, co
 		                     DB_INT(now), actor ? DB_INT(actor) : DB_NULL, DB_INT(org_id),
 		                     DB_INT(version)));
 		if (rc == DB_OK && db_changes(db) == 0)
-			return finish(db, SAVE_CONFLICT);
+			return save_finish(db, SAVE_CONFLICT);
 	}
 	if (rc != DB_OK || audit_write(db, org_id, actor, "frame.save", "", "") != 0)
-		return finish(db, SAVE_ERROR);
-	return finish(db, SAVE_OK);
+		return save_finish(db, SAVE_ERROR);
+	return save_finish(db, SAVE_OK);
 }
 
 int vision_session_list(struct db *db, struct arena *a, long long org_id,
@@ -144,8 +132,8 @@ enum save_result vision_session_add(struct db *db, long long org_id, long long a
 	                         actor ? DB_INT(actor) : DB_NULL),
 	                 &id) != DB_ROW ||
 	    audit_write(db, org_id, actor, "vision.session", title, "") != 0)
-		return finish(db, SAVE_ERROR);
-	enum save_result rc = finish(db, SAVE_OK);
+		return save_finish(db, SAVE_ERROR);
+	enum save_result rc = save_finish(db, SAVE_OK);
 	if (rc == SAVE_OK && id_out)
 		*id_out = id;
 	return rc;
@@ -197,17 +185,17 @@ enum save_result vision_add(struct db *db, long long org_id, long long actor, lo
 		return SAVE_ERROR;
 	int own = session_of_org(db, org_id, session_id);
 	if (own < 0)
-		return finish(db, SAVE_ERROR);
+		return save_finish(db, SAVE_ERROR);
 	if (own == 0)
-		return finish(db, SAVE_NOT_FOUND);
+		return save_finish(db, SAVE_NOT_FOUND);
 	if (db_exec(db,
 	            "INSERT INTO visions (org_id, session_id, author, body, created_at, created_by)"
 	            " VALUES (?, ?, ?, ?, ?, ?)",
 	            DB_ARGS(DB_INT(org_id), DB_INT(session_id), DB_TEXT(author), DB_TEXT(body),
 	                    DB_INT(now_or(at)), actor ? DB_INT(actor) : DB_NULL)) != DB_OK ||
 	    audit_write(db, org_id, actor, "vision.add", author, "") != 0)
-		return finish(db, SAVE_ERROR);
-	return finish(db, SAVE_OK);
+		return save_finish(db, SAVE_ERROR);
+	return save_finish(db, SAVE_OK);
 }
 
 enum save_result shared_vision_save(struct db *db, long long org_id, long long actor,
@@ -219,9 +207,9 @@ enum save_result shared_vision_save(struct db *db, long long org_id, long long a
 	if (session_id != 0) {
 		int own = session_of_org(db, org_id, session_id);
 		if (own < 0)
-			return finish(db, SAVE_ERROR);
+			return save_finish(db, SAVE_ERROR);
 		if (own == 0)
-			return finish(db, SAVE_NOT_FOUND);
+			return save_finish(db, SAVE_NOT_FOUND);
 	}
 	if (db_exec(db,
 	            "INSERT INTO shared_visions (org_id, session_id, body, authors, created_at,"
@@ -230,8 +218,8 @@ enum save_result shared_vision_save(struct db *db, long long org_id, long long a
 	                    DB_TEXT(body), DB_TEXT(authors), DB_INT(now_or(at)),
 	                    actor ? DB_INT(actor) : DB_NULL)) != DB_OK ||
 	    audit_write(db, org_id, actor, "vision.shared", authors, "") != 0)
-		return finish(db, SAVE_ERROR);
-	return finish(db, SAVE_OK);
+		return save_finish(db, SAVE_ERROR);
+	return save_finish(db, SAVE_OK);
 }
 
 int shared_vision_list(struct db *db, struct arena *a, long long org_id, struct shared_vision **out,

@@ -110,7 +110,7 @@ void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t size)
 	size_t want = *cap ? *cap * 2 : 8;
 	if (want < *cap || want > SIZE_MAX / size)
 		abort();
-	void *w = arena_alloc_nz(a, want * size);
+	void *w = arena_alloc(a, want * size); /* zeroed: new elements start empty */
 	if (v != NULL && n > 0)
 		memcpy(w, v, n * size);
 	*cap = want;
