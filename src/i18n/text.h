@@ -17,4 +17,11 @@ extern const char *const text_nl[TXT__COUNT];
 /* The text for id in the interface language (Dutch for now). */
 #define T(id) (text_nl[TXT_##id])
 
+/*
+ * A text with a number in it, in the right form for n: the table holds two
+ * texts, ID_ONE (for exactly 1) and ID_OTHER (0, 2, 3, ...), both with the
+ * same conversions. TN(ACTIONS_LATE, n) picks one; the caller formats it.
+ */
+#define TN(id, n) ((n) == 1 ? text_nl[TXT_##id##_ONE] : text_nl[TXT_##id##_OTHER])
+
 #endif
