@@ -28,7 +28,10 @@
 
 #include "../i18n/text.h"
 #include "community.h"
+#include "action.h"
+#include "conversation.h"
 #include "partner.h"
+#include "power.h"
 
 /* ---- folding ---- */
 

@@ -11,7 +11,12 @@
 #include <cmocka.h>
 
 #include "community_fixture.h"
+#include "core/action.h"
+#include "core/conversation.h"
 #include "core/partner.h"
+#include "core/power.h"
+#include "core/timeline.h"
+#include "pages/partner_ui.h"
 
 static long long partner(struct fx *f, long long org, const char *name, const char *kind)
 {
@@ -79,7 +84,7 @@ static void test_partner_create_update_conflict(void **state)
 	now.version = 3;
 	now.name = "Overgenomen";
 	assert_int_equal(partner_update(f->db, f->org_b, f->admin_b, &now), SAVE_NOT_FOUND);
-	assert_int_equal(partner_delete(f->db, f->org_b, f->admin_b, id), SAVE_NOT_FOUND);
+	assert_int_equal(partner_delete(f->db, f->org_b, f->admin_b, id, 3), SAVE_NOT_FOUND);
 	assert_int_equal(partner_link(f->db, f->org_b, f->admin_b, id, f->community_b),
 	                 SAVE_NOT_FOUND);
 	assert_int_equal(partner_get(f->db, &a, f->org_a, id, &now), 1);
@@ -162,8 +167,9 @@ static void test_power(void **state)
 	assert_int_equal(power_update(f->db, f->org_a, f->staff_a, &stale), SAVE_CONFLICT);
 	assert_int_equal(power_get(f->db, &a, f->org_a, p, first, &got), 1);
 	assert_string_equal(got.goals, "Vijftien taalmaatjes");
-	assert_int_equal(power_delete(f->db, f->org_a, 0, other, first), SAVE_NOT_FOUND);
-	assert_int_equal(power_delete(f->db, f->org_a, 0, p, first), SAVE_OK);
+	assert_int_equal(power_delete(f->db, f->org_a, 0, other, first, got.version),
+	                 SAVE_NOT_FOUND);
+	assert_int_equal(power_delete(f->db, f->org_a, 0, p, first, got.version), SAVE_OK);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'power.%'"), 4);
 	arena_free(&a);
 	fx_close(f);
@@ -293,7 +299,7 @@ static void test_delete_rule(void **state)
 	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, NULL, 0, &t), SAVE_OK);
 	/* a partner named by a conversation does not vanish */
 	assert_int_equal(partner_conversation_count(f->db, f->org_a, p), 1);
-	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p), SAVE_REFUSED);
+	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p, 1), SAVE_REFUSED);
 	struct partner got;
 	assert_int_equal(partner_get(f->db, &a, f->org_a, p, &got), 1);
 	/* the database refuses it too, should code ever try */
@@ -306,7 +312,7 @@ static void test_delete_rule(void **state)
 	assert_int_equal(conversation_update(f->db, f->org_a, 0, &c), SAVE_OK);
 	struct partner_power pw = {.partner_id = p, .met_on = "2026-03-01", .goals = "Lezen"};
 	assert_int_equal(power_create(f->db, f->org_a, 0, &pw, NULL), SAVE_OK);
-	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p), SAVE_OK);
+	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p, got.version), SAVE_OK);
 	assert_int_equal(partner_get(f->db, &a, f->org_a, p, &got), 0);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM partner_power"), 0);
 	/* and the audit log keeps its name */
