@@ -46,12 +46,11 @@ static const char *read_action(struct req *r, struct action_new *ap, const char 
 	return T(ACTION_EMPTY);
 }
 
-static int back_to_talk(struct req *r, const char *done, const char *anchor)
+/* Back to the conversation of the URL, with a notice and the place to look at. */
+static const char *talk_location(struct req *r, const char *done, const char *anchor)
 {
-	resp_redirect(r,
-	              ui_conversation_url(r, r->param_id,
-	                                  arena_printf(&r->arena, "?klaar=%s#%s", done, anchor)));
-	return HANDLER_OK;
+	return ui_conversation_url(r, r->param_id,
+	                           arena_printf(&r->arena, "?klaar=%s#%s", done, anchor));
 }
 
 int page_action_add(struct req *r)
@@ -70,10 +69,8 @@ int page_action_add(struct req *r)
 		                              &(struct conversation){0});
 		if (exists < 0)
 			return HANDLER_ERROR;
-		if (exists == 0) {
-			resp_error(r, 404);
-			return HANDLER_OK;
-		}
+		if (exists == 0)
+			return respond_not_found(r);
 		/* an owner who is not staff of this organisation */
 		struct ap_problem pb = {.add = true,
 		                        .text = ap.text,
@@ -90,9 +87,7 @@ int page_action_add(struct req *r)
 		                        .error = T(ACTION_EMPTY)};
 		return ui_talk_page(r, &pb, 422);
 	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	return back_to_talk(r, "ap-nieuw", "actiepunten");
+	return respond_save(r, rc, talk_location(r, "ap-nieuw", "actiepunten"));
 }
 
 /* What someone else saved: the text, then owner and date on one line. */
@@ -117,10 +112,8 @@ int page_action_save(struct req *r)
 	int found = action_get(r->db, &r->arena, r->org_id, r->param_id, r->param_id2, &old);
 	if (found < 0)
 		return HANDLER_ERROR;
-	if (found == 0) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	if (found == 0)
+		return respond_not_found(r);
 	struct ap_problem pb = {.id = old.id,
 	                        .text = ap.text,
 	                        .owner = owner,
@@ -148,9 +141,8 @@ int page_action_save(struct req *r)
 		pb.error = T(ACTION_EMPTY);
 		return ui_talk_page(r, &pb, 422);
 	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	return back_to_talk(r, "ap-opgeslagen", arena_printf(&r->arena, "ap-%lld", old.id));
+	return respond_save(
+	    r, rc, talk_location(r, "ap-opgeslagen", arena_printf(&r->arena, "ap-%lld", old.id)));
 }
 
 int page_action_done(struct req *r)
@@ -168,25 +160,18 @@ int page_action_done(struct req *r)
 	enum save_result rc =
 	    found ? action_set_done(r->db, r->org_id, r->person_id, r->param_id, r->param_id2, done)
 	          : SAVE_NOT_FOUND;
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
 	const char *back = req_form(r, "terug");
 	const char *key = done ? "ap-gedaan" : "ap-open";
+	const char *to;
 	if (back && strcmp(back, "lijst") == 0)
-		resp_redirect(r, arena_printf(&r->arena,
-		                              "/o/%s/conversations?klaar=%s#open-actiepunten",
-		                              r->org_slug, key));
-	else if (back && strcmp(back, "partner") == 0 && c.partner_id)
-		resp_redirect(r,
-		              ui_partner_url(r, c.partner_id,
-		                             arena_printf(&r->arena, "?klaar=%s#gesprekken", key)));
+		to = arena_printf(&r->arena, "/o/%s/conversations?klaar=%s#open-actiepunten",
+		                  r->org_slug, key);
+	else if (back && strcmp(back, "partner") == 0 && found && c.partner_id)
+		to = ui_partner_url(r, c.partner_id,
+		                    arena_printf(&r->arena, "?klaar=%s#gesprekken", key));
 	else
-		back_to_talk(r, key, arena_printf(&r->arena, "ap-%lld", r->param_id2));
-	return HANDLER_OK;
+		to = talk_location(r, key, arena_printf(&r->arena, "ap-%lld", r->param_id2));
+	return respond_save(r, rc, to);
 }
 
 /* SAVE_CONFLICT of a delete: the conversation, with the point as it is now beside its form. */
@@ -227,4 +212,96 @@ int page_action_delete(struct req *r)
 	        .location = ui_conversation_url(r, r->param_id, "?klaar=ap-weg#actiepunten"),
 	        .conflict = delete_again,
 	        .ctx = &ap});
+}
+
+/* ---- handing over the action points of someone without a role ---- */
+
+/* The hand-over page: every owner without a role, with a form to choose who takes over. */
+static int owners_page(struct req *r, const char *error, unsigned status)
+{
+	struct action_owner *gone;
+	struct member *ms;
+	size_t n, n_ms;
+	if (action_gone_owners(r->db, &r->arena, r->org_id, &gone, &n) != 0 ||
+	    community_candidates(r->db, &r->arena, r->org_id, false, &ms, &n_ms) != 0)
+		return HANDLER_ERROR;
+	struct html h;
+	page_begin(r, &h, T(HANDOVER_TITLE));
+	html(&h,
+	     "<nav class=\"kring-crumbs\" aria-label=\"%s\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/conversations\">%s</a></nav><h1 class=\"utrecht-heading-1\">%s</h1>"
+	     "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	     T(CRUMBS_LABEL), r->org_slug, T(TALK_BACK), T(HANDOVER_TITLE), T(HANDOVER_INTRO));
+	const char *done = req_query(r, "klaar");
+	const char *moved = req_query(r, "n");
+	if (done && strcmp(done, "overgedragen") == 0 && moved)
+		page_notice(&h, "ok", T(HANDOVER_DONE));
+	if (error)
+		page_notice(&h, "error", error);
+	if (n == 0) {
+		html(&h, "<p class=\"utrecht-paragraph kring-empty\">%s</p>", T(HANDOVER_NONE));
+		page_end(r, &h, status);
+		return HANDLER_OK;
+	}
+	html(&h, "<ul class=\"kring-plain-list kring-handover\">");
+	for (size_t i = 0; i < n; i++) {
+		const char *name = gone[i].name[0] ? gone[i].name : T(ACTION_NOBODY);
+		html(&h,
+		     "<li class=\"kring-card\"><h2 class=\"utrecht-heading-3\">%s</h2><p "
+		     "class=\"utrecht-paragraph\">%s</p>",
+		     arena_printf(&r->arena, T(ACTION_OWNER_GONE), name),
+		     arena_printf(&r->arena, TN(HANDOVER_COUNT, gone[i].n_open), gone[i].n_open));
+		ui_form(&h, r,
+		        arena_printf(&r->arena, "/o/%s/actions/owners/%lld", r->org_slug,
+		                     gone[i].person_id),
+		        "kring-add");
+		html(&h,
+		     "<div class=\"kring-add__field\"><label class=\"utrecht-form-label\" "
+		     "for=\"to-%lld\">%s</label><select class=\"utrecht-select\" id=\"to-%lld\" "
+		     "name=\"to\">",
+		     gone[i].person_id, T(HANDOVER_TO), gone[i].person_id);
+		for (size_t k = 0; k < n_ms; k++)
+			html(&h, "<option value=\"%lld\">%s</option>", ms[k].person_id,
+			     ui_short(&r->arena, ms[k].name, 80));
+		html(&h,
+		     "</select></div><button class=\"utrecht-button "
+		     "utrecht-button--primary-action\" "
+		     "type=\"submit\">%s<span class=\"kring-sr\">: %s</span></button></form></li>",
+		     T(HANDOVER_BUTTON), name);
+	}
+	html(&h, "</ul>");
+	page_end(r, &h, status);
+	return HANDLER_OK;
+}
+
+int page_action_owners(struct req *r)
+{
+	return owners_page(r, NULL, 200);
+}
+
+/* SAVE_NOT_FOUND of a hand-over: the new owner is not staff here, or nothing was open. */
+static int handover_refused(struct req *r, void *ctx)
+{
+	(void)ctx;
+	return owners_page(r, T(HANDOVER_BAD), 422);
+}
+
+int page_action_handover(struct req *r)
+{
+	const char *to = req_form(r, "to");
+	size_t len = to ? strlen(to) : 0;
+	if (len == 0 || len > 18 || strspn(to, "0123456789") != len) {
+		resp_error(r, 400);
+		return HANDLER_OK;
+	}
+	long long moved = 0;
+	enum save_result rc = action_hand_over(r->db, r->org_id, r->person_id, r->param_id,
+	                                       strtoll(to, NULL, 10), &moved);
+	return respond_saved(
+	    r, rc,
+	    &(struct respond_save){.location = arena_printf(
+	                               &r->arena, "/o/%s/actions/owners?klaar=overgedragen&n=%lld",
+	                               r->org_slug, moved),
+	                           .refused = handover_refused,
+	                           .not_found = handover_refused});
 }

@@ -308,10 +308,7 @@ int page_conversation_create(struct req *r)
 		form_error(&f, "partner", T(TALK_BAD_REFS));
 		return talk_form_page(r, &f, &af, 0, 0, NULL, false, 422);
 	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_conversation_url(r, id, "?klaar=nieuw"));
-	return HANDLER_OK;
+	return respond_save(r, rc, ui_conversation_url(r, id, "?klaar=nieuw"));
 }
 
 int page_conversation_edit(struct req *r)
@@ -320,10 +317,8 @@ int page_conversation_edit(struct req *r)
 	int found = conversation_get(r->db, &r->arena, r->org_id, r->param_id, &c);
 	if (found < 0)
 		return HANDLER_ERROR;
-	if (found == 0) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	if (found == 0)
+		return respond_not_found(r);
 	struct choices ps, cs, os;
 	if (ui_load_choices(r, &ps, &cs, &os) != 0)
 		return HANDLER_ERROR;
@@ -351,10 +346,8 @@ int page_conversation_save(struct req *r)
 	if (found < 0)
 		return HANDLER_ERROR;
 	if (found == 0) { /* another org's id, or deleted meanwhile: keep the text in view */
-		if (form_value(&f, "subject")[0] == '\0') {
-			resp_error(r, 404);
-			return HANDLER_OK;
-		}
+		if (form_value(&f, "subject")[0] == '\0')
+			return respond_not_found(r);
 		return talk_form_page(r, &f, NULL, c.id, c.version, NULL, true, 404);
 	}
 	if (form_value(&f, "partner")[0] == '\0' && form_value(&f, "community")[0] == '\0') {
@@ -378,8 +371,5 @@ int page_conversation_save(struct req *r)
 		form_error(&f, "partner", T(TALK_BAD_REFS));
 		return talk_form_page(r, &f, NULL, c.id, c.version, NULL, false, 422);
 	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_conversation_url(r, c.id, "?klaar=opgeslagen"));
-	return HANDLER_OK;
+	return respond_save(r, rc, ui_conversation_url(r, c.id, "?klaar=opgeslagen"));
 }

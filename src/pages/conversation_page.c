@@ -136,11 +136,12 @@ static void actions_section(struct req *r, struct html *h, const struct conversa
 {
 	struct action_point *aps;
 	size_t n;
-	if (action_list(r->db, &r->arena, r->org_id, c->id, &aps, &n) != 0)
-		n = 0;
 	struct choices ps, cs, os;
-	if (staff && ui_load_choices(r, &ps, &cs, &os) != 0)
-		staff = false;
+	if (action_list(r->db, &r->arena, r->org_id, c->id, &aps, &n) != 0 ||
+	    (staff && ui_load_choices(r, &ps, &cs, &os) != 0)) {
+		ui_failed_section(r, h, "actiepunten", T(ACTIONS_TITLE));
+		return;
+	}
 	const char *today = partner_today(&r->arena);
 	html(h,
 	     "<section class=\"kring-card\" id=\"actiepunten\" data-kring-region "
@@ -202,10 +203,8 @@ int ui_talk_page(struct req *r, const struct ap_problem *pb, unsigned status)
 	int found = conversation_get(r->db, &r->arena, r->org_id, r->param_id, &c);
 	if (found < 0)
 		return HANDLER_ERROR;
-	if (found == 0) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	if (found == 0)
+		return respond_not_found(r);
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	const char *today = partner_today(&r->arena);
 	struct html h;

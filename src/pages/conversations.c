@@ -24,8 +24,10 @@ static void open_actions_card(struct req *r, struct html *h, bool staff, const c
 {
 	struct action_point *ap;
 	size_t n;
-	if (action_open_list(r->db, &r->arena, r->org_id, 0, 0, &ap, &n) != 0)
-		n = 0;
+	if (action_open_list(r->db, &r->arena, r->org_id, 0, 0, &ap, &n) != 0) {
+		ui_failed_section(r, h, "open-actiepunten", T(OPEN_ACTIONS_TITLE));
+		return;
+	}
 	size_t late = 0;
 	for (size_t i = 0; i < n; i++)
 		late += ap[i].due_on[0] && strcmp(ap[i].due_on, today) < 0;
@@ -38,9 +40,21 @@ static void open_actions_card(struct req *r, struct html *h, bool staff, const c
 		page_notice(h, "ok", T(ACTION_TICKED));
 	else if (done && strcmp(done, "ap-open") == 0)
 		page_notice(h, "ok", T(ACTION_REOPENED));
+	size_t gone = 0;
+	for (size_t i = 0; i < n; i++)
+		gone += ap[i].owner_gone;
+	if (gone > 0)
+		html(h, "<p class=\"kring-signals kring-signal-inline\"><strong>%s</strong>",
+		     arena_printf(&r->arena, TN(HANDOVER_SIGNAL, gone), gone));
+	if (gone > 0 && (r->role & ROLES_ADMIN))
+		html(h, " <a class=\"utrecht-link\" href=\"/o/%s/actions/owners\">%s</a>",
+		     r->org_slug, T(HANDOVER_LINK));
+	if (gone > 0)
+		html(h, "</p>");
 	if (late > 0)
 		html(h, "<p class=\"kring-signals kring-signal-inline\"><strong>%s</strong> %s</p>",
-		     arena_printf(&r->arena, T(SIGNAL_LATE_ACTIONS), late), T(SIGNAL_LATE_LESSON));
+		     arena_printf(&r->arena, TN(SIGNAL_LATE_ACTIONS, late), late),
+		     T(SIGNAL_LATE_LESSON));
 	if (n == 0) {
 		html(h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>", T(OPEN_ACTIONS_NONE));
 	} else {
@@ -72,8 +86,10 @@ static void upcoming_card(struct req *r, struct html *h, const char *today)
 {
 	struct conversation *cv;
 	size_t n;
-	if (conversation_upcoming(r->db, &r->arena, r->org_id, today, &cv, &n) != 0)
-		n = 0;
+	if (conversation_upcoming(r->db, &r->arena, r->org_id, today, &cv, &n) != 0) {
+		ui_failed_section(r, h, "gepland", T(UPCOMING_TITLE));
+		return;
+	}
 	html(h,
 	     "<section class=\"kring-card\" id=\"gepland\" aria-labelledby=\"h-gepland\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-gepland\">%s</h2>"
@@ -298,10 +314,8 @@ int page_conversation_prepare(struct req *r)
 		int found = community_get(r->db, &r->arena, r->org_id, atoll(v), &cm);
 		if (found < 0)
 			return HANDLER_ERROR;
-		if (found == 0) {
-			resp_error(r, 404);
-			return HANDLER_OK;
-		}
+		if (found == 0)
+			return respond_not_found(r);
 		has_c = true;
 	}
 	bool staff = (r->role & ROLES_STAFF) != 0;

@@ -229,10 +229,7 @@ int page_partner_create(struct req *r)
 		                         422);
 	if (rc == SAVE_REFUSED)
 		return partner_form_page(r, &f, 0, 0, NULL, false, links, n_links, NULL, 422);
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_partner_url(r, id, "?klaar=nieuw"));
-	return HANDLER_OK;
+	return respond_save(r, rc, ui_partner_url(r, id, "?klaar=nieuw"));
 }
 
 int page_partner_edit(struct req *r)
@@ -241,10 +238,8 @@ int page_partner_edit(struct req *r)
 	int found = partner_get(r->db, &r->arena, r->org_id, r->param_id, &p);
 	if (found < 0)
 		return HANDLER_ERROR;
-	if (found == 0) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	if (found == 0)
+		return respond_not_found(r);
 	struct field_spec specs[N_PARTNER_FIELDS];
 	partner_specs(specs);
 	struct form f;
@@ -267,10 +262,8 @@ int page_partner_save(struct req *r)
 		return HANDLER_ERROR;
 	if (found == 0) {
 		/* another org's id is simply not found; a deleted one keeps the text in view */
-		if (form_value(&f, "name")[0] == '\0') {
-			resp_error(r, 404);
-			return HANDLER_OK;
-		}
+		if (form_value(&f, "name")[0] == '\0')
+			return respond_not_found(r);
 		return partner_form_page(r, &f, p.id, p.version, NULL, true, NULL, 0, NULL, 404);
 	}
 	if (!ok)
@@ -286,10 +279,7 @@ int page_partner_save(struct req *r)
 		return partner_form_page(r, &f, p.id, p.version, NULL, true, NULL, 0, NULL, 404);
 	if (rc == SAVE_REFUSED)
 		return partner_form_page(r, &f, p.id, p.version, NULL, false, NULL, 0, NULL, 422);
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_partner_url(r, p.id, "?klaar=opgeslagen"));
-	return HANDLER_OK;
+	return respond_save(r, rc, ui_partner_url(r, p.id, "?klaar=opgeslagen"));
 }
 
 /* ---- delete, after a confirmation step ---- */
@@ -343,7 +333,7 @@ static int delete_page(struct req *r, const struct partner *p, bool stale, unsig
 		if (conversation_list(r->db, &r->arena, r->org_id, &f, 0, 0, &cv, &n, &total) != 0)
 			return HANDLER_ERROR;
 		page_notice(&h, "warning",
-		            arena_printf(&r->arena, T(PDELETE_REFUSED),
+		            arena_printf(&r->arena, TN(PDELETE_REFUSED, talks),
 		                         ui_short(&r->arena, p->name, 200), talks));
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p><ul class=\"kring-talks\">",
 		     T(PDELETE_REFUSED_HOW));
@@ -390,10 +380,8 @@ int page_partner_delete_confirm(struct req *r)
 	int found = partner_get(r->db, &r->arena, r->org_id, r->param_id, &p);
 	if (found < 0)
 		return HANDLER_ERROR;
-	if (found == 0) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	if (found == 0)
+		return respond_not_found(r);
 	return delete_page(r, &p, false, 200);
 }
 

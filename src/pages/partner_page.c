@@ -48,8 +48,10 @@ static void power_section(struct req *r, struct html *h, const struct partner *p
 {
 	struct partner_power *pw;
 	size_t n;
-	if (power_list(r->db, &r->arena, r->org_id, p->id, &pw, &n) != 0)
-		n = 0;
+	if (power_list(r->db, &r->arena, r->org_id, p->id, &pw, &n) != 0) {
+		ui_failed_section(r, h, "partner-power", T(POWER_TITLE));
+		return;
+	}
 	html(h,
 	     "<section class=\"kring-card\" id=\"partner-power\" aria-labelledby=\"h-power\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-power\" tabindex=\"-1\">%s</h2>"
@@ -117,8 +119,10 @@ static void communities_section(struct req *r, struct html *h, const struct part
 {
 	struct community_ref *cs, *all;
 	size_t n, n_all;
-	if (partner_communities(r->db, &r->arena, r->org_id, p->id, &cs, &n) != 0)
-		n = 0;
+	if (partner_communities(r->db, &r->arena, r->org_id, p->id, &cs, &n) != 0) {
+		ui_failed_section(r, h, "communities", T(PCOMMUNITIES_TITLE));
+		return;
+	}
 	html(h,
 	     "<section class=\"kring-card\" id=\"communities\" aria-labelledby=\"h-communities\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-communities\" tabindex=\"-1\">%s</h2>"
@@ -153,7 +157,9 @@ static void communities_section(struct req *r, struct html *h, const struct part
 		}
 		html(h, "</ul>");
 	}
-	if (staff && partner_community_choices(r->db, &r->arena, r->org_id, &all, &n_all) == 0) {
+	if (staff && partner_community_choices(r->db, &r->arena, r->org_id, &all, &n_all) != 0)
+		respond_section_failed(r, h, "communities: choices");
+	else if (staff) {
 		size_t n_free = 0;
 		for (size_t i = 0; i < n_all; i++) {
 			bool linked = false;
@@ -188,12 +194,13 @@ static void talks_section(struct req *r, struct html *h, const struct partner *p
 	struct conversation *cv;
 	size_t n;
 	long long total;
-	if (conversation_list(r->db, &r->arena, r->org_id, &f, 20, 0, &cv, &n, &total) != 0)
-		n = 0;
 	struct action_point *ap;
 	size_t n_ap;
-	if (action_open_list(r->db, &r->arena, r->org_id, p->id, 0, &ap, &n_ap) != 0)
-		n_ap = 0;
+	if (conversation_list(r->db, &r->arena, r->org_id, &f, 20, 0, &cv, &n, &total) != 0 ||
+	    action_open_list(r->db, &r->arena, r->org_id, p->id, 0, &ap, &n_ap) != 0) {
+		ui_failed_section(r, h, "gesprekken", T(PTALKS_TITLE));
+		return;
+	}
 	const char *today = partner_today(&r->arena);
 	html(h,
 	     "<section class=\"kring-card\" id=\"gesprekken\" aria-labelledby=\"h-gesprekken\">"
@@ -259,10 +266,8 @@ int page_partner(struct req *r)
 	int found = partner_get(r->db, &r->arena, r->org_id, r->param_id, &p);
 	if (found < 0)
 		return HANDLER_ERROR;
-	if (found == 0) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	if (found == 0)
+		return respond_not_found(r);
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	struct html h;
 	page_begin(r, &h, ui_short(&r->arena, p.name, 80));
@@ -318,28 +323,14 @@ int page_partner_link(struct req *r)
 	long long cid = c ? atoll(c) : 0;
 	/* a community id of another organisation is simply not found */
 	enum save_result rc = partner_link(r->db, r->org_id, r->person_id, r->param_id, cid);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_partner_url(r, r->param_id, "?klaar=gekoppeld#communities"));
-	return HANDLER_OK;
+	return respond_save(r, rc, ui_partner_url(r, r->param_id, "?klaar=gekoppeld#communities"));
 }
 
 int page_partner_unlink(struct req *r)
 {
 	enum save_result rc =
 	    partner_unlink(r->db, r->org_id, r->person_id, r->param_id, r->param_id2);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_partner_url(r, r->param_id, "?klaar=ontkoppeld#communities"));
-	return HANDLER_OK;
+	return respond_save(r, rc, ui_partner_url(r, r->param_id, "?klaar=ontkoppeld#communities"));
 }
 
 int page_community_partner_link(struct req *r)
@@ -348,12 +339,6 @@ int page_community_partner_link(struct req *r)
 	long long pid = p ? atoll(p) : 0;
 	/* the route checked the community; a partner of another organisation is not found */
 	enum save_result rc = partner_link(r->db, r->org_id, r->person_id, pid, r->param_id);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_community_url(r, r->param_id, "?klaar=partner-gekoppeld#partners"));
-	return HANDLER_OK;
+	return respond_save(r, rc,
+	                    ui_community_url(r, r->param_id, "?klaar=partner-gekoppeld#partners"));
 }

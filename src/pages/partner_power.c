@@ -167,14 +167,7 @@ int page_power_create(struct req *r)
 	enum save_result rc = power_create(r->db, r->org_id, r->person_id, &pw, &id);
 	if (rc == SAVE_REFUSED)
 		return power_form_page(r, &p, &f, 0, 0, NULL, T(POWER_EMPTY), 422);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_partner_url(r, p.id, "?klaar=power-nieuw#partner-power"));
-	return HANDLER_OK;
+	return respond_save(r, rc, ui_partner_url(r, p.id, "?klaar=power-nieuw#partner-power"));
 }
 
 int page_power_edit(struct req *r)
@@ -187,10 +180,8 @@ int page_power_edit(struct req *r)
 	found = power_get(r->db, &r->arena, r->org_id, p.id, r->param_id2, &pw);
 	if (found < 0)
 		return HANDLER_ERROR;
-	if (found == 0) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	if (found == 0)
+		return respond_not_found(r);
 	struct field_spec specs[N_POWER_FIELDS];
 	power_specs(specs);
 	struct form f;
@@ -215,10 +206,8 @@ int page_power_save(struct req *r)
 	found = power_get(r->db, &r->arena, r->org_id, p.id, pw.id, &now);
 	if (found < 0)
 		return HANDLER_ERROR;
-	if (found == 0) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	if (found == 0)
+		return respond_not_found(r);
 	if (!ok)
 		return power_form_page(r, &p, &f, pw.id, pw.version, NULL, NULL, 422);
 	enum save_result rc = power_update(r->db, r->org_id, r->person_id, &pw);
@@ -234,14 +223,8 @@ int page_power_save(struct req *r)
 	}
 	if (rc == SAVE_REFUSED)
 		return power_form_page(r, &p, &f, pw.id, pw.version, NULL, T(POWER_EMPTY), 422);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
-	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
-	resp_redirect(r, ui_partner_url(r, p.id, "?klaar=power-opgeslagen#partner-power"));
-	return HANDLER_OK;
+	return respond_save(r, rc,
+	                    ui_partner_url(r, p.id, "?klaar=power-opgeslagen#partner-power"));
 }
 
 int page_power_delete(struct req *r)
@@ -287,10 +270,8 @@ int page_partner_power_blank(struct req *r)
 		int found = partner_get(r->db, &r->arena, r->org_id, atoll(v), &p);
 		if (found < 0)
 			return HANDLER_ERROR;
-		if (found == 0) {
-			resp_error(r, 404);
-			return HANDLER_OK;
-		}
+		if (found == 0)
+			return respond_not_found(r);
 		name = p.name;
 		part_of = p.part_of;
 	}

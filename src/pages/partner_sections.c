@@ -17,8 +17,10 @@ static void partners_card(struct req *r, struct html *h, long long community_id)
 {
 	struct partner_ref *ps;
 	size_t n;
-	if (community_partner_list(r->db, &r->arena, r->org_id, community_id, &ps, &n) != 0)
-		n = 0;
+	if (community_partner_list(r->db, &r->arena, r->org_id, community_id, &ps, &n) != 0) {
+		ui_failed_section(r, h, "partners", T(CPARTNERS_TITLE));
+		return;
+	}
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	html(h,
 	     "<section class=\"kring-card\" id=\"partners\" aria-labelledby=\"h-partners\">"
@@ -43,8 +45,10 @@ static void partners_card(struct req *r, struct html *h, long long community_id)
 	if (staff) {
 		struct partner_ref *all;
 		size_t n_all, n_free = 0;
-		if (partner_choices(r->db, &r->arena, r->org_id, &all, &n_all) != 0)
+		if (partner_choices(r->db, &r->arena, r->org_id, &all, &n_all) != 0) {
+			respond_section_failed(r, h, "partners: choices");
 			n_all = 0;
+		}
 		for (size_t i = 0; i < n_all; i++) {
 			bool linked = false;
 			for (size_t k = 0; k < n; k++)
@@ -149,8 +153,10 @@ static void timeline_card(struct req *r, struct html *h, long long community_id)
 {
 	struct timeline_entry *tl;
 	size_t n;
-	if (community_timeline(r->db, &r->arena, r->org_id, community_id, &tl, &n) != 0)
-		n = 0;
+	if (community_timeline(r->db, &r->arena, r->org_id, community_id, &tl, &n) != 0) {
+		ui_failed_section(r, h, "tijdlijn", T(TL_TITLE));
+		return;
+	}
 	const char *today = partner_today(&r->arena);
 	html(h,
 	     "<section class=\"kring-card\" id=\"tijdlijn\" aria-labelledby=\"h-tijdlijn\">"

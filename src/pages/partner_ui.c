@@ -13,6 +13,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "community_ui.h"
+#include "respond.h"
 
 /* The labels of each vocabulary are consecutive texts in nl.def, in this order. */
 _Static_assert(TXT_PARTNER_KIND_ANDERS - TXT_PARTNER_KIND_VERENIGING == PARTNER_N_KINDS - 1,
@@ -72,6 +73,16 @@ const char *ui_owner_name(struct req *r, const struct action_point *ap)
 	if (ap->owner_gone)
 		return arena_printf(&r->arena, T(ACTION_OWNER_GONE), ap->owner_name);
 	return ap->owner_name;
+}
+
+void ui_failed_section(struct req *r, struct html *h, const char *id, const char *title)
+{
+	html(h,
+	     "<section class=\"kring-card\" id=\"%s\" aria-labelledby=\"h-%s\"><h2 "
+	     "class=\"utrecht-heading-2\" id=\"h-%s\">%s</h2>",
+	     id, id, id, title);
+	respond_section_failed(r, h, id);
+	html(h, "</section>");
 }
 
 void ui_conversation_badge(struct html *h, const char *kind)

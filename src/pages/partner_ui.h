@@ -38,6 +38,13 @@ bool ui_form_version(struct req *r, long long *out);
  */
 const char *ui_owner_name(struct req *r, const struct action_point *ap);
 
+/*
+ * A card section whose query failed: its heading (id "h-<id>", the card
+ * "<id>") and, instead of its list, the logged, visible notice of
+ * respond_section_failed(). Never an empty list.
+ */
+void ui_failed_section(struct req *r, struct html *h, const char *id, const char *title);
+
 /* A badge with the kind of a conversation. */
 void ui_conversation_badge(struct html *h, const char *kind);
 
