@@ -4,7 +4,6 @@
 #include "action.h"
 
 #include "partner_util.h"
-#include "search.h"
 
 /* ---- action points ---- */
 

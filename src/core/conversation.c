@@ -7,7 +7,7 @@
 #include "community.h"
 #include "partner.h"
 #include "partner_util.h"
-#include "search.h"
+#include "../db/search_index.h"
 
 const char *const conversation_kinds[] = {"kennismaking", "partner-power", "groepsgesprek",
                                           "brainstorm", NULL};
@@ -299,4 +299,40 @@ int conversation_touch(struct db *db, long long org_id, long long id)
 	            DB_ARGS(DB_INT(now_s()), DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return -1;
 	return search_sync_conversation(db, org_id, id);
+}
+
+/* ---- the search document ---- */
+
+int search_sync_conversation(struct db *db, long long org_id, long long id)
+{
+	struct arena a;
+	arena_init(&a);
+	struct conversation c;
+	int rc = -1;
+	int found = conversation_get(db, &a, org_id, id, &c);
+	if (found == 0) {
+		rc = search_index_remove(db, org_id, "conversation", id);
+	} else if (found == 1) {
+		struct buf b;
+		buf_init(&b, &a);
+		const char *fields[] = {c.kind, c.participants, c.report, c.next_note};
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			search_text_add(&b, fields[i]);
+		struct db_stmt *st;
+		int step = DB_ERROR;
+		if (db_query(
+		        db, &st,
+		        "SELECT text FROM action_points WHERE conversation_id = ? AND org_id = ?"
+		        " ORDER BY id",
+		        DB_ARGS(DB_INT(id), DB_INT(org_id))) == DB_OK) {
+			while ((step = db_step(st)) == DB_ROW)
+				search_text_add(&b, db_col_text(st, 0, &a));
+			db_finish(st);
+		}
+		if (step == DB_DONE)
+			rc = search_index_put(db, org_id, "conversation", id, c.subject,
+			                      buf_str(&b));
+	}
+	arena_free(&a);
+	return rc;
 }

@@ -113,6 +113,15 @@ enum save_result action_new_insert(struct db *db, long long org_id, long long co
                                    const struct action_new *ap, long long *id_out);
 
 /*
+ * Puts conversation id of org in the search index again
+ * (db/search_index.h): its subject as title; kind, participants, report,
+ * the next contact's note and the text of its action points as body; or
+ * removes it when it is gone. Only inside the caller's write transaction
+ * (every change of a conversation or its action points calls it). 0 or -1.
+ */
+int search_sync_conversation(struct db *db, long long org_id, long long id);
+
+/*
  * Marks the conversation as changed now and indexes it again. Only inside
  * the caller's write transaction (action.c uses it). 0 or -1.
  */

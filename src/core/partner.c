@@ -10,7 +10,7 @@
 
 #include "community.h"
 #include "partner_util.h"
-#include "search.h"
+#include "../db/search_index.h"
 
 const char *const partner_kinds[] = {"vereniging", "welzijn", "school",  "gemeente", "zorg",
                                      "cultuur",    "bedrijf", "inwoner", "anders",   NULL};
@@ -430,4 +430,41 @@ int partner_list(struct db *db, struct arena *a, long long org_id, const struct 
 	*out = v;
 	*n_out = n;
 	return rc == DB_DONE ? 0 : -1;
+}
+
+/* ---- the search document ---- */
+
+int search_sync_partner(struct db *db, long long org_id, long long id)
+{
+	struct arena a;
+	arena_init(&a);
+	struct partner p;
+	int rc = -1;
+	int found = partner_get(db, &a, org_id, id, &p);
+	if (found == 0) {
+		rc = search_index_remove(db, org_id, "partner", id);
+	} else if (found == 1) {
+		struct buf b;
+		buf_init(&b, &a);
+		const char *fields[] = {p.kind, p.part_of, p.description, p.contact_name,
+		                        p.contact_how};
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			search_text_add(&b, fields[i]);
+		struct db_stmt *st;
+		int step = DB_ERROR;
+		if (db_query(db, &st,
+		             "SELECT challenges, core_values, goals, commitments, success"
+		             " FROM partner_power WHERE partner_id = ? AND org_id = ?"
+		             " ORDER BY met_on DESC, id DESC",
+		             DB_ARGS(DB_INT(id), DB_INT(org_id))) == DB_OK) {
+			while ((step = db_step(st)) == DB_ROW)
+				for (int k = 0; k < 5; k++)
+					search_text_add(&b, db_col_text(st, k, &a));
+			db_finish(st);
+		}
+		if (step == DB_DONE)
+			rc = search_index_put(db, org_id, "partner", id, p.name, buf_str(&b));
+	}
+	arena_free(&a);
+	return rc;
 }

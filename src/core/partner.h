@@ -160,6 +160,14 @@ int partner_list(struct db *db, struct arena *a, long long org_id, const struct 
                  const char *today, long long limit, long long offset, struct partner_row **out,
                  size_t *n_out, long long *total);
 
+/*
+ * Puts partner id of org in the search index again (db/search_index.h):
+ * its name as title; kind, details and every partner power record as body;
+ * or removes it when it is gone. Only inside the caller's write transaction
+ * (every change of a partner or its partner power calls it). 0 or -1.
+ */
+int search_sync_partner(struct db *db, long long org_id, long long id);
+
 /* Today in Europe/Amsterdam (local time) as "YYYY-MM-DD", in a. */
 const char *partner_today(struct arena *a);
 

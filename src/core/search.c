@@ -9,10 +9,8 @@
 
 #include "../i18n/text.h"
 #include "community.h"
-#include "action.h"
 #include "conversation.h"
 #include "partner.h"
-#include "power.h"
 
 static int add_rows(struct db *db, struct arena *a, struct buf *b, const char *sql, long long id,
                     long long org_id)
@@ -49,69 +47,6 @@ int search_sync_community(struct db *db, long long org_id, long long id)
 		        " ORDER BY kind, position, id",
 		        id, org_id) == 0)
 			rc = search_index_put(db, org_id, "community", id, c.name, buf_str(&b));
-	}
-	arena_free(&a);
-	return rc;
-}
-
-int search_sync_partner(struct db *db, long long org_id, long long id)
-{
-	struct arena a;
-	arena_init(&a);
-	struct partner p;
-	int rc = -1;
-	int found = partner_get(db, &a, org_id, id, &p);
-	if (found == 0) {
-		rc = search_index_remove(db, org_id, "partner", id);
-	} else if (found == 1) {
-		struct buf b;
-		buf_init(&b, &a);
-		search_text_add(&b,
-		                vocab_label(partner_kinds, TXT_PARTNER_KIND_VERENIGING, p.kind));
-		const char *fields[] = {p.part_of, p.description, p.contact_name, p.contact_how};
-		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-			search_text_add(&b, fields[i]);
-		struct partner_power *pw;
-		size_t n_pw;
-		if (power_list(db, &a, org_id, id, &pw, &n_pw) == 0) {
-			for (size_t i = 0; i < n_pw; i++) {
-				search_text_add(&b, pw[i].challenges);
-				search_text_add(&b, pw[i].core_values);
-				search_text_add(&b, pw[i].goals);
-				search_text_add(&b, pw[i].commitments);
-				search_text_add(&b, pw[i].success);
-			}
-			rc = search_index_put(db, org_id, "partner", id, p.name, buf_str(&b));
-		}
-	}
-	arena_free(&a);
-	return rc;
-}
-
-int search_sync_conversation(struct db *db, long long org_id, long long id)
-{
-	struct arena a;
-	arena_init(&a);
-	struct conversation c;
-	int rc = -1;
-	int found = conversation_get(db, &a, org_id, id, &c);
-	if (found == 0) {
-		rc = search_index_remove(db, org_id, "conversation", id);
-	} else if (found == 1) {
-		struct buf b;
-		buf_init(&b, &a);
-		search_text_add(&b, vocab_label(conversation_kinds,
-		                                TXT_CONVERSATION_KIND_KENNISMAKING, c.kind));
-		search_text_add(&b, c.participants);
-		search_text_add(&b, c.report);
-		search_text_add(&b, c.next_note);
-		if (add_rows(
-		        db, &a, &b,
-		        "SELECT text FROM action_points WHERE conversation_id = ? AND org_id = ?"
-		        " ORDER BY id",
-		        id, org_id) == 0)
-			rc = search_index_put(db, org_id, "conversation", id, c.subject,
-			                      buf_str(&b));
 	}
 	arena_free(&a);
 	return rc;

@@ -25,10 +25,7 @@
 
 /* Indexes community id of org again (its profile and lists), or removes it when gone. 0/-1. */
 int search_sync_community(struct db *db, long long org_id, long long id);
-/* Indexes partner id (details, partner power) again, or removes it. 0/-1. */
-int search_sync_partner(struct db *db, long long org_id, long long id);
-/* Indexes conversation id (report, action points) again, or removes it. 0/-1. */
-int search_sync_conversation(struct db *db, long long org_id, long long id);
+/* search_sync_partner is in partner.h, search_sync_conversation in conversation.h. */
 
 /*
  * Builds the whole index from the records when it was never built (a
