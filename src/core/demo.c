@@ -16,7 +16,10 @@
 #include "org.h"
 #include "readiness.h"
 #include "vision.h"
+#include "action.h"
+#include "conversation.h"
 #include "partner.h"
+#include "power.h"
 
 struct demo_org {
 	const char *slug;

@@ -8,7 +8,11 @@
 
 #include <stdbool.h>
 
+#include "../core/action.h"
+#include "../core/conversation.h"
 #include "../core/partner.h"
+#include "../core/power.h"
+#include "../core/timeline.h"
 #include "../http/server.h"
 #include "../web/html.h"
 
@@ -19,6 +23,27 @@ const char *ui_conversation_kind_label(const char *kind);
 /* "/o/<slug>/partners/<id><suffix>" and "/o/<slug>/conversations/<id><suffix>". Arena-owned. */
 const char *ui_partner_url(struct req *r, long long id, const char *suffix);
 const char *ui_conversation_url(struct req *r, long long id, const char *suffix);
+
+/*
+ * The "version" field of the posted form (a delete confirmation names the
+ * version it showed): true and *out for 1 to 18 digits, false when missing
+ * or anything else.
+ */
+bool ui_form_version(struct req *r, long long *out);
+
+/*
+ * Who owns an action point, as text: the name; "Naam (heeft geen rol
+ * meer)" when they are no beheerder or medewerker any more; "nog niemand"
+ * when nobody. Escaped by the html writer like any text. Arena-owned.
+ */
+const char *ui_owner_name(struct req *r, const struct action_point *ap);
+
+/*
+ * A card section whose query failed: its heading (id "h-<id>", the card
+ * "<id>") and, instead of its list, the logged, visible notice of
+ * respond_section_failed(). Never an empty list.
+ */
+void ui_failed_section(struct req *r, struct html *h, const char *id, const char *title);
 
 /* A badge with the kind of a conversation. */
 void ui_conversation_badge(struct html *h, const char *kind);
@@ -43,6 +68,27 @@ void ui_action_toggle(struct req *r, struct html *h, const struct action_point *
  */
 struct form;
 void ui_conflict_table(struct html *h, const struct form *mine, const struct form *theirs);
+
+/* The five fields of werkblad 4, in its order: form field name and texts. */
+struct ui_power_part {
+	const char *name;           /* form field */
+	int label, hint, questions; /* texts: label, hint, first of the questions of werkblad 5 */
+	int n_questions;
+};
+#define N_POWER_PARTS 5
+extern const struct ui_power_part ui_power_parts[N_POWER_PARTS];
+
+/* Field i (0..4, in the order of ui_power_parts) of a partner power record. */
+const char *ui_power_value(const struct partner_power *p, size_t i);
+
+/*
+ * Writes every partner matching f as CSV for Dutch Excel (csv.h) into out:
+ * a header row with the Dutch column names, then one row per partner with
+ * its details, communities, latest partner power and contact moments.
+ * today is "YYYY-MM-DD". 0, or -1 when a query fails. (pages/partners.c)
+ */
+int partner_export_csv(struct db *db, struct arena *a, long long org_id,
+                       const struct partner_filter *f, const char *today, struct buf *out);
 
 /* The tips for a first contact (step 4b) and for empathic listening (step 4d). */
 void ui_talk_tips(struct html *h, const char *heading_id);

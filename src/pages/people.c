@@ -377,6 +377,7 @@ static const struct audit_kind {
     {"action.done", TXT_AUDIT_ACTION_DONE, -1},
     {"action.reopen", TXT_AUDIT_ACTION_REOPEN, -1},
     {"action.delete", TXT_AUDIT_ACTION_DELETE, -1},
+    {"action.handover", TXT_AUDIT_ACTION_HANDOVER, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/search.h"
+#include "db/search_index.h"
 #include "http/decode.h"
 
 /* True when expr is a sequence of "..." strings (with "" inside), each maybe followed by '*'. */

@@ -135,6 +135,13 @@ async function login(email) {
 	return c;
 }
 
+// The version a form carries (the hidden field of a confirmation or edit form).
+function versionIn(html) {
+	const m = /name="version" value="(\d+)"/.exec(html);
+	assert.ok(m, 'the form names the version it shows');
+	return m[1];
+}
+
 // The HTML-escaped form of a text, as kring writes it.
 function esc(s) {
 	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -487,10 +494,10 @@ test('a partner named by conversations cannot vanish; one without can, after a c
 	const vw = ids['VluchtelingenWerk Zandhoven'];
 	let page = await sascha.get(`${ORG}/partners/${vw}/delete`);
 	assert.equal(page.status, 200);
-	assert.match(page.text, /kan niet verwijderd worden: de partner komt voor in 2 gesprek\(ken\)/);
+	assert.match(page.text, /kan niet verwijderd worden: de partner komt voor in 2 gesprekken\./);
 	assert.match(page.text, /Kop koffie met Samira van VluchtelingenWerk/);
 	assert.doesNotMatch(page.text, /Ja, verwijder deze partner/);
-	const res409 = await sascha.post(`${ORG}/partners/${vw}/delete`);
+	const res409 = await sascha.post(`${ORG}/partners/${vw}/delete`, { version: '1' });
 	assert.equal(res409.status, 409);
 	assert.equal((await sascha.get(`${ORG}/partners/${vw}`)).status, 200);
 
@@ -499,7 +506,7 @@ test('a partner named by conversations cannot vanish; one without can, after a c
 	assert.match(page.text, /Weet je zeker dat je Tijdelijke partner wilt verwijderen\?/);
 	assert.match(page.text, /Ja, verwijder deze partner/);
 	assert.equal((await sascha.get(`${ORG}/partners/${id}`)).status, 200, 'the GET deletes nothing');
-	const res = await sascha.post(`${ORG}/partners/${id}/delete`);
+	const res = await sascha.post(`${ORG}/partners/${id}/delete`, { version: versionIn(page.text) });
 	assert.equal(res.status, 303);
 	assert.match(res.location, /\/partners\?klaar=verwijderd$/);
 	assert.equal((await sascha.get(`${ORG}/partners/${id}`)).status, 404);
@@ -509,7 +516,7 @@ test('a partner named by conversations cannot vanish; one without can, after a c
 	const talk = await createTalk(sascha, { partner: String(ids['Welzijn De Brug']), subject: 'Even bellen', a1_text: 'Terugbellen' });
 	page = await sascha.get(`${ORG}/conversations/${talk}/delete`);
 	assert.match(page.text, /Weet je zeker dat je het gesprek ‘Even bellen’ van 1 maart 2026 wilt verwijderen\?/);
-	assert.equal((await sascha.post(`${ORG}/conversations/${talk}/delete`)).status, 303);
+	assert.equal((await sascha.post(`${ORG}/conversations/${talk}/delete`, { version: versionIn(page.text) })).status, 303);
 	assert.equal((await sascha.get(`${ORG}/conversations/${talk}`)).status, 404);
 	const audit = (await (await login('marieke@desleutel.nl')).get(`${ORG}/audit`)).text;
 	assert.match(audit, /Sascha de Vries<\/td><td class="utrecht-table__cell" data-label="Wat">Partner verwijderd: Tijdelijke partner/);
@@ -676,6 +683,201 @@ test('the demo is there and loading it again changes nothing', async () => {
 	}
 	const sascha = await login('sascha@desleutel.nl');
 	const page = (await sascha.get(`${ORG}/conversations`)).text;
-	assert.match(page, /\d+ actiepunt\(en\) staan open na hun datum/);
+	assert.match(page, /(1 actiepunt staat open na zijn datum|\d+ actiepunten staan open na hun datum)\./);
 	assert.match(page, /Gepland contact/);
+});
+
+// ---- deleting names the version it saw (hole 7) ----
+
+test('a stale delete confirmation answers 409 with what changed and deletes nothing (partner, partner power, conversation, action point)', async () => {
+	const sascha = await login('sascha@desleutel.nl');
+	const jeroen = await login('jeroen@desleutel.nl');
+
+	// a partner: Sascha opens the confirmation, Jeroen saves, Sascha confirms
+	const id = await createPartner(sascha, { name: 'Stale partner', kind: 'anders' });
+	const confirm = await sascha.get(`${ORG}/partners/${id}/delete`);
+	const seen = versionIn(confirm.text);
+	const eUrl = `${ORG}/partners/${id}/edit`;
+	const f = formFields((await jeroen.get(eUrl)).text, eUrl);
+	assert.equal((await jeroen.post(eUrl, { ...f, description: 'Door Jeroen aangevuld' })).status, 303);
+	let res = await sascha.post(`${ORG}/partners/${id}/delete`, { version: seen });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Iemand anders heeft deze partner gewijzigd nadat jij om verwijderen vroeg\. Er is niets verwijderd\./);
+	assert.match(res.text, /Zo ziet het er nu uit/);
+	assert.match(res.text, /Door Jeroen aangevuld/);
+	assert.equal((await sascha.get(`${ORG}/partners/${id}`)).status, 200, 'nothing deleted');
+	// the page asks again, with the version it shows now
+	assert.notEqual(versionIn(res.text), seen);
+	assert.equal((await sascha.post(`${ORG}/partners/${id}/delete`, {})).status, 400, 'a delete must name a version');
+	assert.equal((await sascha.post(`${ORG}/partners/${id}/delete`, { version: '1x' })).status, 400);
+
+	// partner power
+	const pNew = await sascha.post(`${ORG}/partners/${id}/power/new`, { met_on: '2026-03-02', goals: 'Samen lezen' });
+	assert.equal(pNew.status, 303);
+	const partnerPage = (await sascha.get(`${ORG}/partners/${id}`)).text;
+	const w = Number(/\/partners\/\d+\/power\/(\d+)"/.exec(partnerPage)[1]);
+	const wUrl = `${ORG}/partners/${id}/power/${w}`;
+	const wForm = (await sascha.get(wUrl)).text;
+	const wSeen = formFields(wForm, `${wUrl}/delete`).version;
+	const wf = formFields((await jeroen.get(wUrl)).text, wUrl);
+	assert.equal((await jeroen.post(wUrl, { ...wf, goals: 'Samen schrijven' })).status, 303);
+	res = await sascha.post(`${wUrl}/delete`, { version: wSeen });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Iemand anders heeft deze partner power gewijzigd nadat jij hem opende\. Er is niets verwijderd\./);
+	assert.match(res.text, /Samen schrijven/);
+	assert.equal((await sascha.get(wUrl)).status, 200, 'nothing deleted');
+	res = await sascha.post(`${wUrl}/delete`, { version: formFields(res.text, `${wUrl}/delete`).version });
+	assert.equal(res.status, 303);
+	assert.equal((await sascha.get(wUrl)).status, 404);
+
+	// a conversation with an action point
+	const talk = await createTalk(sascha, { partner: String(id), subject: 'Stale gesprek', a1_text: 'Stale punt' });
+	const tConfirm = await sascha.get(`${ORG}/conversations/${talk}/delete`);
+	const tSeen = versionIn(tConfirm.text);
+	const tUrl = `${ORG}/conversations/${talk}/edit`;
+	const tf = formFields((await jeroen.get(tUrl)).text, tUrl);
+	assert.equal((await jeroen.post(tUrl, { ...tf, report: 'Verslag van Jeroen' })).status, 303);
+	res = await sascha.post(`${ORG}/conversations/${talk}/delete`, { version: tSeen });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Iemand anders heeft dit gesprek gewijzigd nadat jij om verwijderen vroeg\. Er is niets verwijderd\./);
+	assert.match(res.text, /Verslag van Jeroen/);
+	assert.equal((await sascha.get(`${ORG}/conversations/${talk}`)).status, 200, 'nothing deleted');
+
+	// the action point: Sascha's page shows version n, Jeroen ticks it off (n+1)
+	const talkPage = (await sascha.get(`${ORG}/conversations/${talk}`)).text;
+	const ap = Number(/id="ap-(\d+)"/.exec(talkPage)[1]);
+	const aUrl = `/o/de-sleutel/conversations/${talk}/actions/${ap}`;
+	const aSeen = formFields(talkPage, `${aUrl}/delete`).version;
+	assert.equal((await jeroen.post(`${aUrl}/done`, { done: '1' })).status, 303);
+	res = await sascha.post(`${aUrl}/delete`, { version: aSeen });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Iemand anders heeft dit actiepunt gewijzigd nadat jij het opende\. Er is niets weggehaald\./);
+	assert.match((await sascha.get(`${ORG}/conversations/${talk}`)).text, /Stale punt/, 'nothing deleted');
+	res = await sascha.post(`${aUrl}/delete`, { version: formFields(res.text, `${aUrl}/delete`).version });
+	assert.equal(res.status, 303);
+	assert.doesNotMatch((await sascha.get(`${ORG}/conversations/${talk}`)).text, /Stale punt/);
+});
+
+// ---- someone leaves: their action points say so and move in one step (hole 2) ----
+
+test('action points of someone without a role say so, and the beheerder hands them over in one step, audited', async () => {
+	const marieke = await login('marieke@desleutel.nl');
+	const sascha = await login('sascha@desleutel.nl');
+	const people = (await marieke.get(`${ORG}/people`)).text;
+	const person = (name) => Number(new RegExp(`href="/o/de-sleutel/people/(\\d+)">[^<]*<span class="kring-sr"> ${name}<`).exec(people)[1]);
+	const jeroenId = person('Jeroen Bakker'), saschaId = person('Sascha de Vries');
+	const talk = await createTalk(sascha, { partner: String((await partnerIds(sascha))['Welzijn De Brug']), subject: 'Overdracht',
+		a1_text: 'Punt van Jeroen', a1_owner: String(jeroenId) });
+	// only a beheerder may hand over
+	assert.equal((await sascha.get(`${ORG}/actions/owners`)).status, 403);
+	assert.equal((await sascha.post(`${ORG}/actions/owners/${jeroenId}`, { to: String(saschaId) })).status, 403);
+	assert.match((await marieke.get(`${ORG}/actions/owners`)).text, /geen open actiepunten van mensen zonder rol/);
+
+	assert.equal((await marieke.post(`${ORG}/people/${jeroenId}/remove`)).status, 303);
+	let page = (await sascha.get(`${ORG}/conversations/${talk}`)).text;
+	assert.match(page, /Jeroen Bakker \(heeft geen rol meer\)/);
+	assert.match((await sascha.get(`${ORG}/conversations`)).text, /open actiepunt(en)? (staat|staan) op naam van iemand zonder rol/);
+	assert.match((await marieke.get(`${ORG}/conversations`)).text, /href="\/o\/de-sleutel\/actions\/owners"/);
+
+	const owners = await marieke.get(`${ORG}/actions/owners`);
+	assert.equal(owners.status, 200);
+	assert.match(owners.text, /Jeroen Bakker \(heeft geen rol meer\)/);
+	assert.match(owners.text, /\d+ open actiepunt/);
+	// to someone who is not staff here: refused, nothing moves
+	let res = await marieke.post(`${ORG}/actions/owners/${jeroenId}`, { to: String(jeroenId) });
+	assert.equal(res.status, 422);
+	res = await marieke.post(`${ORG}/actions/owners/${jeroenId}`, { to: String(person('Anouk Verhoeven')) });
+	assert.equal(res.status, 422);
+	assert.match(res.text, /Er is niets overgedragen/);
+	assert.equal((await marieke.post(`${ORG}/actions/owners/${jeroenId}`, { to: 'x' })).status, 400);
+
+	res = await marieke.post(`${ORG}/actions/owners/${jeroenId}`, { to: String(saschaId) });
+	assert.equal(res.status, 303);
+	assert.match((await marieke.get(res.location)).text, /De open actiepunten zijn overgedragen/);
+	page = (await sascha.get(`${ORG}/conversations/${talk}`)).text;
+	assert.doesNotMatch(page, /heeft geen rol meer/);
+	assert.match(page, /Punt van Jeroen<\/span><span class="kring-ap__meta">Sascha de Vries/);
+	const audit = (await marieke.get(`${ORG}/audit`)).text;
+	assert.match(audit, /Open actiepunten overgedragen: Jeroen Bakker → Sascha de Vries/);
+});
+
+// ---- an error is not an empty list (hole 3) ----
+
+test('a section whose query fails says so (logged), and a list that fails answers 500: never "nothing here"', async () => {
+	let sqliteOk = true;
+	try {
+		execFileSync('sqlite3', ['-version']);
+	} catch {
+		sqliteOk = false;
+	}
+	assert.ok(sqliteOk, 'this test needs the sqlite3 tool');
+	const sascha = await login('sascha@desleutel.nl');
+	const ids = await partnerIds(sascha);
+	const talks = await conversationIds(sascha);
+	const communities = await communityIds(sascha);
+	const vw = ids['VluchtelingenWerk Zandhoven'];
+	const pp = talks['Partner power met VluchtelingenWerk'];
+	const taal = communities['Taalcafé voor nieuwkomers'];
+	assert.ok(vw && pp && taal);
+
+	// a copy of the database that fails on three tables, served by a second kring
+	const d = mkdtempSync(path.join(os.tmpdir(), 'kring-broken-'));
+	const db = path.join(d, 'broken.db');
+	execFileSync('sqlite3', [path.join(dir, 'kring.db'), `.backup '${db}'`]);
+	execFileSync('sqlite3', [db, 'DROP TABLE partner_communities; DROP TABLE partner_power; DROP TABLE action_points;']);
+	const port = await freePort();
+	const b = `http://127.0.0.1:${port}`;
+	const k = spawn(bin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+	let klog = '';
+	k.stdout.on('data', (x) => { klog += x; });
+	k.stderr.on('data', (x) => { klog += x; });
+	try {
+		const deadline = Date.now() + 15_000;
+		for (;;) {
+			try {
+				if ((await fetch(`${b}/healthz`)).ok)
+					break;
+			} catch { /* not yet */ }
+			assert.ok(k.exitCode === null && Date.now() < deadline, `second kring did not start:\n${klog}`);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		const saved = base;
+		base = b; // the Client talks to the broken copy
+		try {
+			const c = await login('sascha@desleutel.nl');
+			const failed = /Dit deel kon nu niet worden geladen/g;
+
+			const community = await c.get(`${ORG}/communities/${taal}`);
+			assert.equal(community.status, 200);
+			assert.equal((community.text.match(failed) || []).length, 2, 'timeline and partners');
+			assert.doesNotMatch(community.text, /Nog geen partners gekoppeld|Nog niets gebeurd/);
+
+			const partner = await c.get(`${ORG}/partners/${vw}`);
+			assert.equal(partner.status, 200);
+			assert.equal((partner.text.match(failed) || []).length, 3, 'power, communities, conversations');
+			assert.doesNotMatch(partner.text, /Nog niet vastgelegd|Nog aan geen enkele community|Geen open actiepunten/);
+
+			const list = await c.get(`${ORG}/conversations`);
+			assert.equal(list.status, 200);
+			assert.match(list.text, failed);
+			assert.doesNotMatch(list.text, /Alle actiepunten zijn afgevinkt/);
+
+			const talk = await c.get(`${ORG}/conversations/${pp}`);
+			assert.equal(talk.status, 200);
+			assert.match(talk.text, failed);
+			assert.doesNotMatch(talk.text, /Nog geen actiepunten/);
+
+			assert.equal((await c.get(`${ORG}/partners`)).status, 500);
+			assert.equal((await c.get(`${ORG}/partners.csv`)).status, 500);
+		} finally {
+			base = saved;
+		}
+		assert.match(klog, /section 'tijdlijn' failed to load/);
+		assert.match(klog, /section 'partner-power' failed to load/);
+		assert.match(klog, /internal error/);
+	} finally {
+		k.kill('SIGTERM');
+		await new Promise((r) => (k.exitCode !== null ? r() : k.on('exit', r)));
+		rmSync(d, { recursive: true, force: true });
+	}
 });

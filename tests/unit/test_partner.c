@@ -2,7 +2,9 @@
  * test_partner.c - the partner domain (core/partner.c): partners and their
  * communities, partner power, conversations and action points, version
  * conflicts, the delete rule, tenant isolation of every reference, the
- * list with its counts, the timeline and the CSV.
+ * list with its counts, the timeline and the CSV (written by pages/partners.c);
+ * deletes that name the version they saw; owners without a role and the
+ * hand-over of their open action points.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +13,12 @@
 #include <cmocka.h>
 
 #include "community_fixture.h"
+#include "core/action.h"
+#include "core/conversation.h"
 #include "core/partner.h"
+#include "core/power.h"
+#include "core/timeline.h"
+#include "pages/partner_ui.h"
 
 static long long partner(struct fx *f, long long org, const char *name, const char *kind)
 {
@@ -79,7 +86,7 @@ static void test_partner_create_update_conflict(void **state)
 	now.version = 3;
 	now.name = "Overgenomen";
 	assert_int_equal(partner_update(f->db, f->org_b, f->admin_b, &now), SAVE_NOT_FOUND);
-	assert_int_equal(partner_delete(f->db, f->org_b, f->admin_b, id), SAVE_NOT_FOUND);
+	assert_int_equal(partner_delete(f->db, f->org_b, f->admin_b, id, 3), SAVE_NOT_FOUND);
 	assert_int_equal(partner_link(f->db, f->org_b, f->admin_b, id, f->community_b),
 	                 SAVE_NOT_FOUND);
 	assert_int_equal(partner_get(f->db, &a, f->org_a, id, &now), 1);
@@ -162,8 +169,9 @@ static void test_power(void **state)
 	assert_int_equal(power_update(f->db, f->org_a, f->staff_a, &stale), SAVE_CONFLICT);
 	assert_int_equal(power_get(f->db, &a, f->org_a, p, first, &got), 1);
 	assert_string_equal(got.goals, "Vijftien taalmaatjes");
-	assert_int_equal(power_delete(f->db, f->org_a, 0, other, first), SAVE_NOT_FOUND);
-	assert_int_equal(power_delete(f->db, f->org_a, 0, p, first), SAVE_OK);
+	assert_int_equal(power_delete(f->db, f->org_a, 0, other, first, got.version),
+	                 SAVE_NOT_FOUND);
+	assert_int_equal(power_delete(f->db, f->org_a, 0, p, first, got.version), SAVE_OK);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'power.%'"), 4);
 	arena_free(&a);
 	fx_close(f);
@@ -293,7 +301,7 @@ static void test_delete_rule(void **state)
 	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, NULL, 0, &t), SAVE_OK);
 	/* a partner named by a conversation does not vanish */
 	assert_int_equal(partner_conversation_count(f->db, f->org_a, p), 1);
-	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p), SAVE_REFUSED);
+	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p, 1), SAVE_REFUSED);
 	struct partner got;
 	assert_int_equal(partner_get(f->db, &a, f->org_a, p, &got), 1);
 	/* the database refuses it too, should code ever try */
@@ -306,7 +314,7 @@ static void test_delete_rule(void **state)
 	assert_int_equal(conversation_update(f->db, f->org_a, 0, &c), SAVE_OK);
 	struct partner_power pw = {.partner_id = p, .met_on = "2026-03-01", .goals = "Lezen"};
 	assert_int_equal(power_create(f->db, f->org_a, 0, &pw, NULL), SAVE_OK);
-	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p), SAVE_OK);
+	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p, got.version), SAVE_OK);
 	assert_int_equal(partner_get(f->db, &a, f->org_a, p, &got), 0);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM partner_power"), 0);
 	/* and the audit log keeps its name */
@@ -485,6 +493,186 @@ static void test_csv(void **state)
 	fx_close(f);
 }
 
+/* hole 7: a delete names the version it saw; a stale one deletes nothing */
+static void test_delete_names_version(void **state)
+{
+	(void)state;
+	struct fx *f = fx_open();
+	struct arena a;
+	arena_init(&a);
+	long long p = partner(f, f->org_a, "Buurthuis", "welzijn");
+	struct partner seen, now;
+	assert_int_equal(partner_get(f->db, &a, f->org_a, p, &seen), 1);
+	now = seen;
+	now.description = "Intussen gewijzigd";
+	assert_int_equal(partner_update(f->db, f->org_a, f->staff_a2, &now), SAVE_OK);
+	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p, seen.version),
+	                 SAVE_CONFLICT);
+	assert_int_equal(partner_get(f->db, &a, f->org_a, p, &now), 1);
+
+	struct partner_power pw = {.partner_id = p, .met_on = "2026-03-02", .goals = "Lezen"};
+	long long w = 0;
+	assert_int_equal(power_create(f->db, f->org_a, 0, &pw, &w), SAVE_OK);
+	struct partner_power wseen, wnow;
+	assert_int_equal(power_get(f->db, &a, f->org_a, p, w, &wseen), 1);
+	wnow = wseen;
+	wnow.goals = "Schrijven";
+	assert_int_equal(power_update(f->db, f->org_a, 0, &wnow), SAVE_OK);
+	assert_int_equal(power_delete(f->db, f->org_a, 0, p, w, wseen.version), SAVE_CONFLICT);
+	assert_int_equal(power_get(f->db, &a, f->org_a, p, w, &wnow), 1);
+	assert_int_equal(power_delete(f->db, f->org_a, 0, p, w, wnow.version), SAVE_OK);
+
+	struct conversation c = {
+	    .held_on = "2026-03-01", .kind = "brainstorm", .partner_id = p, .subject = "Ideeën"};
+	struct action_new ap = {.text = "Bellen"};
+	long long t = 0;
+	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, &ap, 1, &t), SAVE_OK);
+	struct conversation cseen, cnow;
+	assert_int_equal(conversation_get(f->db, &a, f->org_a, t, &cseen), 1);
+	cnow = cseen;
+	cnow.report = "Verslag van de ander";
+	assert_int_equal(conversation_update(f->db, f->org_a, 0, &cnow), SAVE_OK);
+	assert_int_equal(conversation_delete(f->db, f->org_a, 0, t, cseen.version), SAVE_CONFLICT);
+	assert_int_equal(conversation_get(f->db, &a, f->org_a, t, &cnow), 1);
+
+	struct action_point *list;
+	size_t n;
+	assert_int_equal(action_list(f->db, &a, f->org_a, t, &list, &n), 0);
+	assert_int_equal(n, 1);
+	long long seen_ap = list[0].version;
+	assert_int_equal(action_set_done(f->db, f->org_a, 0, t, list[0].id, true), SAVE_OK);
+	assert_int_equal(action_delete(f->db, f->org_a, 0, t, list[0].id, seen_ap), SAVE_CONFLICT);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM action_points"), 1);
+	assert_int_equal(action_delete(f->db, f->org_a, 0, t, list[0].id, seen_ap + 1), SAVE_OK);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM action_points"), 0);
+	/* with the version it shows now, the delete goes through */
+	assert_int_equal(conversation_delete(f->db, f->org_a, 0, t, cnow.version), SAVE_OK);
+	assert_int_equal(partner_delete(f->db, f->org_a, f->staff_a, p, now.version), SAVE_OK);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM partners WHERE name = 'Buurthuis'"), 0);
+	arena_free(&a);
+	fx_close(f);
+}
+
+/* hole 2, second half: action points of someone who left say so, and move in one step */
+static void test_gone_owner_hand_over(void **state)
+{
+	(void)state;
+	struct fx *f = fx_open();
+	struct arena a;
+	arena_init(&a);
+	long long p = partner(f, f->org_a, "Taalhuis", "welzijn");
+	struct conversation c = {
+	    .held_on = "2026-03-01", .kind = "kennismaking", .partner_id = p, .subject = "Eerste"};
+	struct action_new aps[] = {{.text = "Rooster maken", .owner_id = f->staff_a},
+	                           {.text = "Zaal huren", .owner_id = f->staff_a},
+	                           {.text = "Flyers", .owner_id = f->staff_a2}};
+	long long t = 0;
+	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, aps, 3, &t), SAVE_OK);
+	struct action_point *list;
+	size_t n;
+	assert_int_equal(action_list(f->db, &a, f->org_a, t, &list, &n), 0);
+	assert_false(list[0].owner_gone);
+	assert_int_equal(action_set_done(f->db, f->org_a, 0, t, list[1].id, true), SAVE_OK);
+	struct action_owner *gone;
+	assert_int_equal(action_gone_owners(f->db, &a, f->org_a, &gone, &n), 0);
+	assert_int_equal(n, 0);
+
+	/* staff_a leaves: the pages can say so */
+	assert_int_equal(member_remove(f->db, f->org_a, f->admin_a, f->staff_a), SAVE_OK);
+	assert_int_equal(action_list(f->db, &a, f->org_a, t, &list, &n), 0);
+	assert_true(list[0].owner_gone && list[1].owner_gone);
+	assert_false(list[2].owner_gone);
+	assert_int_equal(action_gone_owners(f->db, &a, f->org_a, &gone, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(gone[0].person_id, f->staff_a);
+	assert_int_equal(gone[0].n_open, 1); /* the done one stays as it was */
+
+	/* refused: to someone without a staff role here, to themselves, from nobody */
+	long long moved = -1;
+	assert_int_equal(
+	    action_hand_over(f->db, f->org_a, f->admin_a, f->staff_a, f->adviser, &moved),
+	    SAVE_NOT_FOUND);
+	assert_int_equal(
+	    action_hand_over(f->db, f->org_a, f->admin_a, f->staff_a, f->admin_b, &moved),
+	    SAVE_NOT_FOUND);
+	assert_int_equal(
+	    action_hand_over(f->db, f->org_a, f->admin_a, f->staff_a, f->staff_a, &moved),
+	    SAVE_REFUSED);
+	assert_int_equal(
+	    action_hand_over(f->db, f->org_b, f->admin_b, f->staff_a, f->admin_b, &moved),
+	    SAVE_NOT_FOUND); /* nothing of org B to hand over */
+	assert_int_equal(moved, -1);
+
+	long long before = list[0].version;
+	assert_int_equal(
+	    action_hand_over(f->db, f->org_a, f->admin_a, f->staff_a, f->staff_a2, &moved),
+	    SAVE_OK);
+	assert_int_equal(moved, 1);
+	assert_int_equal(action_list(f->db, &a, f->org_a, t, &list, &n), 0);
+	assert_int_equal(list[0].owner_id, f->staff_a2);
+	assert_false(list[0].owner_gone);
+	assert_int_equal(list[0].version, before + 1);  /* a form opened before now conflicts */
+	assert_int_equal(list[1].owner_id, f->staff_a); /* done: history stays */
+	assert_int_equal(action_gone_owners(f->db, &a, f->org_a, &gone, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log WHERE action = 'action.handover'"
+	                          " AND detail = '1'"),
+	                 1);
+	arena_free(&a);
+	fx_close(f);
+}
+
+/* "nieuwste eerst": within one day, the latest recorded comes first */
+static void test_timeline_same_day(void **state)
+{
+	(void)state;
+	struct fx *f = fx_open();
+	struct arena a;
+	arena_init(&a);
+	struct conversation c = {.held_on = "2026-03-01",
+	                         .kind = "groepsgesprek",
+	                         .community_id = f->community,
+	                         .subject = "Ochtend"};
+	long long first = 0, second = 0;
+	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, NULL, 0, &first), SAVE_OK);
+	c.subject = "Middag";
+	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, NULL, 0, &second), SAVE_OK);
+	/* the first one was recorded earlier that day */
+	assert_int_equal(db_exec(f->db,
+	                         "UPDATE conversations SET created_at = created_at - 60"
+	                         " WHERE id = ?",
+	                         DB_ARGS(DB_INT(first))),
+	                 DB_OK);
+	struct timeline_entry *tl;
+	size_t n;
+	assert_int_equal(community_timeline(f->db, &a, f->org_a, f->community, &tl, &n), 0);
+	size_t at_first = n, at_second = n;
+	for (size_t i = 0; i < n; i++) {
+		if (tl[i].kind == TL_CONVERSATION && tl[i].ref_id == first)
+			at_first = i;
+		if (tl[i].kind == TL_CONVERSATION && tl[i].ref_id == second)
+			at_second = i;
+	}
+	assert_true(at_second < at_first && at_first < n);
+	arena_free(&a);
+	fx_close(f);
+}
+
+/* hole 3: a failing query is an error, never an empty timeline */
+static void test_timeline_error_is_not_empty(void **state)
+{
+	(void)state;
+	struct fx *f = fx_open();
+	struct arena a;
+	arena_init(&a);
+	assert_int_equal(db_exec(f->db, "DROP TABLE community_status_changes", DB_NOARGS), DB_OK);
+	struct timeline_entry *tl;
+	size_t n;
+	assert_int_equal(community_timeline(f->db, &a, f->org_a, f->community, &tl, &n), -1);
+	arena_free(&a);
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -496,6 +684,10 @@ int main(void)
 	    cmocka_unit_test(test_list_counts_and_filters),
 	    cmocka_unit_test(test_timeline),
 	    cmocka_unit_test(test_csv),
+	    cmocka_unit_test(test_delete_names_version),
+	    cmocka_unit_test(test_gone_owner_hand_over),
+	    cmocka_unit_test(test_timeline_same_day),
+	    cmocka_unit_test(test_timeline_error_is_not_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,7 +13,11 @@
 #include <cmocka.h>
 
 #include "community_fixture.h"
+#include "core/action.h"
+#include "core/conversation.h"
 #include "core/partner.h"
+#include "core/power.h"
+#include "core/timeline.h"
 #include "http/router.h"
 
 struct ids {

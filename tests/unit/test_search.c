@@ -11,7 +11,11 @@
 #include <cmocka.h>
 
 #include "community_fixture.h"
+#include "core/action.h"
+#include "core/conversation.h"
 #include "core/partner.h"
+#include "core/power.h"
+#include "core/timeline.h"
 #include "core/search.h"
 #include "http/decode.h"
 
@@ -249,9 +253,16 @@ static void test_index_follows_changes(void **state)
 	assert_int_equal(hits(f, f->org_a, "werkplaats", "conversation"), 1);
 
 	/* deleted records are gone from the index */
-	assert_int_equal(conversation_delete(f->db, f->org_a, 0, t), SAVE_OK);
+	long long tv = 0, pv = 0; /* deleting names the version it saw */
+	assert_int_equal(db_query_int(f->db, "SELECT version FROM conversations WHERE id = ?",
+	                              DB_ARGS(DB_INT(t)), &tv),
+	                 DB_ROW);
+	assert_int_equal(conversation_delete(f->db, f->org_a, 0, t, tv), SAVE_OK);
 	assert_int_equal(hits(f, f->org_a, "werkplaats", "conversation"), 0);
-	assert_int_equal(partner_delete(f->db, f->org_a, 0, p), SAVE_OK);
+	assert_int_equal(db_query_int(f->db, "SELECT version FROM partners WHERE id = ?",
+	                              DB_ARGS(DB_INT(p)), &pv),
+	                 DB_ROW);
+	assert_int_equal(partner_delete(f->db, f->org_a, 0, p, pv), SAVE_OK);
 	assert_int_equal(hits(f, f->org_a, "molenbeek", "partner"), 0);
 	assert_int_equal(community_delete(f->db, f->org_a, 0, f->other_community), SAVE_OK);
 	assert_int_equal(hits(f, f->org_a, "repair", "community"), 0);

@@ -1,0 +1,476 @@
+/*
+ * search_index.c - the full-text index (see search_index.h).
+ *
+ * How it works with SQLite: every document is one row of search_docs
+ * (kind, ref, title and body), and the same text is in two FTS5 tables with
+ * the same rowid:
+ *   search_words  tokenize 'unicode61 remove_diacritics 2': whole words,
+ *                 accent- and case-insensitive, ranked with bm25;
+ *   search_parts  tokenize 'trigram' over text folded here (lower case,
+ *                 accents removed: this SQLite's trigram tokenizer cannot
+ *                 remove them itself): parts of words, so that "cafe" finds
+ *                 the Dutch compound "Taalcafé".
+ * A record is found when every term is the start of a word (search_words) or
+ * when every term of three or more letters is part of its text
+ * (search_parts). Each term goes into the FTS query in double quotes, with
+ * quotes doubled, so nothing a person types is read as FTS syntax.
+ *
+ * All FTS-specific SQL is in the block marked "FTS5" below. PostgreSQL
+ * will do the same with one tsvector column over
+ * to_tsvector('simple', unaccent(title || ' ' || body)) with a GIN index and
+ * plainto_tsquery/prefix matching for words, and pg_trgm (a GIN trigram
+ * index on unaccent(lower(body))) with ILIKE for parts of words; the rest of
+ * this file (folding, snippets) stays as it is.
+ */
+#include "search_index.h"
+
+#include <string.h>
+#include <time.h>
+
+/* ---- folding ---- */
+
+struct fold_range {
+	unsigned first, last; /* code points */
+	char base;            /* the letter without its accent */
+};
+
+/* Latin Extended-A: letters with accents, by base letter (Ĳ and Œ apart) */
+static const struct fold_range latin_ext_a[] = {
+    {0x100, 0x105, 'a'}, {0x106, 0x10D, 'c'}, {0x10E, 0x111, 'd'}, {0x112, 0x11B, 'e'},
+    {0x11C, 0x123, 'g'}, {0x124, 0x127, 'h'}, {0x128, 0x131, 'i'}, {0x134, 0x135, 'j'},
+    {0x136, 0x138, 'k'}, {0x139, 0x142, 'l'}, {0x143, 0x14B, 'n'}, {0x14C, 0x151, 'o'},
+    {0x154, 0x159, 'r'}, {0x15A, 0x161, 's'}, {0x162, 0x167, 't'}, {0x168, 0x173, 'u'},
+    {0x174, 0x175, 'w'}, {0x176, 0x178, 'y'}, {0x179, 0x17E, 'z'}, {0x17F, 0x17F, 's'},
+};
+
+/* Latin-1 Supplement U+00C0-U+00FF: base letter, or 0 to keep the character
+ * (×, ÷, þ, ß; Æ and æ are handled apart) */
+static const char latin1[64] = {
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   0,
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y',
+};
+
+/* Decodes one UTF-8 character at s; *len gets its length (1 for a bad byte). */
+static unsigned utf8_decode(const unsigned char *s, size_t *len)
+{
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*len = 1;
+		return c;
+	}
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (n == 1) {
+		*len = 1;
+		return c;
+	}
+	unsigned v = c & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*len = 1;
+			return c;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	*len = n;
+	return v;
+}
+
+static size_t utf8_encode(unsigned c, char out[4])
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* The folded form of code point c in out (0 bytes: drop it). */
+static size_t fold_char(unsigned c, char out[4])
+{
+	if (c >= 'A' && c <= 'Z') {
+		out[0] = (char)(c + 32);
+		return 1;
+	}
+	if (c < 0x80)
+		return utf8_encode(c, out);
+	if (c >= 0x300 && c <= 0x36F)
+		return 0; /* combining accents */
+	if (c == 0xC6 || c == 0xE6) {
+		memcpy(out, "ae", 2);
+		return 2;
+	}
+	if (c == 0x132 || c == 0x133) { /* the Dutch ĳ */
+		memcpy(out, "ij", 2);
+		return 2;
+	}
+	if (c == 0x152 || c == 0x153) {
+		memcpy(out, "oe", 2);
+		return 2;
+	}
+	if (c >= 0xC0 && c <= 0xFF) {
+		if (latin1[c - 0xC0]) {
+			out[0] = latin1[c - 0xC0];
+			return 1;
+		}
+		if (c == 0xDE)
+			c = 0xFE; /* Þ -> þ */
+		return utf8_encode(c, out);
+	}
+	for (size_t i = 0; i < sizeof(latin_ext_a) / sizeof(latin_ext_a[0]); i++)
+		if (c >= latin_ext_a[i].first && c <= latin_ext_a[i].last) {
+			out[0] = latin_ext_a[i].base;
+			return 1;
+		}
+	/* lower case for Greek and Cyrillic capitals */
+	if ((c >= 0x391 && c <= 0x3A9 && c != 0x3A2) || (c >= 0x410 && c <= 0x42F))
+		c += 0x20;
+	else if (c >= 0x400 && c <= 0x40F)
+		c += 0x50;
+	return utf8_encode(c, out);
+}
+
+size_t search_fold(struct buf *out, const char *s, size_t *map)
+{
+	size_t start = out->len;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (p[i]) {
+		size_t len;
+		unsigned c = utf8_decode(p + i, &len);
+		char f[4];
+		size_t n = len == 1 && c >= 0x80 ? (f[0] = (char)c, 1) : fold_char(c, f);
+		for (size_t k = 0; k < n; k++) {
+			if (map)
+				map[out->len - start] = i;
+			buf_putc(out, f[k]);
+		}
+		i += len;
+	}
+	if (map)
+		map[out->len - start] = i;
+	return out->len - start;
+}
+
+const char *search_fold_str(struct arena *a, const char *s)
+{
+	struct buf b;
+	buf_init(&b, a);
+	search_fold(&b, s ? s : "", NULL);
+	return buf_str(&b);
+}
+
+/* ---- the query ---- */
+
+const char *search_quote(struct arena *a, const char *s)
+{
+	struct buf b;
+	buf_init(&b, a);
+	buf_putc(&b, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_putc(&b, '"');
+		buf_putc(&b, *p);
+	}
+	buf_putc(&b, '"');
+	return buf_str(&b);
+}
+
+static bool term_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+static size_t utf8_count(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+void search_query_build(struct arena *a, const char *input, struct search_query *q)
+{
+	memset(q, 0, sizeof(*q));
+	q->words = "";
+	q->parts = "";
+	if (input == NULL)
+		return;
+	const unsigned char *p = (const unsigned char *)input;
+	struct buf words, parts;
+	buf_init(&words, a);
+	buf_init(&parts, a);
+	while (*p && q->n_terms < SEARCH_MAX_TERMS) {
+		while (*p && !term_byte(*p))
+			p++;
+		const unsigned char *start = p;
+		while (*p && term_byte(*p))
+			p++;
+		size_t len = (size_t)(p - start);
+		if (len == 0)
+			break;
+		if (len > SEARCH_MAX_TERM_LEN) { /* cut on a character boundary */
+			len = SEARCH_MAX_TERM_LEN;
+			while (len > 0 && (start[len] & 0xC0) == 0x80)
+				len--;
+		}
+		const char *term = arena_strndup(a, (const char *)start, len);
+		const char *folded = search_fold_str(a, term);
+		if (folded[0] == '\0')
+			continue;
+		q->terms[q->n_terms] = term;
+		q->folded[q->n_terms] = folded;
+		q->n_terms++;
+		buf_printf(&words, "%s%s*", words.len ? " " : "", search_quote(a, term));
+		if (utf8_count(folded) >= SEARCH_MIN_PART_CHARS)
+			buf_printf(&parts, "%s%s", parts.len ? " " : "", search_quote(a, folded));
+	}
+	q->words = buf_str(&words);
+	q->parts = buf_str(&parts);
+}
+
+/* ---- the documents (FTS5) ---- */
+
+int search_index_remove(struct db *db, long long org_id, const char *kind, long long ref)
+{
+	long long id = 0;
+	int rc = db_query_int(
+	    db, "SELECT id FROM search_docs WHERE kind = ? AND ref_id = ? AND org_id = ?",
+	    DB_ARGS(DB_TEXT(kind), DB_INT(ref), DB_INT(org_id)), &id);
+	if (rc == DB_DONE)
+		return 0;
+	if (rc != DB_ROW)
+		return -1;
+	if (db_exec(db, "DELETE FROM search_words WHERE rowid = ?", DB_ARGS(DB_INT(id))) != DB_OK ||
+	    db_exec(db, "DELETE FROM search_parts WHERE rowid = ?", DB_ARGS(DB_INT(id))) != DB_OK ||
+	    db_exec(db, "DELETE FROM search_docs WHERE id = ?", DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	return 0;
+}
+
+int search_index_put(struct db *db, long long org_id, const char *kind, long long ref,
+                     const char *title, const char *body)
+{
+	if (search_index_remove(db, org_id, kind, ref) != 0)
+		return -1;
+	title = title ? title : "";
+	body = body ? body : "";
+	struct arena a;
+	arena_init(&a);
+	long long id = 0;
+	int rc = -1;
+	if (db_query_int(db,
+	                 "INSERT INTO search_docs (org_id, kind, ref_id, title, body, updated_at)"
+	                 " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+	                 DB_ARGS(DB_INT(org_id), DB_TEXT(kind), DB_INT(ref), DB_TEXT(title),
+	                         DB_TEXT(body), DB_INT((long long)time(NULL))),
+	                 &id) == DB_ROW &&
+	    db_exec(db, "INSERT INTO search_words (rowid, title, body) VALUES (?, ?, ?)",
+	            DB_ARGS(DB_INT(id), DB_TEXT(title), DB_TEXT(body))) == DB_OK &&
+	    db_exec(db, "INSERT INTO search_parts (rowid, title, body) VALUES (?, ?, ?)",
+	            DB_ARGS(DB_INT(id), DB_TEXT(search_fold_str(&a, title)),
+	                    DB_TEXT(search_fold_str(&a, body)))) == DB_OK)
+		rc = 0;
+	arena_free(&a);
+	return rc;
+}
+
+int search_index_clear(struct db *db)
+{
+	return db_exec(db, "DELETE FROM search_words", DB_NOARGS) == DB_OK &&
+	               db_exec(db, "DELETE FROM search_parts", DB_NOARGS) == DB_OK &&
+	               db_exec(db, "DELETE FROM search_docs", DB_NOARGS) == DB_OK &&
+	               db_exec(db, "DELETE FROM settings WHERE key = 'search.index'", DB_NOARGS) ==
+	                   DB_OK
+	           ? 0
+	           : -1;
+}
+
+int search_index_mark_built(struct db *db)
+{
+	return db_exec(db,
+	               "INSERT INTO settings (key, value) VALUES ('search.index', '1')"
+	               " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	               DB_NOARGS) == DB_OK
+	           ? 0
+	           : -1;
+}
+
+int search_index_is_built(struct db *db)
+{
+	long long built = 0;
+	if (db_query_int(db, "SELECT COUNT(*) FROM settings WHERE key = 'search.index'", DB_NOARGS,
+	                 &built) != DB_ROW)
+		return -1;
+	return built > 0;
+}
+
+/*
+ * Hits of one kind: the org's documents matching the words or the parts
+ * query, best first. Parameters: ?1 words, ?2 org, ?3 kind, ?4 parts,
+ * ?5 limit.
+ */
+static const char search_sql[] =
+    "SELECT d.ref_id, d.title, d.body FROM search_docs d"
+    " LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"
+    " FROM search_words WHERE search_words MATCH ?1) w ON w.rid = d.id"
+    " WHERE d.org_id = ?2 AND d.kind = ?3"
+    " AND (w.rid IS NOT NULL OR (?4 <> '' AND d.id IN"
+    " (SELECT rowid FROM search_parts WHERE search_parts MATCH ?4)))"
+    " ORDER BY CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id"
+    " LIMIT ?5";
+
+/* ---- end of the FTS5 part ---- */
+
+void search_text_add(struct buf *b, const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		return;
+	if (b->len > 0)
+		buf_putc(b, '\n');
+	buf_puts(b, s);
+}
+
+/* ---- snippets ---- */
+
+#define SNIPPET_BEFORE 80  /* bytes of context before the match */
+#define SNIPPET_AFTER  160 /* and after it */
+
+/* Moves i back to the start of the UTF-8 character it is in. */
+static size_t char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* s with its line breaks shown as " · " (the body joins the fields with them). */
+static const char *one_line(struct arena *a, const char *s)
+{
+	if (strpbrk(s, "\r\n") == NULL)
+		return s;
+	struct buf b;
+	buf_init(&b, a);
+	for (const char *p = s; *p; p++) {
+		if (*p == '\r')
+			continue;
+		if (*p == '\n')
+			buf_puts(&b, " · ");
+		else
+			buf_putc(&b, *p);
+	}
+	return buf_str(&b);
+}
+
+/* Fills before / match / after of hit from body and the folded terms. */
+static void snippet(struct arena *a, const char *body, const struct search_query *q,
+                    struct search_hit *hit)
+{
+	size_t len = strlen(body);
+	size_t *map = arena_alloc(a, (2 * len + 1) * sizeof(*map));
+	struct buf folded;
+	buf_init(&folded, a);
+	search_fold(&folded, body, map);
+	const char *f = buf_str(&folded);
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (int i = 0; i < q->n_terms; i++) {
+		const char *m = strstr(f, q->folded[i]);
+		if (m && (best == NULL || m < best)) {
+			best = m;
+			best_len = strlen(q->folded[i]);
+		}
+	}
+	size_t ms = 0, me = 0; /* the match in body */
+	if (best) {
+		ms = map[best - f];
+		me = map[best - f + best_len];
+	}
+	size_t from = ms > SNIPPET_BEFORE ? char_start(body, ms - SNIPPET_BEFORE) : 0;
+	size_t to = len - me > SNIPPET_AFTER ? char_start(body, me + SNIPPET_AFTER) : len;
+	/* start and end at a space when there is one near */
+	for (size_t i = from; from > 0 && i < ms && i < from + 20; i++)
+		if (body[i] == ' ' || body[i] == '\n') {
+			from = i + 1;
+			break;
+		}
+	for (size_t i = to; to < len && i > me && i + 20 > to; i--)
+		if (body[i] == ' ' || body[i] == '\n') {
+			to = i;
+			break;
+		}
+	hit->before = one_line(
+	    a, arena_printf(a, "%s%.*s", from > 0 ? "…" : "", (int)(ms - from), body + from));
+	hit->match = one_line(a, arena_strndup(a, body + ms, me - ms));
+	hit->after =
+	    one_line(a, arena_printf(a, "%.*s%s", (int)(to - me), body + me, to < len ? "…" : ""));
+}
+
+/* True when ref may be found within scope. */
+static bool in_scope(const struct search_scope *scope, long long ref)
+{
+	if (!scope->only_refs)
+		return true;
+	for (size_t i = 0; i < scope->n_refs; i++)
+		if (scope->refs[i] == ref)
+			return true;
+	return false;
+}
+
+int search_index_find(struct db *db, struct arena *a, long long org_id,
+                      const struct search_scope *scope, const char *input,
+                      struct search_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	struct search_query q;
+	search_query_build(a, input, &q);
+	if (q.n_terms == 0 || (scope->only_refs && scope->n_refs == 0))
+		return 0;
+	size_t cap = 0;
+	size_t kinds = scope->n_kinds < SEARCH_MAX_KINDS ? scope->n_kinds : SEARCH_MAX_KINDS;
+	/* with a restriction the rows are filtered here, so the query reads them all */
+	long long limit = scope->only_refs ? 1000000 : SEARCH_MAX_RESULTS;
+	for (size_t k = 0; k < kinds; k++) {
+		struct db_stmt *st;
+		if (db_query(db, &st, search_sql,
+		             DB_ARGS(DB_TEXT(q.words), DB_INT(org_id), DB_TEXT(scope->kinds[k]),
+		                     DB_TEXT(q.parts), DB_INT(limit))) != DB_OK)
+			return -1;
+		int rc = DB_DONE;
+		while (out->n_kind[k] < SEARCH_MAX_RESULTS && (rc = db_step(st)) == DB_ROW) {
+			long long ref = db_col_int(st, 0);
+			if (!in_scope(scope, ref))
+				continue;
+			out->hits = arena_grow(a, out->hits, out->n_hits, &cap, sizeof(*out->hits));
+			struct search_hit *h = &out->hits[out->n_hits++];
+			h->kind = scope->kinds[k];
+			h->id = ref;
+			h->title = db_col_text(st, 1, a);
+			snippet(a, db_col_text(st, 2, a), &q, h);
+			out->n_kind[k]++;
+		}
+		if (out->n_kind[k] >= SEARCH_MAX_RESULTS)
+			rc = DB_DONE; /* stopped early: enough */
+		db_finish(st);
+		if (rc != DB_DONE)
+			return -1;
+	}
+	return 0;
+}
