@@ -41,9 +41,7 @@ static const char *count_text(struct arena *a, long long n)
 {
 	if (n == 0)
 		return T(ML_COUNT_NONE);
-	if (n == 1)
-		return T(ML_COUNT_ONE);
-	return arena_printf(a, T(ML_COUNT), n);
+	return arena_printf(a, TN(ML_COUNT, n), n);
 }
 
 /* ---- the list of rounds ---- */
@@ -215,6 +213,24 @@ int mlp_load_round(struct req *r, struct ml_round *round)
 	return 1;
 }
 
+/*
+ * For who may close (ROLES_ASSESS): a way to the confirmation step, at the
+ * foot of the page and away from the anonymous link, so nobody closes a
+ * round by a slip while copying the link.
+ */
+static void close_section(struct req *r, struct html *h, const struct ml_round *round)
+{
+	if (!(r->role & ROLES_ASSESS))
+		return;
+	html(h,
+	     "<section class=\"kring-card kring-narrow-card\" aria-labelledby=\"h-sluiten\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-sluiten\">%s</h2><p "
+	     "class=\"utrecht-paragraph\">%s</p><p class=\"kring-actions\"><a "
+	     "class=\"utrecht-button utrecht-button--secondary-action kring-button-link\" "
+	     "href=\"/o/%s/meetlat/%lld/close\">%s</a></p></section>",
+	     T(ML_CLOSE_TITLE), T(ML_CLOSE_INTRO), r->org_slug, round->id, T(ML_CLOSE_ASK));
+}
+
 void mlp_round_page(struct req *r, const struct ml_round *round, const struct org *org,
                     const struct given *g, unsigned status)
 {
@@ -263,7 +279,7 @@ void mlp_round_page(struct req *r, const struct ml_round *round, const struct or
 		    round->token);
 		html(
 		    &h,
-		    "<div class=\"kring-grid\"><section class=\"kring-card\" "
+		    "<div><section class=\"kring-card\" "
 		    "aria-labelledby=\"h-link\">"
 		    "<h2 class=\"utrecht-heading-2\" id=\"h-link\">%s</h2>"
 		    "<div class=\"utrecht-form-field kring-field\"><p class=\"utrecht-form-label\">"
@@ -272,15 +288,17 @@ void mlp_round_page(struct req *r, const struct ml_round *round, const struct or
 		    "<input class=\"utrecht-textbox kring-link\" id=\"anon-link\" type=\"text\" "
 		    "readonly value=\"%s\" aria-describedby=\"anon-link-hint\"></div></section>",
 		    T(ML_LINK_TITLE), T(ML_LINK_LABEL), T(ML_LINK_HINT), link);
-		html(&h,
-		     "<section class=\"kring-card\" aria-labelledby=\"h-sluiten\">"
-		     "<h2 class=\"utrecht-heading-2\" id=\"h-sluiten\">%s</h2><p "
-		     "class=\"utrecht-paragraph\">%s</p>",
-		     T(ML_CLOSE_TITLE), T(ML_CLOSE_INTRO));
-		form_begin(&h, r,
-		           arena_printf(a, "/o/%s/meetlat/%lld/close", r->org_slug, round->id));
-		form_end(&h, T(ML_CLOSE_BUTTON));
-		html(&h, "</section></div>");
+		html(&h, "</div>");
+	}
+	/*
+	 * An adviseur coaches the library but does not answer as a member of
+	 * its team (routes.def: ROLES_TEAM): no form, and a word on why.
+	 */
+	if (!(r->role & ROLES_TEAM)) {
+		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(ML_ADVISER_NO_FORM));
+		close_section(r, &h, round);
+		page_end(r, &h, status);
+		return;
 	}
 	int answered = meetlat_has_answered(r->db, r->org_id, round->id, r->person_id);
 	if (answered < 0) {
@@ -295,6 +313,7 @@ void mlp_round_page(struct req *r, const struct ml_round *round, const struct or
 		                arena_printf(a, "/o/%s/meetlat/%lld", r->org_slug, round->id),
 		                round->id, g);
 	}
+	close_section(r, &h, round);
 	page_end(r, &h, status);
 }
 
@@ -303,6 +322,40 @@ int page_meetlat_round(struct req *r)
 	struct ml_round round;
 	if (mlp_load_round(r, &round))
 		mlp_round_page(r, &round, NULL, NULL, 200);
+	return HANDLER_OK;
+}
+
+int page_meetlat_close_confirm(struct req *r)
+{
+	struct ml_round round;
+	if (!mlp_load_round(r, &round))
+		return HANDLER_OK;
+	const char *back = arena_printf(&r->arena, "/o/%s/meetlat/%lld", r->org_slug, round.id);
+	if (!round.open) {
+		mlp_refuse(r, round.title, T(ML_ERR_ALREADY_CLOSED), back, 409);
+		return HANDLER_OK;
+	}
+	struct meetlat_instrument in;
+	if (meetlat_instrument_of(r->db, &r->arena, &round, &in) != 0)
+		return HANDLER_ERROR;
+	struct html h;
+	page_begin(r, &h, T(ML_CLOSE_CONFIRM_TITLE));
+	html(&h,
+	     "<div class=\"kring-narrow\"><p class=\"utrecht-paragraph kring-crumb\"><a "
+	     "class=\"utrecht-link\" href=\"%s\">%s</a></p>"
+	     "<h1 class=\"utrecht-heading-1\">%s</h1>"
+	     "<p class=\"utrecht-paragraph kring-lead\"><strong>%s</strong></p>"
+	     "<p class=\"utrecht-paragraph\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
+	     back, round.title, T(ML_CLOSE_CONFIRM_TITLE), count_text(&r->arena, round.n_responses),
+	     T(ML_CLOSE_INTRO), arena_printf(&r->arena, T(ML_CLOSE_CONFIRM_MIN), in.min_group));
+	form_begin(&h, r,
+	           arena_printf(&r->arena, "/o/%s/meetlat/%lld/close", r->org_slug, round.id));
+	form_end(&h, T(ML_CLOSE_BUTTON));
+	html(
+	    &h,
+	    "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"%s\">%s</a></p></div>",
+	    back, T(ML_CLOSE_NOT_YET));
+	page_end(r, &h, 200);
 	return HANDLER_OK;
 }
 

@@ -106,8 +106,8 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 	     "<h2 class=\"utrecht-heading-2 kring-results-title\">%s</h2>"
 	     "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
 	     T(ML_RESULTS_TITLE),
-	     arena_printf(a, T(ML_CLOSED_META), fmt_date(a, round->closed_at), round->n_responses,
-	                  round->instrument_version));
+	     arena_printf(a, TN(ML_CLOSED_META, round->n_responses), fmt_date(a, round->closed_at),
+	                  round->n_responses, round->instrument_version));
 	phase_block(r, h, in, s, &ph);
 
 	/* chart and table with the same numbers */
@@ -206,25 +206,33 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 	     T(ML_SPREAD_NOTE));
 	html(h, "</div></div></section>");
 
-	/* per role group */
+	/* per role group; small groups hidden (ml_hide_small_groups) so nobody is recognised */
 	html(h,
 	     "<section aria-labelledby=\"h-groepen\"><h2 class=\"utrecht-heading-2\" "
 	     "id=\"h-groepen\">%s</h2><p class=\"utrecht-paragraph\">%s</p>"
+	     "<p class=\"utrecht-paragraph kring-muted\">%s</p>"
 	     "<div class=\"kring-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
 	     "<table class=\"utrecht-table kring-table kring-num\">"
 	     "<caption class=\"utrecht-table__caption\">%s</caption>"
 	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
-	     T(ML_GROUPS_TITLE), T(ML_GROUPS_INTRO), T(ML_GROUPS_CAPTION), T(ML_GROUPS_CAPTION),
-	     T(ML_BOUWSTEEN));
-	for (size_t g = 0; g < in->n_groups; g++)
-		html(h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s (%d)</th>",
-		     in->groups[g].label, s->n_group[g]);
+	     T(ML_GROUPS_TITLE), T(ML_GROUPS_INTRO),
+	     arena_printf(a, T(ML_GROUPS_MIN), in->min_group), T(ML_GROUPS_CAPTION),
+	     T(ML_GROUPS_CAPTION), T(ML_BOUWSTEEN));
+	for (size_t g = 0; g < in->n_groups; g++) {
+		if (s->group_hidden[g])
+			html(h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
+			     in->groups[g].label);
+		else
+			html(h,
+			     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s (%d)</th>",
+			     in->groups[g].label, s->n_group[g]);
+	}
 	html(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 	for (size_t b = 0; b < in->n_bouwstenen; b++) {
 		double lo = 1e9, hi = -1e9;
 		for (size_t g = 0; g < in->n_groups; g++)
-			if (s->group[g][b].n) {
+			if (s->group[g][b].n && !s->group[g][b].hidden) {
 				lo = fmin(lo, s->group[g][b].mean);
 				hi = fmax(hi, s->group[g][b].mean);
 			}
@@ -239,7 +247,10 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 		html(h, "</th>");
 		for (size_t g = 0; g < in->n_groups; g++) {
 			const struct ml_stat *st = &s->group[g][b];
-			if (st->n)
+			if (st->hidden)
+				html(h, "<td class=\"utrecht-table__cell kring-muted\">%s</td>",
+				     T(ML_GROUP_TOO_FEW));
+			else if (st->n)
 				html(h, "<td class=\"utrecht-table__cell\">%s (%d)</td>",
 				     mlp_fmt1(a, st->mean), st->n);
 			else
@@ -308,7 +319,10 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 			for (size_t i = 0; i < n_cm; i++) {
 				if (strcmp(cm[i].bouwsteen, in->bouwstenen[b].id) != 0)
 					continue;
+				/* a comment names its group only when the group is shown */
 				int g = ml_find_group(in, cm[i].group);
+				if (g >= 0 && s->group_hidden[g])
+					g = -1;
 				html(h,
 				     "<li><p class=\"utrecht-paragraph kring-pre\">%s</p><p "
 				     "class=\"kring-muted kring-small\">%s</p></li>",

@@ -213,7 +213,8 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 			     "<span class=\"kring-muted\">(%s, %s)</span></li>",
 			     r->org_slug, sessions[i].id, sessions[i].title,
 			     fmt_date(&r->arena, sessions[i].created_at),
-			     arena_printf(&r->arena, T(VS_SESSION_VISIONS), sessions[i].n_visions));
+			     arena_printf(&r->arena, TN(VS_SESSION_VISIONS, sessions[i].n_visions),
+			                  sessions[i].n_visions));
 		html(&h, "</ul>");
 	}
 	if (staff) {
