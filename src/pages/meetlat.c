@@ -331,8 +331,8 @@ int page_meetlat_close_confirm(struct req *r)
 	if (!mlp_load_round(r, &round))
 		return HANDLER_OK;
 	const char *back = arena_printf(&r->arena, "/o/%s/meetlat/%lld", r->org_slug, round.id);
-	if (!round.open) {
-		mlp_refuse(r, round.title, T(ML_ERR_ALREADY_CLOSED), back, 409);
+	if (!round.open) { /* nothing to confirm: say so, with the way to the results */
+		mlp_refuse(r, round.title, T(ML_ERR_ALREADY_CLOSED), back, 200);
 		return HANDLER_OK;
 	}
 	struct meetlat_instrument in;
