@@ -182,6 +182,9 @@ test('the demo holds two closed rounds with a trend, a frame, a shared vision an
 	assert.match(res.text, /Vorige ronde \(Nulmeting\)/);
 	assert.match(res.text, /<svg class="kring-radar"[^>]*role="img"[^>]*aria-labelledby="radar-t radar-d"/);
 	assert.match(res.text, /<title id="radar-t">/);
+	// the previous round is dashed (the attribute is markup, not escaped text)
+	assert.match(res.text, /<polygon class="kring-radar__before"[^>]* stroke-dasharray="8 5"\/>/);
+	assert.ok(!res.text.includes('&quot;8 5&quot;'), 'no escaped attribute');
 	assert.match(res.text, /<desc id="radar-d">Communicatie en Samenwerking: \d,\d deze ronde, \d,\d vorige ronde/);
 	for (const g of ['Directie en management', 'Staf, beleid en programma', 'Frontoffice en vestigingen'])
 		assert.ok(res.text.includes(g), `role group ${g} in the results`);
