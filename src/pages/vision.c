@@ -31,6 +31,37 @@ static const struct field_spec frame_fields[] = {
     {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
 };
 #define N_FRAME_FIELDS (sizeof(frame_fields) / sizeof(frame_fields[0]))
+#define N_FRAME_TEXTS  3 /* the first three fields: the texts of the frame */
+
+/*
+ * The frame form as it goes back to the page after a refused save. base
+ * holds, per text, a fingerprint of the text the person started from (sent
+ * along as "base_<field>"), so a later conflict can tell which texts they
+ * changed; theirs is the stored frame after a conflict (else NULL).
+ */
+struct frame_state {
+	struct form *form;
+	long long version;
+	const char *base[N_FRAME_TEXTS];
+	const struct frame *theirs;
+};
+
+/* The stored text of frame field i (0 strategy, 1 policy goals, 2 stands for). */
+static const char *frame_text(const struct frame *fr, size_t i)
+{
+	return i == 0 ? fr->strategy : i == 1 ? fr->policy_goals : fr->stands_for;
+}
+
+/* A fingerprint of a text (64-bit FNV-1a in hex): tells "unchanged" from "changed". */
+static const char *fingerprint(struct arena *a, const char *s)
+{
+	unsigned long long x = 14695981039346656037ULL;
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		x ^= *p;
+		x *= 1099511628211ULL;
+	}
+	return arena_printf(a, "%016llx", x);
+}
 
 static const struct field_spec session_fields[] = {
     {.name = "title",
@@ -112,9 +143,40 @@ static int shared_block(struct req *r, struct html *h)
 	return 0;
 }
 
-static void vision_page(struct req *r, struct form *frame_form, long long version,
-                        const struct frame *theirs, struct form *session_form, const char *notice,
-                        const char *notice_kind, unsigned status)
+/*
+ * After a conflict: per text where the form (mine) and the stored frame
+ * (theirs) differ, both side by side.
+ */
+static void frame_differences(struct html *h, const struct form *mine, const struct frame *theirs)
+{
+	html(h,
+	     "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
+	     "<h3 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h3>"
+	     "<table class=\"utrecht-table kring-table\"><caption "
+	     "class=\"utrecht-table__caption\">%s</caption>"
+	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
+	     "<tbody class=\"utrecht-table__body\">",
+	     T(CONFLICT_FIELDS_TITLE), T(CONFLICT_FIELDS_TITLE), T(CONFLICT_FIELD),
+	     T(CONFLICT_YOURS), T(CONFLICT_SAVED));
+	for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
+		const char *m = form_value(mine, frame_fields[i].name);
+		const char *s = frame_text(theirs, i);
+		if (strcmp(m, s) == 0)
+			continue;
+		html(h,
+		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+		     "scope=\"row\">%s</th><td class=\"utrecht-table__cell kring-pre\">%s</td>"
+		     "<td class=\"utrecht-table__cell kring-pre\">%s</td></tr>",
+		     frame_fields[i].label, m, s);
+	}
+	html(h, "</tbody></table></section>");
+}
+
+static void vision_page(struct req *r, const struct frame_state *fs, struct form *session_form,
+                        const char *notice, const char *notice_kind, unsigned status)
 {
 	struct frame fr;
 	struct vision_session *sessions;
@@ -155,34 +217,35 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 		     arena_printf(&r->arena, T(VS_FRAME_SAVED_BY),
 		                  fmt_datetime(&r->arena, fr.updated_at),
 		                  fr.updated_by[0] ? fr.updated_by : T(AUDIT_SYSTEM)));
-	if (theirs)
-		html(&h,
-		     "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
-		     "<h3 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h3>"
-		     "<dl><dt>%s</dt><dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd "
-		     "class=\"kring-pre\">%s</dd>"
-		     "<dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl></section>",
-		     T(CONFLICT_THEIRS), frame_fields[0].label, theirs->strategy,
-		     frame_fields[1].label, theirs->policy_goals, frame_fields[2].label,
-		     theirs->stands_for);
+	if (fs && fs->theirs)
+		frame_differences(&h, fs->form, fs->theirs);
 	if (staff) {
 		struct form f;
-		if (frame_form) {
-			f = *frame_form;
+		long long version;
+		const char *base[N_FRAME_TEXTS];
+		if (fs) {
+			f = *fs->form;
+			version = fs->version;
+			for (size_t i = 0; i < N_FRAME_TEXTS; i++)
+				base[i] = fs->base[i];
 		} else {
 			form_init(&f, frame_fields, N_FRAME_FIELDS);
-			form_set(&f, "strategy", fr.strategy);
-			form_set(&f, "policy_goals", fr.policy_goals);
-			form_set(&f, "stands_for", fr.stands_for);
+			for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
+				form_set(&f, frame_fields[i].name, frame_text(&fr, i));
+				base[i] = fingerprint(&r->arena, frame_text(&fr, i));
+			}
 			version = fr.version;
 		}
 		f.id_prefix = "kader-";
 		form_error_summary(&h, &f);
 		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/vision/frame", r->org_slug));
 		html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
-		form_field(&h, &f, "strategy");
-		form_field(&h, &f, "policy_goals");
-		form_field(&h, &f, "stands_for");
+		for (size_t i = 0; i < N_FRAME_TEXTS; i++)
+			if (base[i])
+				html(&h, "<input type=\"hidden\" name=\"base_%s\" value=\"%s\">",
+				     frame_fields[i].name, base[i]);
+		for (size_t i = 0; i < N_FRAME_TEXTS; i++)
+			form_field(&h, &f, frame_fields[i].name);
 		form_end(&h, T(VS_FRAME_SAVE));
 	} else if (fr.version == 0) {
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(VS_FRAME_EMPTY));
@@ -236,7 +299,7 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 
 int page_vision(struct req *r)
 {
-	vision_page(r, NULL, 0, NULL, NULL, NULL, NULL, 200);
+	vision_page(r, NULL, NULL, NULL, NULL, 200);
 	return HANDLER_OK;
 }
 
@@ -244,19 +307,41 @@ int page_frame_save(struct req *r)
 {
 	struct form f;
 	bool ok = form_read(r, &f, frame_fields, N_FRAME_FIELDS);
-	long long version = atoll(form_value(&f, "version"));
+	struct frame_state fs = {.form = &f, .version = atoll(form_value(&f, "version"))};
+	for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
+		const char *b =
+		    req_form(r, arena_printf(&r->arena, "base_%s", frame_fields[i].name));
+		fs.base[i] = b && strlen(b) == 16 && strspn(b, "0123456789abcdef") == 16 ? b : NULL;
+	}
 	if (!ok) {
-		vision_page(r, &f, version, NULL, NULL, NULL, NULL, 422);
+		vision_page(r, &fs, NULL, NULL, NULL, 422);
 		return HANDLER_OK;
 	}
 	enum save_result rc =
 	    frame_save(r->db, r->org_id, r->person_id, form_value(&f, "strategy"),
-	               form_value(&f, "policy_goals"), form_value(&f, "stands_for"), version);
+	               form_value(&f, "policy_goals"), form_value(&f, "stands_for"), fs.version);
 	if (rc == SAVE_CONFLICT) {
-		struct frame theirs;
-		if (frame_get(r->db, &r->arena, r->org_id, &theirs) != 0)
+		/*
+		 * Someone saved in between. The form starts again from the stored
+		 * text, with this person's own changes on top: a text they changed
+		 * (its fingerprint differs from the one they started from, or
+		 * none came) keeps what they wrote; a text they left alone takes
+		 * the stored one, so saving again loses nobody's work.
+		 */
+		struct frame stored;
+		if (frame_get(r->db, &r->arena, r->org_id, &stored) != 0)
 			return HANDLER_ERROR;
-		vision_page(r, &f, theirs.version, &theirs, NULL, T(CONFLICT), "warning", 409);
+		for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
+			const char *mine = form_value(&f, frame_fields[i].name);
+			bool changed = fs.base[i] == NULL ||
+			               strcmp(fs.base[i], fingerprint(&r->arena, mine)) != 0;
+			if (!changed)
+				form_set(&f, frame_fields[i].name, frame_text(&stored, i));
+			fs.base[i] = fingerprint(&r->arena, frame_text(&stored, i));
+		}
+		fs.version = stored.version;
+		fs.theirs = &stored;
+		vision_page(r, &fs, NULL, T(CONFLICT_FRAME), "warning", 409);
 		return HANDLER_OK;
 	}
 	if (rc != SAVE_OK)
@@ -269,7 +354,7 @@ int page_vision_session_add(struct req *r)
 {
 	struct form f;
 	if (!form_read(r, &f, session_fields, 1)) {
-		vision_page(r, NULL, 0, NULL, &f, NULL, NULL, 422);
+		vision_page(r, NULL, &f, NULL, NULL, 422);
 		return HANDLER_OK;
 	}
 	long long id = 0;

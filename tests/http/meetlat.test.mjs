@@ -454,11 +454,56 @@ test('frame: a stale version is a conflict, never a silent overwrite', async () 
 	assert.equal(res.status, 303);
 	res = await a.request('POST', '/o/de-sleutel/vision/frame', { csrf: a.csrf, ...form, stands_for: 'Anders' });
 	assert.equal(res.status, 409);
-	assert.match(res.text, /Iemand anders heeft dit intussen ook gewijzigd/);
+	assert.match(res.text, /Iemand anders heeft het kader intussen ook opgeslagen/);
 	assert.match(res.text, /Wij zijn van het dorp/);
 	const adv = await as('anouk@rijnbrink.nl');
 	assert.equal((await adv.post('/o/de-sleutel/vision/frame', form)).status, 403, 'adviseur reads only');
 	assert.match((await adv.get('/o/de-sleutel/vision')).text, /Wij zijn van het dorp/);
+});
+
+/* The frame form of a page: its texts, version and fingerprints, as a browser would send it. */
+function frameForm(html) {
+	const form = {};
+	for (const name of ['strategy', 'policy_goals', 'stands_for']) {
+		const m = html.match(new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`));
+		assert.ok(m, `textarea ${name} on the page`);
+		form[name] = unescape(m[1]);
+		const b = html.match(new RegExp(`name="base_${name}" value="([0-9a-f]{16})"`));
+		assert.ok(b, `fingerprint of ${name} on the page`);
+		form[`base_${name}`] = b[1];
+	}
+	form.version = html.match(/name="version" value="(\d+)"/)[1];
+	return form;
+}
+
+test('frame conflict: the form starts from the stored text with my change; saving again keeps both', async () => {
+	const a = await as('marieke@desleutel.nl');
+	const b = await as('sascha@desleutel.nl');
+	const fa = frameForm((await a.get('/o/de-sleutel/vision')).text);
+	const fb = frameForm((await b.get('/o/de-sleutel/vision')).text);
+	const csrfB = b.csrf;
+	// A changes the strategy, B (from the same version) what the library stands for
+	let res = await a.post('/o/de-sleutel/vision/frame', { ...fa, strategy: 'Strategie van A' });
+	assert.equal(res.status, 303);
+	res = await b.request('POST', '/o/de-sleutel/vision/frame', { csrf: csrfB, ...fb, stands_for: 'Waar B voor staat' });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Iemand anders heeft het kader intussen ook opgeslagen/);
+	const conflict = frameForm(res.text);
+	assert.equal(conflict.strategy, 'Strategie van A', 'the form starts from the stored text');
+	assert.equal(conflict.stands_for, 'Waar B voor staat', 'with my own change in it');
+	assert.equal(conflict.policy_goals, fb.policy_goals);
+	// the difference per field: only where mine and theirs differ
+	const diff = res.text.match(/<section class="kring-conflict"(?:(?!<\/section>).)*<\/section>/s)[0];
+	assert.match(diff, /scope="row">Waar zijn wij van\?<\/th><td[^>]*>Waar B voor staat<\/td><td[^>]*>[^<]*<\/td>/);
+	assert.ok(!diff.includes('scope="row">Strategie<'), 'no difference left on the strategy');
+	assert.ok(!diff.includes('scope="row">Beleids- en organisatiedoelen<'), 'none on the goals');
+	// B saves the conflict form as it stands: both changes are kept
+	res = await b.request('POST', '/o/de-sleutel/vision/frame', { csrf: b.csrf, ...conflict });
+	assert.equal(res.status, 303);
+	const now = frameForm((await a.get('/o/de-sleutel/vision')).text);
+	assert.equal(now.strategy, 'Strategie van A');
+	assert.equal(now.stands_for, 'Waar B voor staat');
+	assert.equal(now.policy_goals, fb.policy_goals);
 });
 
 test('vision exercise: visions side by side, a shared vision with date and authors, versions kept', async () => {
