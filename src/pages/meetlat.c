@@ -46,15 +46,13 @@ static const char *count_text(struct arena *a, long long n)
 
 /* ---- the list of rounds ---- */
 
-static void list_page(struct req *r, struct form *open_form, unsigned status)
+static int list_page(struct req *r, struct form *open_form, unsigned status)
 {
 	const struct meetlat_instrument *cur = instrument_meetlat();
 	struct ml_round *rounds;
 	size_t n;
-	if (meetlat_round_list(r->db, &r->arena, r->org_id, &rounds, &n) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (meetlat_round_list(r->db, &r->arena, r->org_id, &rounds, &n) != 0)
+		return HANDLER_ERROR;
 	struct html h;
 	page_begin(r, &h, T(ML_TITLE));
 	html(&h,
@@ -89,10 +87,8 @@ static void list_page(struct req *r, struct form *open_form, unsigned status)
 				struct ml_scores sc;
 				struct ml_phase ph;
 				if (meetlat_round_scores(r->db, &r->arena, r->org_id, &rounds[i],
-				                         &in, &sc) != 0) {
-					resp_error(r, 500);
-					return;
-				}
+				                         &in, &sc) != 0)
+					return HANDLER_ERROR;
 				ml_phase(&in, &sc, &ph);
 				if (ph.fase > 0)
 					fase = arena_printf(&r->arena, "%d: %s", ph.fase,
@@ -155,21 +151,19 @@ static void list_page(struct req *r, struct form *open_form, unsigned status)
 	html(&h, "</dl><p class=\"utrecht-paragraph kring-muted\">%s</p></section></div>",
 	     cur->source);
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 int page_meetlat(struct req *r)
 {
-	list_page(r, NULL, 200);
-	return HANDLER_OK;
+	return list_page(r, NULL, 200);
 }
 
 int page_meetlat_open(struct req *r)
 {
 	struct form f;
-	if (!form_read(r, &f, open_fields, 1)) {
-		list_page(r, &f, 422);
-		return HANDLER_OK;
-	}
+	if (!form_read(r, &f, open_fields, 1))
+		return list_page(r, &f, 422);
 	long long id = 0;
 	if (meetlat_round_open(r->db, r->org_id, r->person_id, form_value(&f, "title"), 0, &id) !=
 	    SAVE_OK)
@@ -198,19 +192,12 @@ void mlp_refuse(struct req *r, const char *title, const char *message, const cha
 
 /* ---- one round ---- */
 
-/* Loads the round of the URL; 1, or 0 after answering 404 / 500. */
 int mlp_load_round(struct req *r, struct ml_round *round)
 {
 	int found = meetlat_round_get(r->db, &r->arena, r->org_id, r->param_id, round);
-	if (found < 0) {
-		resp_error(r, 500);
-		return 0;
-	}
-	if (found == 0) {
+	if (found == 0)
 		resp_error(r, 404);
-		return 0;
-	}
-	return 1;
+	return found < 0 ? -1 : found;
 }
 
 /*
@@ -231,17 +218,15 @@ static void close_section(struct req *r, struct html *h, const struct ml_round *
 	     T(ML_CLOSE_TITLE), T(ML_CLOSE_INTRO), r->org_slug, round->id, T(ML_CLOSE_ASK));
 }
 
-void mlp_round_page(struct req *r, const struct ml_round *round, const struct org *org,
-                    const struct given *g, unsigned status)
+int mlp_round_page(struct req *r, const struct ml_round *round, const struct org *org,
+                   const struct given *g, unsigned status)
 {
 	(void)org; /* the organisation of the URL: r->org_* */
 	struct arena *a = &r->arena;
 	struct meetlat_instrument in;
 	struct ml_scores s;
-	if (meetlat_round_scores(r->db, a, r->org_id, round, &in, &s) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (meetlat_round_scores(r->db, a, r->org_id, round, &in, &s) != 0)
+		return HANDLER_ERROR;
 	struct html h;
 	page_begin(r, &h, round->title);
 	html(&h,
@@ -252,12 +237,10 @@ void mlp_round_page(struct req *r, const struct ml_round *round, const struct or
 	if (!round->open) {
 		if (done && strcmp(done, "gesloten") == 0)
 			page_notice(&h, "ok", T(ML_CLOSED_NOTICE));
-		if (mlp_results(r, &h, round, &in, &s) != 0) {
-			resp_error(r, 500);
-			return;
-		}
+		if (mlp_results(r, &h, round, &in, &s) != 0)
+			return HANDLER_ERROR;
 		page_end(r, &h, status);
-		return;
+		return HANDLER_OK;
 	}
 	if (done && strcmp(done, "geopend") == 0)
 		page_notice(&h, "ok", T(ML_OPENED_NOTICE));
@@ -298,13 +281,11 @@ void mlp_round_page(struct req *r, const struct ml_round *round, const struct or
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(ML_ADVISER_NO_FORM));
 		close_section(r, &h, round);
 		page_end(r, &h, status);
-		return;
+		return HANDLER_OK;
 	}
 	int answered = meetlat_has_answered(r->db, r->org_id, round->id, r->person_id);
-	if (answered < 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (answered < 0)
+		return HANDLER_ERROR;
 	if (answered) {
 		if (!(done && strcmp(done, "ingevuld") == 0))
 			page_notice(&h, "ok", T(ML_ANSWERED));
@@ -315,21 +296,24 @@ void mlp_round_page(struct req *r, const struct ml_round *round, const struct or
 	}
 	close_section(r, &h, round);
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 int page_meetlat_round(struct req *r)
 {
 	struct ml_round round;
-	if (mlp_load_round(r, &round))
-		mlp_round_page(r, &round, NULL, NULL, 200);
-	return HANDLER_OK;
+	int found = mlp_load_round(r, &round);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
+	return mlp_round_page(r, &round, NULL, NULL, 200);
 }
 
 int page_meetlat_close_confirm(struct req *r)
 {
 	struct ml_round round;
-	if (!mlp_load_round(r, &round))
-		return HANDLER_OK;
+	int found = mlp_load_round(r, &round);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	const char *back = arena_printf(&r->arena, "/o/%s/meetlat/%lld", r->org_slug, round.id);
 	if (!round.open) { /* nothing to confirm: say so, with the way to the results */
 		mlp_refuse(r, round.title, T(ML_ERR_ALREADY_CLOSED), back, 200);
@@ -368,11 +352,12 @@ int page_meetlat_close(struct req *r)
 	}
 	if (rc == SAVE_REFUSED) {
 		struct ml_round round;
-		if (mlp_load_round(r, &round))
-			mlp_refuse(
-			    r, round.title, T(ML_ERR_ALREADY_CLOSED),
-			    arena_printf(&r->arena, "/o/%s/meetlat/%lld", r->org_slug, round.id),
-			    409);
+		int found = mlp_load_round(r, &round);
+		if (found <= 0)
+			return found < 0 ? HANDLER_ERROR : HANDLER_OK;
+		mlp_refuse(r, round.title, T(ML_ERR_ALREADY_CLOSED),
+		           arena_printf(&r->arena, "/o/%s/meetlat/%lld", r->org_slug, round.id),
+		           409);
 		return HANDLER_OK;
 	}
 	if (rc != SAVE_OK)

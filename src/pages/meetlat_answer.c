@@ -157,8 +157,8 @@ void mlp_answer_form(struct req *r, struct html *h, const struct meetlat_instrum
  * Stores a submission for round (org from the context), or answers with
  * the plain refusal. back is where the refusal page links to.
  */
-typedef void (*again_fn)(struct req *r, const struct ml_round *round, const struct org *org,
-                         const struct given *g, unsigned status);
+typedef int (*again_fn)(struct req *r, const struct ml_round *round, const struct org *org,
+                        const struct given *g, unsigned status);
 
 static int submit(struct req *r, const struct org *org, long long org_id,
                   const struct ml_round *round, long long person_id, const char *back,
@@ -179,8 +179,7 @@ static int submit(struct req *r, const struct org *org, long long org_id,
 		return HANDLER_ERROR;
 	struct given *g = arena_alloc(a, sizeof(*g));
 	if (!read_given(r, &in, g)) {
-		again(r, round, org, g, 422);
-		return HANDLER_OK;
+		return again(r, round, org, g, 422);
 	}
 	g->s.person_id = person_id;
 	enum ml_submit rc = meetlat_submit(r->db, org_id, round->id, &in, &g->s);
@@ -200,12 +199,10 @@ static int submit(struct req *r, const struct org *org, long long org_id,
 		return HANDLER_OK;
 	case ML_SUBMIT_INVALID:
 		g->off_scale = true;
-		again(r, round, org, g, 422);
-		return HANDLER_OK;
+		return again(r, round, org, g, 422);
 	case ML_SUBMIT_EMPTY:
 		g->empty = true;
-		again(r, round, org, g, 422);
-		return HANDLER_OK;
+		return again(r, round, org, g, 422);
 	default:
 		return HANDLER_ERROR;
 	}
@@ -214,8 +211,9 @@ static int submit(struct req *r, const struct org *org, long long org_id,
 int page_meetlat_answer(struct req *r)
 {
 	struct ml_round round;
-	if (!mlp_load_round(r, &round))
-		return HANDLER_OK;
+	int found = mlp_load_round(r, &round);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	const char *back = arena_printf(&r->arena, "/o/%s/meetlat/%lld", r->org_slug, round.id);
 	return submit(r, NULL, r->org_id, &round, r->person_id, back,
 	              arena_printf(&r->arena, "%s?klaar=ingevuld", back), mlp_round_page);
@@ -224,8 +222,8 @@ int page_meetlat_answer(struct req *r)
 /* ---- anonymous answering by link ---- */
 
 /* org is the round's own organisation, found by the link. */
-static void link_page(struct req *r, const struct ml_round *round, const struct org *org,
-                      const struct given *g, unsigned status)
+static int link_page(struct req *r, const struct ml_round *round, const struct org *org,
+                     const struct given *g, unsigned status)
 {
 	struct arena *a = &r->arena;
 	struct html h;
@@ -236,13 +234,11 @@ static void link_page(struct req *r, const struct ml_round *round, const struct 
 		     "<p class=\"utrecht-paragraph\">%s</p></div>",
 		     T(ML_ANON_CLOSED_TITLE), T(ML_ANON_CLOSED));
 		page_end(r, &h, 410);
-		return;
+		return HANDLER_OK;
 	}
 	struct meetlat_instrument in;
-	if (meetlat_instrument_of(r->db, a, round, &in) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (meetlat_instrument_of(r->db, a, round, &in) != 0)
+		return HANDLER_ERROR;
 	const char *title = arena_printf(a, T(ML_ANON_TITLE), org->name);
 	page_begin(r, &h, title);
 	html(&h,
@@ -253,42 +249,42 @@ static void link_page(struct req *r, const struct ml_round *round, const struct 
 	if (done && strcmp(done, "ingevuld") == 0 && g == NULL) {
 		page_notice(&h, "ok", T(ML_THANKS));
 		page_end(r, &h, status);
-		return;
+		return HANDLER_OK;
 	}
 	mlp_answer_form(r, &h, &in, arena_printf(a, "/m/%s", round->token), round->id, g);
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
-/* Finds the round of the link; 1, or 0 after answering 404 / 500. */
+/*
+ * Finds the round of the link: 1; 0 after answering 404; -1 on a database
+ * error (nothing answered: the caller returns HANDLER_ERROR, a logged 500).
+ */
 static int load_link(struct req *r, struct ml_round *round, struct org *org)
 {
 	int found = meetlat_round_by_token(r->db, &r->arena, r->param_token, round, org);
-	if (found < 0) {
-		resp_error(r, 500);
-		return 0;
-	}
-	if (found == 0) {
+	if (found == 0)
 		resp_error(r, 404);
-		return 0;
-	}
-	return 1;
+	return found < 0 ? -1 : found;
 }
 
 int page_meetlat_link(struct req *r)
 {
 	struct ml_round round;
 	struct org org;
-	if (load_link(r, &round, &org))
-		link_page(r, &round, &org, NULL, 200);
-	return HANDLER_OK;
+	int found = load_link(r, &round, &org);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
+	return link_page(r, &round, &org, NULL, 200);
 }
 
 int page_meetlat_link_answer(struct req *r)
 {
 	struct ml_round round;
 	struct org org;
-	if (!load_link(r, &round, &org))
-		return HANDLER_OK;
+	int found = load_link(r, &round, &org);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	const char *here = arena_printf(&r->arena, "/m/%s", round.token);
 	/* the organisation is the round's own, found by the unguessable link */
 	return submit(r, &org, org.id, &round, 0, NULL,

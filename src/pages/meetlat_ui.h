@@ -33,16 +33,21 @@ const char *mlp_fmt1(struct arena *a, double x);
 void mlp_refuse(struct req *r, const char *title, const char *message, const char *back,
                 unsigned status);
 
-/* Loads the round of the URL (:id of :org); 1, or 0 after answering 404 / 500. */
+/*
+ * Loads the round of the URL (:id of :org): 1; 0 after answering 404; -1
+ * on a database error (nothing answered: the caller returns HANDLER_ERROR,
+ * which the server logs and answers with 500).
+ */
 int mlp_load_round(struct req *r, struct ml_round *round);
 
 /*
  * The page of one round for a signed-in person: an open round with its
  * link and the answering form, or the results of a closed one. g holds
  * what was sent before (or NULL); org is unused (the URL's organisation).
+ * HANDLER_OK, or HANDLER_ERROR on a database error (nothing answered).
  */
-void mlp_round_page(struct req *r, const struct ml_round *round, const struct org *org,
-                    const struct given *g, unsigned status);
+int mlp_round_page(struct req *r, const struct ml_round *round, const struct org *org,
+                   const struct given *g, unsigned status);
 
 /*
  * The answering form posting to action; g holds what was sent before

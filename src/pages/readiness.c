@@ -130,16 +130,14 @@ static void basis(struct req *r, struct html *h, const struct rd_check *checks, 
 	}
 }
 
-static void readiness_page(struct req *r, const bool *given, const struct form *note,
-                           const char *error, unsigned status)
+static int readiness_page(struct req *r, const bool *given, const struct form *note,
+                          const char *error, unsigned status)
 {
 	const struct readiness_instrument *in = instrument_readiness();
 	struct rd_check *checks;
 	size_t n;
-	if (readiness_list(r->db, &r->arena, r->org_id, HISTORY_MAX, &checks, &n) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (readiness_list(r->db, &r->arena, r->org_id, HISTORY_MAX, &checks, &n) != 0)
+		return HANDLER_ERROR;
 	struct html h;
 	page_begin(r, &h, in->title);
 	html(&h,
@@ -216,12 +214,12 @@ static void readiness_page(struct req *r, const bool *given, const struct form *
 		html(&h, "</tbody></table></section>");
 	}
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 int page_readiness(struct req *r)
 {
-	readiness_page(r, NULL, NULL, NULL, 200);
-	return HANDLER_OK;
+	return readiness_page(r, NULL, NULL, NULL, 200);
 }
 
 int page_readiness_save(struct req *r)
@@ -239,10 +237,8 @@ int page_readiness_save(struct req *r)
 	}
 	struct form f;
 	bool ok = form_read(r, &f, note_fields, 1);
-	if (!complete || !ok) {
-		readiness_page(r, given, &f, complete ? NULL : T(RD_MISSING), 422);
-		return HANDLER_OK;
-	}
+	if (!complete || !ok)
+		return readiness_page(r, given, &f, complete ? NULL : T(RD_MISSING), 422);
 	if (readiness_save(r->db, r->org_id, r->person_id, in, yes, form_value(&f, "note"), 0) !=
 	    SAVE_OK)
 		return HANDLER_ERROR;

@@ -175,17 +175,15 @@ static void frame_differences(struct html *h, const struct form *mine, const str
 	html(h, "</tbody></table></section>");
 }
 
-static void vision_page(struct req *r, const struct frame_state *fs, struct form *session_form,
-                        const char *notice, const char *notice_kind, unsigned status)
+static int vision_page(struct req *r, const struct frame_state *fs, struct form *session_form,
+                       const char *notice, const char *notice_kind, unsigned status)
 {
 	struct frame fr;
 	struct vision_session *sessions;
 	size_t n_sessions;
 	if (frame_get(r->db, &r->arena, r->org_id, &fr) != 0 ||
-	    vision_session_list(r->db, &r->arena, r->org_id, &sessions, &n_sessions) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	    vision_session_list(r->db, &r->arena, r->org_id, &sessions, &n_sessions) != 0)
+		return HANDLER_ERROR;
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	struct html h;
 	page_begin(r, &h, T(VS_TITLE));
@@ -201,10 +199,8 @@ static void vision_page(struct req *r, const struct frame_state *fs, struct form
 	else if (done && strcmp(done, "gedeeld") == 0)
 		page_notice(&h, "ok", T(VS_MERGE_SAVED));
 
-	if (shared_block(r, &h) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (shared_block(r, &h) != 0)
+		return HANDLER_ERROR;
 
 	/* the frame */
 	html(&h,
@@ -295,12 +291,12 @@ static void vision_page(struct req *r, const struct frame_state *fs, struct form
 	}
 	html(&h, "</section>");
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 int page_vision(struct req *r)
 {
-	vision_page(r, NULL, NULL, NULL, NULL, 200);
-	return HANDLER_OK;
+	return vision_page(r, NULL, NULL, NULL, NULL, 200);
 }
 
 int page_frame_save(struct req *r)
@@ -313,10 +309,8 @@ int page_frame_save(struct req *r)
 		    req_form(r, arena_printf(&r->arena, "base_%s", frame_fields[i].name));
 		fs.base[i] = b && strlen(b) == 16 && strspn(b, "0123456789abcdef") == 16 ? b : NULL;
 	}
-	if (!ok) {
-		vision_page(r, &fs, NULL, NULL, NULL, 422);
-		return HANDLER_OK;
-	}
+	if (!ok)
+		return vision_page(r, &fs, NULL, NULL, NULL, 422);
 	enum save_result rc =
 	    frame_save(r->db, r->org_id, r->person_id, form_value(&f, "strategy"),
 	               form_value(&f, "policy_goals"), form_value(&f, "stands_for"), fs.version);
@@ -341,8 +335,7 @@ int page_frame_save(struct req *r)
 		}
 		fs.version = stored.version;
 		fs.theirs = &stored;
-		vision_page(r, &fs, NULL, T(CONFLICT_FRAME), "warning", 409);
-		return HANDLER_OK;
+		return vision_page(r, &fs, NULL, T(CONFLICT_FRAME), "warning", 409);
 	}
 	if (rc != SAVE_OK)
 		return HANDLER_ERROR;
@@ -353,10 +346,8 @@ int page_frame_save(struct req *r)
 int page_vision_session_add(struct req *r)
 {
 	struct form f;
-	if (!form_read(r, &f, session_fields, 1)) {
-		vision_page(r, NULL, &f, NULL, NULL, 422);
-		return HANDLER_OK;
-	}
+	if (!form_read(r, &f, session_fields, 1))
+		return vision_page(r, NULL, &f, NULL, NULL, 422);
 	long long id = 0;
 	if (vision_session_add(r->db, r->org_id, r->person_id, form_value(&f, "title"), 0, &id) !=
 	    SAVE_OK)
@@ -367,15 +358,13 @@ int page_vision_session_add(struct req *r)
 
 /* ---- one session: rules, timer, visions side by side, merge ---- */
 
-static void session_page(struct req *r, const struct vision_session *s, struct form *add,
-                         struct form *merge, unsigned status)
+static int session_page(struct req *r, const struct vision_session *s, struct form *add,
+                        struct form *merge, unsigned status)
 {
 	struct vision *v;
 	size_t n;
-	if (vision_list(r->db, &r->arena, r->org_id, s->id, &v, &n) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (vision_list(r->db, &r->arena, r->org_id, s->id, &v, &n) != 0)
+		return HANDLER_ERROR;
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	struct html h;
 	page_begin(r, &h, s->title);
@@ -504,41 +493,39 @@ static void session_page(struct req *r, const struct vision_session *s, struct f
 	}
 	page_script(&h, "timer.js");
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
-/* Loads the session of the URL; 1, or 0 after answering 404 / 500. */
+/*
+ * Loads the session of the URL: 1; 0 after answering 404; -1 on a database
+ * error (nothing answered: the caller returns HANDLER_ERROR, a logged 500).
+ */
 static int load_session(struct req *r, struct vision_session *s)
 {
 	int found = vision_session_get(r->db, &r->arena, r->org_id, r->param_id, s);
-	if (found < 0) {
-		resp_error(r, 500);
-		return 0;
-	}
-	if (found == 0) {
+	if (found == 0)
 		resp_error(r, 404);
-		return 0;
-	}
-	return 1;
+	return found < 0 ? -1 : found;
 }
 
 int page_vision_session(struct req *r)
 {
 	struct vision_session s;
-	if (load_session(r, &s))
-		session_page(r, &s, NULL, NULL, 200);
-	return HANDLER_OK;
+	int found = load_session(r, &s);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
+	return session_page(r, &s, NULL, NULL, 200);
 }
 
 int page_vision_add(struct req *r)
 {
 	struct vision_session s;
-	if (!load_session(r, &s))
-		return HANDLER_OK;
+	int found = load_session(r, &s);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	struct form f;
-	if (!form_read(r, &f, vision_fields, N_VISION_FIELDS)) {
-		session_page(r, &s, &f, NULL, 422);
-		return HANDLER_OK;
-	}
+	if (!form_read(r, &f, vision_fields, N_VISION_FIELDS))
+		return session_page(r, &s, &f, NULL, 422);
 	enum save_result rc = vision_add(r->db, r->org_id, r->person_id, s.id,
 	                                 form_value(&f, "author"), form_value(&f, "body"), 0);
 	if (rc == SAVE_NOT_FOUND) {
@@ -555,13 +542,12 @@ int page_vision_add(struct req *r)
 int page_shared_vision_save(struct req *r)
 {
 	struct vision_session s;
-	if (!load_session(r, &s))
-		return HANDLER_OK;
+	int found = load_session(r, &s);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	struct form f;
-	if (!form_read(r, &f, shared_fields, N_SHARED_FIELDS)) {
-		session_page(r, &s, NULL, &f, 422);
-		return HANDLER_OK;
-	}
+	if (!form_read(r, &f, shared_fields, N_SHARED_FIELDS))
+		return session_page(r, &s, NULL, &f, 422);
 	enum save_result rc =
 	    shared_vision_save(r->db, r->org_id, r->person_id, s.id, form_value(&f, "body"),
 	                       form_value(&f, "authors"), 0);
