@@ -114,7 +114,7 @@ static void hide_cells(const int *n, size_t count, int min, bool *hide)
 
 void ml_hide_small_groups(const struct meetlat_instrument *in, struct ml_scores *s)
 {
-	int n[ML_MAX_GROUPS];
+	int n[ML_MAX_GROUPS] = {0};
 	bool hide[ML_MAX_GROUPS] = {0};
 	size_t ng = in->n_groups < ML_MAX_GROUPS ? in->n_groups : ML_MAX_GROUPS;
 	/* the group counts first: a group not counted shows no cell at all */
@@ -125,7 +125,7 @@ void ml_hide_small_groups(const struct meetlat_instrument *in, struct ml_scores 
 			s->group_hidden[g] = true;
 		}
 	for (size_t b = 0; b < in->n_bouwstenen; b++) {
-		bool cell[ML_MAX_GROUPS];
+		bool cell[ML_MAX_GROUPS] = {0};
 		for (size_t g = 0; g < ng; g++) {
 			n[g] = s->group[g][b].n;
 			cell[g] = s->group_hidden[g] && n[g] > 0;

@@ -199,6 +199,11 @@ test('the adviser overview side by side, and no meetlat for an ambassadeur', asy
 	await assert.doesNotReject(table.getByRole('columnheader', { name: 'Bibliotheek De Sleutel' }).waitFor());
 	await assert.doesNotReject(table.getByRole('columnheader', { name: 'Bibliotheek Het Baken' }).waitFor());
 	await checkPage(page, 'adviser');
+	// the adviser coaches: step 1 without the questions form, with a word on why
+	await page.goto('/o/de-sleutel/readiness');
+	assert.equal(await page.getByRole('button', { name: 'Antwoorden opslaan' }).count(), 0);
+	await assert.doesNotReject(page.getByText(/beantwoordt het team van de bibliotheek zelf/).waitFor());
+	await checkPage(page, 'readiness-adviseur');
 	await context.close();
 
 	const { context: fc, page: f } = await newPage(browser, kring.base);
