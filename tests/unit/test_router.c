@@ -495,6 +495,8 @@ static void test_adviser_posts_only_on_purpose(void **state)
 static void test_adviser_403_on_team_posts(void **state)
 {
 	struct fx *f = *state;
+	char err[300]; /* the pages of steps 1-2 and the meetlat need the instruments */
+	assert_int_equal(instruments_load(NULL, err, sizeof(err)), 0);
 	char csrf[128];
 	csrf_for(f, f->cookie_adviser_a, "/o/bieb-a/", csrf, sizeof(csrf));
 	struct arena a;
@@ -517,8 +519,6 @@ static void test_adviser_403_on_team_posts(void **state)
 	arena_free(&a);
 	assert_true(n_checked > 10);
 	/* reading is what an adviseur does */
-	char err[300];
-	assert_int_equal(instruments_load(NULL, err, sizeof(err)), 0);
 	expect_status(f, "GET", "/o/bieb-a/readiness", f->cookie_adviser_a, 200);
 	expect_status(f, "GET", "/o/bieb-a/meetlat", f->cookie_adviser_a, 200);
 	instruments_free();
