@@ -16,7 +16,13 @@ enum role {
 #define ROLES_STAFF (ROLE_BEHEERDER | ROLE_MEDEWERKER)
 #define ROLES_READ  (ROLE_BEHEERDER | ROLE_MEDEWERKER | ROLE_ADVISEUR)
 #define ROLES_ADMIN (ROLE_BEHEERDER)
-/* who opens and closes meetlat rounds */
+/*
+ * The library's own team: who answers the readiness questions and the
+ * meetlat as a member of the library. An adviseur coaches (reads, opens and
+ * closes rounds, advises) but does not answer for the library.
+ */
+#define ROLES_TEAM (ROLE_BEHEERDER | ROLE_MEDEWERKER)
+/* who opens and closes meetlat rounds: the beheerder and the coaching adviseur */
 #define ROLES_ASSESS (ROLE_BEHEERDER | ROLE_ADVISEUR)
 /* who may change a community: staff, and ambassadeurs their own (ACCESS_COMMUNITY) */
 #define ROLES_EDIT (ROLE_BEHEERDER | ROLE_MEDEWERKER | ROLE_AMBASSADEUR)

@@ -230,6 +230,13 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 		            m->scale_max);
 	m->weak_below = weak;
 
+	/* the smallest role group shown on its own: optional, default 3 */
+	m->min_group = ML_MIN_GROUP_DEFAULT;
+	if (json_object_get(root, "min_group") != NULL &&
+	    get_int(c, root, "", "min_group", ML_MIN_GROUP_LOWEST, ML_MIN_GROUP_HIGHEST,
+	            &m->min_group))
+		return -1;
+
 	/* support forms */
 	if (get_array(c, root, "", "support", 1, ML_MAX_SUPPORT, &arr))
 		return -1;

@@ -17,13 +17,16 @@
 
 #include "../util/arena.h"
 
-#define ML_MAX_BOUWSTENEN 8  /* bouwstenen in one instrument */
-#define ML_MAX_STATEMENTS 12 /* statements per bouwsteen */
-#define ML_MAX_GROUPS     6  /* role groups */
-#define ML_MAX_PHASES     5
-#define ML_MAX_SCALE      10 /* points on the scale */
-#define ML_MAX_STEPS      8  /* next steps per bouwsteen */
-#define ML_MAX_SUPPORT    8  /* support forms */
+#define ML_MAX_BOUWSTENEN    8  /* bouwstenen in one instrument */
+#define ML_MAX_STATEMENTS    12 /* statements per bouwsteen */
+#define ML_MAX_GROUPS        6  /* role groups */
+#define ML_MAX_PHASES        5
+#define ML_MAX_SCALE         10 /* points on the scale */
+#define ML_MAX_STEPS         8  /* next steps per bouwsteen */
+#define ML_MAX_SUPPORT       8  /* support forms */
+#define ML_MIN_GROUP_DEFAULT 3  /* smallest role group shown when the file names none */
+#define ML_MIN_GROUP_LOWEST  2  /* a file may not ask for less */
+#define ML_MIN_GROUP_HIGHEST 50
 
 struct ml_statement {
 	const char *id;   /* stable id, stored with every answer ("cs1") */
@@ -72,6 +75,12 @@ struct meetlat_instrument {
 	struct ml_group groups[ML_MAX_GROUPS];
 	size_t n_groups;
 	double weak_below; /* a bouwsteen with a lower mean is weak */
+	/*
+	 * Smallest role group shown on its own ("min_group", default
+	 * ML_MIN_GROUP_DEFAULT): a group cell answered by fewer people is hidden
+	 * and their comments carry no group, so nobody can be recognised.
+	 */
+	int min_group;
 	struct ml_support support[ML_MAX_SUPPORT];
 	size_t n_support;
 	struct ml_bouwsteen bouwstenen[ML_MAX_BOUWSTENEN];

@@ -398,7 +398,10 @@ int meetlat_round_scores(struct db *db, struct arena *a, long long org_id,
 	if (meetlat_instrument_of(db, a, round, in) != 0 ||
 	    meetlat_answers(db, a, org_id, round->id, in, &ans, &n) != 0)
 		return -1;
-	return ml_score(in, ans, n, out) < 0 ? -1 : 0;
+	if (ml_score(in, ans, n, out) < 0)
+		return -1;
+	ml_hide_small_groups(in, out);
+	return 0;
 }
 
 int meetlat_comments(struct db *db, struct arena *a, long long org_id, long long round_id,

@@ -91,6 +91,52 @@ int ml_score(const struct meetlat_instrument *in, const struct ml_answer *answer
 	return skipped;
 }
 
+/*
+ * Marks in hide[] the cells of n[0..count) (respondents per cell) below
+ * min, besides those already marked; when exactly one answered cell ends up
+ * hidden, the smallest answered cell still shown is hidden too.
+ */
+static void hide_cells(const int *n, size_t count, int min, bool *hide)
+{
+	int hidden = 0, smallest = -1;
+	for (size_t i = 0; i < count; i++) {
+		hide[i] = hide[i] || (n[i] > 0 && n[i] < min);
+		hidden += hide[i];
+	}
+	if (hidden != 1)
+		return;
+	for (size_t i = 0; i < count; i++)
+		if (!hide[i] && n[i] > 0 && (smallest < 0 || n[i] < n[smallest]))
+			smallest = (int)i;
+	if (smallest >= 0)
+		hide[smallest] = true;
+}
+
+void ml_hide_small_groups(const struct meetlat_instrument *in, struct ml_scores *s)
+{
+	int n[ML_MAX_GROUPS] = {0};
+	bool hide[ML_MAX_GROUPS] = {0};
+	size_t ng = in->n_groups < ML_MAX_GROUPS ? in->n_groups : ML_MAX_GROUPS;
+	/* the group counts first: a group not counted shows no cell at all */
+	hide_cells(s->n_group, ng, in->min_group, hide);
+	for (size_t g = 0; g < ng; g++)
+		if (hide[g]) {
+			s->n_group[g] = 0;
+			s->group_hidden[g] = true;
+		}
+	for (size_t b = 0; b < in->n_bouwstenen; b++) {
+		bool cell[ML_MAX_GROUPS] = {0};
+		for (size_t g = 0; g < ng; g++) {
+			n[g] = s->group[g][b].n;
+			cell[g] = s->group_hidden[g] && n[g] > 0;
+		}
+		hide_cells(n, ng, in->min_group, cell);
+		for (size_t g = 0; g < ng; g++)
+			if (cell[g])
+				s->group[g][b] = (struct ml_stat){.hidden = true};
+	}
+}
+
 void ml_phase(const struct meetlat_instrument *in, const struct ml_scores *s, struct ml_phase *out)
 {
 	memset(out, 0, sizeof(*out));

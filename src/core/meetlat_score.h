@@ -31,13 +31,15 @@ struct ml_stat {
 	double mean; /* 0 when n == 0 */
 	double sd;   /* standard deviation of the respondent means */
 	int n;       /* respondents */
+	bool hidden; /* too few respondents to show (ml_hide_small_groups): all 0 */
 };
 
 struct ml_scores {
 	struct ml_stat all[ML_MAX_BOUWSTENEN];
 	struct ml_stat group[ML_MAX_GROUPS][ML_MAX_BOUWSTENEN];
-	int n_respondents;          /* with at least one valid answer */
-	int n_group[ML_MAX_GROUPS]; /* the same per role group */
+	int n_respondents;                /* with at least one valid answer */
+	int n_group[ML_MAX_GROUPS];       /* the same per role group */
+	bool group_hidden[ML_MAX_GROUPS]; /* n_group[g] is not shown (0) */
 };
 
 /*
@@ -47,6 +49,17 @@ struct ml_scores {
  */
 int ml_score(const struct meetlat_instrument *in, const struct ml_answer *answers, size_t n,
              struct ml_scores *out);
+
+/*
+ * Hides what could identify a person: every group cell (s->group[g][b])
+ * answered by fewer than in->min_group respondents is zeroed and marked
+ * hidden, and so is every group count (s->n_group) below it. When a
+ * bouwsteen (or the counts) would then hide exactly one answered cell, the
+ * smallest other answered cell is hidden as well, since a single hidden
+ * cell can be worked out from the total and the cells shown. The totals
+ * (s->all, s->n_respondents) stay. Pure; call once per scored round.
+ */
+void ml_hide_small_groups(const struct meetlat_instrument *in, struct ml_scores *s);
 
 struct ml_phase {
 	int fase; /* 1..n_phases; 0 when the answers cannot tell (no answers on a bouwsteen) */

@@ -56,11 +56,13 @@ int readiness_list(struct db *db, struct arena *a, long long org_id, size_t limi
 	struct db_stmt *st;
 	struct rd_check *v = arena_alloc(a, (limit + 1) * sizeof(*v));
 	size_t n = 0;
-	if (db_query(db, &st,
-	             "SELECT c.id, c.created_at, COALESCE(p.name, ''), c.note, c.instrument_version"
-	             " FROM readiness_checks c LEFT JOIN persons p ON p.id = c.person_id"
-	             " WHERE c.org_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?",
-	             DB_ARGS(DB_INT(org_id), DB_INT((long long)limit))) != DB_OK)
+	if (db_query(
+	        db, &st,
+	        "SELECT c.id, c.created_at, COALESCE(p.name, ''), c.note, c.instrument_version,"
+	        " COALESCE(p.id, 0)"
+	        " FROM readiness_checks c LEFT JOIN persons p ON p.id = c.person_id"
+	        " WHERE c.org_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?",
+	        DB_ARGS(DB_INT(org_id), DB_INT((long long)limit))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW && n < limit) {
@@ -69,6 +71,7 @@ int readiness_list(struct db *db, struct arena *a, long long org_id, size_t limi
 		v[n].who = db_col_text(st, 2, a);
 		v[n].note = db_col_text(st, 3, a);
 		v[n].instrument_version = db_col_text(st, 4, a);
+		v[n].person_id = db_col_int(st, 5);
 		n++;
 	}
 	db_finish(st);

@@ -16,7 +16,8 @@
 struct rd_check {
 	long long id;
 	long long at;
-	const char *who; /* name of who answered, "" when unknown */
+	long long person_id; /* who answered, 0 when unknown (removed) */
+	const char *who;     /* name of who answered, "" when unknown */
 	const char *note;
 	const char *instrument_version;
 	size_t n_answers;

@@ -53,16 +53,91 @@ static void advice(struct req *r, struct html *h, const struct readiness_instrum
 	html(h, "</div>");
 }
 
-static void readiness_page(struct req *r, const bool *given, const struct form *note,
-                           const char *error, unsigned status)
+/* The questions as a form; given (or last, or nothing) fills them in. */
+static void questions(struct req *r, struct html *h, const struct readiness_instrument *in,
+                      const bool *given, const struct form *note, const struct rd_check *last)
+{
+	html(h,
+	     "<section class=\"kring-card kring-narrow-card\" aria-labelledby=\"h-vragen\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-vragen\">%s</h2>",
+	     last ? T(RD_FORM_TITLE_AGAIN) : T(RD_FORM_TITLE));
+	form_begin(h, r, arena_printf(&r->arena, "/o/%s/readiness", r->org_slug));
+	for (size_t i = 0; i < in->n_questions; i++) {
+		const struct rd_question *q = &in->questions[i];
+		int val = -1; /* -1 none, 0 no, 1 yes */
+		if (given) {
+			val = given[2 * i] ? 1 : given[2 * i + 1] ? 0 : -1;
+		} else if (last) {
+			for (size_t k = 0; k < last->n_answers; k++)
+				if (strcmp(last->questions[k], q->id) == 0)
+					val = last->yes[k];
+		}
+		bool missing = given && val < 0;
+		html(h,
+		     "<fieldset class=\"utrecht-form-fieldset kring-choice%s\">"
+		     "<legend class=\"utrecht-form-fieldset__legend\">%zu. %s</legend>",
+		     missing ? " kring-choice--invalid" : "", i + 1, q->text);
+		if (missing)
+			html(h, "<p class=\"utrecht-form-field-error-message\">%s</p>",
+			     T(RD_MISSING));
+		html(h,
+		     "<div class=\"kring-choice__options\">"
+		     "<label class=\"kring-radio\"><input type=\"radio\" name=\"q_%s\" "
+		     "value=\"ja\"%s> %s</label>"
+		     "<label class=\"kring-radio\"><input type=\"radio\" name=\"q_%s\" "
+		     "value=\"nee\"%s> %s</label>"
+		     "</div></fieldset>",
+		     q->id, val == 1 ? " checked" : "", T(RD_YES), q->id,
+		     val == 0 ? " checked" : "", T(RD_NO));
+	}
+	struct form f;
+	if (note)
+		f = *note;
+	else
+		form_init(&f, note_fields, 1);
+	form_field(h, &f, "note");
+	form_end(h, T(RD_SAVE));
+	html(h, "</section>");
+}
+
+/*
+ * Says whose answers "waar jullie staan" rests on: the latest set, by one
+ * person on one date, not a combination. When the newest answers of
+ * someone else differ from it, says who, when and on how many questions,
+ * so nobody's answers are replaced without a word.
+ */
+static void basis(struct req *r, struct html *h, const struct rd_check *checks, size_t n)
+{
+	html(h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>", T(RD_BASIS));
+	for (size_t i = 1; i < n; i++) {
+		const struct rd_check *c = &checks[i];
+		if (c->person_id == 0 || c->person_id == checks[0].person_id)
+			continue;
+		bool newer_of_same = false; /* only each person's newest answers count */
+		for (size_t k = 1; k < i; k++)
+			newer_of_same |= checks[k].person_id == c->person_id;
+		if (newer_of_same)
+			continue;
+		int differ = 0;
+		for (size_t q = 0; q < c->n_answers; q++)
+			for (size_t k = 0; k < checks[0].n_answers; k++)
+				if (strcmp(c->questions[q], checks[0].questions[k]) == 0)
+					differ += c->yes[q] != checks[0].yes[k];
+		if (differ > 0)
+			page_notice(h, "warning",
+			            arena_printf(&r->arena, TN(RD_DIFFERS, differ), c->who,
+			                         fmt_date(&r->arena, c->at), differ));
+	}
+}
+
+static int readiness_page(struct req *r, const bool *given, const struct form *note,
+                          const char *error, unsigned status)
 {
 	const struct readiness_instrument *in = instrument_readiness();
 	struct rd_check *checks;
 	size_t n;
-	if (readiness_list(r->db, &r->arena, r->org_id, HISTORY_MAX, &checks, &n) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (readiness_list(r->db, &r->arena, r->org_id, HISTORY_MAX, &checks, &n) != 0)
+		return HANDLER_ERROR;
 	struct html h;
 	page_begin(r, &h, in->title);
 	html(&h,
@@ -87,6 +162,7 @@ static void readiness_page(struct req *r, const bool *given, const struct form *
 		                                     checks[0].n_yes, checks[0].n_answers)
 		                      : arena_printf(&r->arena, T(RD_LAST_NOBODY), when,
 		                                     checks[0].n_yes, checks[0].n_answers));
+		basis(r, &h, checks, n);
 		advice(r, &h, in, &checks[0]);
 		html(&h,
 		     "<p class=\"utrecht-paragraph\"><strong>%s:</strong> %s</p>"
@@ -96,48 +172,19 @@ static void readiness_page(struct req *r, const bool *given, const struct form *
 	}
 	html(&h, "</section>");
 
-	/* the form, filled in with what was given or the latest answers */
-	html(&h,
-	     "<section class=\"kring-card kring-narrow-card\" aria-labelledby=\"h-vragen\">"
-	     "<h2 class=\"utrecht-heading-2\" id=\"h-vragen\">%s</h2>",
-	     n ? T(RD_FORM_TITLE_AGAIN) : T(RD_FORM_TITLE));
-	form_begin(&h, r, arena_printf(&r->arena, "/o/%s/readiness", r->org_slug));
-	for (size_t i = 0; i < in->n_questions; i++) {
-		const struct rd_question *q = &in->questions[i];
-		int val = -1; /* -1 none, 0 no, 1 yes */
-		if (given) {
-			val = given[2 * i] ? 1 : given[2 * i + 1] ? 0 : -1;
-		} else if (n) {
-			for (size_t k = 0; k < checks[0].n_answers; k++)
-				if (strcmp(checks[0].questions[k], q->id) == 0)
-					val = checks[0].yes[k];
-		}
-		bool missing = given && val < 0;
-		html(&h,
-		     "<fieldset class=\"utrecht-form-fieldset kring-choice%s\">"
-		     "<legend class=\"utrecht-form-fieldset__legend\">%zu. %s</legend>",
-		     missing ? " kring-choice--invalid" : "", i + 1, q->text);
-		if (missing)
-			html(&h, "<p class=\"utrecht-form-field-error-message\">%s</p>",
-			     T(RD_MISSING));
-		html(&h,
-		     "<div class=\"kring-choice__options\">"
-		     "<label class=\"kring-radio\"><input type=\"radio\" name=\"q_%s\" "
-		     "value=\"ja\"%s> %s</label>"
-		     "<label class=\"kring-radio\"><input type=\"radio\" name=\"q_%s\" "
-		     "value=\"nee\"%s> %s</label>"
-		     "</div></fieldset>",
-		     q->id, val == 1 ? " checked" : "", T(RD_YES), q->id,
-		     val == 0 ? " checked" : "", T(RD_NO));
-	}
-	struct form f;
-	if (note)
-		f = *note;
+	/*
+	 * The form, filled in with what was given or the latest answers. Only
+	 * the library's team answers (routes.def: ROLES_TEAM); an adviseur
+	 * reads along and is told why there is no form.
+	 */
+	if (r->role & ROLES_TEAM)
+		questions(r, &h, in, given, note, n ? &checks[0] : NULL);
 	else
-		form_init(&f, note_fields, 1);
-	form_field(&h, &f, "note");
-	form_end(&h, T(RD_SAVE));
-	html(&h, "</section>");
+		html(&h,
+		     "<section class=\"kring-card kring-narrow-card\" aria-labelledby=\"h-vragen\">"
+		     "<h2 class=\"utrecht-heading-2\" id=\"h-vragen\">%s</h2><p "
+		     "class=\"utrecht-paragraph\">%s</p></section>",
+		     T(RD_FORM_TITLE), T(RD_ADVISER_NO_FORM));
 
 	if (n > 0) {
 		html(&h,
@@ -167,12 +214,12 @@ static void readiness_page(struct req *r, const bool *given, const struct form *
 		html(&h, "</tbody></table></section>");
 	}
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 int page_readiness(struct req *r)
 {
-	readiness_page(r, NULL, NULL, NULL, 200);
-	return HANDLER_OK;
+	return readiness_page(r, NULL, NULL, NULL, 200);
 }
 
 int page_readiness_save(struct req *r)
@@ -190,10 +237,8 @@ int page_readiness_save(struct req *r)
 	}
 	struct form f;
 	bool ok = form_read(r, &f, note_fields, 1);
-	if (!complete || !ok) {
-		readiness_page(r, given, &f, complete ? NULL : T(RD_MISSING), 422);
-		return HANDLER_OK;
-	}
+	if (!complete || !ok)
+		return readiness_page(r, given, &f, complete ? NULL : T(RD_MISSING), 422);
 	if (readiness_save(r->db, r->org_id, r->person_id, in, yes, form_value(&f, "note"), 0) !=
 	    SAVE_OK)
 		return HANDLER_ERROR;

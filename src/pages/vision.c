@@ -31,6 +31,37 @@ static const struct field_spec frame_fields[] = {
     {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
 };
 #define N_FRAME_FIELDS (sizeof(frame_fields) / sizeof(frame_fields[0]))
+#define N_FRAME_TEXTS  3 /* the first three fields: the texts of the frame */
+
+/*
+ * The frame form as it goes back to the page after a refused save. base
+ * holds, per text, a fingerprint of the text the person started from (sent
+ * along as "base_<field>"), so a later conflict can tell which texts they
+ * changed; theirs is the stored frame after a conflict (else NULL).
+ */
+struct frame_state {
+	struct form *form;
+	long long version;
+	const char *base[N_FRAME_TEXTS];
+	const struct frame *theirs;
+};
+
+/* The stored text of frame field i (0 strategy, 1 policy goals, 2 stands for). */
+static const char *frame_text(const struct frame *fr, size_t i)
+{
+	return i == 0 ? fr->strategy : i == 1 ? fr->policy_goals : fr->stands_for;
+}
+
+/* A fingerprint of a text (64-bit FNV-1a in hex): tells "unchanged" from "changed". */
+static const char *fingerprint(struct arena *a, const char *s)
+{
+	unsigned long long x = 14695981039346656037ULL;
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		x ^= *p;
+		x *= 1099511628211ULL;
+	}
+	return arena_printf(a, "%016llx", x);
+}
 
 static const struct field_spec session_fields[] = {
     {.name = "title",
@@ -112,18 +143,47 @@ static int shared_block(struct req *r, struct html *h)
 	return 0;
 }
 
-static void vision_page(struct req *r, struct form *frame_form, long long version,
-                        const struct frame *theirs, struct form *session_form, const char *notice,
-                        const char *notice_kind, unsigned status)
+/*
+ * After a conflict: per text where the form (mine) and the stored frame
+ * (theirs) differ, both side by side.
+ */
+static void frame_differences(struct html *h, const struct form *mine, const struct frame *theirs)
+{
+	html(h,
+	     "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
+	     "<h3 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h3>"
+	     "<table class=\"utrecht-table kring-table\"><caption "
+	     "class=\"utrecht-table__caption\">%s</caption>"
+	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
+	     "<tbody class=\"utrecht-table__body\">",
+	     T(CONFLICT_FIELDS_TITLE), T(CONFLICT_FIELDS_TITLE), T(CONFLICT_FIELD),
+	     T(CONFLICT_YOURS), T(CONFLICT_SAVED));
+	for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
+		const char *m = form_value(mine, frame_fields[i].name);
+		const char *s = frame_text(theirs, i);
+		if (strcmp(m, s) == 0)
+			continue;
+		html(h,
+		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+		     "scope=\"row\">%s</th><td class=\"utrecht-table__cell kring-pre\">%s</td>"
+		     "<td class=\"utrecht-table__cell kring-pre\">%s</td></tr>",
+		     frame_fields[i].label, m, s);
+	}
+	html(h, "</tbody></table></section>");
+}
+
+static int vision_page(struct req *r, const struct frame_state *fs, struct form *session_form,
+                       const char *notice, const char *notice_kind, unsigned status)
 {
 	struct frame fr;
 	struct vision_session *sessions;
 	size_t n_sessions;
 	if (frame_get(r->db, &r->arena, r->org_id, &fr) != 0 ||
-	    vision_session_list(r->db, &r->arena, r->org_id, &sessions, &n_sessions) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	    vision_session_list(r->db, &r->arena, r->org_id, &sessions, &n_sessions) != 0)
+		return HANDLER_ERROR;
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	struct html h;
 	page_begin(r, &h, T(VS_TITLE));
@@ -139,10 +199,8 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 	else if (done && strcmp(done, "gedeeld") == 0)
 		page_notice(&h, "ok", T(VS_MERGE_SAVED));
 
-	if (shared_block(r, &h) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (shared_block(r, &h) != 0)
+		return HANDLER_ERROR;
 
 	/* the frame */
 	html(&h,
@@ -155,34 +213,35 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 		     arena_printf(&r->arena, T(VS_FRAME_SAVED_BY),
 		                  fmt_datetime(&r->arena, fr.updated_at),
 		                  fr.updated_by[0] ? fr.updated_by : T(AUDIT_SYSTEM)));
-	if (theirs)
-		html(&h,
-		     "<section class=\"kring-conflict\" aria-labelledby=\"h-conflict\">"
-		     "<h3 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h3>"
-		     "<dl><dt>%s</dt><dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd "
-		     "class=\"kring-pre\">%s</dd>"
-		     "<dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl></section>",
-		     T(CONFLICT_THEIRS), frame_fields[0].label, theirs->strategy,
-		     frame_fields[1].label, theirs->policy_goals, frame_fields[2].label,
-		     theirs->stands_for);
+	if (fs && fs->theirs)
+		frame_differences(&h, fs->form, fs->theirs);
 	if (staff) {
 		struct form f;
-		if (frame_form) {
-			f = *frame_form;
+		long long version;
+		const char *base[N_FRAME_TEXTS];
+		if (fs) {
+			f = *fs->form;
+			version = fs->version;
+			for (size_t i = 0; i < N_FRAME_TEXTS; i++)
+				base[i] = fs->base[i];
 		} else {
 			form_init(&f, frame_fields, N_FRAME_FIELDS);
-			form_set(&f, "strategy", fr.strategy);
-			form_set(&f, "policy_goals", fr.policy_goals);
-			form_set(&f, "stands_for", fr.stands_for);
+			for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
+				form_set(&f, frame_fields[i].name, frame_text(&fr, i));
+				base[i] = fingerprint(&r->arena, frame_text(&fr, i));
+			}
 			version = fr.version;
 		}
 		f.id_prefix = "kader-";
 		form_error_summary(&h, &f);
 		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/vision/frame", r->org_slug));
 		html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
-		form_field(&h, &f, "strategy");
-		form_field(&h, &f, "policy_goals");
-		form_field(&h, &f, "stands_for");
+		for (size_t i = 0; i < N_FRAME_TEXTS; i++)
+			if (base[i])
+				html(&h, "<input type=\"hidden\" name=\"base_%s\" value=\"%s\">",
+				     frame_fields[i].name, base[i]);
+		for (size_t i = 0; i < N_FRAME_TEXTS; i++)
+			form_field(&h, &f, frame_fields[i].name);
 		form_end(&h, T(VS_FRAME_SAVE));
 	} else if (fr.version == 0) {
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(VS_FRAME_EMPTY));
@@ -213,7 +272,8 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 			     "<span class=\"kring-muted\">(%s, %s)</span></li>",
 			     r->org_slug, sessions[i].id, sessions[i].title,
 			     fmt_date(&r->arena, sessions[i].created_at),
-			     arena_printf(&r->arena, T(VS_SESSION_VISIONS), sessions[i].n_visions));
+			     arena_printf(&r->arena, TN(VS_SESSION_VISIONS, sessions[i].n_visions),
+			                  sessions[i].n_visions));
 		html(&h, "</ul>");
 	}
 	if (staff) {
@@ -231,32 +291,51 @@ static void vision_page(struct req *r, struct form *frame_form, long long versio
 	}
 	html(&h, "</section>");
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 int page_vision(struct req *r)
 {
-	vision_page(r, NULL, 0, NULL, NULL, NULL, NULL, 200);
-	return HANDLER_OK;
+	return vision_page(r, NULL, NULL, NULL, NULL, 200);
 }
 
 int page_frame_save(struct req *r)
 {
 	struct form f;
 	bool ok = form_read(r, &f, frame_fields, N_FRAME_FIELDS);
-	long long version = atoll(form_value(&f, "version"));
-	if (!ok) {
-		vision_page(r, &f, version, NULL, NULL, NULL, NULL, 422);
-		return HANDLER_OK;
+	struct frame_state fs = {.form = &f, .version = atoll(form_value(&f, "version"))};
+	for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
+		const char *b =
+		    req_form(r, arena_printf(&r->arena, "base_%s", frame_fields[i].name));
+		fs.base[i] = b && strlen(b) == 16 && strspn(b, "0123456789abcdef") == 16 ? b : NULL;
 	}
+	if (!ok)
+		return vision_page(r, &fs, NULL, NULL, NULL, 422);
 	enum save_result rc =
 	    frame_save(r->db, r->org_id, r->person_id, form_value(&f, "strategy"),
-	               form_value(&f, "policy_goals"), form_value(&f, "stands_for"), version);
+	               form_value(&f, "policy_goals"), form_value(&f, "stands_for"), fs.version);
 	if (rc == SAVE_CONFLICT) {
-		struct frame theirs;
-		if (frame_get(r->db, &r->arena, r->org_id, &theirs) != 0)
+		/*
+		 * Someone saved in between. The form starts again from the stored
+		 * text, with this person's own changes on top: a text they changed
+		 * (its fingerprint differs from the one they started from, or
+		 * none came) keeps what they wrote; a text they left alone takes
+		 * the stored one, so saving again loses nobody's work.
+		 */
+		struct frame stored;
+		if (frame_get(r->db, &r->arena, r->org_id, &stored) != 0)
 			return HANDLER_ERROR;
-		vision_page(r, &f, theirs.version, &theirs, NULL, T(CONFLICT), "warning", 409);
-		return HANDLER_OK;
+		for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
+			const char *mine = form_value(&f, frame_fields[i].name);
+			bool changed = fs.base[i] == NULL ||
+			               strcmp(fs.base[i], fingerprint(&r->arena, mine)) != 0;
+			if (!changed)
+				form_set(&f, frame_fields[i].name, frame_text(&stored, i));
+			fs.base[i] = fingerprint(&r->arena, frame_text(&stored, i));
+		}
+		fs.version = stored.version;
+		fs.theirs = &stored;
+		return vision_page(r, &fs, NULL, T(CONFLICT_FRAME), "warning", 409);
 	}
 	if (rc != SAVE_OK)
 		return HANDLER_ERROR;
@@ -267,10 +346,8 @@ int page_frame_save(struct req *r)
 int page_vision_session_add(struct req *r)
 {
 	struct form f;
-	if (!form_read(r, &f, session_fields, 1)) {
-		vision_page(r, NULL, 0, NULL, &f, NULL, NULL, 422);
-		return HANDLER_OK;
-	}
+	if (!form_read(r, &f, session_fields, 1))
+		return vision_page(r, NULL, &f, NULL, NULL, 422);
 	long long id = 0;
 	if (vision_session_add(r->db, r->org_id, r->person_id, form_value(&f, "title"), 0, &id) !=
 	    SAVE_OK)
@@ -281,15 +358,13 @@ int page_vision_session_add(struct req *r)
 
 /* ---- one session: rules, timer, visions side by side, merge ---- */
 
-static void session_page(struct req *r, const struct vision_session *s, struct form *add,
-                         struct form *merge, unsigned status)
+static int session_page(struct req *r, const struct vision_session *s, struct form *add,
+                        struct form *merge, unsigned status)
 {
 	struct vision *v;
 	size_t n;
-	if (vision_list(r->db, &r->arena, r->org_id, s->id, &v, &n) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (vision_list(r->db, &r->arena, r->org_id, s->id, &v, &n) != 0)
+		return HANDLER_ERROR;
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	struct html h;
 	page_begin(r, &h, s->title);
@@ -418,41 +493,39 @@ static void session_page(struct req *r, const struct vision_session *s, struct f
 	}
 	page_script(&h, "timer.js");
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
-/* Loads the session of the URL; 1, or 0 after answering 404 / 500. */
+/*
+ * Loads the session of the URL: 1; 0 after answering 404; -1 on a database
+ * error (nothing answered: the caller returns HANDLER_ERROR, a logged 500).
+ */
 static int load_session(struct req *r, struct vision_session *s)
 {
 	int found = vision_session_get(r->db, &r->arena, r->org_id, r->param_id, s);
-	if (found < 0) {
-		resp_error(r, 500);
-		return 0;
-	}
-	if (found == 0) {
+	if (found == 0)
 		resp_error(r, 404);
-		return 0;
-	}
-	return 1;
+	return found < 0 ? -1 : found;
 }
 
 int page_vision_session(struct req *r)
 {
 	struct vision_session s;
-	if (load_session(r, &s))
-		session_page(r, &s, NULL, NULL, 200);
-	return HANDLER_OK;
+	int found = load_session(r, &s);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
+	return session_page(r, &s, NULL, NULL, 200);
 }
 
 int page_vision_add(struct req *r)
 {
 	struct vision_session s;
-	if (!load_session(r, &s))
-		return HANDLER_OK;
+	int found = load_session(r, &s);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	struct form f;
-	if (!form_read(r, &f, vision_fields, N_VISION_FIELDS)) {
-		session_page(r, &s, &f, NULL, 422);
-		return HANDLER_OK;
-	}
+	if (!form_read(r, &f, vision_fields, N_VISION_FIELDS))
+		return session_page(r, &s, &f, NULL, 422);
 	enum save_result rc = vision_add(r->db, r->org_id, r->person_id, s.id,
 	                                 form_value(&f, "author"), form_value(&f, "body"), 0);
 	if (rc == SAVE_NOT_FOUND) {
@@ -469,13 +542,12 @@ int page_vision_add(struct req *r)
 int page_shared_vision_save(struct req *r)
 {
 	struct vision_session s;
-	if (!load_session(r, &s))
-		return HANDLER_OK;
+	int found = load_session(r, &s);
+	if (found <= 0)
+		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	struct form f;
-	if (!form_read(r, &f, shared_fields, N_SHARED_FIELDS)) {
-		session_page(r, &s, NULL, &f, 422);
-		return HANDLER_OK;
-	}
+	if (!form_read(r, &f, shared_fields, N_SHARED_FIELDS))
+		return session_page(r, &s, NULL, &f, 422);
 	enum save_result rc =
 	    shared_vision_save(r->db, r->org_id, r->person_id, s.id, form_value(&f, "body"),
 	                       form_value(&f, "authors"), 0);

@@ -12,6 +12,8 @@
 #define CY 210.0
 #define R  160.0
 
+#define DASHES "8 5" /* stroke-dasharray of the earlier round */
+
 /* The point at value v on axis i of n. */
 static void point(size_t i, size_t n, double v, double lo, double hi, double *x, double *y)
 {
@@ -94,12 +96,15 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 			buf_printf(&pts, "%s%.1f,%.1f", n_pts ? " " : "", x, y);
 			n_pts++;
 		}
-		if (n_pts == n_axes)
+		if (n_pts == n_axes) {
 			html(h,
 			     "<polygon class=\"kring-radar__%s\" points=\"%s\" fill=\"%s\" "
-			     "fill-opacity=\"%s\" stroke=\"%s\" stroke-width=\"3\"%s/>",
-			     se->kind, buf_str(&pts), colour, now ? "0.18" : "0.0", colour,
-			     now ? "" : " stroke-dasharray=\"8 5\"");
+			     "fill-opacity=\"%s\" stroke=\"%s\" stroke-width=\"3\"",
+			     se->kind, buf_str(&pts), colour, now ? "0.18" : "0.0", colour);
+			/* the earlier round is dashed: not told apart by colour alone */
+			html_attr(h, "stroke-dasharray", now ? NULL : DASHES);
+			html(h, "/>");
+		}
 		for (size_t i = 0; i < n_axes; i++) {
 			if (isnan(se->values[i]))
 				continue;
@@ -118,12 +123,13 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		const char *colour = now ? "#00557f" : "#9c3d00";
 		html(h,
 		     "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
-		     "stroke-width=\"3\"%s/>"
-		     "<text x=\"%s\" y=\"%s\" font-size=\"16\" fill=\"#1b1b1f\">%s</text>",
+		     "stroke-width=\"3\"",
 		     arena_printf(a, "%.1f", lx), arena_printf(a, "%.1f", ly),
-		     arena_printf(a, "%.1f", lx + 34), arena_printf(a, "%.1f", ly), colour,
-		     now ? "" : " stroke-dasharray=\"8 5\"", arena_printf(a, "%.1f", lx + 42),
-		     arena_printf(a, "%.1f", ly + 5), series[s].label);
+		     arena_printf(a, "%.1f", lx + 34), arena_printf(a, "%.1f", ly), colour);
+		html_attr(h, "stroke-dasharray", now ? NULL : DASHES);
+		html(h, "/><text x=\"%s\" y=\"%s\" font-size=\"16\" fill=\"#1b1b1f\">%s</text>",
+		     arena_printf(a, "%.1f", lx + 42), arena_printf(a, "%.1f", ly + 5),
+		     series[s].label);
 		lx += 200;
 	}
 	html(h, "</svg>");

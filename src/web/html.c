@@ -68,6 +68,22 @@ void html_text(struct html *h, const char *s)
 		escape_cstr(&h->out, s);
 }
 
+void html_attr_(struct html *h, const char *name, const char *value)
+{
+	if (name[0] == '\0' ||
+	    name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-")] != '\0') {
+		fprintf(stderr, "html: bad attribute name \"%s\"\n", name);
+		abort();
+	}
+	if (value == NULL)
+		return;
+	buf_putc(&h->out, ' ');
+	buf_puts(&h->out, name);
+	buf_puts(&h->out, "=\"");
+	escape_cstr(&h->out, value);
+	buf_putc(&h->out, '"');
+}
+
 void html_trusted(struct html *h, const char *markup)
 {
 	if (markup != NULL)

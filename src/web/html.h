@@ -31,6 +31,17 @@ void html_init(struct html *h, struct arena *a);
 #define html(h, fmt, ...) html_fmt_((h), "" fmt "", ##__VA_ARGS__)
 void html_fmt_(struct html *h, const char *fmt, ...);
 
+/*
+ * Writes one attribute, ` name="value"`, with value escaped as an attribute
+ * value: html_attr(h, "stroke-dasharray", "8 5") writes
+ * ` stroke-dasharray="8 5"`. Use it where an attribute is present or not
+ * (a %s in html() would escape the quotes of a whole ` name="value"`).
+ * name must be a string literal of lower-case letters, digits and '-'
+ * (enforced: anything else aborts); value NULL writes nothing.
+ */
+#define html_attr(h, name, value) html_attr_((h), "" name "", (value))
+void html_attr_(struct html *h, const char *name, const char *value);
+
 /* Writes s escaped (same as html(h, "%s", s)). */
 void html_text(struct html *h, const char *s);
 

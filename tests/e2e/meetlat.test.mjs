@@ -95,6 +95,15 @@ test('a meetlat round from opening to results, with three role groups', async ()
 	// the count while open, then close
 	await m.goto(roundUrl);
 	await assert.doesNotReject(m.getByText('Er zijn 3 antwoorden binnen.').waitFor());
+	// closing is a step of its own, away from the link, that says how many answered
+	assert.equal(await m.getByRole('button', { name: 'Ronde sluiten en uitkomsten tonen' }).count(), 0);
+	await Promise.all([
+		m.waitForURL(/\/close$/),
+		m.getByRole('link', { name: 'Ronde sluiten…' }).click(),
+	]);
+	await assert.doesNotReject(m.getByRole('heading', { name: 'Deze ronde sluiten?' }).waitFor());
+	await assert.doesNotReject(m.getByText('Er zijn 3 antwoorden binnen.').waitFor());
+	await checkPage(m, 'meetlat-close-confirm');
 	await Promise.all([
 		m.waitForURL(/klaar=gesloten/),
 		m.getByRole('button', { name: 'Ronde sluiten en uitkomsten tonen' }).click(),
@@ -113,7 +122,10 @@ test('a meetlat round from opening to results, with three role groups', async ()
 	// three answers of 4, 3 and 2 (with "weet ik niet" left out): every mean 3,0, n 3
 	const kennis = table.getByRole('row', { name: /Kennis en Competenties/ });
 	assert.deepEqual((await kennis.getByRole('cell').allInnerTexts()).slice(0, 3), ['3,0', '0,8', '3']);
-	await assert.doesNotReject(m.getByRole('table', { name: /per groep/ }).waitFor());
+	const groups = m.getByRole('table', { name: /per groep/ });
+	await assert.doesNotReject(groups.waitFor());
+	// one person per group: their cells are hidden, so nobody is recognised
+	assert.equal(await groups.getByText('te weinig antwoorden om te tonen').count(), 15);
 	await assert.doesNotReject(m.getByRole('heading', { name: 'Advies en ondersteuning' }).waitFor());
 	await assert.doesNotReject(m.getByText('We willen een training voor het hele team.').waitFor());
 	await checkPage(m, 'meetlat-results');
@@ -187,6 +199,11 @@ test('the adviser overview side by side, and no meetlat for an ambassadeur', asy
 	await assert.doesNotReject(table.getByRole('columnheader', { name: 'Bibliotheek De Sleutel' }).waitFor());
 	await assert.doesNotReject(table.getByRole('columnheader', { name: 'Bibliotheek Het Baken' }).waitFor());
 	await checkPage(page, 'adviser');
+	// the adviser coaches: step 1 without the questions form, with a word on why
+	await page.goto('/o/de-sleutel/readiness');
+	assert.equal(await page.getByRole('button', { name: 'Antwoorden opslaan' }).count(), 0);
+	await assert.doesNotReject(page.getByText(/beantwoordt het team van de bibliotheek zelf/).waitFor());
+	await checkPage(page, 'readiness-adviseur');
 	await context.close();
 
 	const { context: fc, page: f } = await newPage(browser, kring.base);

@@ -182,6 +182,9 @@ test('the demo holds two closed rounds with a trend, a frame, a shared vision an
 	assert.match(res.text, /Vorige ronde \(Nulmeting\)/);
 	assert.match(res.text, /<svg class="kring-radar"[^>]*role="img"[^>]*aria-labelledby="radar-t radar-d"/);
 	assert.match(res.text, /<title id="radar-t">/);
+	// the previous round is dashed (the attribute is markup, not escaped text)
+	assert.match(res.text, /<polygon class="kring-radar__before"[^>]* stroke-dasharray="8 5"\/>/);
+	assert.ok(!res.text.includes('&quot;8 5&quot;'), 'no escaped attribute');
 	assert.match(res.text, /<desc id="radar-d">Communicatie en Samenwerking: \d,\d deze ronde, \d,\d vorige ronde/);
 	for (const g of ['Directie en management', 'Staf, beleid en programma', 'Frontoffice en vestigingen'])
 		assert.ok(res.text.includes(g), `role group ${g} in the results`);
@@ -232,22 +235,32 @@ test('a round: open, answers with accounts and by link, refusals, close, results
 	assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/m\/[A-Za-z0-9_-]{43}$/);
 	const token = link.split('/m/')[1];
 
-	// the adviser answers as management
+	// the adviser coaches: no form, and an answer is refused (hole 4)
 	let parts = formParts(page.text);
+	assert.equal(parts.ids.length, 0, 'no answering form for the adviser');
+	assert.match(page.text, /je vult de meetlat niet in/);
+	const mar = await as('marieke@desleutel.nl');
+	page = await mar.get(url);
+	parts = formParts(page.text);
 	assert.ok(parts.ids.length >= 20 && parts.ids.length <= 30, `statements: ${parts.ids.length}`);
 	assert.equal(Number(parts.ronde), id);
-	let res = await adv.post(url, answers(parts, 4, 'directie', { c_kennis: 'Meer training nodig.' }));
+	let res = await adv.post(url, answers(parts, 4, 'directie'));
+	assert.equal(res.status, 403, 'an adviser does not answer as the library');
+	assert.equal(countOf((await adv.get(url)).text), 0, 'nothing stored');
+
+	// the beheerder answers as management
+	res = await mar.post(url, answers(parts, 4, 'directie', { c_kennis: 'Meer training nodig.' }));
 	assert.equal(res.status, 303);
 	assert.equal(res.location, `${url}?klaar=ingevuld`);
-	page = await adv.get(url);
+	page = await mar.get(url);
 	assert.equal(countOf(page.text), 1);
 	assert.ok(!page.text.includes('name="s_cs1"'), 'no form after answering');
 
 	// the same person again: refused, nothing stored
-	res = await adv.post(url, answers(parts, 2, 'directie'));
+	res = await mar.post(url, answers(parts, 2, 'directie'));
 	assert.equal(res.status, 409);
 	assert.match(res.text, /al ingevuld/);
-	assert.equal(countOf((await adv.get(url)).text), 1);
+	assert.equal(countOf((await mar.get(url)).text), 1);
 
 	// a medewerker: off the scale, empty, without group, form of another round
 	const med = await as('sascha@desleutel.nl');
@@ -316,9 +329,21 @@ test('a round: open, answers with accounts and by link, refusals, close, results
 	page = await adv.get(url);
 	assert.equal(countOf(page.text), 3);
 
-	// close: medewerker may not, adviseur may; then nobody can answer
+	// close: medewerker may not, adviseur may, after a confirmation that says
+	// how many answered; the close step is not beside the anonymous link
 	assert.equal((await med.post(`${url}/close`, {})).status, 403);
-	res = await adv.post(`${url}/close`, {}, url);
+	assert.equal((await med.get(`${url}/close`)).status, 403);
+	page = await adv.get(url);
+	const linkCard = page.text.match(/<section[^>]*aria-labelledby="h-link"(?:(?!<\/section>).)*<\/section>/s)[0];
+	assert.ok(!linkCard.includes('/close'), 'nothing about closing in the link card');
+	assert.ok(!page.text.includes(`action="${url}/close"`), 'the round page has no close form');
+	assert.ok(page.text.includes(`href="${url}/close"`), 'a way to the confirmation');
+	const confirm = await adv.get(`${url}/close`);
+	assert.equal(confirm.status, 200);
+	assert.match(confirm.text, /Deze ronde sluiten\?/);
+	assert.match(confirm.text, /Er zijn 3 antwoorden binnen\./);
+	assert.ok(confirm.text.includes(`action="${url}/close"`), 'the confirmation posts the close');
+	res = await adv.post(`${url}/close`, {}, `${url}/close`);
 	assert.equal(res.status, 303);
 	assert.equal((await adv.post(`${url}/close`, {}, url)).status, 409);
 	const fresh = new Client(srv.base);
@@ -349,6 +374,19 @@ test('a round: open, answers with accounts and by link, refusals, close, results
 	assert.match(page.text, /Fase 2: /, 'every bouwsteen 3,0 and mean 3,0: fase 2');
 	assert.match(page.text, /Meer training nodig\./);
 	assert.match(page.text, /Geen enkele bouwsteen scoort zwak/);
+
+	// one person per role group: no group cell, count or comment label shows them
+	const groups = page.text.match(/<section aria-labelledby="h-groepen">(?:(?!<\/section>).)*<\/section>/s)[0];
+	assert.equal((groups.match(/te weinig antwoorden om te tonen/g) || []).length, 15, '5 bouwstenen x 3 groups');
+	assert.ok(!/\d,\d \(\d+\)/.test(groups), 'no group figure');
+	assert.ok(!/Directie en management \(\d+\)/.test(groups), 'no group count');
+	assert.match(groups, /minder dan 3 antwoorden/);
+	assert.match(page.text, /Meer training nodig\.<\/p><p class="kring-muted kring-small"><\/p>/, 'the comment carries no group');
+	assert.match(page.text, /Gesloten op [^·]+ · 3 antwoorden · /);
+	// the demo rounds have groups of 3 and more: shown
+	const demo = await med.get('/o/de-sleutel/meetlat/2');
+	assert.match(demo.text, /Directie en management \(3\)/);
+	assert.ok(!demo.text.includes('te weinig antwoorden om te tonen'));
 });
 
 test('readiness: every question answered, dated, re-answerable', async () => {
@@ -369,12 +407,40 @@ test('readiness: every question answered, dated, re-answerable', async () => {
 	assert.match(after.text, /Teamoverleg/);
 	assert.equal((after.text.match(/<td class="utrecht-table__cell">\d+ van 6<\/td>/g) || []).length, 3);
 	assert.match(after.text, /Zoek eerst twee of drie collega/, 'advice for the no');
-	// the adviseur may answer too, the ambassadeur may not (tested above)
+	// the adviseur reads along but does not answer for the library (hole 4); the
+	// ambassadeur may not either (tested above)
 	const adv = await as('anouk@rijnbrink.nl');
-	await adv.get('/o/de-sleutel/readiness');
+	const advPage = await adv.get('/o/de-sleutel/readiness');
+	assert.equal(advPage.status, 200);
+	assert.ok(!advPage.text.includes('name="q_'), 'no questions form for the adviser');
+	assert.match(advPage.text, /beantwoordt het team van de bibliotheek zelf/);
 	res = await adv.post('/o/de-sleutel/readiness', Object.fromEntries(ids.map((q) => [`q_${q}`, 'nee'])));
+	assert.equal(res.status, 403);
+	assert.match((await c.get('/o/de-sleutel/readiness')).text, /Marieke Jansen: 5 van de 6 vragen met ja/, 'nothing changed');
+});
+
+test('readiness: the page says whose answers count and who answered differently', async () => {
+	const m = await as('marieke@desleutel.nl');
+	const s = await as('sascha@desleutel.nl');
+	const page = await m.get('/o/de-sleutel/readiness');
+	const ids = [...new Set([...page.text.matchAll(/name="q_([a-z_]+)"/g)].map((x) => x[1]))];
+	let res = await m.post('/o/de-sleutel/readiness', Object.fromEntries(ids.map((q) => [`q_${q}`, 'ja'])));
 	assert.equal(res.status, 303);
-	assert.match((await adv.get('/o/de-sleutel/readiness')).text, /Regel eerst wat hieronder staat/);
+	await s.get('/o/de-sleutel/readiness');
+	res = await s.post('/o/de-sleutel/readiness',
+		{ ...Object.fromEntries(ids.map((q) => [`q_${q}`, 'ja'])), [`q_${ids[0]}`]: 'nee', [`q_${ids[1]}`]: 'nee' });
+	assert.equal(res.status, 303);
+	const text = unescape((await m.get('/o/de-sleutel/readiness')).text);
+	const stand = text.match(/<section[^>]*aria-labelledby="h-stand">(?:(?!<\/section>).)*<\/section>/s)[0];
+	assert.match(stand, /door Sascha [^:]+: 4 van de 6 vragen met ja/, 'whose answers, with the date');
+	assert.match(stand, /volgt alleen uit deze laatste antwoorden: ze zijn niet gecombineerd/);
+	assert.match(stand, /Let op: Marieke Jansen beantwoordde de vragen op [^,]+ anders, bij 2 vragen\./);
+	// one difference: the singular
+	res = await m.post('/o/de-sleutel/readiness',
+		{ ...Object.fromEntries(ids.map((q) => [`q_${q}`, 'ja'])), [`q_${ids[0]}`]: 'nee' }, '/o/de-sleutel/readiness');
+	assert.equal(res.status, 303);
+	const again = unescape((await s.get('/o/de-sleutel/readiness')).text);
+	assert.match(again, /Let op: Sascha de Vries beantwoordde de vragen op [^,]+ anders, bij 1 vraag\./);
 });
 
 test('frame: a stale version is a conflict, never a silent overwrite', async () => {
@@ -388,11 +454,56 @@ test('frame: a stale version is a conflict, never a silent overwrite', async () 
 	assert.equal(res.status, 303);
 	res = await a.request('POST', '/o/de-sleutel/vision/frame', { csrf: a.csrf, ...form, stands_for: 'Anders' });
 	assert.equal(res.status, 409);
-	assert.match(res.text, /Iemand anders heeft dit intussen ook gewijzigd/);
+	assert.match(res.text, /Iemand anders heeft het kader intussen ook opgeslagen/);
 	assert.match(res.text, /Wij zijn van het dorp/);
 	const adv = await as('anouk@rijnbrink.nl');
 	assert.equal((await adv.post('/o/de-sleutel/vision/frame', form)).status, 403, 'adviseur reads only');
 	assert.match((await adv.get('/o/de-sleutel/vision')).text, /Wij zijn van het dorp/);
+});
+
+/* The frame form of a page: its texts, version and fingerprints, as a browser would send it. */
+function frameForm(html) {
+	const form = {};
+	for (const name of ['strategy', 'policy_goals', 'stands_for']) {
+		const m = html.match(new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`));
+		assert.ok(m, `textarea ${name} on the page`);
+		form[name] = unescape(m[1]);
+		const b = html.match(new RegExp(`name="base_${name}" value="([0-9a-f]{16})"`));
+		assert.ok(b, `fingerprint of ${name} on the page`);
+		form[`base_${name}`] = b[1];
+	}
+	form.version = html.match(/name="version" value="(\d+)"/)[1];
+	return form;
+}
+
+test('frame conflict: the form starts from the stored text with my change; saving again keeps both', async () => {
+	const a = await as('marieke@desleutel.nl');
+	const b = await as('sascha@desleutel.nl');
+	const fa = frameForm((await a.get('/o/de-sleutel/vision')).text);
+	const fb = frameForm((await b.get('/o/de-sleutel/vision')).text);
+	const csrfB = b.csrf;
+	// A changes the strategy, B (from the same version) what the library stands for
+	let res = await a.post('/o/de-sleutel/vision/frame', { ...fa, strategy: 'Strategie van A' });
+	assert.equal(res.status, 303);
+	res = await b.request('POST', '/o/de-sleutel/vision/frame', { csrf: csrfB, ...fb, stands_for: 'Waar B voor staat' });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Iemand anders heeft het kader intussen ook opgeslagen/);
+	const conflict = frameForm(res.text);
+	assert.equal(conflict.strategy, 'Strategie van A', 'the form starts from the stored text');
+	assert.equal(conflict.stands_for, 'Waar B voor staat', 'with my own change in it');
+	assert.equal(conflict.policy_goals, fb.policy_goals);
+	// the difference per field: only where mine and theirs differ
+	const diff = res.text.match(/<section class="kring-conflict"(?:(?!<\/section>).)*<\/section>/s)[0];
+	assert.match(diff, /scope="row">Waar zijn wij van\?<\/th><td[^>]*>Waar B voor staat<\/td><td[^>]*>[^<]*<\/td>/);
+	assert.ok(!diff.includes('scope="row">Strategie<'), 'no difference left on the strategy');
+	assert.ok(!diff.includes('scope="row">Beleids- en organisatiedoelen<'), 'none on the goals');
+	// B saves the conflict form as it stands: both changes are kept
+	res = await b.request('POST', '/o/de-sleutel/vision/frame', { csrf: b.csrf, ...conflict });
+	assert.equal(res.status, 303);
+	const now = frameForm((await a.get('/o/de-sleutel/vision')).text);
+	assert.equal(now.strategy, 'Strategie van A');
+	assert.equal(now.stands_for, 'Waar B voor staat');
+	assert.equal(now.policy_goals, fb.policy_goals);
 });
 
 test('vision exercise: visions side by side, a shared vision with date and authors, versions kept', async () => {
@@ -475,10 +586,12 @@ test('instrument files from a directory; a broken file stops the start with its 
 	const opened = await adv.post('/o/het-baken/meetlat', { title: 'Met de nieuwe meetlat' }, '/o/het-baken/meetlat');
 	assert.equal(opened.status, 303);
 	const url = opened.location.replace(/\?.*/, '');
-	const page = await adv.get(url);
+	// the library's beheerder answers (an adviser does not: hole 4)
+	const henk = await as('henk@hetbaken.nl');
+	const page = await henk.get(url);
 	assert.match(page.text, /Een aangepaste stelling over samenwerking\./);
-	assert.equal((await adv.post(url, answers(formParts(page.text), 3, 'staf'))).status, 303);
-	assert.equal((await adv.post(`${url}/close`, {}, url)).status, 303);
+	assert.equal((await henk.post(url, answers(formParts(page.text), 3, 'staf'))).status, 303);
+	assert.equal((await adv.post(`${url}/close`, {}, `${url}/close`)).status, 303);
 	assert.match((await adv.get(url)).text, /meetlat versie 2027\.test/);
 	const list = await adv.get('/o/het-baken/meetlat');
 	const old = list.text.match(/href="(\/o\/het-baken\/meetlat\/\d+)">Nulmeting</)[1];

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdint.h>
 
+#include "web/chart.h"
 #include "web/html.h"
 #include "testutil.h"
 
@@ -268,6 +269,69 @@ static void test_bad_conversions_abort(void **state)
 	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 }
 
+/* An attribute value is escaped as a value: its quotes are the writer's, not escaped. */
+static void test_attr_escapes_the_value_only(void **state)
+{
+	struct fx *f = *state;
+	html(&f->h, "<line");
+	html_attr(&f->h, "stroke-dasharray", "8 5");
+	html_attr(&f->h, "aria-label", "\"Tom\" & <Jerry>");
+	html_attr(&f->h, "data-x", NULL);
+	html_attr(&f->h, "title", "");
+	html(&f->h, "/>");
+	assert_string_equal(html_str(&f->h), "<line stroke-dasharray=\"8 5\" "
+	                                     "aria-label=\"&quot;Tom&quot; &amp; &lt;Jerry&gt;\" "
+	                                     "title=\"\"/>");
+}
+
+static void bad_attr_name(void *arg)
+{
+	struct arena a;
+	struct html h;
+	(void)arg;
+	arena_init(&a);
+	html_init(&h, &a);
+	html_attr(&h, "onclick=\"x\" y", "1");
+}
+
+static void test_attr_bad_name_aborts(void **state)
+{
+	(void)state;
+	assert_true(t_aborted(t_run_child(bad_attr_name, NULL)));
+}
+
+/* The radar: the earlier round's polygon and legend line are dashed, markup intact. */
+static void test_radar_previous_round_dashed(void **state)
+{
+	struct fx *f = *state;
+	static const double now[3] = {3.0, 4.0, 2.5}, before[3] = {2.0, 3.5, 3.0};
+	static const char *const axes[3] = {"A", "B", "C"};
+	const struct chart_series series[2] = {{"Deze ronde", now, "now"},
+	                                       {"Vorige ronde (\"nul\")", before, "before"}};
+	chart_radar(&f->h, &f->a, "radar", "Titel", "Uitleg", axes, 3, 1, 5, series, 2);
+	const char *svg = html_str(&f->h);
+	assert_null(strstr(svg, "&quot;8 5&quot;"));
+	const char *poly = strstr(svg, "<polygon class=\"kring-radar__before\"");
+	assert_non_null(poly);
+	const char *end = strstr(poly, "/>");
+	const char *dash = strstr(poly, " stroke-dasharray=\"8 5\"");
+	assert_non_null(dash);
+	assert_true(dash < end);
+	/* the current round is solid */
+	const char *cur = strstr(svg, "<polygon class=\"kring-radar__now\"");
+	assert_non_null(cur);
+	const char *cur_end = strstr(cur, "/>");
+	const char *cur_dash = strstr(cur, "stroke-dasharray");
+	assert_true(cur_dash == NULL || cur_dash > cur_end);
+	/* two dashed strokes in all: the polygon and its legend line */
+	size_t n = 0;
+	for (const char *p = svg; (p = strstr(p, " stroke-dasharray=\"8 5\"/>")) != NULL; p++)
+		n++;
+	assert_int_equal(n, 2);
+	/* the legend text is still escaped */
+	assert_non_null(strstr(svg, "Vorige ronde (&quot;nul&quot;)</text>"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +356,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_non_latin_text_exact, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_many_small_writes, setup, teardown),
 	    cmocka_unit_test(test_bad_conversions_abort),
+	    cmocka_unit_test_setup_teardown(test_attr_escapes_the_value_only, setup, teardown),
+	    cmocka_unit_test(test_attr_bad_name_aborts),
+	    cmocka_unit_test_setup_teardown(test_radar_previous_round_dashed, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);
 }

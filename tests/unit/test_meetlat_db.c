@@ -156,8 +156,13 @@ static void answers_whole_or_not_at_all(void **state)
 		assert_float_equal(sc.all[b].mean, 3.0, 1e-9);
 		assert_float_equal(sc.all[b].sd, 1.0, 1e-9);
 	}
-	assert_int_equal(sc.n_group[ml_find_group(&rin, "directie")], 1);
-	assert_int_equal(sc.n_group[ml_find_group(&rin, "frontoffice")], 1);
+	/* one respondent per group: below the minimum (3), so the groups are hidden */
+	assert_int_equal(rin.min_group, 3);
+	assert_true(sc.group_hidden[ml_find_group(&rin, "directie")]);
+	assert_true(sc.group_hidden[ml_find_group(&rin, "frontoffice")]);
+	assert_int_equal(sc.n_group[ml_find_group(&rin, "directie")], 0);
+	for (size_t b = 0; b < rin.n_bouwstenen; b++)
+		assert_true(sc.group[ml_find_group(&rin, "directie")][b].hidden);
 	/* the token finds the round and its organisation; a wrong one nothing */
 	struct org o;
 	struct ml_round byt;

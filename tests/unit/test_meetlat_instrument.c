@@ -106,6 +106,13 @@ static void broken_files_are_named_exactly(void **state)
 	v = variant("\"weak_below\": 3.0", "\"weak_below\": \"laag\"");
 	assert_string_equal(parse(&a, v), "m.json: weak_below: must be a number");
 	free(v);
+	/* the smallest group shown: a whole number, never below 2 */
+	v = variant("\"min_group\": 3", "\"min_group\": 1");
+	assert_string_equal(parse(&a, v), "m.json: min_group: must be between 2 and 50 (is 1)");
+	free(v);
+	v = variant("\"min_group\": 3", "\"min_group\": 2.5");
+	assert_string_equal(parse(&a, v), "m.json: min_group: must be a whole number");
+	free(v);
 	v = variant("\"min_each\": 3.5", "\"min_each\": 2.0");
 	assert_string_equal(parse(&a, v), "m.json: phases[2]: min_each and min_mean must not be "
 	                                  "lower than in the phase before");
@@ -117,6 +124,29 @@ static void broken_files_are_named_exactly(void **state)
 	assert_string_equal(parse(&a, v), "m.json: phases[1]: fase must be 2 (phases are "
 	                                  "numbered 1, 2, 3 in order)");
 	free(v);
+	arena_free(&a);
+}
+
+/* A file without min_group hides groups below 3; one with it uses its own number. */
+static void min_group_default_and_own(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a);
+	struct meetlat_instrument m;
+	char err[400];
+	char *v = variant("\"min_group\": 3,", "");
+	assert_null(strstr(v, "min_group"));
+	assert_int_equal(instrument_parse_meetlat(&a, v, strlen(v), "m.json", &m, err, sizeof(err)),
+	                 0);
+	assert_int_equal(m.min_group, 3);
+	free(v);
+	v = variant("\"min_group\": 3", "\"min_group\": 5");
+	assert_int_equal(instrument_parse_meetlat(&a, v, strlen(v), "m.json", &m, err, sizeof(err)),
+	                 0);
+	assert_int_equal(m.min_group, 5);
+	free(v);
+
 	arena_free(&a);
 }
 
@@ -158,6 +188,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(builtin_meetlat_is_complete),
 	    cmocka_unit_test(broken_files_are_named_exactly),
+	    cmocka_unit_test(min_group_default_and_own),
 	    cmocka_unit_test(load_from_directory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

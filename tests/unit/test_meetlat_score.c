@@ -197,8 +197,8 @@ static void phase_boundaries(void **state)
 	memset(&s, 0, sizeof(s));
 	struct ml_phase ph;
 	/* exactly on the thresholds of fase 2 */
-	s.all[A] = (struct ml_stat){2.5, 0, 3};
-	s.all[B] = (struct ml_stat){3.5, 0, 3};
+	s.all[A] = (struct ml_stat){.mean = 2.5, .sd = 0, .n = 3};
+	s.all[B] = (struct ml_stat){.mean = 3.5, .sd = 0, .n = 3};
 	ml_phase(&in, &s, &ph);
 	assert_int_equal(ph.fase, 2);
 	/* just below min_each */
@@ -218,15 +218,15 @@ static void phase_mean_blocks(void **state)
 	memset(&s, 0, sizeof(s));
 	struct ml_phase ph;
 	/* each >= 2.5 but the mean 2.75 < 3.0 */
-	s.all[A] = (struct ml_stat){2.5, 0, 1};
-	s.all[B] = (struct ml_stat){3.0, 0, 1};
+	s.all[A] = (struct ml_stat){.mean = 2.5, .sd = 0, .n = 1};
+	s.all[B] = (struct ml_stat){.mean = 3.0, .sd = 0, .n = 1};
 	ml_phase(&in, &s, &ph);
 	assert_int_equal(ph.fase, 1);
 	assert_true(ph.next_short_mean);
 	assert_false(ph.next_short_each);
 	/* top phase */
-	s.all[A] = (struct ml_stat){4.0, 0, 1};
-	s.all[B] = (struct ml_stat){4.0, 0, 1};
+	s.all[A] = (struct ml_stat){.mean = 4.0, .sd = 0, .n = 1};
+	s.all[B] = (struct ml_stat){.mean = 4.0, .sd = 0, .n = 1};
 	ml_phase(&in, &s, &ph);
 	assert_int_equal(ph.fase, 3);
 	assert_int_equal(ph.next, -1);
@@ -235,8 +235,9 @@ static void phase_mean_blocks(void **state)
 static void trend_and_format(void **state)
 {
 	(void)state;
-	struct ml_stat a = {3.14, 0, 2}, b = {3.06, 0, 2}, c = {3.16, 0, 2}, d = {3.04, 0, 2},
-	               none = {0, 0, 0};
+	struct ml_stat a = {.mean = 3.14, .sd = 0, .n = 2}, b = {.mean = 3.06, .sd = 0, .n = 2},
+	               c = {.mean = 3.16, .sd = 0, .n = 2}, d = {.mean = 3.04, .sd = 0, .n = 2},
+	               none = {.mean = 0, .sd = 0, .n = 0};
 	assert_int_equal(ml_trend(&a, &b), 0); /* both show as 3,1 */
 	assert_int_equal(ml_trend(&c, &d), 1);
 	assert_int_equal(ml_trend(&d, &c), -1);
@@ -246,6 +247,71 @@ static void trend_and_format(void **state)
 	assert_string_equal(ml_fmt1(buf, 0), "0,0");
 	assert_string_equal(ml_fmt1(buf, 9.5 / 3), "3,2");
 	assert_string_equal(ml_fmt1(buf, 5), "5,0");
+}
+
+/* Hiding small groups: nothing below in.min_group is shown, nor a single hidden cell. */
+static void small_groups_are_hidden(void **state)
+{
+	(void)state;
+	struct ml_scores s;
+	/* the file names no min_group: 3. D has 1, F 2 respondents: both hidden */
+	assert_int_equal(in.min_group, 3);
+	assert_int_equal(ml_score(&in, three, sizeof(three) / sizeof(three[0]), &s), 0);
+	ml_hide_small_groups(&in, &s);
+	for (int g = D; g <= F; g++) {
+		assert_true(s.group_hidden[g]);
+		assert_int_equal(s.n_group[g], 0);
+		for (int b = A; b <= B; b++) {
+			assert_true(s.group[g][b].hidden);
+			assert_int_equal(s.group[g][b].n, 0);
+			assert_float_equal(s.group[g][b].mean, 0, 1e-9);
+		}
+	}
+	/* the totals stay */
+	assert_int_equal(s.n_respondents, 3);
+	assert_float_equal(s.all[A].mean, 9.5 / 3, 1e-9);
+	assert_int_equal(s.all[B].n, 3);
+
+	/* with 2 as the minimum D (1) is hidden, and F (2) too: else D = total - F */
+	struct meetlat_instrument m = in;
+	m.min_group = 2;
+	assert_int_equal(ml_score(&m, three, sizeof(three) / sizeof(three[0]), &s), 0);
+	ml_hide_small_groups(&m, &s);
+	assert_true(s.group_hidden[D]);
+	assert_true(s.group_hidden[F]);
+	assert_true(s.group[D][A].hidden);
+	assert_true(s.group[F][A].hidden);
+	assert_float_equal(s.group[F][B].mean, 0, 1e-9);
+
+	/* D 2 and F 3 respondents, minimum 2: everything shown, untouched */
+	static const struct ml_answer big[] = {
+	    {1, D, A, 4}, {1, D, B, 2}, {2, D, A, 2}, {2, D, B, 4}, {3, F, A, 3},
+	    {3, F, B, 3}, {4, F, A, 5}, {4, F, B, 5}, {5, F, A, 1}, {5, F, B, 1},
+	};
+	assert_int_equal(ml_score(&m, big, sizeof(big) / sizeof(big[0]), &s), 0);
+	ml_hide_small_groups(&m, &s);
+	assert_false(s.group_hidden[D]);
+	assert_int_equal(s.n_group[D], 2);
+	assert_int_equal(s.n_group[F], 3);
+	assert_false(s.group[D][A].hidden);
+	assert_int_equal(s.group[D][A].n, 2);
+	assert_float_equal(s.group[D][A].mean, 3.0, 1e-9);
+	assert_float_equal(s.group[F][B].mean, 3.0, 1e-9);
+
+	/* one of D's two skipped B: D's B cell (1) is hidden, and so F's B cell; A stays */
+	static const struct ml_answer skip[] = {
+	    {1, D, A, 4}, {1, D, B, 2}, {2, D, A, 2}, {3, F, A, 3}, {3, F, B, 3},
+	    {4, F, A, 5}, {4, F, B, 5}, {5, F, A, 1}, {5, F, B, 1},
+	};
+	assert_int_equal(ml_score(&m, skip, sizeof(skip) / sizeof(skip[0]), &s), 0);
+	ml_hide_small_groups(&m, &s);
+	assert_false(s.group_hidden[D]);
+	assert_true(s.group[D][B].hidden);
+	assert_true(s.group[F][B].hidden);
+	assert_false(s.group[D][A].hidden);
+	assert_false(s.group[F][A].hidden);
+	assert_float_equal(s.group[F][A].mean, 3.0, 1e-9);
+	assert_int_equal(s.all[B].n, 4);
 }
 
 int main(void)
@@ -260,6 +326,7 @@ int main(void)
 	    cmocka_unit_test(phase_boundaries),
 	    cmocka_unit_test(phase_mean_blocks),
 	    cmocka_unit_test(trend_and_format),
+	    cmocka_unit_test(small_groups_are_hidden),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2,14 +2,16 @@
  * test_router.c - the route table and the access gate (http/router.c),
  * driven through server_handle_test().
  */
+#include "core/instrument.h"
 #include "http/router.h"
 #include "testutil.h"
 
 struct fx {
 	struct tdb *t;
 	long long org_a, org_b;
-	long long admin_a, staff_a, admin_b, nobody;
+	long long admin_a, staff_a, admin_b, nobody, adviser_a;
 	char cookie_admin_a[80], cookie_staff_a[80], cookie_admin_b[80], cookie_nobody[80];
+	char cookie_adviser_a[80];
 };
 
 static void cookie_for(struct db *db, long long person, char *out, size_t n)
@@ -32,13 +34,16 @@ static int setup(void **state)
 	f->staff_a = t_person(db, "staff-a@x.nl", "Sem Staf");
 	f->admin_b = t_person(db, "admin-b@x.nl", "Bram Beheer");
 	f->nobody = t_person(db, "nobody@x.nl", "Nora Niemand");
+	f->adviser_a = t_person(db, "adviser-a@x.nl", "Ada Adviseur");
 	assert_int_equal(member_set_role(db, f->org_a, 0, f->admin_a, ROLE_BEHEERDER), SAVE_OK);
 	assert_int_equal(member_set_role(db, f->org_a, 0, f->staff_a, ROLE_MEDEWERKER), SAVE_OK);
 	assert_int_equal(member_set_role(db, f->org_b, 0, f->admin_b, ROLE_BEHEERDER), SAVE_OK);
+	assert_int_equal(member_set_role(db, f->org_a, 0, f->adviser_a, ROLE_ADVISEUR), SAVE_OK);
 	cookie_for(db, f->admin_a, f->cookie_admin_a, sizeof(f->cookie_admin_a));
 	cookie_for(db, f->staff_a, f->cookie_staff_a, sizeof(f->cookie_staff_a));
 	cookie_for(db, f->admin_b, f->cookie_admin_b, sizeof(f->cookie_admin_b));
 	cookie_for(db, f->nobody, f->cookie_nobody, sizeof(f->cookie_nobody));
+	cookie_for(db, f->adviser_a, f->cookie_adviser_a, sizeof(f->cookie_adviser_a));
 	*state = f;
 	return 0;
 }
@@ -426,6 +431,101 @@ static void test_medewerker_403_on_admin_pages(void **state)
 	assert_int_equal(tdb_int(f->t->db, "SELECT COUNT(*) FROM branches"), 0);
 }
 
+/*
+ * Hole 4: the POST routes an adviseur can reach, each listed on purpose with
+ * its reason. An adviseur coaches: reads everything of the libraries they
+ * advise, opens and closes meetlat rounds, writes advice; but answers
+ * nothing as a member of the library's team and changes none of its work.
+ * A POST route that lets an adviseur in and is not listed here fails
+ * test_adviser_posts_only_on_purpose: decide, then list it or close it.
+ */
+static const char *const adviser_posts[] = {
+    "/login",                    /* anyone: signing in */
+    "/logout",                   /* anyone signed in: signing out */
+    "/m/:token",                 /* anyone with a round's link: it is public on purpose */
+    "/o/:org/meetlat",           /* opening a meetlat round (ROLES_ASSESS) */
+    "/o/:org/meetlat/:id/close", /* closing a meetlat round (ROLES_ASSESS) */
+};
+#define N_ADVISER_POSTS (sizeof(adviser_posts) / sizeof(adviser_posts[0]))
+
+static bool adviser_reaches(const struct route *rt)
+{
+	return rt->access == ACCESS_PUBLIC || rt->access == ACCESS_LOGIN ||
+	       (rt->roles & ROLE_ADVISEUR) != 0;
+}
+
+static bool adviser_post_listed(const char *pattern)
+{
+	for (size_t k = 0; k < N_ADVISER_POSTS; k++)
+		if (strcmp(adviser_posts[k], pattern) == 0)
+			return true;
+	return false;
+}
+
+static void test_adviser_posts_only_on_purpose(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_routes; i++) {
+		const struct route *rt = &routes[i];
+		if (strcmp(rt->method, "POST") == 0 && adviser_reaches(rt) &&
+		    !adviser_post_listed(rt->pattern))
+			fail_msg(
+			    "POST %s (%s) lets an adviseur in but is not in adviser_posts[]: "
+			    "an adviseur coaches and does not answer or change as the library's "
+			    "team",
+			    rt->pattern, rt->handler_name);
+	}
+	/* and no stale entry: each listed route exists and lets the adviseur in */
+	for (size_t k = 0; k < N_ADVISER_POSTS; k++) {
+		bool found = false;
+		for (size_t i = 0; i < n_routes; i++)
+			found |= strcmp(routes[i].method, "POST") == 0 &&
+			         strcmp(routes[i].pattern, adviser_posts[k]) == 0 &&
+			         adviser_reaches(&routes[i]);
+		if (!found)
+			fail_msg("adviser_posts[] lists POST %s, which no adviseur reaches",
+			         adviser_posts[k]);
+	}
+	/* the two that started hole 4 */
+	assert_false(adviser_post_listed("/o/:org/readiness"));
+	assert_false(adviser_post_listed("/o/:org/meetlat/:id"));
+}
+
+/* Every other organisation POST, sent by an adviseur with a valid token, is 403. */
+static void test_adviser_403_on_team_posts(void **state)
+{
+	struct fx *f = *state;
+	char err[300]; /* the pages of steps 1-2 and the meetlat need the instruments */
+	assert_int_equal(instruments_load(NULL, err, sizeof(err)), 0);
+	char csrf[128];
+	csrf_for(f, f->cookie_adviser_a, "/o/bieb-a/", csrf, sizeof(csrf));
+	struct arena a;
+	arena_init(&a);
+	const char *body = arena_printf(&a,
+	                                "csrf=%s&name=X&place=Y&role=beheerder&version=1&title=T"
+	                                "&q_tijd=ja&ronde=1&group=directie",
+	                                csrf);
+	size_t n_checked = 0;
+	for (size_t i = 0; i < n_routes; i++) {
+		if (routes[i].access != ACCESS_ORG || strcmp(routes[i].method, "POST") != 0 ||
+		    adviser_post_listed(routes[i].pattern))
+			continue;
+		const char *uri = concrete(&a, routes[i].pattern, "bieb-a");
+		unsigned got = status_of(f, "POST", uri, body, f->cookie_adviser_a);
+		if (got != 403)
+			fail_msg("POST %s by an adviseur gave %u, want 403", uri, got);
+		n_checked++;
+	}
+	arena_free(&a);
+	assert_true(n_checked > 10);
+	/* reading is what an adviseur does */
+	expect_status(f, "GET", "/o/bieb-a/readiness", f->cookie_adviser_a, 200);
+	expect_status(f, "GET", "/o/bieb-a/meetlat", f->cookie_adviser_a, 200);
+	instruments_free();
+	assert_int_equal(tdb_int(f->t->db, "SELECT COUNT(*) FROM readiness_checks"), 0);
+	assert_int_equal(tdb_int(f->t->db, "SELECT COUNT(*) FROM branches"), 0);
+}
+
 static void test_post_needs_csrf_even_for_admins(void **state)
 {
 	struct fx *f = *state;
@@ -516,6 +616,8 @@ int main(void)
 	    T_(test_every_protected_route_refuses_logged_out),
 	    T_(test_other_org_is_404),
 	    T_(test_medewerker_403_on_admin_pages),
+	    cmocka_unit_test(test_adviser_posts_only_on_purpose),
+	    T_(test_adviser_403_on_team_posts),
 	    T_(test_post_needs_csrf_even_for_admins),
 	    T_(test_branch_of_other_org_via_url_is_404),
 	    T_(test_error_page_shows_no_org),
