@@ -5,7 +5,8 @@
  *
  * The index is the leaf db/search_index.h (a table of documents, one per
  * record: a title and a body of all its text). This module builds the
- * documents of the three kinds, kept in step by the domain functions in the
+ * documents of partners and conversations (communities build their own in
+ * community.c), kept in step by the domain functions in the
  * same transaction as the change that made them stale, and searches as the
  * role of the person allows.
  *
@@ -23,24 +24,10 @@
 
 /* ---- keeping the index in step (call inside the caller's transaction) ---- */
 
-/* Indexes community id of org again (its profile and lists), or removes it when gone. 0/-1. */
-int search_sync_community(struct db *db, long long org_id, long long id);
 /* Indexes partner id (details, partner power) again, or removes it. 0/-1. */
 int search_sync_partner(struct db *db, long long org_id, long long id);
 /* Indexes conversation id (report, action points) again, or removes it. 0/-1. */
 int search_sync_conversation(struct db *db, long long org_id, long long id);
-
-/*
- * Builds the whole index from the records when it was never built (a
- * database from before the search existed). Cheap after the first time.
- * Called when the database is opened (kring serve, migrate, demo), never
- * from a page that only reads.
- * Runs its own transaction. 0 or -1.
- */
-int search_ensure_index(struct db *db);
-
-/* Rebuilds the whole index of every organisation in its own transaction. 0 or -1. */
-int search_rebuild(struct db *db);
 
 /* ---- searching ---- */
 

@@ -12,6 +12,7 @@
 
 #include "community_fixture.h"
 #include "core/partner.h"
+#include "core/reindex.h"
 #include "core/search.h"
 #include "http/decode.h"
 
@@ -253,7 +254,9 @@ static void test_index_follows_changes(void **state)
 	assert_int_equal(hits(f, f->org_a, "werkplaats", "conversation"), 0);
 	assert_int_equal(partner_delete(f->db, f->org_a, 0, p), SAVE_OK);
 	assert_int_equal(hits(f, f->org_a, "molenbeek", "partner"), 0);
-	assert_int_equal(community_delete(f->db, f->org_a, 0, f->other_community), SAVE_OK);
+	assert_int_equal(community_delete(f->db, f->org_a, 0, f->other_community,
+	                                  fx_version(f, f->org_a, f->other_community)),
+	                 SAVE_OK);
 	assert_int_equal(hits(f, f->org_a, "repair", "community"), 0);
 
 	/* a full rebuild gives the same index as the changes did */

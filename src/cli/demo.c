@@ -10,13 +10,14 @@
 
 #include "../auth/auth.h"
 #include "../auth/roles.h"
-#include "instrument.h"
-#include "meetlat.h"
-#include "community.h"
-#include "org.h"
-#include "readiness.h"
-#include "vision.h"
-#include "partner.h"
+#include "../core/instrument.h"
+#include "../core/meetlat.h"
+#include "../core/community.h"
+#include "../core/org.h"
+#include "../core/readiness.h"
+#include "../core/scan.h"
+#include "../core/vision.h"
+#include "../core/partner.h"
 
 struct demo_org {
 	const char *slug;
