@@ -4,7 +4,7 @@
  * back when re-added (hole 2); a failed read is a 500, never an empty
  * section (hole 3); a delete names the version it saw and a stale one
  * deletes nothing (hole 7); the form needs only a name (hole 8). Also the
- * list's numbered filter parameters (every filter at once).
+ * list's numbered filter parameters (every filter at once) and its pager.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -316,12 +316,58 @@ static void test_only_the_name_is_needed(void **state)
 	fx_close(f);
 }
 
+static void test_one_pager_keeps_the_filter(void **state)
+{
+	(void)state;
+	struct fx *f = fx_open();
+	struct arena a;
+	arena_init(&a);
+	for (int i = 0; i < 27; i++) {
+		struct community c = {.name = arena_printf(&a, "Groep %02d", i),
+		                      .status = "verkennen"};
+		assert_int_equal(community_create(f->db, f->org_a, 0, &c, NULL), SAVE_OK);
+	}
+	char cookie[80];
+	fx_session(f, f->staff_a, cookie);
+	struct req r;
+	/* 27 matching: two pages of 25; the links keep the filter and the sort */
+	assert_int_equal(
+	    fx_request(f, &r, "GET",
+	               "/o/bieb-a/communities?status=verkennen&sorteer=status&pagina=2", NULL,
+	               cookie),
+	    200);
+	const char *body = buf_str(&r.resp);
+	assert_non_null(strstr(body, "Pagina 2 van 2"));
+	assert_non_null(strstr(body, "href=\"?status=verkennen&amp;sorteer=status&amp;pagina=1\""));
+	assert_null(strstr(body, "pagina=3"));
+	assert_non_null(strstr(body, "Groep 26"));
+	assert_null(strstr(body, "Groep 00"));
+	/* the export link carries the same filter */
+	assert_non_null(strstr(body, "communities.csv?status=verkennen&amp;sorteer=status\""));
+	arena_free(&r.arena);
+	/* a page that is no number, or out of range, is the first */
+	static const char *const bad[] = {"0", "-1", "abc", "2x", "100001", ""};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(
+		    fx_request(f, &r, "GET",
+		               arena_printf(&a, "/o/bieb-a/communities?status=verkennen&pagina=%s",
+		                            bad[i]),
+		               NULL, cookie),
+		    200);
+		assert_non_null(strstr(buf_str(&r.resp), "Pagina 1 van 2"));
+		arena_free(&r.arena);
+	}
+	arena_free(&a);
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_removed_ambassador_gets_nothing_back),
 	    cmocka_unit_test(test_visibility_joins_the_membership),
 	    cmocka_unit_test(test_list_filters_all_at_once),
+	    cmocka_unit_test(test_one_pager_keeps_the_filter),
 	    cmocka_unit_test(test_read_error_is_an_error),
 	    cmocka_unit_test(test_stale_delete_deletes_nothing),
 	    cmocka_unit_test(test_only_the_name_is_needed),
