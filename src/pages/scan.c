@@ -441,7 +441,8 @@ int page_scan_note_save(struct req *r)
 {
 	struct form f;
 	if (!form_read(r, &f, note_fields + 1, N_NOTE_FIELDS - 1)) {
-		struct bad_form bad = {arena_printf(&r->arena, "note-edit-%lld", r->param_id), &f, NULL};
+		struct bad_form bad = {arena_printf(&r->arena, "note-edit-%lld", r->param_id), &f,
+		                       NULL};
 		return scan_page(r, &bad, 422);
 	}
 	enum save_result rc = scan_note_update(r->db, r->org_id, r->person_id, r->param_id,
