@@ -607,10 +607,9 @@ static const char *member_name(struct db *db, struct arena *a, long long org_id,
 	if (db_query(
 	        db, &st,
 	        "SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id"
-	        " WHERE m.org_id = ? AND m.person_id = ? AND ((? = 1 AND m.role = 'ambassadeur')"
-	        " OR (? = 0 AND m.role IN ('beheerder', 'medewerker')))",
-	        DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_INT(ambassador ? 1 : 0),
-	                DB_INT(ambassador ? 1 : 0))) != DB_OK)
+	        " WHERE m.org_id = ?1 AND m.person_id = ?2 AND ((?3 = 1 AND m.role = 'ambassadeur')"
+	        " OR (?3 = 0 AND m.role IN ('beheerder', 'medewerker')))",
+	        DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_INT(ambassador ? 1 : 0))) != DB_OK)
 		return NULL;
 	if (db_step(st) == DB_ROW)
 		name = db_col_text(st, 0, a);
