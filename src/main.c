@@ -12,10 +12,10 @@
 
 #include "auth/auth.h"
 #include "auth/roles.h"
-#include "core/demo.h"
+#include "cli/demo.h"
 #include "core/instrument.h"
 #include "core/org.h"
-#include "core/search.h"
+#include "core/reindex.h"
 #include "db/db.h"
 #include "http/router.h"
 #include "http/server.h"

@@ -1,70 +1,20 @@
 /*
- * community.c - communities, their lists, people, signals and the scan
- * (see community.h).
+ * community.c - communities, their lists (sterktes, behoeften, OF / BY /
+ * FOR actions), their people and their search document (see community.h).
+ * The list with its filters is in community_list.c, the scan in scan.c.
  */
 #include "community.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "../auth/roles.h"
-#include "../i18n/text.h"
+#include "../db/search_index.h"
 #include "../util/date.h"
-#include "../web/csv.h"
-#include "search.h"
-
-const char *const community_statuses[] = {"gewenst",     "verkennen", "in-contact", "samenwerken",
-                                          "zelfdragend", "gestopt",   NULL};
-const char *const community_archetypes[] = {"practice", "interest", "action", "circumstance",
-                                            "purpose",  "location", NULL};
-const char *const community_bonds[] = {"nauwelijks", "zwak", "sterk", "zeer-sterk", NULL};
-const char *const community_item_kinds[] = {"sterkte", "behoefte", "van", "door", "voor", NULL};
-const char *const community_action_statuses[] = {"idee", "gepland", "gedaan", NULL};
-const char *const community_staff_roles[] = {"bouwer", "verbinder", "aanjager", NULL};
-const char *const scan_lists[] = {"bestaand", "gewenst", NULL};
-const char *const scan_note_kinds[] = {"thema", "omgeving", NULL};
-
-/* The labels of each vocabulary are consecutive texts in nl.def, in this order. */
-_Static_assert(TXT_STATUS_GESTOPT - TXT_STATUS_GEWENST == 5, "status labels out of order");
-_Static_assert(TXT_STATUS_HINT_GESTOPT - TXT_STATUS_HINT_GEWENST == 5, "status hints out of order");
-_Static_assert(TXT_ARCHETYPE_LOCATION - TXT_ARCHETYPE_PRACTICE == 5, "archetypes out of order");
-_Static_assert(TXT_ARCHETYPE_HINT_LOCATION - TXT_ARCHETYPE_HINT_PRACTICE == 5,
-               "archetype hints out of order");
-_Static_assert(TXT_ARCHETYPE_SHORT_LOCATION - TXT_ARCHETYPE_SHORT_PRACTICE == 5,
-               "archetype short labels out of order");
-_Static_assert(TXT_BOND_ZEER_STERK - TXT_BOND_NAUWELIJKS == 3, "bonds out of order");
-_Static_assert(TXT_ITEM_KIND_VOOR - TXT_ITEM_KIND_STERKTE == 4, "item kinds out of order");
-_Static_assert(TXT_ACTION_GEDAAN - TXT_ACTION_IDEE == 2, "action statuses out of order");
-_Static_assert(TXT_STAFF_AANJAGER - TXT_STAFF_BOUWER == 2, "staff roles out of order");
-_Static_assert(TXT_STAFF_HINT_AANJAGER - TXT_STAFF_HINT_BOUWER == 2, "role hints out of order");
-_Static_assert(TXT_SIGNAL_MISSING_AANJAGER - TXT_SIGNAL_MISSING_BOUWER == 2,
-               "role signals out of order");
-_Static_assert(TXT_SIGNAL_SHORT_AANJAGER - TXT_SIGNAL_SHORT_BOUWER == 2,
-               "short role signals out of order");
-_Static_assert(TXT_SCAN_LIST_GEWENST - TXT_SCAN_LIST_BESTAAND == 1, "scan lists out of order");
-_Static_assert(TXT_SCAN_NOTE_OMGEVING - TXT_SCAN_NOTE_THEMA == 1, "scan notes out of order");
-_Static_assert(TXT_SORT_BY_UPDATED - TXT_SORT_BY_NAME == 2, "sort labels out of order");
 
 static long long now_s(void)
 {
 	return (long long)time(NULL);
-}
-
-int vocab_index(const char *const *list, const char *name)
-{
-	if (name == NULL)
-		return -1;
-	for (int i = 0; list[i] != NULL; i++)
-		if (strcmp(list[i], name) == 0)
-			return i;
-	return -1;
-}
-
-const char *vocab_label(const char *const *list, int first_text, const char *name)
-{
-	int i = vocab_index(list, name);
-	return i < 0 ? "" : text_nl[first_text + i];
 }
 
 /* ---- the community ---- */
@@ -136,15 +86,56 @@ int community_visible(struct db *db, long long org_id, long long id, long long a
 	long long n = 0;
 	int rc = db_query_int(
 	    db,
-	    "SELECT COUNT(*) FROM communities c WHERE c.id = ? AND c.org_id = ?"
-	    " AND (? = 0 OR EXISTS (SELECT 1 FROM community_ambassadors a"
-	    " WHERE a.community_id = c.id AND a.org_id = c.org_id"
-	    " AND a.person_id = ?))",
-	    DB_ARGS(DB_INT(id), DB_INT(org_id), DB_INT(attached_person), DB_INT(attached_person)),
-	    &n);
+	    "SELECT COUNT(*) FROM communities c WHERE c.id = ?1 AND c.org_id = ?2"
+	    " AND (?3 = 0 OR EXISTS (SELECT 1 FROM community_ambassadors a"
+	    " JOIN memberships m ON m.org_id = a.org_id AND m.person_id = a.person_id"
+	    " AND m.role = 'ambassadeur'"
+	    " WHERE a.community_id = c.id AND a.org_id = c.org_id AND a.person_id = ?3))",
+	    DB_ARGS(DB_INT(id), DB_INT(org_id), DB_INT(attached_person)), &n);
 	if (rc != DB_ROW)
 		return -1;
 	return n > 0;
+}
+
+/* "a\nb\n..." of the texts of the community's items, for its search document. */
+static int add_item_texts(struct db *db, struct arena *a, struct buf *b, long long org_id,
+                          long long id)
+{
+	struct db_stmt *st;
+	if (db_query(db, &st,
+	             "SELECT text FROM community_items WHERE community_id = ? AND org_id = ?"
+	             " ORDER BY kind, position, id",
+	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		search_text_add(b, db_col_text(st, 0, a));
+	db_finish(st);
+	return rc == DB_DONE ? 0 : -1;
+}
+
+int community_index(struct db *db, long long org_id, long long id)
+{
+	struct arena a;
+	arena_init(&a);
+	struct community c;
+	int rc = -1;
+	int found = community_get(db, &a, org_id, id, &c);
+	if (found == 0) {
+		rc = search_index_remove(db, org_id, COMMUNITY_DOC_KIND, id);
+	} else if (found == 1) {
+		struct buf b;
+		buf_init(&b, &a);
+		const char *fields[] = {c.description, c.why,          c.geography,  c.identity,
+		                        c.affinity,    c.contact_name, c.contact_how};
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			search_text_add(&b, fields[i]);
+		if (add_item_texts(db, &a, &b, org_id, id) == 0)
+			rc = search_index_put(db, org_id, COMMUNITY_DOC_KIND, id, c.name,
+			                      buf_str(&b));
+	}
+	arena_free(&a);
+	return rc;
 }
 
 /* Adds a row to the status history (inside the caller's transaction). */
@@ -160,10 +151,12 @@ static int record_status(struct db *db, long long org_id, long long id, const ch
 	           : -1;
 }
 
-/* Inserts the community row and its first status; inside a transaction. */
-static enum save_result insert_community(struct db *db, long long org_id, long long actor,
-                                         const struct community *c, long long *id_out)
+enum save_result community_create_in_tx(struct db *db, long long org_id, long long actor,
+                                        const struct community *in, long long *id_out)
 {
+	struct community c = normalised(in);
+	if (!community_values_valid(&c))
+		return SAVE_REFUSED;
 	long long now = now_s(), id = 0;
 	int rc = db_query_int(
 	    db,
@@ -171,17 +164,18 @@ static enum save_result insert_community(struct db *db, long long org_id, long l
 	    " affinity, archetype, bond, contact_name, contact_how, status, status_since,"
 	    " started_on, created_at, updated_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-	    DB_ARGS(DB_INT(org_id), DB_TEXT(c->name), DB_TEXT(c->description), DB_TEXT(c->why),
-	            DB_TEXT(c->geography), DB_TEXT(c->identity), DB_TEXT(c->affinity),
-	            DB_TEXT(c->archetype), DB_TEXT(c->bond), DB_TEXT(c->contact_name),
-	            DB_TEXT(c->contact_how), DB_TEXT(c->status), DB_INT(now),
-	            DB_TEXT(c->started_on), DB_INT(now), DB_INT(now)),
+	    DB_ARGS(DB_INT(org_id), DB_TEXT(c.name), DB_TEXT(c.description), DB_TEXT(c.why),
+	            DB_TEXT(c.geography), DB_TEXT(c.identity), DB_TEXT(c.affinity),
+	            DB_TEXT(c.archetype), DB_TEXT(c.bond), DB_TEXT(c.contact_name),
+	            DB_TEXT(c.contact_how), DB_TEXT(c.status), DB_INT(now), DB_TEXT(c.started_on),
+	            DB_INT(now), DB_INT(now)),
 	    &id);
-	if (rc != DB_ROW || record_status(db, org_id, id, c->status, actor, now) != 0 ||
-	    audit_write(db, org_id, actor, "community.create", c->name, c->status) != 0 ||
-	    search_sync_community(db, org_id, id) != 0)
+	if (rc != DB_ROW || record_status(db, org_id, id, c.status, actor, now) != 0 ||
+	    audit_write(db, org_id, actor, "community.create", c.name, c.status) != 0 ||
+	    community_index(db, org_id, id) != 0)
 		return SAVE_ERROR;
-	*id_out = id;
+	if (id_out)
+		*id_out = id;
 	return SAVE_OK;
 }
 
@@ -194,7 +188,7 @@ enum save_result community_create(struct db *db, long long org_id, long long act
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
 	long long id = 0;
-	enum save_result rc = insert_community(db, org_id, actor, &c, &id);
+	enum save_result rc = community_create_in_tx(db, org_id, actor, &c, &id);
 	rc = save_finish(db, rc);
 	if (rc == SAVE_OK && id_out)
 		*id_out = id;
@@ -240,13 +234,14 @@ enum save_result community_update(struct db *db, long long org_id, long long act
 		rc = SAVE_ERROR;
 	else if (audit_write(db, org_id, actor, "community.update", c.name,
 	                     status_changed ? c.status : "") != 0 ||
-	         search_sync_community(db, org_id, c.id) != 0)
+	         community_index(db, org_id, c.id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
 }
 
-enum save_result community_delete(struct db *db, long long org_id, long long actor, long long id)
+enum save_result community_delete(struct db *db, long long org_id, long long actor, long long id,
+                                  long long version)
 {
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
@@ -259,10 +254,13 @@ enum save_result community_delete(struct db *db, long long org_id, long long act
 		rc = SAVE_ERROR;
 	else if (found == 0)
 		rc = SAVE_NOT_FOUND;
-	else if (db_exec(db, "DELETE FROM communities WHERE id = ? AND org_id = ?",
-	                 DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK ||
-	         audit_write(db, org_id, actor, "community.delete", old.name, old.status) != 0 ||
-	         search_sync_community(db, org_id, id) != 0)
+	else if (db_exec(db, "DELETE FROM communities WHERE id = ? AND org_id = ? AND version = ?",
+	                 DB_ARGS(DB_INT(id), DB_INT(org_id), DB_INT(version))) != DB_OK)
+		rc = SAVE_ERROR;
+	else if (db_changes(db) == 0)
+		rc = SAVE_CONFLICT;
+	else if (audit_write(db, org_id, actor, "community.delete", old.name, old.status) != 0 ||
+	         community_index(db, org_id, id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
@@ -314,7 +312,7 @@ static int touch(struct db *db, long long org_id, long long id)
 	if (db_exec(db, "UPDATE communities SET updated_at = ? WHERE id = ? AND org_id = ?",
 	            DB_ARGS(DB_INT(now_s()), DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return -1;
-	return search_sync_community(db, org_id, id); /* the lists are searchable too */
+	return community_index(db, org_id, id); /* the lists are searchable too */
 }
 
 /* The audit object for an item: "community name: item text" (shortened). */
@@ -609,10 +607,9 @@ static const char *member_name(struct db *db, struct arena *a, long long org_id,
 	if (db_query(
 	        db, &st,
 	        "SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id"
-	        " WHERE m.org_id = ? AND m.person_id = ? AND ((? = 1 AND m.role = 'ambassadeur')"
-	        " OR (? = 0 AND m.role IN ('beheerder', 'medewerker')))",
-	        DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_INT(ambassador ? 1 : 0),
-	                DB_INT(ambassador ? 1 : 0))) != DB_OK)
+	        " WHERE m.org_id = ?1 AND m.person_id = ?2 AND ((?3 = 1 AND m.role = 'ambassadeur')"
+	        " OR (?3 = 0 AND m.role IN ('beheerder', 'medewerker')))",
+	        DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_INT(ambassador ? 1 : 0))) != DB_OK)
 		return NULL;
 	if (db_step(st) == DB_ROW)
 		name = db_col_text(st, 0, a);
@@ -760,508 +757,4 @@ int community_candidates(struct db *db, struct arena *a, long long org_id, bool 
 	*out = v;
 	*n_out = n;
 	return 0;
-}
-
-/* ---- signals ---- */
-
-void community_signals_compute(const struct community_person *staff, size_t n_staff,
-                               size_t n_strengths, size_t n_needs, struct community_signals *out)
-{
-	memset(out, 0, sizeof(*out));
-	bool has[COMMUNITY_N_ROLES] = {false};
-	for (size_t i = 0; i < n_staff; i++) {
-		int k = vocab_index(community_staff_roles, staff[i].role);
-		if (k >= 0)
-			has[k] = true;
-		bool seen = false; /* count people, not attachments */
-		for (size_t j = 0; j < i; j++)
-			seen |= staff[j].person_id == staff[i].person_id;
-		if (!seen)
-			out->n_staff++;
-	}
-	for (int k = 0; k < COMMUNITY_N_ROLES; k++) {
-		out->missing[k] = !has[k];
-		out->n_missing += !has[k];
-	}
-	out->too_many = out->n_staff > COMMUNITY_MAX_STAFF;
-	out->more_needs = n_needs > n_strengths;
-	out->n_signals = out->n_missing + out->too_many + out->more_needs;
-}
-
-/* ---- the list ---- */
-
-/*
- * The filter, as one WHERE clause. Parameters (15), in order: org, attached
- * person (twice), status (twice), archetype (twice), person (twice), role
- * (twice), role, person, role, role.
- */
-#define LIST_WHERE                                                                                 \
-	" FROM communities c WHERE c.org_id = ?"                                                   \
-	" AND (? = 0 OR EXISTS (SELECT 1 FROM community_ambassadors a"                             \
-	" WHERE a.community_id = c.id AND a.person_id = ?))"                                       \
-	" AND (? = '' OR c.status = ?)"                                                            \
-	" AND (? = '' OR c.archetype = ?)"                                                         \
-	" AND (? = 0 OR EXISTS (SELECT 1 FROM community_staff_current s"                           \
-	" WHERE s.community_id = c.id AND s.person_id = ?"                                         \
-	" AND (? IN ('', 'ontbreekt') OR s.role = ?)))"                                            \
-	" AND (? IN ('', 'ontbreekt') OR ? <> 0 OR EXISTS (SELECT 1 FROM community_staff_current " \
-	"s"                                                                                        \
-	" WHERE s.community_id = c.id AND s.role = ?))"                                            \
-	" AND (? <> 'ontbreekt' OR (SELECT COUNT(DISTINCT s.role) FROM community_staff_current s"  \
-	" WHERE s.community_id = c.id) < 3)"
-
-#define LIST_SELECT                                                                                \
-	"SELECT c.id, c.name, c.status, c.status_since, c.archetype, c.bond, c.started_on,"        \
-	" c.updated_at,"                                                                           \
-	" (SELECT COUNT(DISTINCT s.person_id) FROM community_staff_current s"                      \
-	" WHERE s.community_id = c.id),"                                                           \
-	" (SELECT COUNT(*) FROM community_staff_current s WHERE s.community_id = c.id"             \
-	" AND s.role = 'bouwer'),"                                                                 \
-	" (SELECT COUNT(*) FROM community_staff_current s WHERE s.community_id = c.id"             \
-	" AND s.role = 'verbinder'),"                                                              \
-	" (SELECT COUNT(*) FROM community_staff_current s WHERE s.community_id = c.id"             \
-	" AND s.role = 'aanjager'),"                                                               \
-	" (SELECT COUNT(*) FROM community_items i WHERE i.community_id = c.id"                     \
-	" AND i.kind = 'sterkte'),"                                                                \
-	" (SELECT COUNT(*) FROM community_items i WHERE i.community_id = c.id"                     \
-	" AND i.kind = 'behoefte')" LIST_WHERE
-
-#define STATUS_RANK                                                                                \
-	"CASE c.status WHEN 'gewenst' THEN 1 WHEN 'verkennen' THEN 2 WHEN 'in-contact' THEN 3"     \
-	" WHEN 'samenwerken' THEN 4 WHEN 'zelfdragend' THEN 5 ELSE 6 END"
-
-/* One statement per sort order: statement texts are literals (db.h). */
-static const char *const list_sql[] = {
-    [SORT_NAME] = LIST_SELECT " ORDER BY LOWER(c.name), c.id LIMIT ? OFFSET ?",
-    [SORT_STATUS] = LIST_SELECT " ORDER BY " STATUS_RANK ", LOWER(c.name), c.id LIMIT ? OFFSET ?",
-    [SORT_UPDATED] = LIST_SELECT " ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?",
-};
-static const char count_sql[] = "SELECT COUNT(*)" LIST_WHERE;
-
-/* Fills p with the 15 filter parameters; returns the number written. */
-static int filter_params(struct db_param *p, long long org_id, const struct community_filter *f)
-{
-	const char *status = f->status ? f->status : "";
-	const char *arch = f->archetype ? f->archetype : "";
-	const char *role = f->role ? f->role : "";
-	int n = 0;
-	p[n++] = DB_INT(org_id);
-	p[n++] = DB_INT(f->only_attached);
-	p[n++] = DB_INT(f->only_attached);
-	p[n++] = DB_TEXT(status);
-	p[n++] = DB_TEXT(status);
-	p[n++] = DB_TEXT(arch);
-	p[n++] = DB_TEXT(arch);
-	p[n++] = DB_INT(f->person);
-	p[n++] = DB_INT(f->person);
-	p[n++] = DB_TEXT(role);
-	p[n++] = DB_TEXT(role);
-	p[n++] = DB_TEXT(role);
-	p[n++] = DB_INT(f->person);
-	p[n++] = DB_TEXT(role);
-	p[n++] = DB_TEXT(role);
-	return n;
-}
-
-int community_list(struct db *db, struct arena *a, long long org_id,
-                   const struct community_filter *f, long long limit, long long offset,
-                   struct community_row **out, size_t *n_out, long long *total)
-{
-	struct db_param p[20];
-	int np = filter_params(p, org_id, f);
-	p[np] = (struct db_param){.type = DBP_END};
-	if (db_query_int(db, count_sql, p, total) != DB_ROW)
-		return -1;
-	/* "no limit" as a number both SQLite and PostgreSQL accept */
-	p[np] = DB_INT(limit > 0 ? limit : 1000000000000LL);
-	p[np + 1] = DB_INT(offset);
-	p[np + 2] = (struct db_param){.type = DBP_END};
-	int sort = f->sort >= SORT_NAME && f->sort <= SORT_UPDATED ? (int)f->sort : SORT_NAME;
-	struct db_stmt *st;
-	if (db_query(db, &st, list_sql[sort], p) != DB_OK)
-		return -1;
-	size_t n = 0, cap = 0;
-	struct community_row *v = NULL;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].name = db_col_text(st, 1, a);
-		v[n].status = db_col_text(st, 2, a);
-		v[n].status_since = db_col_int(st, 3);
-		v[n].archetype = db_col_text(st, 4, a);
-		v[n].bond = db_col_text(st, 5, a);
-		v[n].started_on = db_col_text(st, 6, a);
-		v[n].updated_at = db_col_int(st, 7);
-		v[n].n_staff = (int)db_col_int(st, 8);
-		for (int k = 0; k < COMMUNITY_N_ROLES; k++)
-			v[n].n_role[k] = (int)db_col_int(st, 9 + k);
-		v[n].n_strengths = (int)db_col_int(st, 12);
-		v[n].n_needs = (int)db_col_int(st, 13);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
-}
-
-/* "a\nb" of the texts of items of kind, in order. */
-static const char *join_items(struct arena *a, const struct community_item *items, size_t n,
-                              const char *kind, bool with_status)
-{
-	struct buf b;
-	buf_init(&b, a);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(items[i].kind, kind) != 0)
-			continue;
-		if (b.len > 0)
-			buf_putc(&b, '\n');
-		buf_puts(&b, items[i].text);
-		if (with_status && items[i].status[0])
-			buf_printf(&b, " (%s)",
-			           vocab_label(community_action_statuses, TXT_ACTION_IDEE,
-			                       items[i].status));
-	}
-	return buf_str(&b);
-}
-
-/* "Name, Name" of people in role ("" = all). */
-static const char *join_people(struct arena *a, const struct community_person *p, size_t n,
-                               const char *role)
-{
-	struct buf b;
-	buf_init(&b, a);
-	for (size_t i = 0; i < n; i++) {
-		if (role[0] && strcmp(p[i].role, role) != 0)
-			continue;
-		if (b.len > 0)
-			buf_puts(&b, ", ");
-		buf_puts(&b, p[i].name);
-	}
-	return buf_str(&b);
-}
-
-int community_export_csv(struct db *db, struct arena *a, long long org_id,
-                         const struct community_filter *f, struct buf *out)
-{
-	struct community_row *rows;
-	size_t n_rows;
-	long long total;
-	if (community_list(db, a, org_id, f, 0, 0, &rows, &n_rows, &total) != 0)
-		return -1;
-	struct csv c;
-	csv_begin(&c, out);
-	static const int header[] = {
-	    TXT_CSV_NAME,        TXT_CSV_STATUS,    TXT_CSV_STATUS_SINCE, TXT_CSV_DESCRIPTION,
-	    TXT_CSV_WHY,         TXT_CSV_GEOGRAPHY, TXT_CSV_IDENTITY,     TXT_CSV_AFFINITY,
-	    TXT_CSV_ARCHETYPE,   TXT_CSV_BOND,      TXT_CSV_CONTACT,      TXT_CSV_CONTACT_HOW,
-	    TXT_CSV_STARTED,     TXT_CSV_BOUWER,    TXT_CSV_VERBINDER,    TXT_CSV_AANJAGER,
-	    TXT_CSV_AMBASSADORS, TXT_CSV_STRENGTHS, TXT_CSV_NEEDS,        TXT_CSV_VAN,
-	    TXT_CSV_DOOR,        TXT_CSV_VOOR,      TXT_CSV_SIGNALS,      TXT_CSV_UPDATED,
-	};
-	for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
-		csv_cell(&c, text_nl[header[i]]);
-	csv_row_end(&c);
-	for (size_t r = 0; r < n_rows; r++) {
-		struct community cm;
-		struct community_item *items;
-		struct community_person *staff, *amb;
-		size_t n_items, n_staff, n_amb;
-		if (community_get(db, a, org_id, rows[r].id, &cm) != 1 ||
-		    community_items(db, a, org_id, cm.id, &items, &n_items) != 0 ||
-		    community_staff_list(db, a, org_id, cm.id, &staff, &n_staff) != 0 ||
-		    community_ambassador_list(db, a, org_id, cm.id, &amb, &n_amb) != 0)
-			return -1;
-		struct community_signals sig;
-		community_signals_compute(staff, n_staff, (size_t)rows[r].n_strengths,
-		                          (size_t)rows[r].n_needs, &sig);
-		struct buf sigs;
-		buf_init(&sigs, a);
-		for (int k = 0; k < COMMUNITY_N_ROLES; k++)
-			if (sig.missing[k])
-				buf_printf(&sigs, "%s%s", sigs.len ? "; " : "",
-				           text_nl[TXT_SIGNAL_SHORT_BOUWER + k]);
-		if (sig.too_many)
-			buf_printf(&sigs, "%s%s", sigs.len ? "; " : "", T(SIGNAL_SHORT_TOO_MANY));
-		if (sig.more_needs)
-			buf_printf(&sigs, "%s%s", sigs.len ? "; " : "", T(SIGNAL_SHORT_NEEDS));
-		struct tm tm;
-		time_t since = (time_t)cm.status_since, upd = (time_t)cm.updated_at;
-		char since_s[16], upd_s[16];
-		localtime_r(&since, &tm);
-		strftime(since_s, sizeof(since_s), "%Y-%m-%d", &tm);
-		localtime_r(&upd, &tm);
-		strftime(upd_s, sizeof(upd_s), "%Y-%m-%d", &tm);
-
-		csv_cell(&c, cm.name);
-		csv_cell(&c, vocab_label(community_statuses, TXT_STATUS_GEWENST, cm.status));
-		csv_cell(&c, since_s);
-		csv_cell(&c, cm.description);
-		csv_cell(&c, cm.why);
-		csv_cell(&c, cm.geography);
-		csv_cell(&c, cm.identity);
-		csv_cell(&c, cm.affinity);
-		csv_cell(&c, vocab_label(community_archetypes, TXT_ARCHETYPE_SHORT_PRACTICE,
-		                         cm.archetype));
-		csv_cell(&c, vocab_label(community_bonds, TXT_BOND_NAUWELIJKS, cm.bond));
-		csv_cell(&c, cm.contact_name);
-		csv_cell(&c, cm.contact_how);
-		csv_cell(&c, cm.started_on);
-		for (int k = 0; k < COMMUNITY_N_ROLES; k++)
-			csv_cell(&c, join_people(a, staff, n_staff, community_staff_roles[k]));
-		csv_cell(&c, join_people(a, amb, n_amb, ""));
-		csv_cell(&c, join_items(a, items, n_items, "sterkte", false));
-		csv_cell(&c, join_items(a, items, n_items, "behoefte", false));
-		csv_cell(&c, join_items(a, items, n_items, "van", true));
-		csv_cell(&c, join_items(a, items, n_items, "door", true));
-		csv_cell(&c, join_items(a, items, n_items, "voor", true));
-		csv_cell(&c, buf_str(&sigs));
-		csv_cell(&c, upd_s);
-		csv_row_end(&c);
-	}
-	return 0;
-}
-
-/* ---- the scan ---- */
-
-int scan_entry_list(struct db *db, struct arena *a, long long org_id, struct scan_entry **out,
-                    size_t *n_out)
-{
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct scan_entry *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT e.id, e.list, e.name, e.description, e.why,"
-	             " COALESCE(c.id, 0), COALESCE(c.name, ''), e.created_at"
-	             " FROM scan_entries e LEFT JOIN communities c"
-	             " ON c.id = e.community_id AND c.org_id = e.org_id"
-	             " WHERE e.org_id = ? ORDER BY e.list, e.created_at, e.id",
-	             DB_ARGS(DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].list = db_col_text(st, 1, a);
-		v[n].name = db_col_text(st, 2, a);
-		v[n].description = db_col_text(st, 3, a);
-		v[n].why = db_col_text(st, 4, a);
-		v[n].community_id = db_col_int(st, 5);
-		v[n].community_name = db_col_text(st, 6, a);
-		v[n].created_at = db_col_int(st, 7);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
-}
-
-enum save_result scan_entry_add(struct db *db, long long org_id, long long actor, const char *list,
-                                const char *name, const char *description, const char *why)
-{
-	if (vocab_index(scan_lists, list) < 0 || name == NULL || name[0] == '\0')
-		return SAVE_REFUSED;
-	if (db_begin(db) != DB_OK)
-		return SAVE_ERROR;
-	if (db_exec(db,
-	            "INSERT INTO scan_entries (org_id, list, name, description, why, created_at)"
-	            " VALUES (?, ?, ?, ?, ?, ?)",
-	            DB_ARGS(DB_INT(org_id), DB_TEXT(list), DB_TEXT(name),
-	                    DB_TEXT(description ? description : ""), DB_TEXT(why ? why : ""),
-	                    DB_INT(now_s()))) != DB_OK ||
-	    audit_write(db, org_id, actor, "scan.add", name, list) != 0)
-		return save_finish(db, SAVE_ERROR);
-	return save_finish(db, SAVE_OK);
-}
-
-enum save_result scan_entry_update(struct db *db, long long org_id, long long actor, long long id,
-                                   const char *list, const char *name, const char *description,
-                                   const char *why)
-{
-	if (vocab_index(scan_lists, list) < 0 || name == NULL || name[0] == '\0')
-		return SAVE_REFUSED;
-	if (db_begin(db) != DB_OK)
-		return SAVE_ERROR;
-	enum save_result rc = SAVE_OK;
-	if (db_exec(db,
-	            "UPDATE scan_entries SET list = ?, name = ?, description = ?, why = ?"
-	            " WHERE id = ? AND org_id = ?",
-	            DB_ARGS(DB_TEXT(list), DB_TEXT(name), DB_TEXT(description ? description : ""),
-	                    DB_TEXT(why ? why : ""), DB_INT(id), DB_INT(org_id))) != DB_OK)
-		rc = SAVE_ERROR;
-	else if (db_changes(db) == 0)
-		rc = SAVE_NOT_FOUND;
-	else if (audit_write(db, org_id, actor, "scan.update", name, list) != 0)
-		rc = SAVE_ERROR;
-	return save_finish(db, rc);
-}
-
-/* Name of a row of a table with (id, org_id, name|title) via sql; NULL when not found. */
-static const char *name_of(struct db *db, struct arena *a, const char *sql, long long org_id,
-                           long long id)
-{
-	struct db_stmt *st;
-	const char *name = NULL;
-	if (db_query(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
-		return NULL;
-	if (db_step(st) == DB_ROW)
-		name = db_col_text(st, 0, a);
-	db_finish(st);
-	return name;
-}
-
-enum save_result scan_entry_delete(struct db *db, long long org_id, long long actor, long long id)
-{
-	if (db_begin(db) != DB_OK)
-		return SAVE_ERROR;
-	struct arena a;
-	arena_init(&a);
-	enum save_result rc = SAVE_OK;
-	const char *name = name_of(
-	    db, &a, "SELECT name FROM scan_entries WHERE id = ? AND org_id = ?", org_id, id);
-	if (name == NULL)
-		rc = SAVE_NOT_FOUND;
-	else if (db_exec(db, "DELETE FROM scan_entries WHERE id = ? AND org_id = ?",
-	                 DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK ||
-	         audit_write(db, org_id, actor, "scan.delete", name, "") != 0)
-		rc = SAVE_ERROR;
-	arena_free(&a);
-	return save_finish(db, rc);
-}
-
-enum save_result scan_entry_to_community(struct db *db, long long org_id, long long actor,
-                                         long long id, long long *community_id)
-{
-	if (db_begin(db) != DB_OK)
-		return SAVE_ERROR;
-	struct arena a;
-	arena_init(&a);
-	enum save_result rc = SAVE_OK;
-	struct db_stmt *st;
-	struct community c = {0};
-	long long linked = 0;
-	bool found = false;
-	if (db_query(db, &st,
-	             "SELECT e.list, e.name, e.description, e.why, COALESCE(c.id, 0)"
-	             " FROM scan_entries e LEFT JOIN communities c"
-	             " ON c.id = e.community_id AND c.org_id = e.org_id"
-	             " WHERE e.id = ? AND e.org_id = ?",
-	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK) {
-		arena_free(&a);
-		return save_finish(db, SAVE_ERROR);
-	}
-	if (db_step(st) == DB_ROW) {
-		found = true;
-		const char *list = db_col_text(st, 0, &a);
-		c.name = db_col_text(st, 1, &a);
-		c.description = db_col_text(st, 2, &a);
-		c.why = db_col_text(st, 3, &a);
-		c.status = strcmp(list, "gewenst") == 0 ? "gewenst" : "verkennen";
-		linked = db_col_int(st, 4);
-	}
-	db_finish(st);
-	long long cid = linked;
-	if (!found) {
-		rc = SAVE_NOT_FOUND;
-	} else if (linked == 0) {
-		struct community n = normalised(&c);
-		rc = insert_community(db, org_id, actor, &n, &cid);
-		if (rc == SAVE_OK &&
-		    db_exec(db,
-		            "UPDATE scan_entries SET community_id = ? WHERE id = ? AND org_id = ?",
-		            DB_ARGS(DB_INT(cid), DB_INT(id), DB_INT(org_id))) != DB_OK)
-			rc = SAVE_ERROR;
-	}
-	arena_free(&a);
-	rc = save_finish(db, rc);
-	if (rc == SAVE_OK)
-		*community_id = cid;
-	return rc;
-}
-
-int scan_note_list(struct db *db, struct arena *a, long long org_id, struct scan_note **out,
-                   size_t *n_out)
-{
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct scan_note *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT n.id, n.kind, n.title, n.body, COALESCE(p.name, ''), n.created_at"
-	             " FROM scan_notes n LEFT JOIN persons p ON p.id = n.person_id"
-	             " WHERE n.org_id = ? ORDER BY n.created_at DESC, n.id DESC",
-	             DB_ARGS(DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].kind = db_col_text(st, 1, a);
-		v[n].title = db_col_text(st, 2, a);
-		v[n].body = db_col_text(st, 3, a);
-		v[n].who = db_col_text(st, 4, a);
-		v[n].created_at = db_col_int(st, 5);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
-}
-
-enum save_result scan_note_add(struct db *db, long long org_id, long long actor, const char *kind,
-                               const char *title, const char *body)
-{
-	if (vocab_index(scan_note_kinds, kind) < 0 || title == NULL || title[0] == '\0')
-		return SAVE_REFUSED;
-	if (db_begin(db) != DB_OK)
-		return SAVE_ERROR;
-	if (db_exec(db,
-	            "INSERT INTO scan_notes (org_id, kind, title, body, person_id, created_at)"
-	            " VALUES (?, ?, ?, ?, ?, ?)",
-	            DB_ARGS(DB_INT(org_id), DB_TEXT(kind), DB_TEXT(title),
-	                    DB_TEXT(body ? body : ""), actor ? DB_INT(actor) : DB_NULL,
-	                    DB_INT(now_s()))) != DB_OK ||
-	    audit_write(db, org_id, actor, "scan.note.add", title, kind) != 0)
-		return save_finish(db, SAVE_ERROR);
-	return save_finish(db, SAVE_OK);
-}
-
-enum save_result scan_note_update(struct db *db, long long org_id, long long actor, long long id,
-                                  const char *title, const char *body)
-{
-	if (title == NULL || title[0] == '\0')
-		return SAVE_REFUSED;
-	if (db_begin(db) != DB_OK)
-		return SAVE_ERROR;
-	enum save_result rc = SAVE_OK;
-	if (db_exec(db, "UPDATE scan_notes SET title = ?, body = ? WHERE id = ? AND org_id = ?",
-	            DB_ARGS(DB_TEXT(title), DB_TEXT(body ? body : ""), DB_INT(id),
-	                    DB_INT(org_id))) != DB_OK)
-		rc = SAVE_ERROR;
-	else if (db_changes(db) == 0)
-		rc = SAVE_NOT_FOUND;
-	else if (audit_write(db, org_id, actor, "scan.note.update", title, "") != 0)
-		rc = SAVE_ERROR;
-	return save_finish(db, rc);
-}
-
-enum save_result scan_note_delete(struct db *db, long long org_id, long long actor, long long id)
-{
-	if (db_begin(db) != DB_OK)
-		return SAVE_ERROR;
-	struct arena a;
-	arena_init(&a);
-	enum save_result rc = SAVE_OK;
-	const char *title =
-	    name_of(db, &a, "SELECT title FROM scan_notes WHERE id = ? AND org_id = ?", org_id, id);
-	if (title == NULL)
-		rc = SAVE_NOT_FOUND;
-	else if (db_exec(db, "DELETE FROM scan_notes WHERE id = ? AND org_id = ?",
-	                 DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK ||
-	         audit_write(db, org_id, actor, "scan.note.delete", title, "") != 0)
-		rc = SAVE_ERROR;
-	arena_free(&a);
-	return save_finish(db, rc);
 }

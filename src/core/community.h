@@ -1,10 +1,10 @@
 /*
- * community.h - communities (M4): the community scan of step 3, the profile
- * of werkblad 2 (characteristics, archetype, connection strength, contact,
+ * community.h - communities (M4): the profile of werkblad 2 (characteristics, archetype, connection strength, contact,
  * lifecycle status with its history, sterktes and behoeften), the OF / BY /
  * FOR actions of werkblad 3, staff in the roles bouwer / verbinder /
  * aanjager and the signals about them (M8, lessons 1 and 6 of seed 004),
- * and the ambassadeurs who co-own a community (M9).
+ * and the ambassadeurs who co-own a community (M9). The scan of step 3 is
+ * in scan.h, the vocabularies in vocab.h.
  *
  * As in org.h: the organisation id comes first and comes from the request
  * context, never from form input; every query names it, so an id of another
@@ -19,40 +19,13 @@
 #include <stddef.h>
 
 #include "../db/db.h"
-#include "../util/buf.h"
 #include "org.h"
+#include "vocab.h"
 
-/* ---- the fixed vocabularies, as stored (NULL-terminated, in display order) ---- */
+#define COMMUNITY_MAX_STAFF 3 /* lesson 6: more is possible, but a signal */
 
-/* gewenst, verkennen, in-contact, samenwerken, zelfdragend, gestopt */
-extern const char *const community_statuses[];
-/* practice, interest, action, circumstance, purpose, location (Wagenaar & Staal) */
-extern const char *const community_archetypes[];
-/* nauwelijks, zwak, sterk, zeer-sterk (werkblad 2, question 4) */
-extern const char *const community_bonds[];
-/* sterkte, behoefte (werkblad 2), van, door, voor (werkblad 3) */
-extern const char *const community_item_kinds[];
-/* idee, gepland, gedaan: the status of an OF / BY / FOR action */
-extern const char *const community_action_statuses[];
-/* bouwer, verbinder, aanjager */
-extern const char *const community_staff_roles[];
-/* bestaand, gewenst: the two lists of the scan */
-extern const char *const scan_lists[];
-/* thema, omgeving: themascan and omgevingsscan */
-extern const char *const scan_note_kinds[];
-
-#define COMMUNITY_N_STATUSES 6
-#define COMMUNITY_N_ROLES    3
-#define COMMUNITY_MAX_STAFF  3 /* lesson 6: more is possible, but a signal */
-
-/* Index of name in a NULL-terminated list, or -1 (also for NULL). */
-int vocab_index(const char *const *list, const char *name);
-
-/*
- * The Dutch label of a stored name: labels are consecutive texts in nl.def
- * starting at first_text, in the order of list. "" for an unknown name.
- */
-const char *vocab_label(const char *const *list, int first_text, const char *name);
+/* The kind of a community's document in the search index. */
+#define COMMUNITY_DOC_KIND "community"
 
 /* ---- the community itself ---- */
 
@@ -83,7 +56,9 @@ int community_get(struct db *db, struct arena *a, long long org_id, long long id
 /*
  * 1 when community id belongs to org and, when attached_person is not 0,
  * that person is attached to it as ambassadeur; 0 when not; -1 on error.
- * This is the check behind ACCESS_COMMUNITY in the route table.
+ * The attachment counts only while the person holds the ambassadeur role
+ * in org (the membership is joined, not assumed). This is the check behind
+ * ACCESS_COMMUNITY in the route table.
  */
 int community_visible(struct db *db, long long org_id, long long id, long long attached_person);
 
@@ -104,8 +79,29 @@ enum save_result community_create(struct db *db, long long org_id, long long act
 enum save_result community_update(struct db *db, long long org_id, long long actor,
                                   const struct community *c);
 
-/* Deletes a community with everything attached to it; the audit log keeps its name. */
-enum save_result community_delete(struct db *db, long long org_id, long long actor, long long id);
+/*
+ * As community_create, inside the caller's transaction (the scan makes a
+ * profile from an entry in its own transaction). The caller rolls back on
+ * anything but SAVE_OK.
+ */
+enum save_result community_create_in_tx(struct db *db, long long org_id, long long actor,
+                                        const struct community *c, long long *id_out);
+
+/*
+ * Deletes a community with everything attached to it when its stored
+ * version is still version (the one the person saw when asked to confirm);
+ * the audit log keeps its name. SAVE_CONFLICT when someone saved since
+ * (nothing is deleted), SAVE_NOT_FOUND, SAVE_ERROR.
+ */
+enum save_result community_delete(struct db *db, long long org_id, long long actor, long long id,
+                                  long long version);
+
+/*
+ * Puts community id of org in the search index again (its profile and its
+ * lists), or takes it out when it is gone. Called inside every transaction
+ * that changes what the document holds, and by the reindex. 0 or -1.
+ */
+int community_index(struct db *db, long long org_id, long long id);
 
 struct community_status_change {
 	const char *status;
@@ -247,61 +243,25 @@ int community_list(struct db *db, struct arena *a, long long org_id,
                    const struct community_filter *f, long long limit, long long offset,
                    struct community_row **out, size_t *n_out, long long *total);
 
-/*
- * Writes every community matching f as CSV for Dutch Excel (see csv.h):
- * a header row, then one row per community with its profile, staff,
- * ambassadeurs, sterktes, behoeften and signals. 0 or -1.
- */
-int community_export_csv(struct db *db, struct arena *a, long long org_id,
-                         const struct community_filter *f, struct buf *out);
-
-/* ---- the scan (step 3) ---- */
-
-struct scan_entry {
-	long long id;
-	const char *list; /* bestaand or gewenst */
-	const char *name;
-	const char *description;
-	const char *why;
-	long long community_id;     /* the profile made from it, or 0 */
-	const char *community_name; /* its current name, or "" */
-	long long created_at;
+/* One community with everything an export shows of it. */
+struct community_export {
+	struct community c;
+	struct community_item *items;
+	size_t n_items;
+	struct community_person *staff;
+	size_t n_staff;
+	struct community_person *ambassadors;
+	size_t n_ambassadors;
+	struct community_signals signals;
 };
 
-/* Entries of both lists, each in the order they were added. 0 or -1. */
-int scan_entry_list(struct db *db, struct arena *a, long long org_id, struct scan_entry **out,
-                    size_t *n_out);
-enum save_result scan_entry_add(struct db *db, long long org_id, long long actor, const char *list,
-                                const char *name, const char *description, const char *why);
-enum save_result scan_entry_update(struct db *db, long long org_id, long long actor, long long id,
-                                   const char *list, const char *name, const char *description,
-                                   const char *why);
-enum save_result scan_entry_delete(struct db *db, long long org_id, long long actor, long long id);
 /*
- * Turns a scan entry into a community profile in one step: name,
- * description and why are carried over; a desired community starts as
- * "gewenst", an existing one as "verkennen". When the entry already has a
- * profile, that one is returned. SAVE_OK and *community_id.
+ * Every community matching f (in the order of f->sort) with its profile,
+ * lists, staff, ambassadeurs and signals: the rows of an export, which the
+ * page writes in its format. 0 or -1 (then *out is NULL).
  */
-enum save_result scan_entry_to_community(struct db *db, long long org_id, long long actor,
-                                         long long id, long long *community_id);
-
-struct scan_note {
-	long long id;
-	const char *kind; /* thema or omgeving */
-	const char *title;
-	const char *body;
-	const char *who;
-	long long created_at;
-};
-
-/* Notes of both scans, newest first. 0 or -1. */
-int scan_note_list(struct db *db, struct arena *a, long long org_id, struct scan_note **out,
-                   size_t *n_out);
-enum save_result scan_note_add(struct db *db, long long org_id, long long actor, const char *kind,
-                               const char *title, const char *body);
-enum save_result scan_note_update(struct db *db, long long org_id, long long actor, long long id,
-                                  const char *title, const char *body);
-enum save_result scan_note_delete(struct db *db, long long org_id, long long actor, long long id);
+int community_export_rows(struct db *db, struct arena *a, long long org_id,
+                          const struct community_filter *f, struct community_export **out,
+                          size_t *n_out);
 
 #endif

@@ -355,6 +355,15 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	                 " ON CONFLICT (org_id, person_id) DO UPDATE SET role = excluded.role",
 	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(rn),
 	                         DB_INT(now_s()))) != DB_OK ||
+	         /* attachments that the new role does not carry go, so that they do not
+	          * come back when the old role is given again (issue 7, hole 2) */
+	         (role != ROLE_AMBASSADEUR &&
+	          db_exec(db,
+	                  "DELETE FROM community_ambassadors WHERE org_id = ? AND person_id = ?",
+	                  DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK) ||
+	         (role != ROLE_BEHEERDER && role != ROLE_MEDEWERKER &&
+	          db_exec(db, "DELETE FROM community_staff WHERE org_id = ? AND person_id = ?",
+	                  DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK) ||
 	         /* detail "old>new" in stored role names; old is empty for a new member */
 	         audit_write(db, org_id, actor, "member.role", name,
 	                     arena_printf(&a, "%s>%s", old_role, rn)) != 0)
@@ -390,6 +399,11 @@ enum save_result member_remove(struct db *db, long long org_id, long long actor,
 	else if (is_admin && others == 0)
 		rc = SAVE_REFUSED;
 	else if (db_exec(db, "DELETE FROM memberships WHERE org_id = ? AND person_id = ?",
+	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK ||
+	         /* their community attachments go with the membership (issue 7, hole 2) */
+	         db_exec(db, "DELETE FROM community_ambassadors WHERE org_id = ? AND person_id = ?",
+	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK ||
+	         db_exec(db, "DELETE FROM community_staff WHERE org_id = ? AND person_id = ?",
 	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK ||
 	         db_exec(db,
 	                 "DELETE FROM sessions WHERE person_id = ? AND NOT EXISTS"

@@ -90,12 +90,19 @@ int member_list(struct db *db, struct arena *a, long long org_id, struct member 
 int member_counts(struct db *db, long long org_id, long long counts[4]);
 
 /*
- * Gives person a role in the org (adds or changes the membership).
- * SAVE_REFUSED when this would leave the org without a beheerder.
+ * Gives person a role in the org (adds or changes the membership). In the
+ * same transaction, community attachments the new role does not carry are
+ * removed (ambassadeur attachments unless the role is ambassadeur, staff
+ * attachments unless beheerder or medewerker), so that they never come
+ * back with a later role. SAVE_REFUSED when this would leave the org
+ * without a beheerder.
  */
 enum save_result member_set_role(struct db *db, long long org_id, long long actor,
                                  long long person_id, unsigned role);
-/* Takes the role away. SAVE_REFUSED for the last beheerder. */
+/*
+ * Takes the role away, with the person's community attachments in the org,
+ * in one transaction. SAVE_REFUSED for the last beheerder.
+ */
 enum save_result member_remove(struct db *db, long long org_id, long long actor,
                                long long person_id);
 

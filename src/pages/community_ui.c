@@ -126,3 +126,13 @@ void ui_form(struct html *h, struct req *r, const char *action, const char *cls)
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
 	     cls, action, auth_csrf_token(r));
 }
+
+long long ui_version_or_zero(const char *v)
+{
+	if (v == NULL || v[0] == '\0' || strlen(v) > 18)
+		return 0;
+	for (const char *p = v; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return atoll(v);
+}

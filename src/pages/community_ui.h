@@ -1,6 +1,6 @@
 /*
  * community_ui.h - pieces of the community screens used by more than one
- * handler file (communities.c, community.c, scan.c).
+ * handler file (communities.c, community*.c, scan.c).
  */
 #ifndef KRING_COMMUNITY_UI_H
 #define KRING_COMMUNITY_UI_H
@@ -44,5 +44,20 @@ void ui_form(struct html *h, struct req *r, const char *action, const char *cls)
 /* The signals box of a community (writes nothing when no signal speaks). */
 void ui_signals(struct req *r, struct html *h, long long community_id,
                 const struct community_signals *s, size_t n_strengths, size_t n_needs);
+
+/*
+ * The version a delete form carries: digits only (at most 18), else 0,
+ * which matches no stored version, so a missing or bad one is a conflict.
+ */
+long long ui_version_or_zero(const char *v);
+
+/*
+ * Writes rows as CSV for Dutch Excel (see web/csv.h) to out: a header row
+ * with the Dutch column names, then one row per community with its
+ * profile, staff, ambassadeurs, sterktes, behoeften, actions and signals.
+ * Scratch memory comes from a.
+ */
+void community_csv_write(struct buf *out, struct arena *a, const struct community_export *rows,
+                         size_t n);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "../auth/roles.h"
 #include "../core/community.h"
+#include "../core/scan.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "community_ui.h"
@@ -70,6 +71,7 @@ static const struct field_spec note_fields[] = {
 struct bad_form {
 	const char *key; /* "add-<list>", "edit-<id>", "note-<kind>", "note-edit-<id>" */
 	struct form *f;
+	const char *notice; /* an error to show at the top (a stale delete), or NULL */
 };
 
 static bool is_key(const struct bad_form *bad, const char *key)
@@ -133,6 +135,7 @@ static void entry_li(struct req *r, struct html *h, const struct scan_entry *e, 
 		form_end(h, T(SAVE));
 		form_begin(h, r,
 		           arena_printf(&r->arena, "/o/%s/scan/%lld/delete", r->org_slug, e->id));
+		html(h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", e->version);
 		html(h,
 		     "<p class=\"utrecht-paragraph kring-small\">%s</p><p class=\"kring-actions\">"
 		     "<button class=\"utrecht-button utrecht-button--secondary-action "
@@ -180,6 +183,7 @@ static void note_li(struct req *r, struct html *h, const struct scan_note *n, bo
 		form_begin(
 		    h, r,
 		    arena_printf(&r->arena, "/o/%s/scan/notes/%lld/delete", r->org_slug, n->id));
+		html(h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", n->version);
 		html(h,
 		     "<p class=\"kring-actions\"><button class=\"utrecht-button "
 		     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s<span "
@@ -189,16 +193,15 @@ static void note_li(struct req *r, struct html *h, const struct scan_note *n, bo
 	html(h, "</li>");
 }
 
-static void scan_page(struct req *r, const struct bad_form *bad, unsigned status)
+/* Answers with the scan page; a failed read is a logged 500 (HANDLER_ERROR), never empty lists. */
+static int scan_page(struct req *r, const struct bad_form *bad, unsigned status)
 {
 	struct scan_entry *e;
 	struct scan_note *notes;
 	size_t n_e, n_notes;
 	if (scan_entry_list(r->db, &r->arena, r->org_id, &e, &n_e) != 0 ||
-	    scan_note_list(r->db, &r->arena, r->org_id, &notes, &n_notes) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	    scan_note_list(r->db, &r->arena, r->org_id, &notes, &n_notes) != 0)
+		return HANDLER_ERROR;
 	bool can_edit = (r->role & ROLES_STAFF) != 0;
 	struct html h;
 	page_begin(r, &h, T(SCAN_TITLE));
@@ -221,6 +224,8 @@ static void scan_page(struct req *r, const struct bad_form *bad, unsigned status
 	for (size_t i = 0; done && i < sizeof(done_map) / sizeof(done_map[0]); i++)
 		if (strcmp(done, done_map[i].key) == 0)
 			page_notice(&h, "ok", text_nl[done_map[i].text]);
+	if (bad && bad->notice)
+		page_notice(&h, "error", bad->notice);
 
 	html(&h, "<div class=\"kring-columns kring-columns--2\">");
 	for (int l = 0; scan_lists[l]; l++) {
@@ -322,12 +327,12 @@ static void scan_page(struct req *r, const struct bad_form *bad, unsigned status
 	}
 	html(&h, "</div>");
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 int page_scan(struct req *r)
 {
-	scan_page(r, NULL, 200);
-	return HANDLER_OK;
+	return scan_page(r, NULL, 200);
 }
 
 /* Back to the scan page, at anchor, with a notice. */
@@ -349,6 +354,10 @@ static int fail(struct req *r, enum save_result rc)
 		resp_error(r, 400);
 		return HANDLER_OK;
 	}
+	if (rc == SAVE_CONFLICT) { /* a delete of a version that changed since: show the new one */
+		struct bad_form stale = {.notice = T(SCAN_DELETE_STALE)};
+		return scan_page(r, &stale, 409);
+	}
 	return HANDLER_ERROR;
 }
 
@@ -362,9 +371,8 @@ int page_scan_add(struct req *r)
 		return HANDLER_OK;
 	}
 	if (!ok) {
-		struct bad_form bad = {arena_printf(&r->arena, "add-%s", list), &f};
-		scan_page(r, &bad, 422);
-		return HANDLER_OK;
+		struct bad_form bad = {arena_printf(&r->arena, "add-%s", list), &f, NULL};
+		return scan_page(r, &bad, 422);
 	}
 	enum save_result rc =
 	    scan_entry_add(r->db, r->org_id, r->person_id, list, form_value(&f, "name"),
@@ -378,9 +386,8 @@ int page_scan_save(struct req *r)
 {
 	struct form f;
 	if (!form_read(r, &f, entry_fields, N_ENTRY_FIELDS)) {
-		struct bad_form bad = {arena_printf(&r->arena, "edit-%lld", r->param_id), &f};
-		scan_page(r, &bad, 422);
-		return HANDLER_OK;
+		struct bad_form bad = {arena_printf(&r->arena, "edit-%lld", r->param_id), &f, NULL};
+		return scan_page(r, &bad, 422);
 	}
 	enum save_result rc = scan_entry_update(
 	    r->db, r->org_id, r->person_id, r->param_id, form_value(&f, "list"),
@@ -392,7 +399,8 @@ int page_scan_save(struct req *r)
 
 int page_scan_delete(struct req *r)
 {
-	enum save_result rc = scan_entry_delete(r->db, r->org_id, r->person_id, r->param_id);
+	enum save_result rc = scan_entry_delete(r->db, r->org_id, r->person_id, r->param_id,
+	                                        ui_version_or_zero(req_form(r, "version")));
 	if (rc != SAVE_OK)
 		return fail(r, rc);
 	return back(r, "weggehaald", "h-bestaand");
@@ -419,9 +427,8 @@ int page_scan_note_add(struct req *r)
 		return HANDLER_OK;
 	}
 	if (!ok) {
-		struct bad_form bad = {arena_printf(&r->arena, "note-%s", kind), &f};
-		scan_page(r, &bad, 422);
-		return HANDLER_OK;
+		struct bad_form bad = {arena_printf(&r->arena, "note-%s", kind), &f, NULL};
+		return scan_page(r, &bad, 422);
 	}
 	enum save_result rc = scan_note_add(r->db, r->org_id, r->person_id, kind,
 	                                    form_value(&f, "title"), form_value(&f, "body"));
@@ -434,9 +441,9 @@ int page_scan_note_save(struct req *r)
 {
 	struct form f;
 	if (!form_read(r, &f, note_fields + 1, N_NOTE_FIELDS - 1)) {
-		struct bad_form bad = {arena_printf(&r->arena, "note-edit-%lld", r->param_id), &f};
-		scan_page(r, &bad, 422);
-		return HANDLER_OK;
+		struct bad_form bad = {arena_printf(&r->arena, "note-edit-%lld", r->param_id), &f,
+		                       NULL};
+		return scan_page(r, &bad, 422);
 	}
 	enum save_result rc = scan_note_update(r->db, r->org_id, r->person_id, r->param_id,
 	                                       form_value(&f, "title"), form_value(&f, "body"));
@@ -447,7 +454,8 @@ int page_scan_note_save(struct req *r)
 
 int page_scan_note_delete(struct req *r)
 {
-	enum save_result rc = scan_note_delete(r->db, r->org_id, r->person_id, r->param_id);
+	enum save_result rc = scan_note_delete(r->db, r->org_id, r->person_id, r->param_id,
+	                                       ui_version_or_zero(req_form(r, "version")));
 	if (rc != SAVE_OK)
 		return fail(r, rc);
 	return back(r, "notitie-weggehaald", "h-scans");

@@ -496,13 +496,88 @@ test('deleting a community asks first and is kept in the audit log', async () =>
 	assert.match(confirm.text, /Ja, verwijder deze community/);
 	assert.match(confirm.text, /Gestopt/); // the gentler alternative is offered
 	assert.equal((await sascha.get(`/o/de-sleutel/communities/${id}`)).status, 200, 'the GET deletes nothing');
-	const res = await sascha.post(`/o/de-sleutel/communities/${id}/delete`);
+	const res = await sascha.post(`/o/de-sleutel/communities/${id}/delete`, { version: versionOf(confirm.text) });
 	assert.equal(res.status, 303);
 	assert.match(res.location, /\/o\/de-sleutel\/communities\?klaar=verwijderd$/);
 	assert.equal((await sascha.get(`/o/de-sleutel/communities/${id}`)).status, 404);
 	const marieke = await login('marieke@desleutel.nl');
 	const audit = (await marieke.get('/o/de-sleutel/audit')).text;
 	assert.match(audit, /Sascha de Vries<\/td><td class="utrecht-table__cell" data-label="Wat">Community verwijderd: Tijdelijke groep/);
+});
+
+test('a delete confirmation opened before a colleague saved deletes nothing (409), and says why', async () => {
+	const sascha = await login('sascha@desleutel.nl');
+	const jeroen = await login('jeroen@desleutel.nl');
+	const id = await createCommunity(sascha, { name: 'Breiclub', description: 'Begin' });
+	const confirm = await sascha.get(`/o/de-sleutel/communities/${id}/delete`);
+	const seen = versionOf(confirm.text);
+	const url = `/o/de-sleutel/communities/${id}/edit`;
+	const his = profileFields((await jeroen.get(url)).text);
+	assert.equal((await jeroen.post(url, { ...his, description: 'Jeroen vulde dit net aan.' })).status, 303);
+	let res = await sascha.post(`/o/de-sleutel/communities/${id}/delete`, { version: seen });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Er is niets verwijderd: iemand anders heeft deze community gewijzigd/);
+	assert.notEqual(versionOf(res.text), seen, 'the new question names the new version');
+	let profile = await sascha.get(`/o/de-sleutel/communities/${id}`);
+	assert.equal(profile.status, 200);
+	assert.match(profile.text, /Jeroen vulde dit net aan\./);
+	// confirming the new question deletes
+	res = await sascha.post(`/o/de-sleutel/communities/${id}/delete`, { version: versionOf(res.text) });
+	assert.equal(res.status, 303);
+	assert.equal((await sascha.get(`/o/de-sleutel/communities/${id}`)).status, 404);
+});
+
+test('a scan entry changed after the page was opened is not deleted (409)', async () => {
+	const sascha = await login('sascha@desleutel.nl');
+	let res = await sascha.post('/o/de-sleutel/scan', { list: 'bestaand', name: 'Wandelgroep Oost' });
+	assert.equal(res.status, 303);
+	const page = (await sascha.get('/o/de-sleutel/scan')).text;
+	const m = /id="scan-(\d+)"><p class="kring-scan-entry__name">Wandelgroep Oost[\s\S]*?\/scan\/\1\/delete"[\s\S]*?name="version" value="(\d+)"/.exec(page);
+	assert.ok(m, 'the delete form of the entry carries its version');
+	const [, entry, seen] = m;
+	res = await sascha.post(`/o/de-sleutel/scan/${entry}`, { list: 'bestaand', name: 'Wandelgroep Oost en West' });
+	assert.equal(res.status, 303);
+	res = await sascha.post(`/o/de-sleutel/scan/${entry}/delete`, { version: seen });
+	assert.equal(res.status, 409);
+	assert.match(res.text, /Er is niets weggehaald/);
+	assert.match(res.text, /Wandelgroep Oost en West/);
+});
+
+test('a form with only a name makes a desired community; the form says so', async () => {
+	const sascha = await login('sascha@desleutel.nl');
+	const form = await sascha.get('/o/de-sleutel/communities/new');
+	assert.match(form.text, /Kies je niets, dan wordt een nieuwe community ‘Gewenst’/);
+	const res = await sascha.post('/o/de-sleutel/communities/new', { name: 'Alleen de naam' });
+	assert.equal(res.status, 303, res.text.slice(0, 400));
+	const page = await sascha.get(res.location.replace(/\?.*$/, ''));
+	assert.match(page.text, /kring-badge--gewenst/);
+});
+
+test('an ambassadeur who is removed and added again does not get her old communities back', async () => {
+	const sascha = await login('sascha@desleutel.nl');
+	const marieke = await login('marieke@desleutel.nl');
+	const id = await createCommunity(sascha, { name: 'Kookclub Wereldkeuken' });
+	const url = `/o/de-sleutel/communities/${id}`;
+	const fid = /<select class="utrecht-select" id="koppel-ambassadeur" name="person"><option value="(\d+)">Fatima El Amrani/.exec((await sascha.get(url)).text)[1];
+	assert.equal((await sascha.post(`${url}/ambassadors`, { person: fid })).status, 303);
+	let fatima = await login('fatima@voorbeeld.nl');
+	assert.equal((await fatima.get(url)).status, 200);
+	// removed from the organisation, then added again as ambassadeur
+	assert.equal((await marieke.post(`/o/de-sleutel/people/${fid}/remove`)).status, 303);
+	let res = await marieke.post('/o/de-sleutel/people', { email: 'fatima@voorbeeld.nl', name: 'Fatima El Amrani', role: 'ambassadeur' });
+	assert.equal(res.status, 303, res.text.slice(0, 400));
+	fatima = await login('fatima@voorbeeld.nl');
+	assert.equal((await fatima.get(url)).status, 404);
+	assert.ok(!('Kookclub Wereldkeuken' in await communityIds(fatima)));
+	// re-roled to medewerker and back: the same
+	assert.equal((await sascha.post(`${url}/ambassadors`, { person: fid })).status, 303);
+	assert.equal((await fatima.get(url)).status, 200);
+	assert.equal((await marieke.post(`/o/de-sleutel/people/${fid}/role`, { role: 'medewerker' })).status, 303);
+	assert.equal((await marieke.post(`/o/de-sleutel/people/${fid}/role`, { role: 'ambassadeur' })).status, 303);
+	assert.equal((await fatima.get(url)).status, 404);
+	const search = await fatima.get('/o/de-sleutel/search?q=Wereldkeuken');
+	assert.equal(search.status, 200);
+	assert.doesNotMatch(search.text, /Kookclub Wereldkeuken/);
 });
 
 test('empty, very long, markup-laden and non-Latin input comes back exactly and safely', async () => {

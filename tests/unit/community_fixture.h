@@ -20,6 +20,7 @@
 #include "auth/auth.h"
 #include "auth/roles.h"
 #include "core/community.h"
+#include "core/scan.h"
 #include "core/org.h"
 #include "db/db.h"
 #include "http/server.h"
@@ -55,6 +56,15 @@ static inline long long fx_community(struct db *db, long long org, const char *n
 	assert_int_equal(community_create(db, org, 0, &c, &id), SAVE_OK);
 	assert_true(id > 0);
 	return id;
+}
+
+/* The stored version of community id of org (what a confirmation form carries), or 0. */
+static inline long long fx_version(struct fx *f, long long org, long long id)
+{
+	long long v = 0;
+	db_query_int(f->db, "SELECT version FROM communities WHERE id = ? AND org_id = ?",
+	             DB_ARGS(DB_INT(id), DB_INT(org)), &v);
+	return v;
 }
 
 /* Creates the world. Free it with fx_close(). */

@@ -224,10 +224,14 @@ static void test_delete_is_audited_and_takes_lists_along(void **state)
 	    SAVE_OK);
 	assert_int_equal(
 	    community_staff_add(f->db, f->org_a, 0, f->community, f->staff_a, "bouwer"), SAVE_OK);
-	assert_int_equal(community_delete(f->db, f->org_b, f->admin_b, f->community),
+	assert_int_equal(community_delete(f->db, f->org_b, f->admin_b, f->community,
+	                                  fx_version(f, f->org_b, f->community)),
 	                 SAVE_NOT_FOUND);
-	assert_int_equal(community_delete(f->db, f->org_a, f->staff_a, f->community), SAVE_OK);
-	assert_int_equal(community_delete(f->db, f->org_a, f->staff_a, f->community),
+	assert_int_equal(community_delete(f->db, f->org_a, f->staff_a, f->community,
+	                                  fx_version(f, f->org_a, f->community)),
+	                 SAVE_OK);
+	assert_int_equal(community_delete(f->db, f->org_a, f->staff_a, f->community,
+	                                  fx_version(f, f->org_a, f->community)),
 	                 SAVE_NOT_FOUND);
 	long long n = -1;
 	db_query_int(f->db, "SELECT COUNT(*) FROM community_items WHERE community_id = ?",
@@ -571,14 +575,19 @@ static void test_scan_entry_to_community_once(void **state)
 	assert_string_equal(c.status, "verkennen");
 
 	/* the entry stays, linked; deleting the community unlinks it */
-	assert_int_equal(community_delete(f->db, f->org_a, f->staff_a, cid), SAVE_OK);
+	assert_int_equal(
+	    community_delete(f->db, f->org_a, f->staff_a, cid, fx_version(f, f->org_a, cid)),
+	    SAVE_OK);
 	assert_int_equal(scan_entry_list(f->db, &a, f->org_a, &e, &n), 0);
 	assert_int_equal(n, 2);
+	long long seen = 0;
 	for (size_t i = 0; i < n; i++)
-		if (e[i].id == desired)
+		if (e[i].id == desired) {
 			assert_int_equal(e[i].community_id, 0);
-	assert_int_equal(scan_entry_delete(f->db, f->org_b, 0, desired), SAVE_NOT_FOUND);
-	assert_int_equal(scan_entry_delete(f->db, f->org_a, 0, desired), SAVE_OK);
+			seen = e[i].version;
+		}
+	assert_int_equal(scan_entry_delete(f->db, f->org_b, 0, desired, seen), SAVE_NOT_FOUND);
+	assert_int_equal(scan_entry_delete(f->db, f->org_a, 0, desired, seen), SAVE_OK);
 
 	assert_int_equal(scan_note_add(f->db, f->org_a, f->staff_a, "thema", "Gezondheid", "..."),
 	                 SAVE_OK);
@@ -588,7 +597,8 @@ static void test_scan_entry_to_community_once(void **state)
 	assert_string_equal(notes[0].who, "Sam Medewerker");
 	assert_int_equal(scan_note_update(f->db, f->org_b, 0, notes[0].id, "x", ""),
 	                 SAVE_NOT_FOUND);
-	assert_int_equal(scan_note_delete(f->db, f->org_b, 0, notes[0].id), SAVE_NOT_FOUND);
+	assert_int_equal(scan_note_delete(f->db, f->org_b, 0, notes[0].id, notes[0].version),
+	                 SAVE_NOT_FOUND);
 	assert_int_equal(scan_note_list(f->db, &a, f->org_b, &notes, &n), 0);
 	assert_int_equal(n, 0);
 	arena_free(&a);

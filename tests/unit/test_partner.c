@@ -118,7 +118,9 @@ static void test_links(void **state)
 	assert_int_equal(n, 0);
 	/* deleting a community takes its links along */
 	assert_int_equal(partner_link(f->db, f->org_a, 0, p, f->other_community), SAVE_OK);
-	assert_int_equal(community_delete(f->db, f->org_a, 0, f->other_community), SAVE_OK);
+	assert_int_equal(community_delete(f->db, f->org_a, 0, f->other_community,
+	                                  fx_version(f, f->org_a, f->other_community)),
+	                 SAVE_OK);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM partner_communities"), 0);
 	arena_free(&a);
 	fx_close(f);
@@ -322,7 +324,9 @@ static void test_delete_rule(void **state)
 	                          " AND object = 'Bibliotheekvrienden'"),
 	                 1);
 	/* a deleted community leaves its conversations without it */
-	assert_int_equal(community_delete(f->db, f->org_a, 0, f->community), SAVE_OK);
+	assert_int_equal(community_delete(f->db, f->org_a, 0, f->community,
+	                                  fx_version(f, f->org_a, f->community)),
+	                 SAVE_OK);
 	assert_int_equal(conversation_get(f->db, &a, f->org_a, t, &c), 1);
 	assert_int_equal(c.community_id, 0);
 	arena_free(&a);

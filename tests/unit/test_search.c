@@ -15,6 +15,7 @@
 #include "core/conversation.h"
 #include "core/partner.h"
 #include "core/power.h"
+#include "core/reindex.h"
 #include "core/timeline.h"
 #include "core/search.h"
 #include "http/decode.h"
@@ -264,7 +265,9 @@ static void test_index_follows_changes(void **state)
 	                 DB_ROW);
 	assert_int_equal(partner_delete(f->db, f->org_a, 0, p, pv), SAVE_OK);
 	assert_int_equal(hits(f, f->org_a, "molenbeek", "partner"), 0);
-	assert_int_equal(community_delete(f->db, f->org_a, 0, f->other_community), SAVE_OK);
+	assert_int_equal(community_delete(f->db, f->org_a, 0, f->other_community,
+	                                  fx_version(f, f->org_a, f->other_community)),
+	                 SAVE_OK);
 	assert_int_equal(hits(f, f->org_a, "repair", "community"), 0);
 
 	/* a full rebuild gives the same index as the changes did */
