@@ -235,6 +235,9 @@ static int cmd_serve(const struct opts *o)
 		else
 			return usage_error("--trusted-proxy needs an IP address (e.g. 127.0.0.1)");
 		cfg.trusted_proxy = proxy_text;
+		/* every connection comes from the proxy: a per-address limit would
+		 * be a limit for everyone together */
+		cfg.per_ip_limit = cfg.conn_limit;
 	}
 	if (load_instruments(o) != 0)
 		return 1;

@@ -3,7 +3,6 @@
  */
 #include "router.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "../auth/roles.h"

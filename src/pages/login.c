@@ -1,7 +1,6 @@
 /*
  * login.c - health check, start page, logging in and out.
  */
-#include <string.h>
 #include <time.h>
 
 #include "../auth/password.h"
