@@ -14,7 +14,7 @@ let marieke, marieke2, henk, sascha, anouk;
 
 before(async () => {
 	await server.start();
-	// each from its own address: logins in flight count toward the per-address throttle
+	// each from its own address, as different people would be
 	[marieke, marieke2, henk, sascha, anouk] = Array.from({ length: 5 }, (_, i) => new Client(server, { localAddress: `127.0.0.${51 + i}` }));
 	await Promise.all([
 		marieke.login(USERS.marieke),
