@@ -225,9 +225,9 @@ void auth_csrf_finish(struct req *r)
 	const char *tok = csrf_for(&r->arena, r->anon_cookie);
 	if (r->resp.data == NULL || memmem(r->resp.data, r->resp.len, tok, strlen(tok)) == NULL)
 		return;
-	resp_header(r, "Set-Cookie",
-	            arena_printf(&r->arena, AUTH_ANON_COOKIE "=%s%s", r->anon_cookie,
-	                         cookie_attrs(r)));
+	resp_header(
+	    r, "Set-Cookie",
+	    arena_printf(&r->arena, AUTH_ANON_COOKIE "=%s%s", r->anon_cookie, cookie_attrs(r)));
 }
 
 bool auth_csrf_valid(struct req *r, const char *token)
