@@ -2,6 +2,7 @@
  * main.c - the kring command line: serve, migrate, org, user, member, demo,
  * routes, version, help. Exit status: 0 success, 2 usage error, 1 otherwise.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -10,8 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "auth/auth.h"
+#include "auth/password.h"
 #include "auth/roles.h"
+#include "auth/session.h"
 #include "cli/demo.h"
 #include "core/instrument.h"
 #include "core/org.h"
@@ -19,6 +21,7 @@
 #include "db/db.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "web/layout.h"
 
 #ifndef KRING_VERSION
 #define KRING_VERSION "0.1.0"
@@ -33,14 +36,18 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  serve [--listen ADDR:PORT] [--db PATH] [--behind-tls] [--max-body BYTES]\n"
-    "        [--instruments DIR]\n"
+    "        [--instruments DIR] [--trusted-proxy ADDR]\n"
     "        serve the web application (env KRING_LISTEN, KRING_DB, KRING_BEHIND_TLS,\n"
-    "        KRING_MAX_BODY, KRING_INSTRUMENTS); creates and migrates the database when\n"
-    "        needed; --instruments reads meetlat.json and readiness.json from DIR\n"
-    "        instead of the built-in copies (a broken file stops the start)\n"
+    "        KRING_MAX_BODY, KRING_INSTRUMENTS, KRING_TRUSTED_PROXY); creates and\n"
+    "        migrates the database when needed; --instruments reads meetlat.json and\n"
+    "        readiness.json from DIR instead of the built-in copies (a broken file\n"
+    "        stops the start); --trusted-proxy: requests from this address (the TLS\n"
+    "        proxy) name the client in X-Forwarded-For\n"
     "  migrate [--db PATH]                  apply database migrations\n"
     "  org add --slug S --name N [--db PATH]\n"
-    "  user add --email E --name N [--db PATH]   (password: one line on standard input)\n"
+    "  user add --email E --name N [--org S --role R] [--db PATH]\n"
+    "        (password: one line on standard input); with --org and --role the\n"
+    "        person and the role are added together, or neither\n"
     "  user lock --email E [--db PATH]      refuse all logins of this person\n"
     "  user unlock --email E [--db PATH]\n"
     "  member add --org S --email E --role R [--db PATH]\n"
@@ -62,6 +69,7 @@ struct opts {
 	const char *role;
 	const char *max_body;
 	const char *instruments;
+	const char *trusted_proxy;
 	int behind_tls;
 };
 
@@ -97,6 +105,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		    {"role", offsetof(struct opts, role)},
 		    {"max-body", offsetof(struct opts, max_body)},
 		    {"instruments", offsetof(struct opts, instruments)},
+		    {"trusted-proxy", offsetof(struct opts, trusted_proxy)},
 		};
 		const char *eq = strchr(a, '=');
 		size_t nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
@@ -214,6 +223,22 @@ static int cmd_serve(const struct opts *o)
 			return usage_error("--max-body needs a number of bytes (at least 1024)");
 		cfg.max_body = (size_t)v;
 	}
+	const char *proxy = o->trusted_proxy ? o->trusted_proxy : getenv("KRING_TRUSTED_PROXY");
+	char proxy_text[INET6_ADDRSTRLEN];
+	if (proxy != NULL && proxy[0] != '\0') {
+		/* the spelling the server compares with: as inet_ntop() writes the peer */
+		unsigned char bin[sizeof(struct in6_addr)];
+		if (inet_pton(AF_INET, proxy, bin) == 1)
+			inet_ntop(AF_INET, bin, proxy_text, sizeof(proxy_text));
+		else if (inet_pton(AF_INET6, proxy, bin) == 1)
+			inet_ntop(AF_INET6, bin, proxy_text, sizeof(proxy_text));
+		else
+			return usage_error("--trusted-proxy needs an IP address (e.g. 127.0.0.1)");
+		cfg.trusted_proxy = proxy_text;
+		/* every connection comes from the proxy: a per-address limit would
+		 * be a limit for everyone together */
+		cfg.per_ip_limit = cfg.conn_limit;
+	}
 	if (load_instruments(o) != 0)
 		return 1;
 	struct db *db = open_db(o);
@@ -225,7 +250,10 @@ static int cmd_serve(const struct opts *o)
 		return 1;
 	}
 	db_close(db);
-	return server_run(&cfg) == 0 ? 0 : 1;
+	/* the top of the program puts the request path together: the server
+	 * calls the router, and the layout's Dutch page for early errors */
+	const struct server_app app = {.dispatch = router_dispatch, .error_page = resp_error};
+	return server_run(&cfg, &app) == 0 ? 0 : 1;
 }
 
 static int cmd_migrate(const struct opts *o)
@@ -268,6 +296,11 @@ static int cmd_user_add(const struct opts *o)
 		    "user add needs --email and --name (password on standard input)");
 	if (strchr(o->email, '@') == NULL)
 		return usage_error("--email must be an e-mail address");
+	if ((o->org == NULL) != (o->role == NULL))
+		return usage_error("user add takes --org and --role together");
+	unsigned role = o->role ? role_from_name(o->role) : ROLE_NONE;
+	if (o->role && role == ROLE_NONE)
+		return usage_error("--role must be beheerder, medewerker, adviseur or ambassadeur");
 	char line[AUTH_PASSWORD_MAX + 2];
 	if (fgets(line, sizeof(line), stdin) == NULL) {
 		fprintf(stderr, "kring: no password on standard input\n");
@@ -292,9 +325,22 @@ static int cmd_user_add(const struct opts *o)
 		return 1;
 	struct arena a;
 	arena_init(&a);
-	int rc = person_create(db, auth_normalize_email(&a, o->email), o->name, hash, NULL);
+	const char *email = auth_normalize_email(&a, o->email);
+	long long org = 0;
+	int rc;
+	if (o->org != NULL && db_query_int(db, "SELECT id FROM orgs WHERE slug = ?",
+	                                   DB_ARGS(DB_TEXT(o->org)), &org) != DB_ROW)
+		rc = 2;
+	else if (o->org != NULL)
+		rc = person_create_member(db, org, 0, email, o->name, hash, role, NULL);
+	else
+		rc = person_create(db, email, o->name, hash, NULL);
 	arena_free(&a);
 	db_close(db);
+	if (rc == 2) {
+		fprintf(stderr, "kring: no organisation with slug %s\n", o->org);
+		return 1;
+	}
 	if (rc == 1) {
 		fprintf(stderr, "kring: a person with e-mail %s exists already\n", o->email);
 		return 1;
@@ -303,7 +349,10 @@ static int cmd_user_add(const struct opts *o)
 		fprintf(stderr, "kring: could not add the person\n");
 		return 1;
 	}
-	printf("person %s added\n", o->email);
+	if (o->org != NULL)
+		printf("person %s added as %s in %s\n", o->email, role_name(role), o->org);
+	else
+		printf("person %s added\n", o->email);
 	return 0;
 }
 

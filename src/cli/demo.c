@@ -8,7 +8,7 @@
 
 #include <time.h>
 
-#include "../auth/auth.h"
+#include "../auth/password.h"
 #include "../auth/roles.h"
 #include "../core/instrument.h"
 #include "../core/meetlat.h"

@@ -307,6 +307,26 @@ static long long other_admins(struct db *db, long long org_id, long long person_
 	return n;
 }
 
+/*
+ * The stored role of person in org ("" when none) into *out, copied into a.
+ * 0, or -1 when the read failed: the last-beheerder guard then refuses
+ * with an error instead of guessing "not a beheerder".
+ */
+static int current_role(struct db *db, struct arena *a, long long org_id, long long person_id,
+                        const char **out)
+{
+	struct db_stmt *st;
+	*out = "";
+	if (db_query(db, &st, "SELECT role FROM memberships WHERE org_id = ? AND person_id = ?",
+	             DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK)
+		return -1;
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_col_text(st, 0, a);
+	db_finish(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : -1;
+}
+
 /* Name of a person, copied into a (or NULL). */
 static const char *person_name(struct db *db, struct arena *a, long long person_id)
 {
@@ -334,18 +354,12 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	enum save_result rc = SAVE_OK;
 	const char *name = person_name(db, &a, person_id);
 	long long others = other_admins(db, org_id, person_id);
-	const char *old_role = "";
-	struct db_stmt *st;
-	if (db_query(db, &st, "SELECT role FROM memberships WHERE org_id = ? AND person_id = ?",
-	             DB_ARGS(DB_INT(org_id), DB_INT(person_id))) == DB_OK) {
-		if (db_step(st) == DB_ROW)
-			old_role = db_col_text(st, 0, &a);
-		db_finish(st);
-	}
+	const char *old_role;
+	bool read_ok = current_role(db, &a, org_id, person_id, &old_role) == 0;
 	bool was_admin = strcmp(old_role, "beheerder") == 0;
 	if (name == NULL)
 		rc = SAVE_NOT_FOUND;
-	else if (others < 0)
+	else if (others < 0 || !read_ok)
 		rc = SAVE_ERROR;
 	else if (was_admin && role != ROLE_BEHEERDER && others == 0)
 		rc = SAVE_REFUSED;
@@ -382,20 +396,13 @@ enum save_result member_remove(struct db *db, long long org_id, long long actor,
 	enum save_result rc = SAVE_OK;
 	const char *name = person_name(db, &a, person_id);
 	long long others = other_admins(db, org_id, person_id);
-	long long is_admin = 0, is_member = 0;
-	db_query_int(
-	    db,
-	    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN role = 'beheerder' THEN 1 ELSE 0 END), 0)"
-	    " FROM memberships WHERE org_id = ? AND person_id = ?",
-	    DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &is_member);
-	db_query_int(db,
-	             "SELECT COUNT(*) FROM memberships WHERE org_id = ? AND person_id = ?"
-	             " AND role = 'beheerder'",
-	             DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &is_admin);
-	if (name == NULL || !is_member)
-		rc = SAVE_NOT_FOUND;
-	else if (others < 0)
+	const char *role;
+	bool read_ok = current_role(db, &a, org_id, person_id, &role) == 0;
+	bool is_member = role[0] != '\0', is_admin = strcmp(role, "beheerder") == 0;
+	if (others < 0 || !read_ok)
 		rc = SAVE_ERROR;
+	else if (name == NULL || !is_member)
+		rc = SAVE_NOT_FOUND;
 	else if (is_admin && others == 0)
 		rc = SAVE_REFUSED;
 	else if (db_exec(db, "DELETE FROM memberships WHERE org_id = ? AND person_id = ?",
@@ -435,6 +442,39 @@ int person_find(struct db *db, struct arena *a, const char *email, long long *id
 	}
 	db_finish(st);
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
+int person_create_member(struct db *db, long long org_id, long long actor, const char *email,
+                         const char *name, const char *pw_hash, unsigned role, long long *id_out)
+{
+	const char *rn = role_name(role);
+	if (rn[0] == '\0')
+		return -1;
+	if (db_begin(db) != DB_OK)
+		return -1;
+	long long id = 0;
+	int rc = person_create(db, email, name, pw_hash, &id);
+	if (rc != 0) {
+		db_rollback(db);
+		return rc;
+	}
+	struct arena a;
+	arena_init(&a);
+	if (db_exec(db,
+	            "INSERT INTO memberships (org_id, person_id, role, created_at)"
+	            " VALUES (?, ?, ?, ?)",
+	            DB_ARGS(DB_INT(org_id), DB_INT(id), DB_TEXT(rn), DB_INT(now_s()))) != DB_OK ||
+	    /* the same entry as member_set_role() writes for a new member */
+	    audit_write(db, org_id, actor, "member.role", name, arena_printf(&a, ">%s", rn)) != 0 ||
+	    db_commit(db) != DB_OK) {
+		arena_free(&a);
+		db_rollback(db);
+		return -1;
+	}
+	arena_free(&a);
+	if (id_out)
+		*id_out = id;
+	return 0;
 }
 
 int person_create(struct db *db, const char *email, const char *name, const char *pw_hash,

@@ -112,6 +112,14 @@ int person_find(struct db *db, struct arena *a, const char *email, long long *id
 /* Creates a person with a password hash. 0, 1 when the e-mail exists, -1 error. */
 int person_create(struct db *db, const char *email, const char *name, const char *pw_hash,
                   long long *id_out);
+/*
+ * Creates a person and their role in org_id in one transaction, with the
+ * audit entry: both or neither. 0 and *id_out (may be NULL); 1 when the
+ * e-mail exists (nothing changed); -1 on any other failure (nothing changed,
+ * e.g. no such organisation or an invalid role).
+ */
+int person_create_member(struct db *db, long long org_id, long long actor, const char *email,
+                         const char *name, const char *pw_hash, unsigned role, long long *id_out);
 
 /* Writes one audit entry (within the caller's transaction). 0 or -1. */
 int audit_write(struct db *db, long long org_id, long long actor, const char *action,

@@ -1,10 +1,8 @@
 /*
  * vocab.h - the fixed vocabularies of communities and the scan, as stored
  * (NULL-terminated lists of names, in display order), and the two helpers
- * every vocabulary uses: the index of a stored name and its Dutch label.
- *
- * The labels of a vocabulary are consecutive texts in nl.def, in the order
- * of its list (vocab.c checks that order at compile time).
+ * every vocabulary uses: the index of a stored name. Their Dutch labels are
+ * the pages' business (vocab_label() in pages/community_ui.h).
  */
 #ifndef KRING_VOCAB_H
 #define KRING_VOCAB_H
@@ -31,12 +29,5 @@ extern const char *const scan_note_kinds[];
 
 /* Index of name in a NULL-terminated list, or -1 (also for NULL). */
 int vocab_index(const char *const *list, const char *name);
-
-/*
- * The Dutch label of a stored name: labels are consecutive texts in nl.def
- * starting at first_text, in the order of list. "" for an unknown name.
- * The string is static.
- */
-const char *vocab_label(const char *const *list, int first_text, const char *name);
 
 #endif

@@ -3,14 +3,14 @@
  */
 #include "router.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-#include "../auth/auth.h"
 #include "../auth/roles.h"
+#include "../auth/session.h"
 #include "../core/community.h"
 #include "../core/org.h"
 #include "../pages/pages.h"
+#include "../web/layout.h"
 
 const struct route routes[] = {
 #define ROUTE(method, pattern, handler, access, roles)                                             \
@@ -126,13 +126,15 @@ static bool match(struct req *r, const char *pattern, const char *path)
 	return true;
 }
 
+static void refuse(struct req *r, unsigned status);
+
 static void refuse_logged_out(struct req *r)
 {
 	if (strcmp(r->method, "GET") == 0) {
 		const char *next = url_encode(&r->arena, r->path);
 		resp_redirect(r, arena_printf(&r->arena, "/login?next=%s", next));
 	} else {
-		resp_error(r, 403);
+		refuse(r, 403);
 	}
 }
 
@@ -151,10 +153,51 @@ static const char *allowed_methods(struct req *r)
 	return get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
 }
 
+/*
+ * Runs the handler, then what it asked of the session: a new one after a
+ * good login (r->login_person_id), none after logging out (r->logout); and
+ * the anonymous cookie when the page handed out a token bound to it.
+ */
+static int run_handler(struct req *r)
+{
+	int rc = r->route->handler(r);
+	if (rc != HANDLER_OK)
+		return rc;
+	if (r->login_person_id != 0) {
+		long long person = r->login_person_id;
+		r->login_person_id = 0;
+		if (auth_session_create(r, person) != 0)
+			return HANDLER_ERROR;
+	}
+	if (r->logout) {
+		r->logout = false;
+		if (auth_session_destroy(r) != 0)
+			return HANDLER_ERROR;
+	}
+	auth_csrf_finish(r);
+	return HANDLER_OK;
+}
+
+/* Loads the session and sets r->csrf: before any page is rendered. -1 on a database error. */
+static int load_visitor(struct req *r)
+{
+	if (auth_load_session(r) != 0)
+		return -1;
+	auth_csrf_prepare(r);
+	return 0;
+}
+
+/* An error page, with the anonymous cookie its logout form may need. */
+static void refuse(struct req *r, unsigned status)
+{
+	resp_error(r, status);
+	auth_csrf_finish(r);
+}
+
 int router_dispatch(struct req *r)
 {
 	if (r->defer == DEFER_DONE && r->route != NULL)
-		return r->route->handler(r);
+		return run_handler(r);
 	/* A page that only reads does all its reading in one read transaction:
 	 * one snapshot, and far less locking work than a transaction per query. */
 	bool reading = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
@@ -199,20 +242,20 @@ static int dispatch(struct req *r)
 					return HANDLER_OK;
 				}
 		}
-		if (auth_load_session(r) != 0)
+		if (load_visitor(r) != 0)
 			return HANDLER_ERROR;
-		resp_error(r, path_known ? 405 : 404);
+		refuse(r, path_known ? 405 : 404);
 		if (path_known)
 			resp_header(r, "Allow", allowed_methods(r));
 		return HANDLER_OK;
 	}
 	r->route = found;
-	if (auth_load_session(r) != 0)
+	if (load_visitor(r) != 0)
 		return HANDLER_ERROR;
 
 	/* every POST carries a valid CSRF token, checked before anything else */
 	if (strcmp(r->method, "POST") == 0 && !auth_csrf_valid(r, req_form(r, AUTH_CSRF_FIELD))) {
-		resp_error(r, 403);
+		refuse(r, 403);
 		return HANDLER_OK;
 	}
 
@@ -236,7 +279,7 @@ static int dispatch(struct req *r)
 		if (rc < 0)
 			return HANDLER_ERROR;
 		if (rc == 0) { /* no such organisation, or no role in it: the same 404 */
-			resp_error(r, 404);
+			refuse(r, 404);
 			return HANDLER_OK;
 		}
 		r->org_id = oa.org_id;
@@ -251,16 +294,16 @@ static int dispatch(struct req *r)
 			if (vis < 0)
 				return HANDLER_ERROR;
 			if (vis == 0) { /* another org's, or not theirs: as if it did not exist */
-				resp_error(r, 404);
+				refuse(r, 404);
 				return HANDLER_OK;
 			}
 		}
 		if ((found->roles & oa.role) == 0) {
-			resp_error(r, 403);
+			refuse(r, 403);
 			return HANDLER_OK;
 		}
 		break;
 	}
 	}
-	return found->handler(r);
+	return run_handler(r);
 }

@@ -7,7 +7,6 @@
 #include "server.h"
 
 #include <arpa/inet.h>
-#include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
@@ -20,15 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../auth/auth.h"
-#include "../web/html.h"
-#include "router.h"
-
 /* ---- per-thread database connections ---- */
 
 #define MAX_DB_CONNS 64
 
 static const struct server_config *g_cfg;
+static const struct server_app *g_app;
 static _Thread_local struct db *tls_db;
 static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db *all_dbs[MAX_DB_CONNS];
@@ -146,7 +142,7 @@ int req_defer(struct req *r, void (*fn)(void *job), void *job)
 	bool full = n_jobs >= JOB_QUEUE_MAX;
 	pthread_mutex_unlock(&jobs_lock);
 	if (full) {
-		resp_error(r, 503);
+		g_app->error_page(r, 503);
 		return HANDLER_OK;
 	}
 	struct job *j = arena_alloc(&r->arena, sizeof(*j));
@@ -174,20 +170,29 @@ static void enqueue_deferred(struct job *j)
 
 /* ---- responses ---- */
 
-void resp_header(struct req *r, const char *name, const char *value)
+bool resp_header(struct req *r, const char *name, const char *value)
 {
-	if (r->n_headers < REQ_MAX_HEADERS) {
-		r->headers[r->n_headers].name = name;
-		r->headers[r->n_headers].value = value;
-		r->n_headers++;
+	if (r->n_headers >= REQ_MAX_HEADERS) {
+		/* a dropped header could be a session cookie or a Location: never silently */
+		fprintf(stderr, "kring: %s %s: more than %d response headers, '%s' refused\n",
+		        r->method ? r->method : "-", r->path ? r->path : "-", REQ_MAX_HEADERS,
+		        name);
+		if (r->conn == NULL)
+			abort(); /* tests: a programming error, found at once */
+		r->headers_overflow = true;
+		return false;
 	}
+	r->headers[r->n_headers].name = name;
+	r->headers[r->n_headers].value = value;
+	r->n_headers++;
+	return true;
 }
 
-void resp_html(struct req *r, unsigned status, struct html *page)
+void resp_buf(struct req *r, unsigned status, const char *content_type, const struct buf *body)
 {
 	r->status = status;
-	r->content_type = "text/html; charset=utf-8";
-	r->resp = page->out;
+	r->content_type = content_type;
+	r->resp = *body;
 }
 
 void resp_text(struct req *r, unsigned status, const char *text)
@@ -265,24 +270,27 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 	if (r->defer == DEFER_NONE) {
 		r->no_store = true;
 		if (r->body_too_large) {
-			resp_error(r, 413);
+			g_app->error_page(r, 413);
 			return;
 		}
 		if (r->bad_request || !utf8_valid(r->path, strlen(r->path)) ||
 		    !decode_request(r, cookie_header, content_type)) {
-			resp_error(r, 400);
+			g_app->error_page(r, 400);
 			return;
 		}
 	}
-	int rc = router_dispatch(r);
+	int rc = g_app->dispatch(r);
 	if (rc == HANDLER_DEFER && r->conn == NULL) /* test mode: job already ran */
-		rc = router_dispatch(r);
+		rc = g_app->dispatch(r);
+	if (rc != HANDLER_DEFER && r->headers_overflow)
+		rc = HANDLER_ERROR;
 	if (rc == HANDLER_ERROR) {
 		fprintf(stderr, "kring: %s %s: internal error (%s)\n", r->method, r->path,
 		        r->db ? db_errmsg(r->db) : "no database");
 		db_rollback(r->db);
 		r->n_headers = 0;
-		resp_error(r, 500);
+		r->headers_overflow = false;
+		g_app->error_page(r, 500);
 	}
 }
 
@@ -349,6 +357,68 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	atomic_fetch_sub(&in_flight, 1);
 }
 
+/* Bytes of one request header line, summed by MHD_get_connection_values(). */
+static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind, const char *key,
+                                       const char *value)
+{
+	(void)kind;
+	*(size_t *)cls += strlen(key) + (value ? strlen(value) : 0) + 4;
+	return MHD_YES;
+}
+
+/* Answers at once, before the body and without a database: the Dutch error
+ * page with the same headers as every other response. */
+static enum MHD_Result answer_early(struct req *r, unsigned status)
+{
+	r->db = NULL;
+	r->no_store = true;
+	g_app->error_page(r, status);
+	return queue(r);
+}
+
+/*
+ * The client's address as the trusted proxy forwarded it: the last entry
+ * of X-Forwarded-For (the one the proxy itself added; earlier ones come
+ * from the client and prove nothing), normalised. NULL when there is none
+ * or it is not an address.
+ */
+static const char *forwarded_ip(struct req *r)
+{
+	const char *xff = header_value(r, "X-Forwarded-For");
+	if (xff == NULL)
+		return NULL;
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	size_t n = strcspn(last, " \t");
+	if (n == 0 || n >= INET6_ADDRSTRLEN)
+		return NULL;
+	char text[INET6_ADDRSTRLEN], out[INET6_ADDRSTRLEN];
+	memcpy(text, last, n);
+	text[n] = '\0';
+	unsigned char bin[sizeof(struct in6_addr)];
+	if (inet_pton(AF_INET, text, bin) == 1)
+		inet_ntop(AF_INET, bin, out, sizeof(out));
+	else if (inet_pton(AF_INET6, text, bin) == 1)
+		inet_ntop(AF_INET6, bin, out, sizeof(out));
+	else
+		return NULL;
+	return arena_strdup(&r->arena, out);
+}
+
+static const char *peer_ip(struct req *r);
+
+/* The peer's address; when it is the trusted proxy, the client it forwarded. */
+static const char *client_ip(struct req *r)
+{
+	const char *peer = peer_ip(r);
+	if (g_cfg->trusted_proxy == NULL || strcmp(peer, g_cfg->trusted_proxy) != 0)
+		return peer;
+	const char *fwd = forwarded_ip(r);
+	return fwd ? fwd : peer;
+}
+
 static const char *peer_ip(struct req *r)
 {
 	const union MHD_ConnectionInfo *ci =
@@ -381,7 +451,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 		r->conn = conn;
 		r->method = arena_strdup(&r->arena, method);
 		r->path = arena_strdup(&r->arena, url ? url : "/");
-		r->remote_ip = peer_ip(r);
+		r->remote_ip = client_ip(r);
 		/* libmicrohttpd decodes %00 in the path to a NUL, which would cut
 		 * the path short: such a request is refused as a whole */
 		size_t raw_path = strcspn(r->raw_uri, "?");
@@ -395,13 +465,16 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 			/* A browser sends its whole body before it reads the answer: read
 			 * and drop a moderately large one, so it sees the Dutch page and
 			 * not a reset connection. Anything huge is answered at once. */
-			if (announced > 16 * (unsigned long long)g_cfg->max_body) {
-				r->db = NULL;
-				r->no_store = true;
-				resp_error(r, 413);
-				return queue(r);
-			}
+			if (announced > 16 * (unsigned long long)g_cfg->max_body)
+				return answer_early(r, 413);
 		}
+		/* kring's own limits on the request head, below libmicrohttpd's */
+		if (strlen(r->raw_uri) > REQ_MAX_URI)
+			return answer_early(r, 414);
+		size_t head = 0;
+		MHD_get_connection_values(conn, MHD_HEADER_KIND, add_header_size, &head);
+		if (head > REQ_MAX_HEADER_SIZE)
+			return answer_early(r, 431);
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
@@ -417,10 +490,8 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 	if (r->defer == DEFER_QUEUED) /* spurious call while suspended */
 		return MHD_YES;
 	r->db = thread_db();
-	if (r->db == NULL) {
-		resp_error(r, 503);
-		return queue(r);
-	}
+	if (r->db == NULL)
+		return answer_early(r, 503);
 	process(r, header_value(r, "Cookie"), header_value(r, "Content-Type"));
 	if (r->defer == DEFER_QUEUED) {
 		MHD_suspend_connection(conn);
@@ -459,11 +530,12 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, socklen
 	return 0;
 }
 
-int server_run(const struct server_config *cfg)
+int server_run(const struct server_config *cfg, const struct server_app *app)
 {
 	struct sockaddr_storage ss;
 	socklen_t sslen;
 	g_cfg = cfg;
+	g_app = app;
 	if (parse_listen(cfg->listen, &ss, &sslen) != 0) {
 		fprintf(stderr, "kring: cannot use listen address '%s' (expected ADDR:PORT)\n",
 		        cfg->listen);
@@ -505,8 +577,14 @@ int server_run(const struct server_config *cfg)
 	    MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
 	    (unsigned int)cfg->timeout_s, MHD_OPTION_CONNECTION_LIMIT, cfg->conn_limit,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_limit, MHD_OPTION_LISTEN_BACKLOG_SIZE,
-	    (unsigned int)1024, MHD_OPTION_URI_LOG_CALLBACK, &on_uri, NULL,
-	    MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL, MHD_OPTION_END);
+	    (unsigned int)1024,
+	    /* room for kring's limits on the request head (REQ_MAX_URI and
+	     * REQ_MAX_HEADER_SIZE) with a margin: libmicrohttpd keeps every cookie
+	     * as a ~56-byte entry in this pool, and 16 KiB of "a=1;" are 4096 of
+	     * them. Within it kring answers 414 and 431 itself (mmap'd: pages are
+	     * only used when a request needs them) */
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(512 * 1024), MHD_OPTION_URI_LOG_CALLBACK,
+	    &on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL, MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "kring: cannot listen on %s (in use, or not allowed)\n",
 		        cfg->listen);
@@ -531,15 +609,16 @@ int server_run(const struct server_config *cfg)
 	return 0;
 }
 
-void server_handle_test(struct req *r, const struct server_config *cfg, struct db *db,
-                        const char *method, const char *uri, const char *body,
-                        const char *cookie_header)
+void server_handle_test(struct req *r, const struct server_config *cfg,
+                        const struct server_app *app, struct db *db, const char *method,
+                        const char *uri, const char *body, const char *cookie_header)
 {
 	memset(r, 0, sizeof(*r));
 	arena_init(&r->arena);
 	buf_init(&r->body, &r->arena);
 	buf_init(&r->resp, &r->arena);
 	g_cfg = cfg;
+	g_app = app;
 	r->cfg = cfg;
 	r->db = db;
 	r->started = true;

@@ -16,7 +16,11 @@
 
 struct MHD_Connection;
 struct route;
-struct html;
+
+/* What kring accepts of a request head; libmicrohttpd's own limits lie above
+ * these, so that kring answers (with its headers and a Dutch page). */
+#define REQ_MAX_URI         (16 * 1024) /* bytes of path and query: more gets 414 */
+#define REQ_MAX_HEADER_SIZE (16 * 1024) /* bytes of all request headers: more gets 431 */
 
 struct server_config {
 	const char *listen;      /* "127.0.0.1:8080" */
@@ -28,6 +32,9 @@ struct server_config {
 	unsigned timeout_s;      /* idle connection timeout */
 	bool behind_tls;         /* mark cookies Secure */
 	const char *instruments; /* directory with instrument files, or NULL */
+	/* the address of the TLS proxy in front (textual, as the peer shows), or
+	 * NULL: only from this peer is X-Forwarded-For read for the client address */
+	const char *trusted_proxy;
 };
 
 enum defer_state {
@@ -48,7 +55,7 @@ struct req {
 	char *raw_uri;          /* as sent, with query */
 	const char *method;     /* "GET", "POST", ... */
 	const char *path;       /* path without query */
-	const char *remote_ip;  /* textual address of the peer */
+	const char *remote_ip;  /* the client: the peer, or what the trusted proxy forwarded */
 	struct kv_list query;   /* decoded query string */
 	struct kv_list form;    /* decoded urlencoded body (POST) */
 	struct kv_list cookies; /* decoded Cookie header */
@@ -74,7 +81,10 @@ struct req {
 	bool session_dead;          /* expired or locked: delete after the request */
 	const char *anon_cookie;    /* raw value of the anonymous cookie */
 	bool new_anon_cookie;       /* send Set-Cookie for anon_cookie */
-	const char *csrf;           /* token for forms on this page */
+	const char *csrf;           /* token for forms on this page (set by the router) */
+	/* set by a handler, carried out by the router after it returns */
+	long long login_person_id; /* not 0: start a session for this person */
+	bool logout;               /* end the request's session */
 
 	/* organisation in the URL, after access was granted */
 	long long org_id;
@@ -96,7 +106,8 @@ struct req {
 		const char *value;
 	} headers[REQ_MAX_HEADERS];
 	int n_headers;
-	bool no_store; /* Cache-Control: no-store (default true) */
+	bool headers_overflow; /* resp_header() was refused: the request fails */
+	bool no_store;         /* Cache-Control: no-store (default true) */
 
 	/* work done off the server thread (password hashing) */
 	enum defer_state defer;
@@ -110,16 +121,19 @@ struct req {
 #define HANDLER_DEFER 1  /* connection suspended; handler runs again later */
 #define HANDLER_ERROR -1 /* internal error: the server answers 500 */
 
-/* Sets an HTML response from a finished page. */
-void resp_html(struct req *r, unsigned status, struct html *page);
+/* Sets the response to a finished body (its bytes stay in their arena) of
+ * the given content type, e.g. "text/html; charset=utf-8". */
+void resp_buf(struct req *r, unsigned status, const char *content_type, const struct buf *body);
 /* Sets a plain-text response (copied into the arena). */
 void resp_text(struct req *r, unsigned status, const char *text);
 /* 303 See Other to a local path (must start with '/'). */
 void resp_redirect(struct req *r, const char *location);
-/* Adds a response header (name and value must outlive the request). */
-void resp_header(struct req *r, const char *name, const char *value);
-/* Renders the Dutch error page for status (400, 403, 404, 405, 413, 500, 503). */
-void resp_error(struct req *r, unsigned status);
+/*
+ * Adds a response header (name and value must outlive the request). Past
+ * REQ_MAX_HEADERS it refuses loudly: logs, marks the request failed (the
+ * server answers 500) and returns false; in tests (no connection) it aborts.
+ */
+bool resp_header(struct req *r, const char *name, const char *value);
 
 /* First value of a form field, or NULL. */
 const char *req_form(struct req *r, const char *name);
@@ -138,16 +152,28 @@ const char *req_cookie(struct req *r, const char *name);
  */
 int req_defer(struct req *r, void (*fn)(void *job), void *job);
 
+/*
+ * What the server calls: given by the program's top (main.c), so that the
+ * server knows no route, page or layout.
+ *   dispatch:   runs the request; returns a HANDLER_* value (see above).
+ *   error_page: sets the Dutch error page for status (400, 403, 404, 405,
+ *               413, 414, 431, 500, 503) as the response.
+ */
+struct server_app {
+	int (*dispatch)(struct req *r);
+	void (*error_page)(struct req *r, unsigned status);
+};
+
 /* Starts the server and blocks until SIGTERM/SIGINT. Returns 0 or 1. */
-int server_run(const struct server_config *cfg);
+int server_run(const struct server_config *cfg, const struct server_app *app);
 
 /*
  * Runs one request without a socket (tests): method, uri (with query),
  * body, Cookie header. The response is left in r. The caller releases
  * r->arena. db must be an open, migrated database.
  */
-void server_handle_test(struct req *r, const struct server_config *cfg, struct db *db,
-                        const char *method, const char *uri, const char *body,
-                        const char *cookie_header);
+void server_handle_test(struct req *r, const struct server_config *cfg,
+                        const struct server_app *app, struct db *db, const char *method,
+                        const char *uri, const char *body, const char *cookie_header);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/embed.h"
+#include "../web/layout.h"
 #include "pages.h"
 
 static const char *mime_of(const char *name)

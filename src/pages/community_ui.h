@@ -60,4 +60,11 @@ long long ui_version_or_zero(const char *v);
 void community_csv_write(struct buf *out, struct arena *a, const struct community_export *rows,
                          size_t n);
 
+/*
+ * The Dutch label of a stored name: labels are consecutive texts in nl.def
+ * starting at first_text, in the order of list. "" for an unknown name.
+ * The string is static.
+ */
+const char *vocab_label(const char *const *list, int first_text, const char *name);
+
 #endif

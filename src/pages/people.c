@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../auth/auth.h"
+#include "../auth/password.h"
 #include "../auth/roles.h"
 #include "../core/org.h"
 #include "../i18n/text.h"
@@ -234,6 +234,7 @@ int page_person_add(struct req *r)
 		people_page(r, &f, NULL, NULL, 422);
 		return HANDLER_OK;
 	}
+	unsigned role = role_from_name(form_value(&f, "role"));
 	if (!found) {
 		if (r->defer == DEFER_NONE) {
 			struct hash_job *j = arena_alloc(&r->arena, sizeof(*j));
@@ -243,14 +244,21 @@ int page_person_add(struct req *r)
 		struct hash_job *j = r->defer_job;
 		if (j->rc != 0)
 			return HANDLER_ERROR;
-		int rc = person_create(r->db, email, form_value(&f, "name"), j->hash, &person);
+		/* the person and their role in one transaction: both or neither */
+		int rc = person_create_member(r->db, r->org_id, r->person_id, email,
+		                              form_value(&f, "name"), j->hash, role, &person);
 		if (rc < 0)
 			return HANDLER_ERROR;
-		if (rc == 1 && person_find(r->db, &r->arena, email, &person, NULL, NULL, NULL) != 1)
+		if (rc == 0) {
+			resp_redirect(r, arena_printf(&r->arena, "/o/%s/people?klaar=toegevoegd",
+			                              r->org_slug));
+			return HANDLER_OK;
+		}
+		/* someone added this e-mail address meanwhile: give that person the role */
+		if (person_find(r->db, &r->arena, email, &person, NULL, NULL, NULL) != 1)
 			return HANDLER_ERROR;
 	}
-	enum save_result rc = member_set_role(r->db, r->org_id, r->person_id, person,
-	                                      role_from_name(form_value(&f, "role")));
+	enum save_result rc = member_set_role(r->db, r->org_id, r->person_id, person, role);
 	if (rc == SAVE_REFUSED) {
 		people_page(r, NULL, T(LAST_ADMIN), "error", 409);
 		return HANDLER_OK;

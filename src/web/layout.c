@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "../auth/auth.h"
 #include "../auth/roles.h"
 #include "../i18n/text.h"
 #include "../util/date.h"
@@ -83,7 +82,8 @@ void page_begin(struct req *r, struct html *h, const char *title)
 	     "<a class=\"kring-brand\" href=\"/\">kring<span "
 	     "class=\"kring-brand__sub\">%s</span></a>",
 	     T(BRAND_TAGLINE));
-	if (r->person_id != 0) {
+	/* the logout form needs the token the router set (r->csrf) */
+	if (r->person_id != 0 && r->csrf != NULL) {
 		html(h, "<div class=\"kring-user\"><span class=\"kring-user__name\">%s</span>",
 		     r->person_name);
 		if (r->org_id != 0)
@@ -98,7 +98,7 @@ void page_begin(struct req *r, struct html *h, const char *title)
 		     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 		     "<button class=\"utrecht-button utrecht-button--secondary-action\" "
 		     "type=\"submit\">%s</button></form></div>",
-		     auth_csrf_token(r), T(LOGOUT));
+		     r->csrf, T(LOGOUT));
 	}
 	html(h, "</div>");
 	if (r->org_id != 0) {
@@ -143,7 +143,7 @@ void page_end(struct req *r, struct html *h, unsigned status)
 {
 	html(h, "</main><footer class=\"kring-footer\"><p>%s</p></footer></body></html>\n",
 	     T(FOOTER));
-	resp_html(r, status, h);
+	resp_buf(r, status, "text/html; charset=utf-8", &h->out);
 }
 
 void page_notice(struct html *h, const char *kind, const char *text)
@@ -179,6 +179,14 @@ void resp_error(struct req *r, unsigned status)
 	case 413:
 		title = T(ERR_413_TITLE);
 		body = T(ERR_413_BODY);
+		break;
+	case 414:
+		title = T(ERR_414_TITLE);
+		body = T(ERR_414_BODY);
+		break;
+	case 431:
+		title = T(ERR_431_TITLE);
+		body = T(ERR_431_BODY);
 		break;
 	case 503:
 		title = T(ERR_503_TITLE);
@@ -363,7 +371,7 @@ void form_begin(struct html *h, struct req *r, const char *action)
 	html(h,
 	     "<form class=\"utrecht-form kring-form\" method=\"post\" action=\"%s\" novalidate>"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
-	     action, auth_csrf_token(r));
+	     action, r->csrf ? r->csrf : "");
 }
 
 void form_error_summary(struct html *h, const struct form *f)

@@ -20,6 +20,13 @@ void page_script(struct html *h, const char *name);
 /* Closes <main>, writes the footer, and sets the response (status). */
 void page_end(struct req *r, struct html *h, unsigned status);
 
+/*
+ * Sets the Dutch error page for status (400, 403, 404, 405, 413, 414, 431,
+ * 503; anything else is a 500) as the response. Shows no organisation. Also
+ * the server's error-page callback (struct server_app, given by main.c).
+ */
+void resp_error(struct req *r, unsigned status);
+
 /* A notice box: kind is "ok", "warning" or "error". */
 void page_notice(struct html *h, const char *kind, const char *text);
 

@@ -1,10 +1,12 @@
 /*
  * headers.test.mjs - /healthz, and the security headers on every kind of
- * response: pages, errors, redirects, assets, refused POSTs, 400/405/413.
+ * response: pages, errors, redirects, assets, refused POSTs, 400/405/413,
+ * and a request head over kring's limits (414/431), which kring answers
+ * itself instead of libmicrohttpd.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Server, Client, request, rawUpload, ORG, USERS, FORM_CT } from './helpers.mjs';
+import { Server, Client, request, rawRequest, rawUpload, assertDutchError, ORG, USERS, FORM_CT } from './helpers.mjs';
 
 const server = new Server();
 let marieke;
@@ -98,6 +100,28 @@ test('every kind of response carries CSP, nosniff, frame protection and Referrer
 			if (/^text\/html/.test(res.headers['content-type'] || '')) assertNoInlineScript(res, what);
 		});
 	}
+});
+
+test('a URL or request headers over the limits: a Dutch 414 or 431 from kring, with the security headers', async (t) => {
+	const cases = [
+		// 40 KB: more than libmicrohttpd's default 32 KB, which it used to answer itself, bare
+		['long URL (40 KB)', `GET /${'a'.repeat(40000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 414, 'Dit webadres is te lang'],
+		['long query (20 KB)', `GET /login?q=${'b'.repeat(20000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 414, 'Dit webadres is te lang'],
+		['20 KB of cookies', `GET /login HTTP/1.1\r\nHost: x\r\nCookie: ${'c=1; '.repeat(4000)}\r\nConnection: close\r\n\r\n`, 431, 'Te veel gegevens meegestuurd'],
+		['40 KB in many headers', `GET /login HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 40 }, (_, i) => `X-Pad-${i}: ${'p'.repeat(1000)}\r\n`).join('')}Connection: close\r\n\r\n`, 431, 'Te veel gegevens meegestuurd'],
+	];
+	for (const [what, bytes, status, title] of cases) {
+		await t.test(what, async () => {
+			const res = await rawRequest(server, bytes);
+			assertDutchError(res, status, title);
+			assertSecurityHeaders(res, what);
+			assertNoInlineScript(res, what);
+		});
+	}
+	// just under the limits it is an ordinary request
+	const near = await request(server, 'GET', `/login?q=${'b'.repeat(15000)}`);
+	assert.equal(near.status, 200, 'a 15 KB query string is still served');
+	assert.equal((await request(server, 'GET', '/healthz')).status, 200, 'the server still answers');
 });
 
 test('the stylesheet is served as CSS and cacheable; pages are not cached', async () => {

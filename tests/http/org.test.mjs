@@ -7,14 +7,14 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Server, Client, ORG, OTHER_ORG, USERS, TXT, branchIds, personIds, peopleRows, branchRows, hiddenValue, textOf } from './helpers.mjs';
+import { Server, Client, ORG, OTHER_ORG, USERS, TXT, kring, branchIds, personIds, peopleRows, branchRows, hiddenValue, textOf } from './helpers.mjs';
 
 const server = new Server();
 let marieke, marieke2, henk, sascha, anouk;
 
 before(async () => {
 	await server.start();
-	// each from its own address: logins in flight count toward the per-address throttle
+	// each from its own address, as different people would be
 	[marieke, marieke2, henk, sascha, anouk] = Array.from({ length: 5 }, (_, i) => new Client(server, { localAddress: `127.0.0.${51 + i}` }));
 	await Promise.all([
 		marieke.login(USERS.marieke),
@@ -340,6 +340,25 @@ test('a beheerder adds a person with a role, who can then log in; taking the rol
 	const after = await nina.get(`/o/${ORG}/`);
 	assert.ok([303, 404].includes(after.status), `after the role is taken away: ${after.status}`);
 	assert.ok(!(await page(marieke, `/o/${ORG}/people`)).includes('Nina Nieuw'));
+});
+
+test('the command line adds a person with a role in one step, or nothing at all', async () => {
+	const add = (email, org, role) =>
+		kring(['user', 'add', '--email', email, '--name', 'Olga Operator', '--org', org, '--role', role, '--db', server.db], {
+			input: 'een-goed-wachtwoord\n',
+		});
+	assert.match(add('olga@desleutel.nl', ORG, 'medewerker'), /added as medewerker in de-sleutel/);
+	const olga = new Client(server, { localAddress: '127.0.0.57' });
+	await olga.login('olga@desleutel.nl', 'een-goed-wachtwoord');
+	assert.equal((await olga.get('/')).headers.location, `/o/${ORG}/`, 'she is in the organisation at once');
+	// an organisation that does not exist: no person without a role is left behind
+	assert.throws(() => add('zwerver@desleutel.nl', 'bestaat-niet', 'medewerker'), /no organisation with slug bestaat-niet/);
+	assert.throws(() => add('zwerver@desleutel.nl', ORG, 'baas'), /--role must be/);
+	const again = new Client(server, { localAddress: '127.0.0.58' });
+	const res = await again.loginRaw('zwerver@desleutel.nl', 'een-goed-wachtwoord');
+	assert.equal(res.status, 401, 'no such person was created');
+	// --org without --role is refused before anything happens
+	assert.throws(() => kring(['user', 'add', '--email', 'x@y.nl', '--name', 'X', '--org', ORG, '--db', server.db], { input: 'een-goed-wachtwoord\n' }), /together/);
 });
 
 test('the last beheerder cannot give up the role', async () => {

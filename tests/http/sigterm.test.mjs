@@ -14,7 +14,7 @@ after(() => server.kill());
 test('logins in flight when SIGTERM arrives still get their answer, and kring exits 0', async () => {
 	await server.start();
 	const names = ['marieke', 'sascha', 'jeroen', 'anouk', 'fatima', 'henk'];
-	// each from its own address: logins in flight count toward the per-address throttle
+	// each from its own address, as different people would be
 	const clients = names.map((_, i) => new Client(server, { localAddress: `127.0.0.${71 + i}` }));
 	const tokens = [];
 	for (const c of clients) tokens.push(csrfFrom((await c.get('/login')).body));

@@ -17,13 +17,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "auth/auth.h"
+#include "auth/password.h"
+#include "auth/session.h"
 #include "auth/roles.h"
 #include "core/community.h"
 #include "core/scan.h"
 #include "core/org.h"
 #include "db/db.h"
+#include "http/router.h"
 #include "http/server.h"
+#include "web/layout.h"
 
 struct fx {
 	char dir[64];
@@ -165,7 +168,9 @@ static const struct server_config *fx_cfg(void)
 static inline unsigned fx_request(struct fx *f, struct req *r, const char *method, const char *uri,
                                   const char *body, const char *cookie)
 {
-	server_handle_test(r, fx_cfg(), f->db, method, uri, body, cookie);
+	static const struct server_app app = {.dispatch = router_dispatch,
+	                                      .error_page = resp_error};
+	server_handle_test(r, fx_cfg(), &app, f->db, method, uri, body, cookie);
 	return r->status;
 }
 

@@ -1,9 +1,11 @@
 /*
  * test_auth.c - passwords, the login flow with CSRF tokens, sessions,
- * throttling and e-mail normalisation (auth/auth.c, pages/login.c),
+ * throttling and e-mail normalisation (auth/, pages/login.c),
  * on a migrated temporary database.
  */
-#include "auth/auth.h"
+#include "auth/password.h"
+#include "auth/session.h"
+#include "auth/throttle.h"
 #include "testutil.h"
 
 #define EMAIL    "sascha@desleutel.nl"
@@ -421,6 +423,34 @@ static void test_session_cookie_must_look_right(void **state)
 	assert_int_equal(tdb_int(f->t->db, "SELECT COUNT(*) FROM sessions"), 1);
 }
 
+/* ---- response headers ---- */
+
+static void add_too_many_headers(void *arg)
+{
+	(void)arg;
+	struct req r;
+	memset(&r, 0, sizeof(r));
+	arena_init(&r.arena);
+	for (int i = 0; i <= REQ_MAX_HEADERS; i++)
+		resp_header(&r, "X-Test", "1");
+}
+
+static void test_resp_header_refuses_loudly(void **state)
+{
+	(void)state;
+	struct req r;
+	memset(&r, 0, sizeof(r));
+	arena_init(&r.arena);
+	for (int i = 0; i < REQ_MAX_HEADERS; i++)
+		assert_true(resp_header(&r, "X-Test", "1"));
+	assert_int_equal(r.n_headers, REQ_MAX_HEADERS);
+	arena_free(&r.arena);
+	/* one more (a session cookie, a Location) is never dropped in silence */
+	int status = t_run_child(add_too_many_headers, NULL);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(WTERMSIG(status), SIGABRT);
+}
+
 /* ---- throttling ---- */
 
 static void test_throttle(void **state)
@@ -435,16 +465,52 @@ static void test_throttle(void **state)
 	assert_false(auth_throttled(db, e1, ip1, now + 10)); /* 4 of 5 */
 	auth_record_failure(db, e1, ip1, now + 4);
 	assert_true(auth_throttled(db, e1, ip1, now + 10));
-	/* the address is throttled from any ip, the ip for any address */
-	assert_true(auth_throttled(db, e1, ip2, now + 10));
-	assert_true(auth_throttled(db, e2, ip1, now + 10));
-	/* another address from another ip is not */
+	/* the pair is throttled; the address is not locked for other accounts
+	 * (many people share one address behind a proxy), and 5 failures from
+	 * one address do not lock the account everywhere */
+	assert_false(auth_throttled(db, e2, ip1, now + 10));
+	assert_false(auth_throttled(db, e1, ip2, now + 10));
 	assert_false(auth_throttled(db, e2, ip2, now + 10));
 	/* 16 minutes later the window has passed */
 	assert_false(auth_throttled(db, e1, ip1, now + 4 + 16 * 60));
-	assert_false(auth_throttled(db, e1, ip2, now + 4 + 16 * 60));
 	/* still inside the window at 14 minutes */
 	assert_true(auth_throttled(db, e1, ip1, now + 14 * 60));
+}
+
+static void test_throttle_per_account_from_many_addresses(void **state)
+{
+	struct fx *f = *state;
+	struct db *db = f->t->db;
+	time_t now = 1800000000;
+	char ip[32];
+	/* a guess from each of many addresses: the account still closes */
+	for (int i = 0; i < AUTH_MAX_ACCOUNT_FAILURES - 1; i++) {
+		snprintf(ip, sizeof(ip), "10.1.0.%d", i + 1);
+		auth_record_failure(db, "a@x.nl", ip, now);
+	}
+	assert_false(auth_throttled(db, "a@x.nl", "10.2.0.1", now));
+	auth_record_failure(db, "a@x.nl", "10.1.1.1", now);
+	assert_true(auth_throttled(db, "a@x.nl", "10.2.0.1", now));
+	/* other accounts from those addresses are not touched */
+	assert_false(auth_throttled(db, "b@x.nl", "10.1.0.1", now));
+}
+
+static void test_attempt_begin_counts_the_pair_and_the_account(void **state)
+{
+	struct fx *f = *state;
+	struct db *db = f->t->db;
+	time_t now = 1800000000;
+	long long ids[2];
+	for (int i = 0; i < AUTH_MAX_FAILURES; i++)
+		assert_int_equal(auth_attempt_begin(db, "a@x.nl", "10.0.0.1", now, ids), 0);
+	assert_int_equal(auth_attempt_begin(db, "a@x.nl", "10.0.0.1", now, ids), 1);
+	/* the same address for another account, and the account from elsewhere */
+	assert_int_equal(auth_attempt_begin(db, "b@x.nl", "10.0.0.1", now, ids), 0);
+	assert_int_equal(auth_attempt_begin(db, "a@x.nl", "10.0.0.2", now, ids), 0);
+	/* a good login removes its own rows and the account's failures */
+	auth_attempt_succeeded(db, "a@x.nl", ids);
+	assert_int_equal(auth_attempt_begin(db, "a@x.nl", "10.0.0.1", now, ids), 0);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM login_failures"), 4);
 }
 
 static void test_throttle_window_is_sliding(void **state)
@@ -469,16 +535,16 @@ static void test_clear_failures(void **state)
 	struct fx *f = *state;
 	struct db *db = f->t->db;
 	time_t now = 1800000000;
-	for (int i = 0; i < AUTH_MAX_FAILURES; i++)
+	for (int i = 0; i < AUTH_MAX_FAILURES; i++) {
 		auth_record_failure(db, "a@x.nl", "10.0.0.1", now);
-	assert_true(auth_throttled(db, "a@x.nl", "10.0.0.9", now));
+		auth_record_failure(db, "z@x.nl", "10.0.0.1", now);
+	}
+	assert_true(auth_throttled(db, "a@x.nl", "10.0.0.1", now));
 	auth_clear_failures(db, "a@x.nl");
-	assert_false(auth_throttled(db, "a@x.nl", "10.0.0.9", now));
-	/* the ip's failures stay */
+	assert_false(auth_throttled(db, "a@x.nl", "10.0.0.1", now));
+	/* another account's failures stay */
 	assert_true(auth_throttled(db, "z@x.nl", "10.0.0.1", now));
 }
-
-/* ---- e-mail ---- */
 
 static void test_normalize_email(void **state)
 {
@@ -521,7 +587,10 @@ int main(void)
 	    TP_(test_session_expires_when_idle),
 	    TP_(test_session_dropped_when_locked),
 	    TP_(test_session_cookie_must_look_right),
+	    cmocka_unit_test(test_resp_header_refuses_loudly),
 	    T_(test_throttle),
+	    T_(test_throttle_per_account_from_many_addresses),
+	    T_(test_attempt_begin_counts_the_pair_and_the_account),
 	    T_(test_throttle_window_is_sliding),
 	    T_(test_clear_failures),
 	    T_(test_normalize_email),

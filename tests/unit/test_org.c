@@ -436,6 +436,85 @@ static void test_member_remove_rolls_back_when_audit_fails(void **state)
 	assert_no_open_transaction(f);
 }
 
+/* ---- a person and their role: one transaction (hole 5) ---- */
+
+static void test_person_create_member_adds_both(void **state)
+{
+	struct fx *f = *state;
+	long long before = audit_rows_action(f, "member.role");
+	long long id = 0;
+	assert_int_equal(person_create_member(f->db, f->org_a, f->anna, "dirk@a.nl", "Dirk",
+	                                      "not-a-real-hash", ROLE_MEDEWERKER, &id),
+	                 0);
+	assert_true(id > 0);
+	assert_string_equal(role_of(f, f->org_a, id), "medewerker");
+	assert_int_equal(audit_rows_action(f, "member.role"), before + 1);
+	/* the same e-mail again: 1, and nothing changes */
+	assert_int_equal(person_create_member(f->db, f->org_b, f->bram, "dirk@a.nl", "Dirk 2",
+	                                      "not-a-real-hash", ROLE_BEHEERDER, NULL),
+	                 1);
+	assert_string_equal(role_of(f, f->org_b, id), "(none)");
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM persons WHERE email = 'dirk@a.nl'"),
+	                 1);
+	assert_no_open_transaction(f);
+}
+
+static void test_person_create_member_leaves_no_orphan(void **state)
+{
+	struct fx *f = *state;
+	long long persons = tdb_int(f->db, "SELECT COUNT(*) FROM persons");
+	/* the membership fails on a constraint (no such organisation) */
+	assert_int_equal(person_create_member(f->db, 999999, f->anna, "wees@a.nl", "Wees",
+	                                      "not-a-real-hash", ROLE_MEDEWERKER, NULL),
+	                 -1);
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM persons"), persons);
+	/* an invalid role: refused before anything is written */
+	assert_int_equal(person_create_member(f->db, f->org_a, f->anna, "wees@a.nl", "Wees",
+	                                      "not-a-real-hash", 0, NULL),
+	                 -1);
+	/* the audit entry fails: the person goes too */
+	break_audit(f);
+	assert_int_equal(person_create_member(f->db, f->org_a, f->anna, "wees@a.nl", "Wees",
+	                                      "not-a-real-hash", ROLE_MEDEWERKER, NULL),
+	                 -1);
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM persons"), persons);
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM persons WHERE email = 'wees@a.nl'"),
+	                 0);
+	assert_no_open_transaction(f);
+}
+
+/*
+ * Makes reading a membership's role fail at run time: memberships becomes a
+ * view over the real table whose role column raises "integer overflow".
+ */
+static void break_role_reads(struct fx *f)
+{
+	static const char *const sql[] = {
+	    "ALTER TABLE memberships RENAME TO memberships_real",
+	    "CREATE VIEW memberships AS SELECT org_id, person_id,"
+	    " abs(-9223372036854775807 - 1) AS role,"
+	    " created_at FROM memberships_real",
+	};
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++)
+		assert_int_equal(db_exec(f->db, sql[i], DB_NOARGS), DB_OK);
+}
+
+static void test_last_beheerder_guard_fails_closed_on_read_error(void **state)
+{
+	struct fx *f = *state;
+	break_role_reads(f);
+	/* anna is the only beheerder of A: a failed read is an error, not "not
+	 * the last beheerder" (nor "not a member") */
+	assert_int_equal(member_set_role(f->db, f->org_a, f->anna, f->anna, ROLE_MEDEWERKER),
+	                 SAVE_ERROR);
+	assert_int_equal(member_remove(f->db, f->org_a, f->anna, f->anna), SAVE_ERROR);
+	assert_no_open_transaction(f);
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM memberships_real m JOIN persons p"
+	                                " ON p.id = m.person_id WHERE p.email = 'anna@a.nl'"
+	                                " AND m.role = 'beheerder'"),
+	                 1);
+}
+
 /* ---- access and lists ---- */
 
 static void test_access_lookup(void **state)
@@ -570,6 +649,9 @@ int main(void)
 	    T_(test_member_remove_ends_sessions_without_orgs),
 	    T_(test_change_rolls_back_when_audit_fails),
 	    T_(test_member_remove_rolls_back_when_audit_fails),
+	    T_(test_person_create_member_adds_both),
+	    T_(test_person_create_member_leaves_no_orphan),
+	    T_(test_last_beheerder_guard_fails_closed_on_read_error),
 	    T_(test_access_lookup),
 	    T_(test_org_list_for_person),
 	    T_(test_person_create_find),

@@ -25,11 +25,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "auth/auth.h"
+#include "auth/password.h"
 #include "auth/roles.h"
+#include "auth/session.h"
+#include "auth/throttle.h"
 #include "core/org.h"
 #include "db/db.h"
+#include "http/router.h"
 #include "http/server.h"
+#include "web/layout.h"
 
 /* ---- a fresh database per test ---- */
 
@@ -159,7 +163,9 @@ static inline const struct server_config *t_cfg(void)
 static inline void t_request(struct req *r, struct db *db, const char *method, const char *uri,
                              const char *body, const char *cookie)
 {
-	server_handle_test(r, t_cfg(), db, method, uri, body, cookie);
+	static const struct server_app app = {.dispatch = router_dispatch,
+	                                      .error_page = resp_error};
+	server_handle_test(r, t_cfg(), &app, db, method, uri, body, cookie);
 }
 
 static inline void t_done(struct req *r)

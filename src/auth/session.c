@@ -1,22 +1,24 @@
 /*
- * auth.c - passwords, sessions, CSRF and throttling (see auth.h).
+ * session.c - cookies, sessions and CSRF tokens (see session.h).
  */
-#include "auth.h"
+#define _GNU_SOURCE
+#include "session.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "password.h"
 
 long auth_session_idle = 4 * 3600; /* a working afternoon without a click */
 long auth_session_max = 12 * 3600; /* one working day */
 
 static unsigned char server_key[crypto_auth_KEYBYTES]; /* read-only after auth_init() */
-static char dummy_hash[crypto_pwhash_STRBYTES];
 
 int auth_init(struct db *db)
 {
-	if (sodium_init() < 0)
+	if (auth_password_init() != 0)
 		return -1;
 	struct arena a;
 	arena_init(&a);
@@ -42,14 +44,6 @@ int auth_init(struct db *db)
 		            DB_ARGS(DB_TEXT(buf))) != DB_OK)
 			goto fail;
 	}
-	if (dummy_hash[0] == '\0') {
-		unsigned char rnd[16];
-		char pw[33];
-		randombytes_buf(rnd, sizeof(rnd));
-		sodium_bin2hex(pw, sizeof(pw), rnd, sizeof(rnd));
-		if (auth_password_hash(pw, dummy_hash) != 0)
-			goto fail;
-	}
 	const char *idle = getenv("KRING_SESSION_IDLE");
 	const char *max = getenv("KRING_SESSION_MAX");
 	if (idle && atol(idle) > 0)
@@ -61,24 +55,6 @@ int auth_init(struct db *db)
 fail:
 	arena_free(&a);
 	return -1;
-}
-
-int auth_password_hash(const char *password, char out[crypto_pwhash_STRBYTES])
-{
-	return crypto_pwhash_str(out, password, strlen(password),
-	                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                         crypto_pwhash_MEMLIMIT_INTERACTIVE);
-}
-
-bool auth_password_verify(const char *hash, const char *password)
-{
-	if (hash == NULL || hash[0] == '\0') {
-		/* same work as for a real account, so timing tells nothing */
-		if (crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0)
-			return false; /* nobody knows the dummy's password; still no */
-		return false;
-	}
-	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
 
 /* Hex BLAKE2b of a cookie value: what the sessions table stores. */
@@ -178,9 +154,10 @@ void auth_session_touch(struct req *r)
 int auth_session_create(struct req *r, long long person_id)
 {
 	long long now = (long long)time(NULL);
-	if (r->session_cookie != NULL)
-		db_exec(r->db, "DELETE FROM sessions WHERE id_hash = ?",
-		        DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie))));
+	if (r->session_cookie != NULL &&
+	    db_exec(r->db, "DELETE FROM sessions WHERE id_hash = ?",
+	            DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie)))) != DB_OK)
+		return -1;
 	char *tok = random_token(&r->arena);
 	if (db_exec(r->db,
 	            "INSERT INTO sessions (id_hash, person_id, created_at, seen_at) VALUES (?, ?, "
@@ -199,16 +176,19 @@ int auth_session_create(struct req *r, long long person_id)
 	return 0;
 }
 
-void auth_session_destroy(struct req *r)
+int auth_session_destroy(struct req *r)
 {
-	if (r->session_cookie != NULL)
-		db_exec(r->db, "DELETE FROM sessions WHERE id_hash = ?",
-		        DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie))));
+	int rc = 0;
+	if (r->session_cookie != NULL &&
+	    db_exec(r->db, "DELETE FROM sessions WHERE id_hash = ?",
+	            DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie)))) != DB_OK)
+		rc = -1;
 	resp_header(r, "Set-Cookie",
 	            arena_printf(&r->arena, AUTH_SESSION_COOKIE "=%s; Max-Age=0", cookie_attrs(r)));
 	r->session_cookie = NULL;
 	r->person_id = 0;
 	r->csrf = NULL;
+	return rc;
 }
 
 static char *csrf_for(struct arena *a, const char *cookie)
@@ -223,119 +203,39 @@ static char *csrf_for(struct arena *a, const char *cookie)
 	return s;
 }
 
-const char *auth_csrf_token(struct req *r)
+void auth_csrf_prepare(struct req *r)
 {
-	if (r->csrf != NULL)
-		return r->csrf;
 	const char *bound = r->session_cookie;
 	if (bound == NULL) {
 		if (r->anon_cookie == NULL) {
 			r->anon_cookie = random_token(&r->arena);
-			resp_header(r, "Set-Cookie",
-			            arena_printf(&r->arena, AUTH_ANON_COOKIE "=%s%s",
-			                         r->anon_cookie, cookie_attrs(r)));
+			r->new_anon_cookie = true;
 		}
 		bound = r->anon_cookie;
 	}
 	r->csrf = csrf_for(&r->arena, bound);
-	return r->csrf;
+}
+
+void auth_csrf_finish(struct req *r)
+{
+	if (!r->new_anon_cookie || r->session_cookie != NULL)
+		return;
+	r->new_anon_cookie = false;
+	/* only a page that hands out the token needs the cookie it is bound to */
+	const char *tok = csrf_for(&r->arena, r->anon_cookie);
+	if (r->resp.data == NULL || memmem(r->resp.data, r->resp.len, tok, strlen(tok)) == NULL)
+		return;
+	resp_header(
+	    r, "Set-Cookie",
+	    arena_printf(&r->arena, AUTH_ANON_COOKIE "=%s%s", r->anon_cookie, cookie_attrs(r)));
 }
 
 bool auth_csrf_valid(struct req *r, const char *token)
 {
 	const char *bound = r->session_cookie ? r->session_cookie : r->anon_cookie;
-	if (bound == NULL || token == NULL)
+	if (bound == NULL || token == NULL || r->new_anon_cookie)
 		return false;
 	const char *want = csrf_for(&r->arena, bound);
 	size_t n = strlen(want);
 	return strlen(token) == n && sodium_memcmp(want, token, n) == 0;
-}
-
-char *auth_normalize_email(struct arena *a, const char *email)
-{
-	char *e = arena_strdup(a, email ? email : "");
-	/* trim surrounding blanks */
-	char *p = e;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	size_t n = strlen(p);
-	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-		p[--n] = '\0';
-	for (char *q = p; *q; q++)
-		*q = (char)tolower((unsigned char)*q);
-	return p;
-}
-
-bool auth_throttled(struct db *db, const char *email, const char *ip, time_t now)
-{
-	long long n = 0;
-	long long since = (long long)now - AUTH_FAILURE_WINDOW;
-	char key_e[600], key_i[128];
-	snprintf(key_e, sizeof(key_e), "e:%s", email ? email : "");
-	snprintf(key_i, sizeof(key_i), "i:%s", ip ? ip : "");
-	if (db_query_int(
-	        db,
-	        "SELECT MAX((SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?),"
-	        " (SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?))",
-	        DB_ARGS(DB_TEXT(key_e), DB_INT(since), DB_TEXT(key_i), DB_INT(since)),
-	        &n) != DB_ROW)
-		return true; /* fail closed */
-	return n >= AUTH_MAX_FAILURES;
-}
-
-void auth_record_failure(struct db *db, const char *email, const char *ip, time_t now)
-{
-	char key_e[600], key_i[128];
-	snprintf(key_e, sizeof(key_e), "e:%s", email ? email : "");
-	snprintf(key_i, sizeof(key_i), "i:%s", ip ? ip : "");
-	if (db_begin(db) != DB_OK)
-		return;
-	db_exec(db, "DELETE FROM login_failures WHERE at < ?",
-	        DB_ARGS(DB_INT((long long)now - AUTH_FAILURE_WINDOW)));
-	db_exec(db, "INSERT INTO login_failures (key, at) VALUES (?, ?), (?, ?)",
-	        DB_ARGS(DB_TEXT(key_e), DB_INT((long long)now), DB_TEXT(key_i),
-	                DB_INT((long long)now)));
-	if (db_commit(db) != DB_OK)
-		db_rollback(db);
-}
-
-int auth_attempt_begin(struct db *db, const char *email, const char *ip, time_t now,
-                       long long ids[2])
-{
-	char key_e[600], key_i[128];
-	snprintf(key_e, sizeof(key_e), "e:%s", email ? email : "");
-	snprintf(key_i, sizeof(key_i), "i:%s", ip ? ip : "");
-	/* one write transaction: simultaneous attempts are counted one by one */
-	if (db_begin(db) != DB_OK)
-		return -1;
-	if (auth_throttled(db, email, ip, now)) {
-		db_rollback(db);
-		return 1;
-	}
-	const char *ins = "INSERT INTO login_failures (key, at) VALUES (?, ?) RETURNING id";
-	if (db_exec(db, "DELETE FROM login_failures WHERE at < ?",
-	            DB_ARGS(DB_INT((long long)now - AUTH_FAILURE_WINDOW))) != DB_OK ||
-	    db_query_int(db, ins, DB_ARGS(DB_TEXT(key_e), DB_INT((long long)now)), &ids[0]) !=
-	        DB_ROW ||
-	    db_query_int(db, ins, DB_ARGS(DB_TEXT(key_i), DB_INT((long long)now)), &ids[1]) !=
-	        DB_ROW ||
-	    db_commit(db) != DB_OK) {
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
-}
-
-void auth_attempt_succeeded(struct db *db, const char *email, const long long ids[2])
-{
-	db_exec(db, "DELETE FROM login_failures WHERE id = ? OR id = ?",
-	        DB_ARGS(DB_INT(ids[0]), DB_INT(ids[1])));
-	auth_clear_failures(db, email);
-}
-
-void auth_clear_failures(struct db *db, const char *email)
-{
-	char key_e[600];
-	snprintf(key_e, sizeof(key_e), "e:%s", email ? email : "");
-	db_exec(db, "DELETE FROM login_failures WHERE key = ?", DB_ARGS(DB_TEXT(key_e)));
 }
