@@ -117,12 +117,12 @@ static void read_community(struct db_stmt *st, struct arena *a, struct community
 int community_get(struct db *db, struct arena *a, long long org_id, long long id,
                   struct community *out)
 {
-	static const char sql[] =
+	const struct db_sql sql = DB_SQL(
 	    "SELECT id, version, name, description, why, geography, identity, affinity, archetype,"
 	    " bond, contact_name, contact_how, status, status_since, started_on, created_at,"
-	    " updated_at FROM communities WHERE id = ? AND org_id = ?";
+	    " updated_at FROM communities WHERE id = ? AND org_id = ?");
 	struct db_stmt *st;
-	if (db_query(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
+	if (db_query_stmt(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc == DB_ROW)
@@ -552,13 +552,13 @@ enum save_result community_item_delete(struct db *db, long long org_id, long lon
 
 /* ---- people ---- */
 
-static int person_list(struct db *db, struct arena *a, const char *sql, long long org_id,
+static int person_list(struct db *db, struct arena *a, struct db_sql sql, long long org_id,
                        long long community_id, struct community_person **out, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t n = 0, cap = 0;
 	struct community_person *v = NULL;
-	if (db_query(db, &st, sql, DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
+	if (db_query_stmt(db, &st, sql, DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -578,13 +578,14 @@ static int person_list(struct db *db, struct arena *a, const char *sql, long lon
 int community_staff_list(struct db *db, struct arena *a, long long org_id, long long community_id,
                          struct community_person **out, size_t *n_out)
 {
-	return person_list(db, a,
-	                   "SELECT s.id, s.person_id, p.name, s.role FROM community_staff_current s"
-	                   " JOIN persons p ON p.id = s.person_id"
-	                   " WHERE s.community_id = ? AND s.org_id = ?"
-	                   " ORDER BY CASE s.role WHEN 'bouwer' THEN 1 WHEN 'verbinder' THEN 2"
-	                   " ELSE 3 END, p.name, s.id",
-	                   org_id, community_id, out, n_out);
+	return person_list(
+	    db, a,
+	    DB_SQL("SELECT s.id, s.person_id, p.name, s.role FROM community_staff_current s"
+	           " JOIN persons p ON p.id = s.person_id"
+	           " WHERE s.community_id = ? AND s.org_id = ?"
+	           " ORDER BY CASE s.role WHEN 'bouwer' THEN 1 WHEN 'verbinder' THEN 2"
+	           " ELSE 3 END, p.name, s.id"),
+	    org_id, community_id, out, n_out);
 }
 
 int community_ambassador_list(struct db *db, struct arena *a, long long org_id,
@@ -592,11 +593,11 @@ int community_ambassador_list(struct db *db, struct arena *a, long long org_id,
 {
 	return person_list(
 	    db, a,
-	    "SELECT c.id, c.person_id, p.name, '' FROM community_ambassadors c"
-	    " JOIN persons p ON p.id = c.person_id"
-	    " JOIN memberships m ON m.org_id = c.org_id AND m.person_id = c.person_id"
-	    " AND m.role = 'ambassadeur'"
-	    " WHERE c.community_id = ? AND c.org_id = ? ORDER BY p.name, c.id",
+	    DB_SQL("SELECT c.id, c.person_id, p.name, '' FROM community_ambassadors c"
+	           " JOIN persons p ON p.id = c.person_id"
+	           " JOIN memberships m ON m.org_id = c.org_id AND m.person_id = c.person_id"
+	           " AND m.role = 'ambassadeur'"
+	           " WHERE c.community_id = ? AND c.org_id = ? ORDER BY p.name, c.id"),
 	    org_id, community_id, out, n_out);
 }
 
@@ -830,14 +831,6 @@ void community_signals_compute(const struct community_person *staff, size_t n_st
 	"CASE c.status WHEN 'gewenst' THEN 1 WHEN 'verkennen' THEN 2 WHEN 'in-contact' THEN 3"     \
 	" WHEN 'samenwerken' THEN 4 WHEN 'zelfdragend' THEN 5 ELSE 6 END"
 
-/* One statement per sort order: statement texts are literals (db.h). */
-static const char *const list_sql[] = {
-    [SORT_NAME] = LIST_SELECT " ORDER BY LOWER(c.name), c.id LIMIT ? OFFSET ?",
-    [SORT_STATUS] = LIST_SELECT " ORDER BY " STATUS_RANK ", LOWER(c.name), c.id LIMIT ? OFFSET ?",
-    [SORT_UPDATED] = LIST_SELECT " ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?",
-};
-static const char count_sql[] = "SELECT COUNT(*)" LIST_WHERE;
-
 /* Fills p with the 15 filter parameters; returns the number written. */
 static int filter_params(struct db_param *p, long long org_id, const struct community_filter *f)
 {
@@ -870,15 +863,23 @@ int community_list(struct db *db, struct arena *a, long long org_id,
 	struct db_param p[20];
 	int np = filter_params(p, org_id, f);
 	p[np] = (struct db_param){.type = DBP_END};
-	if (db_query_int(db, count_sql, p, total) != DB_ROW)
+	if (db_query_int(db, "SELECT COUNT(*)" LIST_WHERE, p, total) != DB_ROW)
 		return -1;
 	/* "no limit" as a number both SQLite and PostgreSQL accept */
 	p[np] = DB_INT(limit > 0 ? limit : 1000000000000LL);
 	p[np + 1] = DB_INT(offset);
 	p[np + 2] = (struct db_param){.type = DBP_END};
 	int sort = f->sort >= SORT_NAME && f->sort <= SORT_UPDATED ? (int)f->sort : SORT_NAME;
+	/* one statement per sort order: statement texts are literals (db.h) */
+	const struct db_sql list_sql[] = {
+	    [SORT_NAME] = DB_SQL(LIST_SELECT " ORDER BY LOWER(c.name), c.id LIMIT ? OFFSET ?"),
+	    [SORT_STATUS] = DB_SQL(LIST_SELECT " ORDER BY " STATUS_RANK
+	                                       ", LOWER(c.name), c.id LIMIT ? OFFSET ?"),
+	    [SORT_UPDATED] =
+	        DB_SQL(LIST_SELECT " ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?"),
+	};
 	struct db_stmt *st;
-	if (db_query(db, &st, list_sql[sort], p) != DB_OK)
+	if (db_query_stmt(db, &st, list_sql[sort], p) != DB_OK)
 		return -1;
 	size_t n = 0, cap = 0;
 	struct community_row *v = NULL;
@@ -1099,12 +1100,12 @@ enum save_result scan_entry_update(struct db *db, long long org_id, long long ac
 }
 
 /* Name of a row of a table with (id, org_id, name|title) via sql; NULL when not found. */
-static const char *name_of(struct db *db, struct arena *a, const char *sql, long long org_id,
+static const char *name_of(struct db *db, struct arena *a, struct db_sql sql, long long org_id,
                            long long id)
 {
 	struct db_stmt *st;
 	const char *name = NULL;
-	if (db_query(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
+	if (db_query_stmt(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return NULL;
 	if (db_step(st) == DB_ROW)
 		name = db_col_text(st, 0, a);
@@ -1119,8 +1120,9 @@ enum save_result scan_entry_delete(struct db *db, long long org_id, long long ac
 	struct arena a;
 	arena_init(&a);
 	enum save_result rc = SAVE_OK;
-	const char *name = name_of(
-	    db, &a, "SELECT name FROM scan_entries WHERE id = ? AND org_id = ?", org_id, id);
+	const char *name =
+	    name_of(db, &a, DB_SQL("SELECT name FROM scan_entries WHERE id = ? AND org_id = ?"),
+	            org_id, id);
 	if (name == NULL)
 		rc = SAVE_NOT_FOUND;
 	else if (db_exec(db, "DELETE FROM scan_entries WHERE id = ? AND org_id = ?",
@@ -1254,8 +1256,8 @@ enum save_result scan_note_delete(struct db *db, long long org_id, long long act
 	struct arena a;
 	arena_init(&a);
 	enum save_result rc = SAVE_OK;
-	const char *title =
-	    name_of(db, &a, "SELECT title FROM scan_notes WHERE id = ? AND org_id = ?", org_id, id);
+	const char *title = name_of(
+	    db, &a, DB_SQL("SELECT title FROM scan_notes WHERE id = ? AND org_id = ?"), org_id, id);
 	if (title == NULL)
 		rc = SAVE_NOT_FOUND;
 	else if (db_exec(db, "DELETE FROM scan_notes WHERE id = ? AND org_id = ?",

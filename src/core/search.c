@@ -302,17 +302,17 @@ static int doc_put(struct db *db, long long org_id, const char *kind, long long 
  * query, best first. Parameters: words, org, kind, only_attached (twice),
  * parts (twice), limit.
  */
-static const char search_sql[] =
-    "SELECT d.ref_id, d.title, d.body FROM search_docs d"
-    " LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"
-    " FROM search_words WHERE search_words MATCH ?) w ON w.rid = d.id"
-    " WHERE d.org_id = ? AND d.kind = ?"
-    " AND (? = 0 OR (d.kind = 'community' AND EXISTS (SELECT 1 FROM community_ambassadors a"
-    " WHERE a.community_id = d.ref_id AND a.org_id = d.org_id AND a.person_id = ?)))"
-    " AND (w.rid IS NOT NULL OR (? <> '' AND d.id IN"
-    " (SELECT rowid FROM search_parts WHERE search_parts MATCH ?)))"
-    " ORDER BY CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id"
-    " LIMIT ?";
+#define SEARCH_SQL                                                                                 \
+	"SELECT d.ref_id, d.title, d.body FROM search_docs d"                                      \
+	" LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"                   \
+	" FROM search_words WHERE search_words MATCH ?) w ON w.rid = d.id"                         \
+	" WHERE d.org_id = ? AND d.kind = ?"                                                       \
+	" AND (? = 0 OR (d.kind = 'community' AND EXISTS (SELECT 1 FROM community_ambassadors a"   \
+	" WHERE a.community_id = d.ref_id AND a.org_id = d.org_id AND a.person_id = ?)))"          \
+	" AND (w.rid IS NOT NULL OR (? <> '' AND d.id IN"                                          \
+	" (SELECT rowid FROM search_parts WHERE search_parts MATCH ?)))"                           \
+	" ORDER BY CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id"   \
+	" LIMIT ?"
 
 /* ---- end of the FTS5 part ---- */
 
@@ -327,11 +327,11 @@ static void add_text(struct buf *b, const char *s)
 }
 
 /* Appends column 0 of every row of sql(id, org) to b. 0 or -1. */
-static int add_rows(struct db *db, struct arena *a, struct buf *b, const char *sql, long long id,
+static int add_rows(struct db *db, struct arena *a, struct buf *b, struct db_sql sql, long long id,
                     long long org_id)
 {
 	struct db_stmt *st;
-	if (db_query(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
+	if (db_query_stmt(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW)
@@ -358,8 +358,9 @@ int search_sync_community(struct db *db, long long org_id, long long id)
 			add_text(&b, fields[i]);
 		if (add_rows(
 		        db, &a, &b,
-		        "SELECT text FROM community_items WHERE community_id = ? AND org_id = ?"
-		        " ORDER BY kind, position, id",
+		        DB_SQL(
+		            "SELECT text FROM community_items WHERE community_id = ? AND org_id = ?"
+		            " ORDER BY kind, position, id"),
 		        id, org_id) == 0)
 			rc =
 			    doc_put(db, org_id, "community", id, c.name, buf_str(&b), c.updated_at);
@@ -418,11 +419,11 @@ int search_sync_conversation(struct db *db, long long org_id, long long id)
 		add_text(&b, c.participants);
 		add_text(&b, c.report);
 		add_text(&b, c.next_note);
-		if (add_rows(
-		        db, &a, &b,
-		        "SELECT text FROM action_points WHERE conversation_id = ? AND org_id = ?"
-		        " ORDER BY id",
-		        id, org_id) == 0)
+		if (add_rows(db, &a, &b,
+		             DB_SQL("SELECT text FROM action_points WHERE conversation_id = ? AND "
+		                    "org_id = ?"
+		                    " ORDER BY id"),
+		             id, org_id) == 0)
 			rc = doc_put(db, org_id, "conversation", id, c.subject, buf_str(&b),
 			             c.updated_at);
 	}
@@ -431,13 +432,13 @@ int search_sync_conversation(struct db *db, long long org_id, long long id)
 }
 
 /* Ids and orgs of every row of table (a literal SQL text). */
-static int all_ids(struct db *db, struct arena *a, const char *sql, long long **ids,
+static int all_ids(struct db *db, struct arena *a, struct db_sql sql, long long **ids,
                    long long **orgs, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t n = 0, cap = 0;
 	long long *v = NULL, *o = NULL;
-	if (db_query(db, &st, sql, DB_NOARGS) != DB_OK)
+	if (db_query_stmt(db, &st, sql, DB_NOARGS) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -476,9 +477,9 @@ static int rebuild_in_tx(struct db *db)
 	long long *ids, *orgs;
 	size_t n;
 	int rc = 0;
-	static const char *const tables[] = {"SELECT id, org_id FROM communities",
-	                                     "SELECT id, org_id FROM partners",
-	                                     "SELECT id, org_id FROM conversations"};
+	const struct db_sql tables[] = {DB_SQL("SELECT id, org_id FROM communities"),
+	                                DB_SQL("SELECT id, org_id FROM partners"),
+	                                DB_SQL("SELECT id, org_id FROM conversations")};
 	int (*sync[])(struct db *, long long, long long) = {
 	    search_sync_community, search_sync_partner, search_sync_conversation};
 	for (size_t t = 0; rc == 0 && t < 3; t++) {
@@ -511,16 +512,17 @@ int search_rebuild(struct db *db)
 
 int search_ensure_index(struct db *db)
 {
-	static const char sql[] = "SELECT COUNT(*) FROM settings WHERE key = 'search.index'";
+	const struct db_sql sql =
+	    DB_SQL("SELECT COUNT(*) FROM settings WHERE key = 'search.index'");
 	long long built = 0;
-	if (db_query_int(db, sql, DB_NOARGS, &built) != DB_ROW)
+	if (db_query_int_stmt(db, sql, DB_NOARGS, &built) != DB_ROW)
 		return -1;
 	if (built)
 		return 0;
 	if (db_begin(db) != DB_OK)
 		return -1;
 	/* someone else may have built it while this thread waited for the lock */
-	if (db_query_int(db, sql, DB_NOARGS, &built) != DB_ROW ||
+	if (db_query_int_stmt(db, sql, DB_NOARGS, &built) != DB_ROW ||
 	    (!built && rebuild_in_tx(db) != 0)) {
 		db_rollback(db);
 		return -1;
@@ -616,7 +618,7 @@ int search_run(struct db *db, struct arena *a, long long org_id, long long only_
 	size_t kinds = staff_kinds && only_attached == 0 ? 3 : 1;
 	for (size_t k = 0; k < kinds; k++) {
 		struct db_stmt *st;
-		if (db_query(db, &st, search_sql,
+		if (db_query(db, &st, SEARCH_SQL,
 		             DB_ARGS(DB_TEXT(q.words), DB_INT(org_id), DB_TEXT(doc_kinds[k]),
 		                     DB_INT(only_attached), DB_INT(only_attached), DB_TEXT(q.parts),
 		                     DB_TEXT(q.parts), DB_INT(SEARCH_MAX_RESULTS))) != DB_OK)
