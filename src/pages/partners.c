@@ -419,7 +419,7 @@ static int partner_form_page(struct req *r, struct form *f, long long id, long l
 					on |= checked[k] == cs[i].id;
 				html(
 				    &h,
-				    "<div class=\"kring-option\"><input class=\"utrecht-checkbox\" "
+				    "<div class=\"kring-option\"><input class=\"utrecht-checkbox utrecht-checkbox--html-input\" "
 				    "type=\"checkbox\" id=\"f-community-%lld\" name=\"community\" "
 				    "value=\"%lld\"%s><label class=\"kring-option__label\" "
 				    "for=\"f-community-%lld\">%s</label></div>",

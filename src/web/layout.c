@@ -29,22 +29,84 @@ static void css_version_init(void)
 	snprintf(css_version, sizeof(css_version), "%016llx", h);
 }
 
-struct nav_item {
-	const char *path; /* below /o/<slug>/ */
-	int text;         /* text id */
+/* ---- the main menu (menu.def) ---- */
+
+enum menu_group { MENU_TOP, MENU_WORK, MENU_COURSE, MENU_ADMIN, N_MENU_GROUPS };
+
+struct menu_item {
+	enum menu_group group;
+	const char *path; /* below /o/<slug>/, or absolute with a leading '/' */
+	enum text_id text;
 	unsigned roles;
 };
 
-static void nav_link(struct req *r, struct html *h, const char *path, const char *label)
+static const struct menu_item menu_items[] = {
+#define MENU(group, path, text, roles) {MENU_##group, path, TXT_##text, roles},
+#include "menu.def"
+#undef MENU
+};
+#define N_MENU_ITEMS (sizeof(menu_items) / sizeof(menu_items[0]))
+
+static const enum text_id menu_group_text[N_MENU_GROUPS] = {
+    [MENU_WORK] = TXT_NAV_GROUP_WORK,
+    [MENU_COURSE] = TXT_NAV_GROUP_COURSE,
+    [MENU_ADMIN] = TXT_NAV_GROUP_ADMIN,
+};
+
+static const char *menu_href(struct req *r, const struct menu_item *m)
 {
-	const char *href = arena_printf(&r->arena, "/o/%s/%s", r->org_slug, path);
+	return m->path[0] == '/' ? m->path
+	                         : arena_printf(&r->arena, "/o/%s/%s", r->org_slug, m->path);
+}
+
+/* True when the page shown is the item's page or one below it. */
+static bool menu_here(struct req *r, const struct menu_item *m)
+{
+	const char *href = menu_href(r, m);
 	size_t n = strlen(href);
-	bool here = strcmp(r->path, href) == 0 ||
-	            (path[0] != '\0' && strncmp(r->path, href, n) == 0 && r->path[n] == '/');
-	html(h, "<li><a class=\"kring-nav__link\" href=\"%s\"", href);
-	if (here)
+	return strcmp(r->path, href) == 0 ||
+	       (href[n - 1] != '/' && strncmp(r->path, href, n) == 0 && r->path[n] == '/');
+}
+
+static void menu_link(struct req *r, struct html *h, const struct menu_item *m)
+{
+	html(h, "<li><a class=\"kring-nav__link\" href=\"%s\"", menu_href(r, m));
+	if (menu_here(r, m))
 		html(h, " aria-current=\"page\"");
-	html(h, ">%s</a></li>", label);
+	html(h, ">%s</a></li>", text_nl[m->text]);
+}
+
+/*
+ * The menu: each group of two or more items the person may see is a
+ * disclosure (a dropdown on a wide screen, a fold-out in the phone menu);
+ * a group with one item shows that item as a plain link.
+ */
+static void menu_groups(struct req *r, struct html *h)
+{
+	for (int g = 0; g < N_MENU_GROUPS; g++) {
+		size_t n = 0, here = 0;
+		for (size_t i = 0; i < N_MENU_ITEMS; i++)
+			if (menu_items[i].group == (enum menu_group)g &&
+			    (menu_items[i].roles & r->role)) {
+				n++;
+				here += menu_here(r, &menu_items[i]);
+			}
+		bool fold = g != MENU_TOP && n > 1;
+		if (fold)
+			html(h,
+			     "<li class=\"kring-nav__group%s\"><details "
+			     "class=\"kring-nav__details\" "
+			     "name=\"kring-menu-group\"><summary "
+			     "class=\"kring-nav__summary\">%s</summary>"
+			     "<ul class=\"kring-nav__sub\">",
+			     here ? " kring-nav__group--here" : "", text_nl[menu_group_text[g]]);
+		for (size_t i = 0; i < N_MENU_ITEMS; i++)
+			if (menu_items[i].group == (enum menu_group)g &&
+			    (menu_items[i].roles & r->role))
+				menu_link(r, h, &menu_items[i]);
+		if (fold)
+			html(h, "</ul></details></li>");
+	}
 }
 
 /* The search box in the menu: everyone searches within what they may see
@@ -83,6 +145,23 @@ void page_begin(struct req *r, struct html *h, const char *title)
 	     "class=\"kring-brand__sub\">%s</span></a>",
 	     T(BRAND_TAGLINE));
 	if (r->person_id != 0) {
+		/* one menu button on a phone; on a wide screen the stylesheet lays the
+		 * panel out as the menu bar (without JavaScript either way) */
+		html(h,
+		     "<details class=\"kring-menu\"><summary class=\"kring-menu__button\">"
+		     "<span class=\"kring-menu__icon\" aria-hidden=\"true\"></span>%s</summary>"
+		     "<div class=\"kring-menu__panel\">",
+		     T(NAV_MENU));
+		if (r->org_id != 0) {
+			html(h,
+			     "<nav class=\"kring-nav\" aria-label=\"%s\"><ul "
+			     "class=\"kring-nav__list\">",
+			     T(NAV_LABEL));
+			menu_groups(r, h);
+			html(h, "</ul>");
+			search_box(r, h);
+			html(h, "</nav>");
+		}
 		html(h, "<div class=\"kring-user\"><span class=\"kring-user__name\">%s</span>",
 		     r->person_name);
 		if (r->org_id != 0)
@@ -98,37 +177,9 @@ void page_begin(struct req *r, struct html *h, const char *title)
 		     "<button class=\"utrecht-button utrecht-button--secondary-action\" "
 		     "type=\"submit\">%s</button></form></div>",
 		     auth_csrf_token(r), T(LOGOUT));
+		html(h, "</div></details>");
 	}
 	html(h, "</div>");
-	if (r->org_id != 0) {
-		html(h, "<nav class=\"kring-nav\" aria-label=\"%s\"><ul>", T(NAV_LABEL));
-		nav_link(r, h, "", T(NAV_HOME));
-		nav_link(r, h, "communities", T(NAV_COMMUNITIES));
-		if (r->role & ROLES_READ)
-			nav_link(r, h, "scan", T(NAV_SCAN));
-		/* partners and conversations stay with staff (and advisers, who read) */
-		if (r->role & ROLES_READ) {
-			nav_link(r, h, "partners", T(NAV_PARTNERS));
-			nav_link(r, h, "conversations", T(NAV_TALKS));
-		}
-		nav_link(r, h, "branches", T(NAV_BRANCHES));
-		if (r->role & ROLES_READ) {
-			nav_link(r, h, "readiness", T(NAV_READINESS));
-			nav_link(r, h, "vision", T(NAV_VISION));
-			nav_link(r, h, "meetlat", T(NAV_MEETLAT));
-		}
-		if (r->role & ROLE_ADVISEUR)
-			html(h, "<li><a class=\"kring-nav__link\" href=\"/adviser\">%s</a></li>",
-			     T(NAV_ADVISER));
-		if (r->role & ROLES_ADMIN) {
-			nav_link(r, h, "people", T(NAV_PEOPLE));
-			nav_link(r, h, "settings", T(NAV_SETTINGS));
-			nav_link(r, h, "audit", T(NAV_AUDIT));
-		}
-		html(h, "</ul>");
-		search_box(r, h);
-		html(h, "</nav>");
-	}
 	html(h, "</header><main id=\"inhoud\" class=\"kring-main\" tabindex=\"-1\">");
 }
 
