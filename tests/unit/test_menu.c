@@ -39,7 +39,8 @@ static const struct route_entry route_table[] = {
 static const struct route_entry *get_route(const char *pattern)
 {
 	for (size_t i = 0; i < N(route_table); i++)
-		if (strcmp(route_table[i].method, "GET") == 0 && strcmp(route_table[i].pattern, pattern) == 0)
+		if (strcmp(route_table[i].method, "GET") == 0 &&
+		    strcmp(route_table[i].pattern, pattern) == 0)
 			return &route_table[i];
 	return NULL;
 }
