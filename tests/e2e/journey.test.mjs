@@ -85,8 +85,8 @@ async function openEditLink(page, row, name, urlTest) {
 // the menu in its groups (menuOutline): what each role finds where
 const MENU_BEHEERDER = ['Start', 'Werk: Communities, Communityscan, Partners, Gesprekken',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek'];
-const MENU_ADVISEUR = ['Start', 'Werk: Communities, Communityscan, Partners, Gesprekken',
-	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Adviesoverzicht', 'Vestigingen'];
+const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Communities, Communityscan, Partners, Gesprekken',
+	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat', 'Vestigingen'];
 
 describe('journey: a beheerder and an adviseur through every page', () => {
 	let broken = null;

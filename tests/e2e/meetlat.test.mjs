@@ -191,7 +191,7 @@ test('the adviser overview side by side, and no meetlat for an ambassadeur', asy
 
 	const { context: fc, page: f } = await newPage(browser, kring.base);
 	await login(f, 'fatima@voorbeeld.nl');
-	assert.equal(await f.getByRole('link', { name: 'Meetlat' }).count(), 0);
+	assert.equal(await f.getByRole('link', { name: 'Meetlat', includeHidden: true }).count(), 0);
 	const res = await f.goto('/o/de-sleutel/meetlat');
 	assert.equal(res.status(), 403);
 	await checkPage(f, 'meetlat-ambassadeur-403');
