@@ -417,14 +417,14 @@ static int partner_form_page(struct req *r, struct form *f, long long id, long l
 				bool on = false;
 				for (size_t k = 0; k < n_checked; k++)
 					on |= checked[k] == cs[i].id;
-				html(
-				    &h,
-				    "<div class=\"kring-option\"><input class=\"utrecht-checkbox utrecht-checkbox--html-input\" "
-				    "type=\"checkbox\" id=\"f-community-%lld\" name=\"community\" "
-				    "value=\"%lld\"%s><label class=\"kring-option__label\" "
-				    "for=\"f-community-%lld\">%s</label></div>",
-				    cs[i].id, cs[i].id, on ? " checked" : "", cs[i].id,
-				    ui_short(&r->arena, cs[i].name, 100));
+				html(&h,
+				     "<div class=\"kring-option\"><input class=\"utrecht-checkbox "
+				     "utrecht-checkbox--html-input\" "
+				     "type=\"checkbox\" id=\"f-community-%lld\" name=\"community\" "
+				     "value=\"%lld\"%s><label class=\"kring-option__label\" "
+				     "for=\"f-community-%lld\">%s</label></div>",
+				     cs[i].id, cs[i].id, on ? " checked" : "", cs[i].id,
+				     ui_short(&r->arena, cs[i].name, 100));
 			}
 			html(&h, "</div></fieldset></div>");
 		}
