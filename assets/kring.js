@@ -154,3 +154,38 @@
 	else
 		fold();
 })();
+
+/*
+ * 4. The menu works without this (<details>). With it, Escape closes the
+ *    open group or phone menu and puts focus back on its button, and a
+ *    click or tap elsewhere on the page closes them.
+ */
+(function () {
+	'use strict';
+
+	function openMenus() {
+		return Array.prototype.slice.call(
+			document.querySelectorAll('.kring-header details[open]'));
+	}
+
+	document.addEventListener('keydown', function (e) {
+		if (e.key !== 'Escape')
+			return;
+		var open = openMenus();
+		if (!open.length)
+			return;
+		/* the innermost first: a group inside the phone menu */
+		var d = open[open.length - 1];
+		d.open = false;
+		var s = d.querySelector('summary');
+		if (s && getComputedStyle(s).display !== 'none')
+			s.focus();
+	});
+
+	document.addEventListener('click', function (e) {
+		openMenus().forEach(function (d) {
+			if (!d.contains(e.target))
+				d.open = false;
+		});
+	});
+})();

@@ -62,13 +62,14 @@ int auth_attempt_begin(struct db *db, const char *email, const char *ip, time_t 
 		db_rollback(db);
 		return 1;
 	}
-	const char *ins = "INSERT INTO login_failures (key, at) VALUES (?, ?) RETURNING id";
+	const struct db_sql ins =
+	    DB_SQL("INSERT INTO login_failures (key, at) VALUES (?, ?) RETURNING id");
 	if (db_exec(db, "DELETE FROM login_failures WHERE at < ?",
 	            DB_ARGS(DB_INT((long long)now - AUTH_FAILURE_WINDOW))) != DB_OK ||
-	    db_query_int(db, ins, DB_ARGS(DB_TEXT(k.pair), DB_INT((long long)now)), &ids[0]) !=
+	    db_query_int_stmt(db, ins, DB_ARGS(DB_TEXT(k.pair), DB_INT((long long)now)), &ids[0]) !=
 	        DB_ROW ||
-	    db_query_int(db, ins, DB_ARGS(DB_TEXT(k.account), DB_INT((long long)now)), &ids[1]) !=
-	        DB_ROW ||
+	    db_query_int_stmt(db, ins, DB_ARGS(DB_TEXT(k.account), DB_INT((long long)now)),
+	                      &ids[1]) != DB_ROW ||
 	    db_commit(db) != DB_OK) {
 		db_rollback(db);
 		return -1;

@@ -17,13 +17,13 @@
 	" LEFT JOIN partners p ON p.id = c.partner_id AND p.org_id = c.org_id"                     \
 	" LEFT JOIN persons o ON o.id = ap.owner_id"
 
-static int action_rows(struct db *db, struct arena *a, const char *sql,
+static int action_rows(struct db *db, struct arena *a, struct db_sql sql,
                        const struct db_param *params, struct action_point **out, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t n = 0, cap = 0;
 	struct action_point *v = NULL;
-	if (db_query(db, &st, sql, params) != DB_OK)
+	if (db_query_stmt(db, &st, sql, params) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -53,8 +53,8 @@ int action_list(struct db *db, struct arena *a, long long org_id, long long conv
                 struct action_point **out, size_t *n_out)
 {
 	return action_rows(db, a,
-	                   ACTION_SELECT " WHERE ap.conversation_id = ? AND ap.org_id = ?"
-	                                 " ORDER BY ap.id",
+	                   DB_SQL(ACTION_SELECT " WHERE ap.conversation_id = ? AND ap.org_id = ?"
+	                                        " ORDER BY ap.id"),
 	                   DB_ARGS(DB_INT(conversation_id), DB_INT(org_id)), out, n_out);
 }
 
@@ -62,11 +62,12 @@ int action_open_list(struct db *db, struct arena *a, long long org_id, long long
                      long long community_id, struct action_point **out, size_t *n_out)
 {
 	return action_rows(db, a,
-	                   ACTION_SELECT " WHERE ap.org_id = ? AND ap.done_at IS NULL"
-	                                 " AND (? = 0 OR c.partner_id = ?)"
-	                                 " AND (? = 0 OR c.community_id = ?)"
-	                                 " ORDER BY CASE WHEN ap.due_on = '' THEN 1 ELSE 0 END,"
-	                                 " ap.due_on, ap.id LIMIT 200",
+	                   DB_SQL(ACTION_SELECT
+	                          " WHERE ap.org_id = ? AND ap.done_at IS NULL"
+	                          " AND (? = 0 OR c.partner_id = ?)"
+	                          " AND (? = 0 OR c.community_id = ?)"
+	                          " ORDER BY CASE WHEN ap.due_on = '' THEN 1 ELSE 0 END,"
+	                          " ap.due_on, ap.id LIMIT 200"),
 	                   DB_ARGS(DB_INT(org_id), DB_INT(partner_id), DB_INT(partner_id),
 	                           DB_INT(community_id), DB_INT(community_id)),
 	                   out, n_out);
@@ -78,8 +79,8 @@ int action_get(struct db *db, struct arena *a, long long org_id, long long conve
 	struct action_point *v;
 	size_t n;
 	if (action_rows(db, a,
-	                ACTION_SELECT
-	                " WHERE ap.id = ? AND ap.conversation_id = ? AND ap.org_id = ?",
+	                DB_SQL(ACTION_SELECT
+	                       " WHERE ap.id = ? AND ap.conversation_id = ? AND ap.org_id = ?"),
 	                DB_ARGS(DB_INT(id), DB_INT(conversation_id), DB_INT(org_id)), &v, &n) != 0)
 		return -1;
 	if (n == 0)

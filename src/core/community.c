@@ -67,12 +67,14 @@ static void read_community(struct db_stmt *st, struct arena *a, struct community
 int community_get(struct db *db, struct arena *a, long long org_id, long long id,
                   struct community *out)
 {
-	static const char sql[] =
-	    "SELECT id, version, name, description, why, geography, identity, affinity, archetype,"
-	    " bond, contact_name, contact_how, status, status_since, started_on, created_at,"
-	    " updated_at FROM communities WHERE id = ? AND org_id = ?";
 	struct db_stmt *st;
-	if (db_query(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
+	if (db_query(
+	        db, &st,
+	        "SELECT id, version, name, description, why, geography, identity, affinity, "
+	        "archetype,"
+	        " bond, contact_name, contact_how, status, status_since, started_on, created_at,"
+	        " updated_at FROM communities WHERE id = ? AND org_id = ?",
+	        DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc == DB_ROW)
@@ -550,13 +552,13 @@ enum save_result community_item_delete(struct db *db, long long org_id, long lon
 
 /* ---- people ---- */
 
-static int person_list(struct db *db, struct arena *a, const char *sql, long long org_id,
+static int person_list(struct db *db, struct arena *a, struct db_sql sql, long long org_id,
                        long long community_id, struct community_person **out, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t n = 0, cap = 0;
 	struct community_person *v = NULL;
-	if (db_query(db, &st, sql, DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
+	if (db_query_stmt(db, &st, sql, DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -576,13 +578,14 @@ static int person_list(struct db *db, struct arena *a, const char *sql, long lon
 int community_staff_list(struct db *db, struct arena *a, long long org_id, long long community_id,
                          struct community_person **out, size_t *n_out)
 {
-	return person_list(db, a,
-	                   "SELECT s.id, s.person_id, p.name, s.role FROM community_staff_current s"
-	                   " JOIN persons p ON p.id = s.person_id"
-	                   " WHERE s.community_id = ? AND s.org_id = ?"
-	                   " ORDER BY CASE s.role WHEN 'bouwer' THEN 1 WHEN 'verbinder' THEN 2"
-	                   " ELSE 3 END, p.name, s.id",
-	                   org_id, community_id, out, n_out);
+	return person_list(
+	    db, a,
+	    DB_SQL("SELECT s.id, s.person_id, p.name, s.role FROM community_staff_current s"
+	           " JOIN persons p ON p.id = s.person_id"
+	           " WHERE s.community_id = ? AND s.org_id = ?"
+	           " ORDER BY CASE s.role WHEN 'bouwer' THEN 1 WHEN 'verbinder' THEN 2"
+	           " ELSE 3 END, p.name, s.id"),
+	    org_id, community_id, out, n_out);
 }
 
 int community_ambassador_list(struct db *db, struct arena *a, long long org_id,
@@ -590,11 +593,11 @@ int community_ambassador_list(struct db *db, struct arena *a, long long org_id,
 {
 	return person_list(
 	    db, a,
-	    "SELECT c.id, c.person_id, p.name, '' FROM community_ambassadors c"
-	    " JOIN persons p ON p.id = c.person_id"
-	    " JOIN memberships m ON m.org_id = c.org_id AND m.person_id = c.person_id"
-	    " AND m.role = 'ambassadeur'"
-	    " WHERE c.community_id = ? AND c.org_id = ? ORDER BY p.name, c.id",
+	    DB_SQL("SELECT c.id, c.person_id, p.name, '' FROM community_ambassadors c"
+	           " JOIN persons p ON p.id = c.person_id"
+	           " JOIN memberships m ON m.org_id = c.org_id AND m.person_id = c.person_id"
+	           " AND m.role = 'ambassadeur'"
+	           " WHERE c.community_id = ? AND c.org_id = ? ORDER BY p.name, c.id"),
 	    org_id, community_id, out, n_out);
 }
 

@@ -76,14 +76,6 @@ void community_signals_compute(const struct community_person *staff, size_t n_st
 	"CASE c.status WHEN 'gewenst' THEN 1 WHEN 'verkennen' THEN 2 WHEN 'in-contact' THEN 3"     \
 	" WHEN 'samenwerken' THEN 4 WHEN 'zelfdragend' THEN 5 ELSE 6 END"
 
-/* One statement per sort order: statement texts are literals (db.h). */
-static const char *const list_sql[] = {
-    [SORT_NAME] = LIST_SELECT " ORDER BY LOWER(c.name), c.id LIMIT ?7 OFFSET ?8",
-    [SORT_STATUS] = LIST_SELECT " ORDER BY " STATUS_RANK ", LOWER(c.name), c.id LIMIT ?7 OFFSET ?8",
-    [SORT_UPDATED] = LIST_SELECT " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?7 OFFSET ?8",
-};
-static const char count_sql[] = "SELECT COUNT(*)" LIST_WHERE;
-
 /* Fills p with the six filter parameters ?1 to ?6 of LIST_WHERE; returns 6. */
 static int filter_params(struct db_param *p, long long org_id, const struct community_filter *f)
 {
@@ -103,15 +95,23 @@ int community_list(struct db *db, struct arena *a, long long org_id,
 	struct db_param p[10];
 	int np = filter_params(p, org_id, f);
 	p[np] = (struct db_param){.type = DBP_END};
-	if (db_query_int(db, count_sql, p, total) != DB_ROW)
+	if (db_query_int(db, "SELECT COUNT(*)" LIST_WHERE, p, total) != DB_ROW)
 		return -1;
 	/* "no limit" as a number both SQLite and PostgreSQL accept */
 	p[np] = DB_INT(limit > 0 ? limit : 1000000000000LL);
 	p[np + 1] = DB_INT(offset);
 	p[np + 2] = (struct db_param){.type = DBP_END};
 	int sort = f->sort >= SORT_NAME && f->sort <= SORT_UPDATED ? (int)f->sort : SORT_NAME;
+	/* one statement per sort order: statement texts are literals (db.h) */
+	const struct db_sql list_sql[] = {
+	    [SORT_NAME] = DB_SQL(LIST_SELECT " ORDER BY LOWER(c.name), c.id LIMIT ?7 OFFSET ?8"),
+	    [SORT_STATUS] = DB_SQL(LIST_SELECT " ORDER BY " STATUS_RANK
+	                                       ", LOWER(c.name), c.id LIMIT ?7 OFFSET ?8"),
+	    [SORT_UPDATED] =
+	        DB_SQL(LIST_SELECT " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?7 OFFSET ?8"),
+	};
 	struct db_stmt *st;
-	if (db_query(db, &st, list_sql[sort], p) != DB_OK)
+	if (db_query_stmt(db, &st, list_sql[sort], p) != DB_OK)
 		return -1;
 	size_t n = 0, cap = 0;
 	struct community_row *v = NULL;

@@ -53,11 +53,11 @@ static void round_row(struct db_stmt *st, struct arena *a, struct ml_round *o)
 }
 
 /* Runs a query of ROUND_COLS expected to give at most one row. 1, 0, -1. */
-static int one_round(struct db *db, struct arena *a, const char *sql, const struct db_param *params,
-                     struct ml_round *out)
+static int one_round(struct db *db, struct arena *a, struct db_sql sql,
+                     const struct db_param *params, struct ml_round *out)
 {
 	struct db_stmt *st;
-	if (db_query(db, &st, sql, params) != DB_OK)
+	if (db_query_stmt(db, &st, sql, params) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc == DB_ROW)
@@ -98,9 +98,9 @@ int meetlat_round_get(struct db *db, struct arena *a, long long org_id, long lon
                       struct ml_round *out)
 {
 	return one_round(db, a,
-	                 "SELECT " ROUND_COLS " FROM meetlat_rounds r"
-	                 " JOIN meetlat_instruments i ON i.hash = r.instrument"
-	                 " WHERE r.org_id = ? AND r.id = ?",
+	                 DB_SQL("SELECT " ROUND_COLS " FROM meetlat_rounds r"
+	                        " JOIN meetlat_instruments i ON i.hash = r.instrument"
+	                        " WHERE r.org_id = ? AND r.id = ?"),
 	                 DB_ARGS(DB_INT(org_id), DB_INT(round_id)), out);
 }
 
@@ -119,9 +119,9 @@ int meetlat_round_by_token(struct db *db, struct arena *a, const char *token, st
 	if (org_get(db, a, org_id, org) != 1)
 		return -1;
 	return one_round(db, a,
-	                 "SELECT " ROUND_COLS " FROM meetlat_rounds r"
-	                 " JOIN meetlat_instruments i ON i.hash = r.instrument"
-	                 " WHERE r.org_id = ? AND r.token = ?",
+	                 DB_SQL("SELECT " ROUND_COLS " FROM meetlat_rounds r"
+	                        " JOIN meetlat_instruments i ON i.hash = r.instrument"
+	                        " WHERE r.org_id = ? AND r.token = ?"),
 	                 DB_ARGS(DB_INT(org_id), DB_TEXT(token)), out);
 }
 
@@ -129,13 +129,13 @@ int meetlat_round_previous(struct db *db, struct arena *a, long long org_id, lon
                            struct ml_round *out)
 {
 	return one_round(db, a,
-	                 "SELECT " ROUND_COLS " FROM meetlat_rounds r"
-	                 " JOIN meetlat_instruments i ON i.hash = r.instrument"
-	                 " JOIN meetlat_rounds t ON t.id = ? AND t.org_id = r.org_id"
-	                 " WHERE r.org_id = ? AND r.status = 'closed' AND r.id <> t.id"
-	                 " AND (r.opened_at < t.opened_at"
-	                 " OR (r.opened_at = t.opened_at AND r.id < t.id))"
-	                 " ORDER BY r.opened_at DESC, r.id DESC LIMIT 1",
+	                 DB_SQL("SELECT " ROUND_COLS " FROM meetlat_rounds r"
+	                        " JOIN meetlat_instruments i ON i.hash = r.instrument"
+	                        " JOIN meetlat_rounds t ON t.id = ? AND t.org_id = r.org_id"
+	                        " WHERE r.org_id = ? AND r.status = 'closed' AND r.id <> t.id"
+	                        " AND (r.opened_at < t.opened_at"
+	                        " OR (r.opened_at = t.opened_at AND r.id < t.id))"
+	                        " ORDER BY r.opened_at DESC, r.id DESC LIMIT 1"),
 	                 DB_ARGS(DB_INT(round_id), DB_INT(org_id)), out);
 }
 
@@ -143,10 +143,10 @@ int meetlat_round_last_closed(struct db *db, struct arena *a, long long org_id,
                               struct ml_round *out)
 {
 	return one_round(db, a,
-	                 "SELECT " ROUND_COLS " FROM meetlat_rounds r"
-	                 " JOIN meetlat_instruments i ON i.hash = r.instrument"
-	                 " WHERE r.org_id = ? AND r.status = 'closed'"
-	                 " ORDER BY r.opened_at DESC, r.id DESC LIMIT 1",
+	                 DB_SQL("SELECT " ROUND_COLS " FROM meetlat_rounds r"
+	                        " JOIN meetlat_instruments i ON i.hash = r.instrument"
+	                        " WHERE r.org_id = ? AND r.status = 'closed'"
+	                        " ORDER BY r.opened_at DESC, r.id DESC LIMIT 1"),
 	                 DB_ARGS(DB_INT(org_id)), out);
 }
 

@@ -213,13 +213,13 @@ enum save_result partner_delete(struct db *db, long long org_id, long long actor
 	return save_finish(db, rc);
 }
 
-static int community_refs(struct db *db, struct arena *a, const char *sql,
+static int community_refs(struct db *db, struct arena *a, struct db_sql sql,
                           const struct db_param *params, struct community_ref **out, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t n = 0, cap = 0;
 	struct community_ref *v = NULL;
-	if (db_query(db, &st, sql, params) != DB_OK)
+	if (db_query_stmt(db, &st, sql, params) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -240,9 +240,9 @@ int partner_communities(struct db *db, struct arena *a, long long org_id, long l
 {
 	return community_refs(
 	    db, a,
-	    "SELECT c.id, c.name, c.status FROM partner_communities pc"
-	    " JOIN communities c ON c.id = pc.community_id AND c.org_id = pc.org_id"
-	    " WHERE pc.partner_id = ? AND pc.org_id = ? ORDER BY LOWER(c.name), c.id",
+	    DB_SQL("SELECT c.id, c.name, c.status FROM partner_communities pc"
+	           " JOIN communities c ON c.id = pc.community_id AND c.org_id = pc.org_id"
+	           " WHERE pc.partner_id = ? AND pc.org_id = ? ORDER BY LOWER(c.name), c.id"),
 	    DB_ARGS(DB_INT(partner_id), DB_INT(org_id)), out, n_out);
 }
 
@@ -250,8 +250,8 @@ int partner_community_choices(struct db *db, struct arena *a, long long org_id,
                               struct community_ref **out, size_t *n_out)
 {
 	return community_refs(db, a,
-	                      "SELECT id, name, status FROM communities WHERE org_id = ?"
-	                      " ORDER BY LOWER(name), id",
+	                      DB_SQL("SELECT id, name, status FROM communities WHERE org_id = ?"
+	                             " ORDER BY LOWER(name), id"),
 	                      DB_ARGS(DB_INT(org_id)), out, n_out);
 }
 
@@ -311,13 +311,13 @@ enum save_result partner_unlink(struct db *db, long long org_id, long long actor
 	return save_finish(db, rc);
 }
 
-static int partner_refs(struct db *db, struct arena *a, const char *sql,
+static int partner_refs(struct db *db, struct arena *a, struct db_sql sql,
                         const struct db_param *params, struct partner_ref **out, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t n = 0, cap = 0;
 	struct partner_ref *v = NULL;
-	if (db_query(db, &st, sql, params) != DB_OK)
+	if (db_query_stmt(db, &st, sql, params) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -338,9 +338,9 @@ int community_partner_list(struct db *db, struct arena *a, long long org_id, lon
 {
 	return partner_refs(
 	    db, a,
-	    "SELECT p.id, p.name, p.kind FROM partner_communities pc"
-	    " JOIN partners p ON p.id = pc.partner_id AND p.org_id = pc.org_id"
-	    " WHERE pc.community_id = ? AND pc.org_id = ? ORDER BY LOWER(p.name), p.id",
+	    DB_SQL("SELECT p.id, p.name, p.kind FROM partner_communities pc"
+	           " JOIN partners p ON p.id = pc.partner_id AND p.org_id = pc.org_id"
+	           " WHERE pc.community_id = ? AND pc.org_id = ? ORDER BY LOWER(p.name), p.id"),
 	    DB_ARGS(DB_INT(community_id), DB_INT(org_id)), out, n_out);
 }
 
@@ -348,8 +348,8 @@ int partner_choices(struct db *db, struct arena *a, long long org_id, struct par
                     size_t *n_out)
 {
 	return partner_refs(db, a,
-	                    "SELECT id, name, kind FROM partners WHERE org_id = ?"
-	                    " ORDER BY LOWER(name), id",
+	                    DB_SQL("SELECT id, name, kind FROM partners WHERE org_id = ?"
+	                           " ORDER BY LOWER(name), id"),
 	                    DB_ARGS(DB_INT(org_id)), out, n_out);
 }
 
@@ -379,35 +379,36 @@ int partner_choices(struct db *db, struct arena *a, long long org_id, struct par
 	" WHEN 'gemeente' THEN 4 WHEN 'zorg' THEN 5 WHEN 'cultuur' THEN 6 WHEN 'bedrijf' THEN 7"   \
 	" WHEN 'inwoner' THEN 8 ELSE 9 END"
 
-/* One statement per sort order: statement texts are literals (db.h). */
-static const char *const plist_sql[] = {
-    [PSORT_NAME] = PLIST_SELECT " ORDER BY LOWER(p.name), p.id LIMIT ? OFFSET ?",
-    [PSORT_KIND] = PLIST_SELECT " ORDER BY " PKIND_RANK ", LOWER(p.name), p.id LIMIT ? OFFSET ?",
-    /* "" (never met) sorts last when descending; a bare alias is portable, an
-     * alias inside an expression is not (PostgreSQL) */
-    [PSORT_CONTACT] =
-        PLIST_SELECT " ORDER BY last_contact DESC, LOWER(p.name), p.id LIMIT ? OFFSET ?",
-    [PSORT_UPDATED] = PLIST_SELECT " ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?",
-};
-static const char plist_count_sql[] = "SELECT COUNT(*)" PLIST_WHERE;
-
 int partner_list(struct db *db, struct arena *a, long long org_id, const struct partner_filter *f,
                  const char *today, long long limit, long long offset, struct partner_row **out,
                  size_t *n_out, long long *total)
 {
 	const char *kind = nz(f->kind);
-	if (db_query_int(db, plist_count_sql,
+	if (db_query_int(db, "SELECT COUNT(*)" PLIST_WHERE,
 	                 DB_ARGS(DB_INT(org_id), DB_TEXT(kind), DB_TEXT(kind), DB_INT(f->community),
 	                         DB_INT(f->community)),
 	                 total) != DB_ROW)
 		return -1;
 	int sort = f->sort >= PSORT_NAME && f->sort <= PSORT_UPDATED ? (int)f->sort : PSORT_NAME;
+	/* one statement per sort order: statement texts are literals (db.h) */
+	const struct db_sql plist_sql[] = {
+	    [PSORT_NAME] = DB_SQL(PLIST_SELECT " ORDER BY LOWER(p.name), p.id LIMIT ? OFFSET ?"),
+	    [PSORT_KIND] = DB_SQL(PLIST_SELECT " ORDER BY " PKIND_RANK
+	                                       ", LOWER(p.name), p.id LIMIT ? OFFSET ?"),
+	    /* "" (never met) sorts last when descending; a bare alias is portable, an
+	     * alias inside an expression is not (PostgreSQL) */
+	    [PSORT_CONTACT] = DB_SQL(
+	        PLIST_SELECT " ORDER BY last_contact DESC, LOWER(p.name), p.id LIMIT ? OFFSET ?"),
+	    [PSORT_UPDATED] =
+	        DB_SQL(PLIST_SELECT " ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?"),
+	};
 	struct db_stmt *st;
 	/* "no limit" as a number both SQLite and PostgreSQL accept */
-	if (db_query(db, &st, plist_sql[sort],
-	             DB_ARGS(DB_TEXT(today), DB_TEXT(today), DB_INT(org_id), DB_TEXT(kind),
-	                     DB_TEXT(kind), DB_INT(f->community), DB_INT(f->community),
-	                     DB_INT(limit > 0 ? limit : 1000000000000LL), DB_INT(offset))) != DB_OK)
+	if (db_query_stmt(db, &st, plist_sql[sort],
+	                  DB_ARGS(DB_TEXT(today), DB_TEXT(today), DB_INT(org_id), DB_TEXT(kind),
+	                          DB_TEXT(kind), DB_INT(f->community), DB_INT(f->community),
+	                          DB_INT(limit > 0 ? limit : 1000000000000LL), DB_INT(offset))) !=
+	    DB_OK)
 		return -1;
 	size_t n = 0, cap = 0;
 	struct partner_row *v = NULL;

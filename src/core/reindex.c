@@ -11,13 +11,13 @@
 #include "partner.h"
 
 /* Ids and orgs of every row of table (a literal SQL text). */
-static int all_ids(struct db *db, struct arena *a, const char *sql, long long **ids,
+static int all_ids(struct db *db, struct arena *a, struct db_sql sql, long long **ids,
                    long long **orgs, size_t *n_out)
 {
 	struct db_stmt *st;
 	size_t n = 0, cap = 0;
 	long long *v = NULL, *o = NULL;
-	if (db_query(db, &st, sql, DB_NOARGS) != DB_OK)
+	if (db_query_stmt(db, &st, sql, DB_NOARGS) != DB_OK)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -54,9 +54,9 @@ static int rebuild_in_tx(struct db *db)
 	long long *ids, *orgs;
 	size_t n;
 	int rc = 0;
-	static const char *const tables[] = {"SELECT id, org_id FROM communities",
-	                                     "SELECT id, org_id FROM partners",
-	                                     "SELECT id, org_id FROM conversations"};
+	const struct db_sql tables[] = {DB_SQL("SELECT id, org_id FROM communities"),
+	                                DB_SQL("SELECT id, org_id FROM partners"),
+	                                DB_SQL("SELECT id, org_id FROM conversations")};
 	int (*sync[])(struct db *, long long, long long) = {community_index, search_sync_partner,
 	                                                    search_sync_conversation};
 	for (size_t t = 0; rc == 0 && t < 3; t++) {

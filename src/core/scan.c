@@ -88,12 +88,12 @@ enum save_result scan_entry_update(struct db *db, long long org_id, long long ac
 }
 
 /* Name of a row of a table with (id, org_id, name|title) via sql; NULL when not found. */
-static const char *name_of(struct db *db, struct arena *a, const char *sql, long long org_id,
+static const char *name_of(struct db *db, struct arena *a, struct db_sql sql, long long org_id,
                            long long id)
 {
 	struct db_stmt *st;
 	const char *name = NULL;
-	if (db_query(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
+	if (db_query_stmt(db, &st, sql, DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return NULL;
 	if (db_step(st) == DB_ROW)
 		name = db_col_text(st, 0, a);
@@ -109,8 +109,9 @@ enum save_result scan_entry_delete(struct db *db, long long org_id, long long ac
 	struct arena a;
 	arena_init(&a);
 	enum save_result rc = SAVE_OK;
-	const char *name = name_of(
-	    db, &a, "SELECT name FROM scan_entries WHERE id = ? AND org_id = ?", org_id, id);
+	const char *name =
+	    name_of(db, &a, DB_SQL("SELECT name FROM scan_entries WHERE id = ? AND org_id = ?"),
+	            org_id, id);
 	if (name == NULL)
 		rc = SAVE_NOT_FOUND;
 	else if (db_exec(db, "DELETE FROM scan_entries WHERE id = ? AND org_id = ? AND version = ?",
@@ -251,8 +252,8 @@ enum save_result scan_note_delete(struct db *db, long long org_id, long long act
 	struct arena a;
 	arena_init(&a);
 	enum save_result rc = SAVE_OK;
-	const char *title =
-	    name_of(db, &a, "SELECT title FROM scan_notes WHERE id = ? AND org_id = ?", org_id, id);
+	const char *title = name_of(
+	    db, &a, DB_SQL("SELECT title FROM scan_notes WHERE id = ? AND org_id = ?"), org_id, id);
 	if (title == NULL)
 		rc = SAVE_NOT_FOUND;
 	else if (db_exec(db, "DELETE FROM scan_notes WHERE id = ? AND org_id = ? AND version = ?",

@@ -2,10 +2,25 @@
  * db.h - the only door to the database.
  *
  * SQL is written in the portable subset that SQLite and PostgreSQL both
- * accept, with '?' placeholders and typed parameters; a driver (db_sqlite.c
- * now, db_pg.c later) does the rest. Statement text must be a string that
- * lives for the whole program (a literal): drivers cache prepared statements
- * by its address.
+ * accept, with typed parameters; a driver (db_sqlite.c now, db_pg.c later)
+ * does the rest.
+ *
+ * Placeholders: either all '?' (bound in order), or all numbered '?1'..'?N'
+ * (params[0] binds ?1, params[1] binds ?2 ...), which may repeat and come
+ * in any order: "WHERE org_id = ?1 AND (owner = ?2 OR ?2 = 0)". Use the
+ * numbered form for long lists (access filters) so the order cannot drift.
+ * Do not mix the two in one statement. A PostgreSQL driver translates ?N to
+ * $N.
+ *
+ * Statement text must be a string literal: drivers cache prepared
+ * statements by the address of their text. db_exec(), db_query(),
+ * db_query_int() and db_rows() are macros that accept only a literal (a
+ * variable does not compile) and register the text in the "kring_sql"
+ * section, so test_sql prepares every statement of the program against a
+ * freshly migrated database. Choose between statements with one literal per
+ * branch (or DB_SQL() values, below), never by building text. The functions ending in '_' are the
+ * doors behind the macros: only tests call them directly (with generated
+ * text); a CTest check refuses them in src/.
  *
  * A struct db is one connection and is used by one thread at a time.
  */
@@ -66,14 +81,42 @@ int db_open(struct db **out, const char *url, char *err, size_t errlen);
 /* Closes the connection and its cached statements; NULL is fine. */
 void db_close(struct db *db);
 
+/*
+ * DB_SQL_TEXT("...") is the literal itself, after placing a pointer to it in
+ * the "kring_sql" section (__start_kring_sql .. __stop_kring_sql) of the
+ * program. Anything but a string literal fails to compile.
+ */
+#define DB_SQL_TEXT(sql)                                                                           \
+	__extension__({                                                                            \
+		static const char *const db_sql_text_                                              \
+		    __attribute__((section("kring_sql"), used, aligned(sizeof(void *)))) =         \
+		        "" sql "";                                                                 \
+		db_sql_text_;                                                                      \
+	})
+
+/*
+ * A registered statement, for a helper that runs one of several statements
+ * its callers choose: the helper takes a struct db_sql, callers pass
+ * DB_SQL("..."), and the helper runs it with db_query_stmt() and friends.
+ * Only DB_SQL() makes one.
+ */
+struct db_sql {
+	const char *text;
+};
+#define DB_SQL(sql) ((struct db_sql){DB_SQL_TEXT(sql)})
+
 /* Runs a statement that returns no rows. Returns DB_OK or an error code. */
-int db_exec(struct db *db, const char *sql, const struct db_param *params);
+#define db_exec(db, sql, params)       db_exec_((db), DB_SQL_TEXT(sql), (params))
+#define db_exec_stmt(db, stmt, params) db_exec_((db), (stmt).text, (params))
+int db_exec_(struct db *db, const char *sql, const struct db_param *params);
 
 /*
  * Starts a query; *st is valid until db_finish(). Returns DB_OK or an error.
  * Iterate with db_step() until it returns DB_DONE (or an error).
  */
-int db_query(struct db *db, struct db_stmt **st, const char *sql, const struct db_param *params);
+#define db_query(db, st, sql, params)       db_query_((db), (st), DB_SQL_TEXT(sql), (params))
+#define db_query_stmt(db, st, stmt, params) db_query_((db), (st), (stmt).text, (params))
+int db_query_(struct db *db, struct db_stmt **st, const char *sql, const struct db_param *params);
 int db_step(struct db_stmt *st);
 /* Column accessors for the current row (0-based). */
 long long db_col_int(struct db_stmt *st, int col);
@@ -87,7 +130,35 @@ void db_finish(struct db_stmt *st);
  * Runs a query expected to return at most one row with one integer column.
  * Returns DB_ROW and sets *out, DB_DONE when there is no row, or an error.
  */
-int db_query_int(struct db *db, const char *sql, const struct db_param *params, long long *out);
+#define db_query_int(db, sql, params, out)       db_query_int_((db), DB_SQL_TEXT(sql), (params), (out))
+#define db_query_int_stmt(db, stmt, params, out) db_query_int_((db), (stmt).text, (params), (out))
+int db_query_int_(struct db *db, const char *sql, const struct db_param *params, long long *out);
+
+/*
+ * Reads one row of a db_rows() query into elem (zeroed, elem_size bytes);
+ * strings are copied into a. Returns 0, or -1 to stop with an error.
+ */
+typedef int (*db_row_fn)(struct db_stmt *st, void *elem, struct arena *a);
+
+/*
+ * Runs a query and collects every row into a new arena array: *out points
+ * to *n elements of elem_size bytes (NULL and 0 for no rows), each filled
+ * by read. Returns 0, or -1 on any error (the query, a step, or read):
+ * then *out is NULL and *n is 0, never a short list.
+ */
+#define db_rows(db, a, sql, params, elem_size, read, out, n)                                       \
+	db_rows_((db), (a), DB_SQL_TEXT(sql), (params), (elem_size), (read), (void **)(out), (n))
+#define db_rows_stmt(db, a, stmt, params, elem_size, read, out, n)                                 \
+	db_rows_((db), (a), (stmt).text, (params), (elem_size), (read), (void **)(out), (n))
+int db_rows_(struct db *db, struct arena *a, const char *sql, const struct db_param *params,
+             size_t elem_size, db_row_fn read, void **out, size_t *n);
+
+/*
+ * Prepares sql once without running it (a fresh statement, not cached).
+ * Returns DB_OK, or an error with the driver's message in db_errmsg().
+ * For the test that prepares every statement of the program.
+ */
+int db_check_sql(struct db *db, const char *sql);
 
 /* Read transaction (one snapshot for several queries); no writes inside. */
 int db_begin_read(struct db *db);

@@ -147,7 +147,7 @@ static int bind_params(struct db *db, sqlite3_stmt *s, const struct db_param *pa
 	return DB_OK;
 }
 
-int db_query(struct db *db, struct db_stmt **out, const char *sql, const struct db_param *params)
+int db_query_(struct db *db, struct db_stmt **out, const char *sql, const struct db_param *params)
 {
 	struct db_stmt *st = NULL;
 	size_t slot = slot_of(sql);
@@ -231,10 +231,10 @@ void db_finish(struct db_stmt *st)
 	}
 }
 
-int db_exec(struct db *db, const char *sql, const struct db_param *params)
+int db_exec_(struct db *db, const char *sql, const struct db_param *params)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, sql, params);
+	int rc = db_query_(db, &st, sql, params);
 	if (rc != DB_OK)
 		return rc;
 	rc = db_step(st);
@@ -244,10 +244,10 @@ int db_exec(struct db *db, const char *sql, const struct db_param *params)
 	return rc == DB_DONE ? DB_OK : rc;
 }
 
-int db_query_int(struct db *db, const char *sql, const struct db_param *params, long long *out)
+int db_query_int_(struct db *db, const char *sql, const struct db_param *params, long long *out)
 {
 	struct db_stmt *st;
-	int rc = db_query(db, &st, sql, params);
+	int rc = db_query_(db, &st, sql, params);
 	if (rc != DB_OK)
 		return rc;
 	rc = db_step(st);
@@ -255,6 +255,54 @@ int db_query_int(struct db *db, const char *sql, const struct db_param *params, 
 		*out = db_col_int(st, 0);
 	db_finish(st);
 	return rc;
+}
+
+int db_rows_(struct db *db, struct arena *a, const char *sql, const struct db_param *params,
+             size_t elem_size, db_row_fn read, void **out, size_t *n)
+{
+	struct db_stmt *st;
+	void *v = NULL;
+	size_t len = 0, cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = db_query_(db, &st, sql, params);
+	if (rc != DB_OK)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		v = arena_grow(a, v, len, &cap, elem_size);
+		void *elem = (char *)v + len * elem_size;
+		memset(elem, 0, elem_size);
+		if (read(st, elem, a) != 0) {
+			rc = DB_ERROR;
+			break;
+		}
+		len++;
+	}
+	db_finish(st);
+	if (rc != DB_DONE)
+		return -1;
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+int db_check_sql(struct db *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	const char *tail = NULL;
+	db->errbuf[0] = '\0';
+	int rc = sqlite3_prepare_v2(db->conn, sql, -1, &s, &tail);
+	if (rc != SQLITE_OK) {
+		rc = map_rc(db, rc);
+		return rc == DB_OK ? DB_ERROR : rc;
+	}
+	sqlite3_finalize(s);
+	if (s == NULL || (tail != NULL && tail[strspn(tail, " \t\r\n;")] != '\0')) {
+		snprintf(db->errbuf, sizeof(db->errbuf), "%s",
+		         s == NULL ? "no statement" : "more than one statement");
+		return DB_ERROR;
+	}
+	return DB_OK;
 }
 
 int db_begin_read(struct db *db)

@@ -327,15 +327,15 @@ int search_index_is_built(struct db *db)
  * query, best first. Parameters: ?1 words, ?2 org, ?3 kind, ?4 parts,
  * ?5 limit.
  */
-static const char search_sql[] =
-    "SELECT d.ref_id, d.title, d.body FROM search_docs d"
-    " LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"
-    " FROM search_words WHERE search_words MATCH ?1) w ON w.rid = d.id"
-    " WHERE d.org_id = ?2 AND d.kind = ?3"
-    " AND (w.rid IS NOT NULL OR (?4 <> '' AND d.id IN"
-    " (SELECT rowid FROM search_parts WHERE search_parts MATCH ?4)))"
-    " ORDER BY CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id"
-    " LIMIT ?5";
+#define SEARCH_SQL                                                                                 \
+	"SELECT d.ref_id, d.title, d.body FROM search_docs d"                                      \
+	" LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"                   \
+	" FROM search_words WHERE search_words MATCH ?1) w ON w.rid = d.id"                        \
+	" WHERE d.org_id = ?2 AND d.kind = ?3"                                                     \
+	" AND (w.rid IS NOT NULL OR (?4 <> '' AND d.id IN"                                         \
+	" (SELECT rowid FROM search_parts WHERE search_parts MATCH ?4)))"                          \
+	" ORDER BY CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id"   \
+	" LIMIT ?5"
 
 /* ---- end of the FTS5 part ---- */
 
@@ -449,7 +449,7 @@ int search_index_find(struct db *db, struct arena *a, long long org_id,
 	long long limit = scope->only_refs ? 1000000 : SEARCH_MAX_RESULTS;
 	for (size_t k = 0; k < kinds; k++) {
 		struct db_stmt *st;
-		if (db_query(db, &st, search_sql,
+		if (db_query(db, &st, SEARCH_SQL,
 		             DB_ARGS(DB_TEXT(q.words), DB_INT(org_id), DB_TEXT(scope->kinds[k]),
 		                     DB_TEXT(q.parts), DB_INT(limit))) != DB_OK)
 			return -1;

@@ -1,5 +1,5 @@
 /*
- * layout.c - page layout, error pages, forms, dates (see layout.h).
+ * layout.c - page layout, error pages, dates (see layout.h).
  */
 #include "layout.h"
 
@@ -10,7 +10,6 @@
 
 #include "../auth/roles.h"
 #include "../i18n/text.h"
-#include "../util/date.h"
 #include "../util/embed.h"
 
 /* ---- asset version: a hash of the stylesheet, for cache busting ---- */
@@ -29,22 +28,84 @@ static void css_version_init(void)
 	snprintf(css_version, sizeof(css_version), "%016llx", h);
 }
 
-struct nav_item {
-	const char *path; /* below /o/<slug>/ */
-	int text;         /* text id */
+/* ---- the main menu (menu.def) ---- */
+
+enum menu_group { MENU_TOP, MENU_WORK, MENU_COURSE, MENU_ADMIN, N_MENU_GROUPS };
+
+struct menu_item {
+	enum menu_group group;
+	const char *path; /* below /o/<slug>/, or absolute with a leading '/' */
+	enum text_id text;
 	unsigned roles;
 };
 
-static void nav_link(struct req *r, struct html *h, const char *path, const char *label)
+static const struct menu_item menu_items[] = {
+#define MENU(group, path, text, roles) {MENU_##group, path, TXT_##text, roles},
+#include "menu.def"
+#undef MENU
+};
+#define N_MENU_ITEMS (sizeof(menu_items) / sizeof(menu_items[0]))
+
+static const enum text_id menu_group_text[N_MENU_GROUPS] = {
+    [MENU_WORK] = TXT_NAV_GROUP_WORK,
+    [MENU_COURSE] = TXT_NAV_GROUP_COURSE,
+    [MENU_ADMIN] = TXT_NAV_GROUP_ADMIN,
+};
+
+static const char *menu_href(struct req *r, const struct menu_item *m)
 {
-	const char *href = arena_printf(&r->arena, "/o/%s/%s", r->org_slug, path);
+	return m->path[0] == '/' ? m->path
+	                         : arena_printf(&r->arena, "/o/%s/%s", r->org_slug, m->path);
+}
+
+/* True when the page shown is the item's page or one below it. */
+static bool menu_here(struct req *r, const struct menu_item *m)
+{
+	const char *href = menu_href(r, m);
 	size_t n = strlen(href);
-	bool here = strcmp(r->path, href) == 0 ||
-	            (path[0] != '\0' && strncmp(r->path, href, n) == 0 && r->path[n] == '/');
-	html(h, "<li><a class=\"kring-nav__link\" href=\"%s\"", href);
-	if (here)
+	return strcmp(r->path, href) == 0 ||
+	       (href[n - 1] != '/' && strncmp(r->path, href, n) == 0 && r->path[n] == '/');
+}
+
+static void menu_link(struct req *r, struct html *h, const struct menu_item *m)
+{
+	html(h, "<li><a class=\"kring-nav__link\" href=\"%s\"", menu_href(r, m));
+	if (menu_here(r, m))
 		html(h, " aria-current=\"page\"");
-	html(h, ">%s</a></li>", label);
+	html(h, ">%s</a></li>", text_nl[m->text]);
+}
+
+/*
+ * The menu: each group of two or more items the person may see is a
+ * disclosure (a dropdown on a wide screen, a fold-out in the phone menu);
+ * a group with one item shows that item as a plain link.
+ */
+static void menu_groups(struct req *r, struct html *h)
+{
+	for (int g = 0; g < N_MENU_GROUPS; g++) {
+		size_t n = 0, here = 0;
+		for (size_t i = 0; i < N_MENU_ITEMS; i++)
+			if (menu_items[i].group == (enum menu_group)g &&
+			    (menu_items[i].roles & r->role)) {
+				n++;
+				here += menu_here(r, &menu_items[i]);
+			}
+		bool fold = g != MENU_TOP && n > 1;
+		if (fold)
+			html(h,
+			     "<li class=\"kring-nav__group%s\"><details "
+			     "class=\"kring-nav__details\" "
+			     "name=\"kring-menu-group\"><summary "
+			     "class=\"kring-nav__summary\">%s</summary>"
+			     "<ul class=\"kring-nav__sub\">",
+			     here ? " kring-nav__group--here" : "", text_nl[menu_group_text[g]]);
+		for (size_t i = 0; i < N_MENU_ITEMS; i++)
+			if (menu_items[i].group == (enum menu_group)g &&
+			    (menu_items[i].roles & r->role))
+				menu_link(r, h, &menu_items[i]);
+		if (fold)
+			html(h, "</ul></details></li>");
+	}
 }
 
 /* The search box in the menu: everyone searches within what they may see
@@ -84,6 +145,23 @@ void page_begin(struct req *r, struct html *h, const char *title)
 	     T(BRAND_TAGLINE));
 	/* the logout form needs the token the router set (r->csrf) */
 	if (r->person_id != 0 && r->csrf != NULL) {
+		/* one menu button on a phone; on a wide screen the stylesheet lays the
+		 * panel out as the menu bar (without JavaScript either way) */
+		html(h,
+		     "<details class=\"kring-menu\"><summary class=\"kring-menu__button\">"
+		     "<span class=\"kring-menu__icon\" aria-hidden=\"true\"></span>%s</summary>"
+		     "<div class=\"kring-menu__panel\">",
+		     T(NAV_MENU));
+		if (r->org_id != 0) {
+			html(h,
+			     "<nav class=\"kring-nav\" aria-label=\"%s\"><ul "
+			     "class=\"kring-nav__list\">",
+			     T(NAV_LABEL));
+			menu_groups(r, h);
+			html(h, "</ul>");
+			search_box(r, h);
+			html(h, "</nav>");
+		}
 		html(h, "<div class=\"kring-user\"><span class=\"kring-user__name\">%s</span>",
 		     r->person_name);
 		if (r->org_id != 0)
@@ -99,37 +177,9 @@ void page_begin(struct req *r, struct html *h, const char *title)
 		     "<button class=\"utrecht-button utrecht-button--secondary-action\" "
 		     "type=\"submit\">%s</button></form></div>",
 		     r->csrf, T(LOGOUT));
+		html(h, "</div></details>");
 	}
 	html(h, "</div>");
-	if (r->org_id != 0) {
-		html(h, "<nav class=\"kring-nav\" aria-label=\"%s\"><ul>", T(NAV_LABEL));
-		nav_link(r, h, "", T(NAV_HOME));
-		nav_link(r, h, "communities", T(NAV_COMMUNITIES));
-		if (r->role & ROLES_READ)
-			nav_link(r, h, "scan", T(NAV_SCAN));
-		/* partners and conversations stay with staff (and advisers, who read) */
-		if (r->role & ROLES_READ) {
-			nav_link(r, h, "partners", T(NAV_PARTNERS));
-			nav_link(r, h, "conversations", T(NAV_TALKS));
-		}
-		nav_link(r, h, "branches", T(NAV_BRANCHES));
-		if (r->role & ROLES_READ) {
-			nav_link(r, h, "readiness", T(NAV_READINESS));
-			nav_link(r, h, "vision", T(NAV_VISION));
-			nav_link(r, h, "meetlat", T(NAV_MEETLAT));
-		}
-		if (r->role & ROLE_ADVISEUR)
-			html(h, "<li><a class=\"kring-nav__link\" href=\"/adviser\">%s</a></li>",
-			     T(NAV_ADVISER));
-		if (r->role & ROLES_ADMIN) {
-			nav_link(r, h, "people", T(NAV_PEOPLE));
-			nav_link(r, h, "settings", T(NAV_SETTINGS));
-			nav_link(r, h, "audit", T(NAV_AUDIT));
-		}
-		html(h, "</ul>");
-		search_box(r, h);
-		html(h, "</nav>");
-	}
 	html(h, "</header><main id=\"inhoud\" class=\"kring-main\" tabindex=\"-1\">");
 }
 
@@ -207,277 +257,6 @@ void resp_error(struct req *r, unsigned status)
 	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">%s</a></p>",
 	     title, body, T(ERR_BACK_HOME));
 	page_end(r, &h, status);
-}
-
-/* ---- forms ---- */
-
-static int spec_index(const struct form *f, const char *name)
-{
-	for (size_t i = 0; i < f->n_specs; i++)
-		if (strcmp(f->specs[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
-void form_init(struct form *f, const struct field_spec *specs, size_t n_specs)
-{
-	memset(f, 0, sizeof(*f));
-	f->specs = specs;
-	f->n_specs = n_specs < FORM_MAX_FIELDS ? n_specs : FORM_MAX_FIELDS;
-}
-
-/* Number of characters (code points) in valid UTF-8. */
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-static const char *trim(struct arena *a, const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 &&
-	       (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
-	return arena_strndup(a, s, n);
-}
-
-bool form_read(struct req *r, struct form *f, const struct field_spec *specs, size_t n_specs)
-{
-	form_init(f, specs, n_specs);
-	for (size_t i = 0; i < f->n_specs; i++) {
-		const struct field_spec *s = &specs[i];
-		const char *v = req_form(r, s->name);
-		if (v == NULL)
-			v = "";
-		if (s->kind != FIELD_PASSWORD)
-			v = trim(&r->arena, v);
-		f->values[i] = v;
-		size_t max = s->max_len ? s->max_len : 1000;
-		if (s->required && v[0] == '\0') {
-			f->errors[i] = s->required_msg
-			                   ? s->required_msg
-			                   : arena_printf(&r->arena, T(FORM_REQUIRED), s->label);
-		} else if (utf8_chars(v) > max) {
-			f->errors[i] =
-			    arena_printf(&r->arena, T(FORM_TOO_LONG), s->label, max, utf8_chars(v));
-		} else if (s->kind == FIELD_EMAIL && v[0] != '\0' &&
-		           (strchr(v, '@') == NULL || strchr(v, ' ') != NULL || v[0] == '@' ||
-		            strchr(v, '@')[1] == '\0')) {
-			f->errors[i] = T(FORM_BAD_EMAIL);
-		} else if (s->kind == FIELD_DATE && v[0] != '\0' && !date_valid(v)) {
-			f->errors[i] = arena_printf(&r->arena, T(FORM_BAD_DATE), s->label);
-		} else if ((s->kind == FIELD_SELECT || s->kind == FIELD_RADIO) && v[0] != '\0') {
-			bool ok = false;
-			for (size_t k = 0; s->options && s->options[k]; k++)
-				ok |= strcmp(s->options[k], v) == 0;
-			if (!ok)
-				f->errors[i] =
-				    arena_printf(&r->arena, T(FORM_BAD_CHOICE), s->label);
-		}
-		if (f->errors[i])
-			f->n_errors++;
-	}
-	return f->n_errors == 0;
-}
-
-void form_set(struct form *f, const char *name, const char *value)
-{
-	int i = spec_index(f, name);
-	if (i >= 0)
-		f->values[i] = value;
-}
-
-const char *form_value(const struct form *f, const char *name)
-{
-	int i = spec_index(f, name);
-	return i >= 0 && f->values[i] ? f->values[i] : "";
-}
-
-void form_error(struct form *f, const char *name, const char *message)
-{
-	int i = spec_index(f, name);
-	if (i < 0)
-		return;
-	if (f->errors[i] == NULL)
-		f->n_errors++;
-	f->errors[i] = message;
-}
-
-const char *form_label(const struct form *f, const char *name)
-{
-	int i = spec_index(f, name);
-	return i >= 0 ? f->specs[i].label : "";
-}
-
-/* A group of radio buttons in a fieldset; the legend is the label. */
-static void radio_field(struct html *h, const struct form *f, const struct field_spec *s,
-                        const char *pre)
-{
-	const char *v = form_value(f, s->name);
-	const char *err = f->errors[spec_index(f, s->name)];
-	html(h,
-	     "<div class=\"utrecht-form-field kring-field%s\">"
-	     "<fieldset class=\"utrecht-form-fieldset kring-fieldset\" id=\"%s%s\"",
-	     err ? " utrecht-form-field--invalid" : "", pre, s->name);
-	if (s->hint && err)
-		html(h, " aria-describedby=\"%s%s-hint %s%s-error\"", pre, s->name, pre, s->name);
-	else if (s->hint)
-		html(h, " aria-describedby=\"%s%s-hint\"", pre, s->name);
-	else if (err)
-		html(h, " aria-describedby=\"%s%s-error\"", pre, s->name);
-	html(h, "><legend class=\"utrecht-form-label kring-legend\">%s", s->label);
-	if (!s->required)
-		html(h, " <span class=\"kring-optional\">%s</span>", T(FORM_OPTIONAL));
-	html(h, "</legend>");
-	if (s->hint)
-		html(h, "<p class=\"utrecht-form-field-description\" id=\"%s%s-hint\">%s</p>", pre,
-		     s->name, s->hint);
-	if (err)
-		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"%s%s-error\">%s</p>",
-		     pre, s->name, err);
-	html(h, "<div class=\"kring-options\">");
-	size_t n_opts = 0;
-	while (s->options && s->options[n_opts])
-		n_opts++;
-	/* an optional choice can be left open again: "weet ik nog niet" */
-	for (size_t k = s->required ? 1 : 0; k <= n_opts; k++) {
-		const char *value = k == 0 ? "" : s->options[k - 1];
-		const char *label = k == 0 ? T(FORM_NOT_KNOWN) : s->option_labels[k - 1];
-		const char *hint = k > 0 && s->option_hints ? s->option_hints[k - 1] : NULL;
-		html(h,
-		     "<div class=\"kring-option\"><input class=\"utrecht-radio-button\" "
-		     "type=\"radio\" "
-		     "id=\"%s%s-%zu\" name=\"%s\" value=\"%s\"%s",
-		     pre, s->name, k, s->name, value, strcmp(value, v) == 0 ? " checked" : "");
-		if (hint)
-			html(h, " aria-describedby=\"%s%s-%zu-hint\"", pre, s->name, k);
-		html(h, "><label class=\"kring-option__label\" for=\"%s%s-%zu\">%s</label>", pre,
-		     s->name, k, label);
-		if (hint)
-			html(h, "<span class=\"kring-option__hint\" id=\"%s%s-%zu-hint\">%s</span>",
-			     pre, s->name, k, hint);
-		html(h, "</div>");
-	}
-	html(h, "</div></fieldset></div>");
-}
-
-void form_begin(struct html *h, struct req *r, const char *action)
-{
-	html(h,
-	     "<form class=\"utrecht-form kring-form\" method=\"post\" action=\"%s\" novalidate>"
-	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
-	     action, r->csrf ? r->csrf : "");
-}
-
-void form_error_summary(struct html *h, const struct form *f)
-{
-	if (f->n_errors == 0)
-		return;
-	html(h,
-	     "<div class=\"utrecht-alert utrecht-alert--error kring-error-summary\" role=\"alert\">"
-	     "<h2 class=\"utrecht-heading-3\">%s</h2><ul class=\"utrecht-unordered-list\">",
-	     T(FORM_ERRORS_TITLE));
-	for (size_t i = 0; i < f->n_specs; i++)
-		if (f->errors[i])
-			html(h, "<li><a class=\"utrecht-link\" href=\"#%s%s\">%s</a></li>",
-			     f->id_prefix ? f->id_prefix : "f-", f->specs[i].name, f->errors[i]);
-	html(h, "</ul></div>");
-}
-
-void form_field(struct html *h, const struct form *f, const char *name)
-{
-	int i = spec_index(f, name);
-	if (i < 0)
-		return;
-	const struct field_spec *s = &f->specs[i];
-	const char *pre = f->id_prefix ? f->id_prefix : "f-";
-	if (s->kind == FIELD_RADIO) {
-		radio_field(h, f, s, pre);
-		return;
-	}
-	const char *v = f->values[i] ? f->values[i] : "";
-	const char *err = f->errors[i];
-	html(h, "<div class=\"utrecht-form-field kring-field%s\">",
-	     err ? " utrecht-form-field--invalid" : "");
-	html(h,
-	     "<p class=\"utrecht-form-label\"><label class=\"utrecht-form-label\" for=\"%s%s\">%s",
-	     pre, s->name, s->label);
-	if (!s->required)
-		html(h, " <span class=\"kring-optional\">%s</span>",
-		     s->optional_note ? s->optional_note : T(FORM_OPTIONAL));
-	html(h, "</label></p>");
-	if (s->hint)
-		html(h, "<p class=\"utrecht-form-field-description\" id=\"%s%s-hint\">%s</p>", pre,
-		     s->name, s->hint);
-	if (err)
-		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"%s%s-error\">%s</p>",
-		     pre, s->name, err);
-	/* aria-describedby lists the hint and error that exist */
-	const char *desc = "";
-	if (s->hint && err)
-		desc = "both";
-	else if (s->hint)
-		desc = "hint";
-	else if (err)
-		desc = "error";
-	const char *ac = s->autocomplete;
-	switch (s->kind) {
-	case FIELD_TEXTAREA:
-		html(h, "<textarea class=\"utrecht-textarea\" id=\"%s%s\" name=\"%s\" rows=\"%d\"",
-		     pre, s->name, s->name, s->rows > 0 ? s->rows : 5);
-		break;
-	case FIELD_SELECT:
-		html(h, "<select class=\"utrecht-select\" id=\"%s%s\" name=\"%s\"", pre, s->name,
-		     s->name);
-		break;
-	default:
-		html(h, "<input class=\"utrecht-textbox\" id=\"%s%s\" name=\"%s\" type=\"%s\"", pre,
-		     s->name, s->name,
-		     s->kind == FIELD_EMAIL      ? "email"
-		     : s->kind == FIELD_PASSWORD ? "password"
-		     : s->kind == FIELD_DATE     ? "date"
-		                                 : "text");
-		if (s->kind != FIELD_PASSWORD)
-			html(h, " value=\"%s\"", v);
-		break;
-	}
-	if (s->required)
-		html(h, " required aria-required=\"true\"");
-	if (err)
-		html(h, " aria-invalid=\"true\"");
-	if (ac)
-		html(h, " autocomplete=\"%s\"", ac);
-	if (strcmp(desc, "both") == 0)
-		html(h, " aria-describedby=\"%s%s-hint %s%s-error\"", pre, s->name, pre, s->name);
-	else if (strcmp(desc, "hint") == 0)
-		html(h, " aria-describedby=\"%s%s-hint\"", pre, s->name);
-	else if (strcmp(desc, "error") == 0)
-		html(h, " aria-describedby=\"%s%s-error\"", pre, s->name);
-	if (s->kind == FIELD_TEXTAREA) {
-		html(h, ">%s</textarea>", v);
-	} else if (s->kind == FIELD_SELECT) {
-		html(h, ">");
-		for (size_t k = 0; s->options && s->options[k]; k++)
-			html(h, "<option value=\"%s\"%s>%s</option>", s->options[k],
-			     strcmp(s->options[k], v) == 0 ? " selected" : "", s->option_labels[k]);
-		html(h, "</select>");
-	} else {
-		html(h, ">");
-	}
-	html(h, "</div>");
-}
-
-void form_end(struct html *h, const char *button_label)
-{
-	html(h,
-	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-	     "utrecht-button--primary-action\" type=\"submit\">%s</button></p></form>",
-	     button_label);
 }
 
 /* ---- dates ---- */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 
 import {
 	startKring, launchBrowser, newPage, checkPage, screenshot, login, horizontalOverflow,
-	widestElements, clearScreens, expectNoAxeViolations, PHONE,
+	widestElements, clearScreens, expectNoAxeViolations, PHONE, menuLink, menuOutline,
 } from './helpers.mjs';
 
 const ORG = '/o/de-sleutel/';
@@ -262,5 +262,138 @@ test('without JavaScript: log in, add a branch (its name, with markup in it, sho
 		assert.equal(await page.locator('main tbody tr').filter({ hasText: 'Ergens' }).count(), 0);
 	} finally {
 		await context.close();
+	}
+});
+
+/* The top of the header's boxes: one line means the brand and the menu button share it. */
+async function headerBox(page) {
+	return page.evaluate(() => {
+		const box = (sel) => {
+			const el = document.querySelector(sel);
+			const r = el && el.getBoundingClientRect();
+			return r && r.width > 0 && el.checkVisibility() ? { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left) } : null;
+		};
+		return { header: box('.kring-header'), brand: box('.kring-brand'), button: box('.kring-menu__button'),
+			nav: box('.kring-nav'), items: [...document.querySelectorAll('.kring-nav__list > li')].map((li) =>
+				Math.round(li.getBoundingClientRect().top)) };
+	});
+}
+
+test('menu on a laptop: one row of groups (Werk, Koers, Beheer), opened and closed with the keyboard', { timeout: 30_000 }, async () => {
+	const page = await mariekePage();
+	try {
+		await page.goto(`${ORG}people`);
+		const b = await headerBox(page);
+		assert.equal(b.button, null, 'no menu button on a laptop');
+		assert.equal(new Set(b.items).size, 1, `every menu item on one row (tops ${b.items})`);
+		assert.ok(b.header.bottom <= 120, `header and menu take ${b.header.bottom}px`);
+		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Communities, Communityscan, Partners, Gesprekken',
+			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
+		// the group of the page shown is marked, and its link is the current page
+		assert.equal(await page.locator('.kring-nav__group--here summary').innerText(), 'Beheer');
+		assert.equal(await page.locator('a[aria-current="page"]', { hasText: 'Mensen en rollen' }).count(), 1);
+		await screenshot(page, '37-menu-laptop', { x: 0, y: 0, width: 1280, height: 400 });
+
+		// keyboard: Enter on a group opens it, Tab walks into it, Escape closes it again
+		const beheer = page.locator('summary', { hasText: 'Beheer' });
+		await beheer.focus();
+		await page.keyboard.press('Enter');
+		assert.equal(await page.locator('.kring-nav__group--here details').evaluate((d) => d.open), true);
+		await page.keyboard.press('Tab');
+		assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Organisatie');
+		await screenshot(page, '38-menu-laptop-open', { x: 0, y: 0, width: 1280, height: 400 });
+		await expectNoAxeViolations(page, 'laptop menu with a group open');
+		// opening another group closes this one (one <details name>)
+		await page.locator('summary', { hasText: 'Werk' }).click();
+		assert.equal(await page.locator('.kring-nav__group--here details').evaluate((d) => d.open), false);
+		await page.keyboard.press('Escape');
+		assert.equal(await page.locator('details[open]').count(), 0, 'Escape closes the open group');
+		assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Werk', 'focus back on its button');
+		// a click elsewhere closes a group as well
+		await (await menuLink(page, 'Meetlat')).waitFor();
+		await page.locator('h1').click();
+		assert.equal(await page.locator('details[open]').count(), 0, 'a click elsewhere closes the group');
+	} finally {
+		await page.close();
+	}
+});
+
+test('menu on a phone (390x844): one line with a menu button that works with a finger, the keyboard and without JavaScript', { timeout: 45_000 }, async () => {
+	await (await mariekePage()).close();
+	for (const js of [true, false]) {
+		const { context, page } = await newPage(browser, kring.base, {
+			viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, javaScriptEnabled: js,
+			storageState: await desk.storageState(), // Marieke's session
+		});
+		try {
+			await page.goto(ORG);
+			const b = await headerBox(page);
+			assert.ok(b.button, 'a menu button on a phone');
+			assert.equal(b.button.top < b.brand.bottom && b.brand.top < b.button.bottom, true,
+				`brand and menu button on one line (${JSON.stringify(b)})`);
+			assert.ok(b.header.bottom <= 72, `the header takes ${b.header.bottom}px of 844 (was 340)`);
+			assert.equal(b.nav, null, 'the menu itself is folded away');
+			assert.equal(await horizontalOverflow(page), 0);
+			if (js) {
+				await screenshot(page, '39-menu-phone', { x: 0, y: 0, width: 390, height: 844 });
+				await expectNoAxeViolations(page, 'phone with the menu closed');
+			}
+			const button = page.locator('summary.kring-menu__button', { hasText: 'Menu' });
+			if (js) {
+				// the keyboard: Enter opens the menu
+				await button.focus();
+				await page.keyboard.press('Enter');
+			} else {
+				await button.tap();
+			}
+			assert.ok(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible(), 'the menu opens');
+			assert.ok(await page.getByRole('button', { name: 'Uitloggen' }).isVisible(), 'the person and log-out are in the menu');
+			await page.locator('summary', { hasText: 'Werk' }).tap();
+			if (js) {
+				await screenshot(page, '46-menu-phone-open', { x: 0, y: 0, width: 390, height: 844 });
+				await expectNoAxeViolations(page, 'phone with the menu and a group open');
+			}
+			await Promise.all([
+				page.waitForURL((u) => u.pathname === `${ORG}partners`),
+				page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Partners' }).tap(),
+			]);
+			assert.equal(await page.locator('.kring-menu').evaluate((d) => d.open), false, 'the next page starts with the menu closed');
+		} finally {
+			await context.close();
+		}
+	}
+});
+
+test('an ambassadeur: a short menu without groups', { timeout: 30_000 }, async () => {
+	const { context, page } = await newPage(browser, kring.base);
+	try {
+		await login(page, 'fatima@voorbeeld.nl');
+		assert.deepEqual(await menuOutline(page), ['Start', 'Communities', 'Vestigingen']);
+		assert.equal(await page.locator('.kring-nav summary').count(), 0);
+	} finally {
+		await context.close();
+	}
+});
+
+test('radio buttons show the choice made (community form: status, type, bond)', { timeout: 30_000 }, async () => {
+	const page = await mariekePage();
+	try {
+		await page.goto(`${ORG}communities/new`);
+		for (const [legend, option] of [['Status', 'Samenwerken'], ['Type community', null], ['Hoe sterk', null]]) {
+			const set = page.locator('fieldset', { has: page.locator('legend', { hasText: legend }) });
+			const radios = set.locator('input[type="radio"]');
+			const pick = option ? set.getByLabel(option, { exact: true }) : radios.nth(2);
+			await pick.check();
+			const icon = (loc) => loc.evaluate((el) => getComputedStyle(el).getPropertyValue('--_utrecht-radio-button-icon-size').trim());
+			assert.notEqual(await icon(pick), '0', `${legend}: the chosen button draws its dot`);
+			const other = (await radios.nth(0).isChecked()) ? radios.nth(1) : radios.nth(0);
+			assert.equal(await icon(other), '0', `${legend}: a button not chosen has no dot`);
+		}
+		const status = page.locator('fieldset', { has: page.locator('legend', { hasText: 'Status' }) });
+		await status.scrollIntoViewIfNeeded();
+		await screenshot(page, '47-radio-chosen', await status.boundingBox());
+		await expectNoAxeViolations(page, 'community form with choices made');
+	} finally {
+		await page.close();
 	}
 });

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 
 import {
 	startKring, launchBrowser, newPage, checkPage, login, PHONE,
-	horizontalOverflow, widestElements, screenshot,
+	horizontalOverflow, widestElements, screenshot, menuLink,
 } from './helpers.mjs';
 
 let kring, browser;
@@ -52,7 +52,7 @@ test('Sascha: from the scan to a community with werkblad 2 and 3, roles and an e
 	await login(page, 'sascha@desleutel.nl');
 
 	// step 3: the scan
-	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Communityscan' }).click();
+	await (await menuLink(page, 'Communityscan')).click();
 	await page.getByRole('heading', { level: 1, name: 'Communityscan' }).waitFor();
 	await checkPage(page, 'communities-01-scan');
 	await page.locator('#rijtje-gewenst .kring-add-details > summary').click();
@@ -127,7 +127,7 @@ test('Sascha: from the scan to a community with werkblad 2 and 3, roles and an e
 	await phone.context.close();
 
 	// the list, filtered on a missing role, and the export
-	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Communities' }).click();
+	await (await menuLink(page, 'Communities')).click();
 	await page.getByLabel('Rol van medewerkers').selectOption('ontbreekt');
 	await page.getByRole('button', { name: 'Toon' }).click();
 	await page.getByRole('link', { name: NAME }).waitFor();

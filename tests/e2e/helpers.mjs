@@ -201,3 +201,31 @@ export async function widestElements(page) {
 		return out.slice(0, 12);
 	}, page.viewportSize().width);
 }
+
+/* The main menu as text, one entry per top-level item in order: a link ('Start'), or a
+ * group with its links ('Werk: Communities, Partners'), whether the group is open or not. */
+export async function menuOutline(page) {
+	return page.locator('nav.kring-nav > ul').evaluate((ul) => [...ul.children].map((li) => {
+		const summary = li.querySelector(':scope > details > summary');
+		const links = [...li.querySelectorAll('a')].map((a) => a.textContent.trim());
+		return summary ? `${summary.textContent.trim()}: ${links.join(', ')}` : links.join(', ');
+	}));
+}
+
+/* A link of the main menu (Hoofdmenu), made visible as a person would: the phone's menu
+ * button and the link's group (Werk, Koers, Beheer) are opened when they are closed. */
+export async function menuLink(page, name) {
+	const button = page.locator('.kring-menu__button');
+	if (await button.isVisible() && !(await page.locator('.kring-menu').evaluate((d) => d.open)))
+		await button.click();
+	const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+	const link = nav.getByRole('link', { name, exact: true });
+	if (await link.count() === 0) {
+		const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+		const group = nav.locator('.kring-nav__group')
+			.filter({ has: page.locator('a.kring-nav__link', { hasText: exact }) });
+		assert.equal(await group.count(), 1, `menu item "${name}" is in no group of the menu`);
+		await group.locator('summary').click();
+	}
+	return link;
+}

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 
 import {
 	startKring, launchBrowser, newPage, checkPage, login, screenshot,
-	horizontalOverflow, widestElements, PHONE,
+	horizontalOverflow, widestElements, PHONE, menuLink,
 } from './helpers.mjs';
 
 let kring, browser;
@@ -52,7 +52,7 @@ test('a meetlat round from opening to results, with three role groups', async ()
 	// the beheerder opens a round
 	const { context: mc, page: m } = await newPage(browser, kring.base);
 	await login(m, 'marieke@desleutel.nl');
-	await m.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Meetlat' }).click();
+	await (await menuLink(m, 'Meetlat')).click();
 	await m.waitForURL(/\/o\/de-sleutel\/meetlat$/);
 	await checkPage(m, 'meetlat-list');
 	await m.getByLabel('Naam van de ronde').fill('Meetronde teamdag');
@@ -208,7 +208,7 @@ test('the adviser overview side by side, and no meetlat for an ambassadeur', asy
 
 	const { context: fc, page: f } = await newPage(browser, kring.base);
 	await login(f, 'fatima@voorbeeld.nl');
-	assert.equal(await f.getByRole('link', { name: 'Meetlat' }).count(), 0);
+	assert.equal(await f.getByRole('link', { name: 'Meetlat', includeHidden: true }).count(), 0);
 	const res = await f.goto('/o/de-sleutel/meetlat');
 	assert.equal(res.status(), 403);
 	await checkPage(f, 'meetlat-ambassadeur-403');

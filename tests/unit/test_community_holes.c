@@ -36,7 +36,7 @@ static void seen_by(struct fx *f, long long person, long long community, int *vi
 static long long count(struct fx *f, const char *sql, long long person)
 {
 	long long n = -1;
-	assert_int_equal(db_query_int(f->db, sql, DB_ARGS(DB_INT(person)), &n), DB_ROW);
+	assert_int_equal(db_query_int_(f->db, sql, DB_ARGS(DB_INT(person)), &n), DB_ROW);
 	return n;
 }
 

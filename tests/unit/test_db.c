@@ -170,7 +170,7 @@ static void test_syntax_error(void **state)
 	assert_non_null(strstr(db_errmsg(db), "no_such_table"));
 }
 
-static const char *const INSERT_ORG = "INSERT INTO orgs (slug, name, created_at) VALUES (?, ?, 0)";
+#define INSERT_ORG "INSERT INTO orgs (slug, name, created_at) VALUES (?, ?, 0)"
 
 static void test_unique_violation(void **state)
 {
@@ -327,9 +327,9 @@ static void test_col_text_null(void **state)
 
 /* ---- the statement cache ---- */
 
-static const char *const SQL_SEQ =
-    "WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < ?)"
-    " SELECT x FROM s";
+#define SQL_SEQ                                                                                    \
+	"WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < ?)"              \
+	" SELECT x FROM s"
 
 /* Sum over an iteration of SQL_SEQ, nesting depth more levels inside each row. */
 static long long nested_sum(struct db *db, int depth, int n)
@@ -369,10 +369,10 @@ static void test_cache_distinct_parameters_not_leaking(void **state)
 {
 	struct db *db = DB(state);
 	struct db_stmt *a, *b;
-	static const char *const Q = "SELECT ?";
+	const struct db_sql Q = DB_SQL("SELECT ?");
 	/* the same statement open twice, with different bindings */
-	assert_int_equal(db_query(db, &a, Q, DB_ARGS(DB_TEXT("first"))), DB_OK);
-	assert_int_equal(db_query(db, &b, Q, DB_ARGS(DB_TEXT("second"))), DB_OK);
+	assert_int_equal(db_query_stmt(db, &a, Q, DB_ARGS(DB_TEXT("first"))), DB_OK);
+	assert_int_equal(db_query_stmt(db, &b, Q, DB_ARGS(DB_TEXT("second"))), DB_OK);
 	assert_ptr_not_equal(a, b);
 	struct arena ar;
 	arena_init(&ar);
@@ -383,7 +383,7 @@ static void test_cache_distinct_parameters_not_leaking(void **state)
 	db_finish(b);
 	db_finish(a);
 	/* after finish, bindings are cleared: a fresh use binds anew */
-	assert_int_equal(db_query(db, &a, Q, DB_ARGS(DB_TEXT("third"))), DB_OK);
+	assert_int_equal(db_query_stmt(db, &a, Q, DB_ARGS(DB_TEXT("third"))), DB_OK);
 	assert_int_equal(db_step(a), DB_ROW);
 	assert_string_equal(db_col_text(a, 0, &ar), "third");
 	db_finish(a);
@@ -401,7 +401,7 @@ static void test_cache_crowded(void **state)
 			if (round == 0)
 				snprintf(many_sql[i], sizeof(many_sql[i]), "SELECT %d + ?", i);
 			long long v = -1;
-			assert_int_equal(db_query_int(db, many_sql[i], DB_ARGS(DB_INT(round)), &v),
+			assert_int_equal(db_query_int_(db, many_sql[i], DB_ARGS(DB_INT(round)), &v),
 			                 DB_ROW);
 			if (v != i + round)
 				fail_msg("statement %d round %d gave %lld", i, round, v);
@@ -419,6 +419,137 @@ static void test_exec_script(void **state)
 	assert_int_equal(tdb_int(db, "SELECT SUM(x) FROM t1"), 3);
 	assert_true(db_exec_script(db, "INSERT INTO t1 VALUES (3); BOGUS;") < 0);
 	assert_non_null(strstr(db_errmsg(db), "BOGUS"));
+}
+
+/* ---- numbered parameters ---- */
+
+static void test_numbered_params_reorder_and_reuse(void **state)
+{
+	struct db *db = DB(state);
+	struct arena ar;
+	arena_init(&ar);
+	struct db_stmt *st;
+	/* ?2 before ?1, ?1 used twice: params[0] is ?1, params[1] is ?2 */
+	assert_int_equal(db_query(db, &st, "SELECT ?2, ?1, ?1 || ?2, ?1 = ?1",
+	                          DB_ARGS(DB_TEXT("een"), DB_TEXT("twee"))),
+	                 DB_OK);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_string_equal(db_col_text(st, 0, &ar), "twee");
+	assert_string_equal(db_col_text(st, 1, &ar), "een");
+	assert_string_equal(db_col_text(st, 2, &ar), "eentwee");
+	assert_int_equal(db_col_int(st, 3), 1);
+	db_finish(st);
+	/* a filter that names the same parameter several times, as access filters do */
+	assert_int_equal(db_exec(db, INSERT_ORG, DB_ARGS(DB_TEXT("a"), DB_TEXT("Alfa"))), DB_OK);
+	assert_int_equal(db_exec(db, INSERT_ORG, DB_ARGS(DB_TEXT("b"), DB_TEXT("Bravo"))), DB_OK);
+	long long n = -1;
+	assert_int_equal(db_query_int(db,
+	                              "SELECT COUNT(*) FROM orgs WHERE (?1 = '' OR slug = ?1)"
+	                              " AND (?2 = 0 OR LENGTH(name) = ?2)",
+	                              DB_ARGS(DB_TEXT("b"), DB_INT(0)), &n),
+	                 DB_ROW);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_query_int(db,
+	                              "SELECT COUNT(*) FROM orgs WHERE (?1 = '' OR slug = ?1)"
+	                              " AND (?2 = 0 OR LENGTH(name) = ?2)",
+	                              DB_ARGS(DB_TEXT(""), DB_INT(4)), &n),
+	                 DB_ROW);
+	assert_int_equal(n, 1); /* only "Alfa" has four letters */
+	/* the count follows the highest number: one parameter short is an error */
+	assert_int_equal(db_query_int(db, "SELECT ?1 + ?3", DB_ARGS(DB_INT(1), DB_INT(2)), &n),
+	                 DB_ERROR);
+	assert_non_null(strstr(db_errmsg(db), "expected 3 parameters, got 2"));
+	arena_free(&ar);
+}
+
+/* ---- db_rows ---- */
+
+struct org_row {
+	long long id;
+	const char *slug;
+};
+
+static int read_org_row(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct org_row *o = elem;
+	o->id = db_col_int(st, 0);
+	o->slug = db_col_text(st, 1, a);
+	return 0;
+}
+
+/* Refuses the row whose slug is "stop". */
+static int read_org_row_picky(struct db_stmt *st, void *elem, struct arena *a)
+{
+	read_org_row(st, elem, a);
+	return strcmp(((struct org_row *)elem)->slug, "stop") == 0 ? -1 : 0;
+}
+
+static void test_rows_collects_every_row(void **state)
+{
+	struct db *db = DB(state);
+	struct arena ar;
+	arena_init(&ar);
+	char slug[32];
+	for (int i = 0; i < 40; i++) { /* past a few arena_grow doublings */
+		snprintf(slug, sizeof(slug), "o%02d", i);
+		assert_int_equal(db_exec(db, INSERT_ORG, DB_ARGS(DB_TEXT(slug), DB_TEXT(slug))),
+		                 DB_OK);
+	}
+	struct org_row *v = NULL;
+	size_t n = 99;
+	assert_int_equal(db_rows(db, &ar, "SELECT id, slug FROM orgs ORDER BY slug", DB_NOARGS,
+	                         sizeof(*v), read_org_row, &v, &n),
+	                 0);
+	assert_int_equal(n, 40);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(slug, sizeof(slug), "o%02zu", i);
+		assert_string_equal(v[i].slug, slug);
+		assert_true(v[i].id > 0);
+	}
+	/* no rows: an empty list, not an error */
+	assert_int_equal(db_rows(db, &ar, "SELECT id, slug FROM orgs WHERE slug = ?1",
+	                         DB_ARGS(DB_TEXT("none")), sizeof(*v), read_org_row, &v, &n),
+	                 0);
+	assert_int_equal(n, 0);
+	assert_null(v);
+	arena_free(&ar);
+}
+
+static void test_rows_error_is_never_a_short_list(void **state)
+{
+	struct db *db = DB(state);
+	struct arena ar;
+	arena_init(&ar);
+	assert_int_equal(db_exec(db, INSERT_ORG, DB_ARGS(DB_TEXT("a"), DB_TEXT("A"))), DB_OK);
+	assert_int_equal(db_exec(db, INSERT_ORG, DB_ARGS(DB_TEXT("stop"), DB_TEXT("S"))), DB_OK);
+	assert_int_equal(db_exec(db, INSERT_ORG, DB_ARGS(DB_TEXT("z"), DB_TEXT("Z"))), DB_OK);
+	struct org_row *v = (struct org_row *)1;
+	size_t n = 99;
+	/* the reader refuses the second row */
+	assert_int_equal(db_rows(db, &ar, "SELECT id, slug FROM orgs ORDER BY slug", DB_NOARGS,
+	                         sizeof(*v), read_org_row_picky, &v, &n),
+	                 -1);
+	assert_null(v);
+	assert_int_equal(n, 0);
+	/* the query itself fails (a parameter missing) */
+	v = (struct org_row *)1;
+	n = 99;
+	assert_int_equal(db_rows(db, &ar, "SELECT id, slug FROM orgs WHERE slug <> ?1", DB_NOARGS,
+	                         sizeof(*v), read_org_row, &v, &n),
+	                 -1);
+	assert_null(v);
+	assert_int_equal(n, 0);
+	/* a step fails after rows were read: the last row cannot be computed */
+	v = (struct org_row *)1;
+	n = 99;
+	assert_int_equal(db_rows(db, &ar,
+	                         "SELECT id, CASE WHEN slug = 'z' THEN json_extract('{', '$')"
+	                         " ELSE slug END FROM orgs ORDER BY slug",
+	                         DB_NOARGS, sizeof(*v), read_org_row, &v, &n),
+	                 -1);
+	assert_null(v);
+	assert_int_equal(n, 0);
+	arena_free(&ar);
 }
 
 int main(void)
@@ -444,6 +575,9 @@ int main(void)
 	    T_(test_cache_distinct_parameters_not_leaking),
 	    T_(test_cache_crowded),
 	    T_(test_exec_script),
+	    T_(test_numbered_params_reorder_and_reuse),
+	    T_(test_rows_collects_every_row),
+	    T_(test_rows_error_is_never_a_short_list),
 	};
 #undef T_
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);

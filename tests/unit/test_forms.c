@@ -1,6 +1,7 @@
 /*
- * test_forms.c - reading, validating and rendering forms (web/layout.c).
+ * test_forms.c - reading, validating and rendering forms (web/form.c).
  */
+#include "web/form.h"
 #include "web/layout.h"
 #include "testutil.h"
 
@@ -372,6 +373,238 @@ static void test_form_begin_end(void **state)
 	assert_string_equal(tok, token);
 }
 
+/* ---- the form refuses what it cannot hold ---- */
+
+/* FORM_MAX_FIELDS + 1 fields, the last a hidden version. */
+static struct field_spec big_specs[FORM_MAX_FIELDS + 1];
+static char big_names[FORM_MAX_FIELDS + 1][8];
+
+static void fill_big_specs(void)
+{
+	for (size_t i = 0; i <= FORM_MAX_FIELDS; i++) {
+		snprintf(big_names[i], sizeof(big_names[i]), "f%zu", i);
+		big_specs[i] = (struct field_spec){.name = big_names[i], .label = big_names[i]};
+	}
+	big_specs[FORM_MAX_FIELDS - 1] =
+	    (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+}
+
+static void init_big_form(void *arg)
+{
+	struct form *f = arg;
+	form_init(f, big_specs, FORM_MAX_FIELDS + 1);
+}
+
+static void read_big_form(void *arg)
+{
+	struct fx *x = arg;
+	form_read(&x->r, &x->f, big_specs, FORM_MAX_FIELDS + 1);
+}
+
+/* Runs fn(arg) in a child; returns its wait status and what it wrote to stderr. */
+static int run_child_capture(void (*fn)(void *), void *arg, char *out, size_t outlen)
+{
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		dup2(fds[1], 2);
+		signal(SIGABRT, SIG_DFL);
+		fn(arg);
+		_exit(0);
+	}
+	close(fds[1]);
+	size_t n = 0;
+	ssize_t k;
+	while (n + 1 < outlen && (k = read(fds[0], out + n, outlen - 1 - n)) > 0)
+		n += (size_t)k;
+	out[n] = '\0';
+	close(fds[0]);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+static void test_too_many_fields_abort_naming_the_form(void **state)
+{
+	struct fx *x = *state;
+	fill_big_specs();
+	char msg[4096];
+	int status = run_child_capture(init_big_form, &x->f, msg, sizeof(msg));
+	assert_true(t_aborted(status));
+	if (strstr(msg, "form big_specs (") == NULL || strstr(msg, "test_forms.c:") == NULL ||
+	    strstr(msg, "declares 33 fields") == NULL)
+		fail_msg("abort message does not name the form: %s", msg);
+	/* reading a request with it aborts the same way */
+	assert_int_equal(decode_urlencoded(&x->r.arena, "version=3", 9, &x->r.form), DECODE_OK);
+	status = run_child_capture(read_big_form, x, msg, sizeof(msg));
+	assert_true(t_aborted(status));
+	assert_non_null(strstr(msg, "form big_specs ("));
+}
+
+static void test_full_form_keeps_its_last_field(void **state)
+{
+	struct fx *x = *state;
+	fill_big_specs();
+	const char *body = "f0=a&f30=b&version=12";
+	assert_int_equal(decode_urlencoded(&x->r.arena, body, strlen(body), &x->r.form), DECODE_OK);
+	assert_true(form_read(&x->r, &x->f, big_specs, FORM_MAX_FIELDS));
+	assert_int_equal(x->f.n_specs, FORM_MAX_FIELDS);
+	assert_string_equal(form_value(&x->f, "f0"), "a");
+	assert_string_equal(form_value(&x->f, "f30"), "b");
+	assert_int_equal(form_id(&x->f, "version"), 12);
+}
+
+/* ---- ids ---- */
+
+static void test_parse_id_strict(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		long long want; /* 0: refused */
+	} cases[] = {
+	    {"1", 1},
+	    {"42", 42},
+	    {"1000", 1000},
+	    {"9007199254740991", 9007199254740991LL}, /* 2^53 - 1 */
+	    {"9007199254740992", 0},                  /* 2^53 */
+	    {"99999999999999999999999", 0},
+	    {"9223372036854775808", 0}, /* past long long */
+	    {"", 0},
+	    {"0", 0},
+	    {"00", 0},
+	    {"01", 0},
+	    {"+1", 0},
+	    {"-1", 0},
+	    {" 1", 0},
+	    {"1 ", 0},
+	    {"1\n", 0},
+	    {"1a", 0},
+	    {"1.0", 0},
+	    {"1e3", 0},
+	    {"0x10", 0},
+	    {"١", 0}, /* an Arabic-Indic one */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		long long v = -7;
+		bool ok = form_parse_id(cases[i].in, &v);
+		if (ok != (cases[i].want != 0) || (ok && v != cases[i].want) || (!ok && v != -7))
+			fail_msg("form_parse_id(\"%s\") gave %d, %lld", cases[i].in, ok, v);
+	}
+	long long v = -7;
+	assert_false(form_parse_id(NULL, &v));
+	assert_int_equal(v, -7);
+}
+
+static const struct field_spec id_specs[] = {
+    {.name = "name", .label = "Naam", .kind = FIELD_TEXT},
+    {.name = "version", .label = "versie", .kind = FIELD_ID},
+};
+
+static bool read_ids(struct fx *x, const char *body)
+{
+	x->r.form.items = NULL;
+	x->r.form.n_items = 0;
+	assert_int_equal(decode_urlencoded(&x->r.arena, body, strlen(body), &x->r.form), DECODE_OK);
+	return form_read(&x->r, &x->f, id_specs, 2);
+}
+
+static void form_id_of_text_field(void *arg)
+{
+	form_id(arg, "name");
+}
+
+static void form_id_of_unknown_field(void *arg)
+{
+	form_id(arg, "nope");
+}
+
+static void test_field_id(void **state)
+{
+	struct fx *x = *state;
+	assert_true(read_ids(x, "name=a&version=17"));
+	assert_int_equal(form_id(&x->f, "version"), 17);
+	assert_true(read_ids(x, "name=a"));
+	assert_int_equal(form_id(&x->f, "version"), 0); /* empty: 0 */
+	static const char *const bad[] = {"version=01",
+	                                  "version=%2B1",
+	                                  "version=-1",
+	                                  "version=+1",
+	                                  "version=1x",
+	                                  "version=0",
+	                                  "version=9007199254740992"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (read_ids(x, bad[i]))
+			fail_msg("%s accepted", bad[i]);
+		assert_int_equal(x->f.n_errors, 1);
+		assert_non_null(x->f.errors[1]);
+		assert_non_null(strstr(x->f.errors[1], "versie"));
+	}
+	/* not trimmed: a space is not part of an id */
+	assert_false(read_ids(x, "version=+7+"));
+	/* asking an id of a field that is not FIELD_ID is a programming error */
+	assert_true(t_aborted(t_run_child(form_id_of_text_field, &x->f)));
+	assert_true(t_aborted(t_run_child(form_id_of_unknown_field, &x->f)));
+}
+
+static void test_field_id_renders_hidden(void **state)
+{
+	struct fx *x = *state;
+	form_init(&x->f, id_specs, 2);
+	form_set(&x->f, "version", "5");
+	form_field(&x->h, &x->f, "version");
+	expect_has(x, "<input type=\"hidden\" id=\"f-version\" name=\"version\" value=\"5\">");
+	assert_false(has(x, "<label"));
+}
+
+static void test_req_ids(void **state)
+{
+	struct fx *x = *state;
+	const char *q = "page=3&p=07&c=-2&big=9007199254740992&e=";
+	assert_int_equal(decode_urlencoded(&x->r.arena, q, strlen(q), &x->r.query), DECODE_OK);
+	assert_int_equal(req_query_id(&x->r, "page"), 3);
+	assert_int_equal(req_query_id(&x->r, "p"), 0);
+	assert_int_equal(req_query_id(&x->r, "c"), 0);
+	assert_int_equal(req_query_id(&x->r, "big"), 0);
+	assert_int_equal(req_query_id(&x->r, "e"), 0);
+	assert_int_equal(req_query_id(&x->r, "absent"), 0);
+	const char *b = "partner=12&community=1%200";
+	assert_int_equal(decode_urlencoded(&x->r.arena, b, strlen(b), &x->r.form), DECODE_OK);
+	assert_int_equal(req_form_id(&x->r, "partner"), 12);
+	assert_int_equal(req_form_id(&x->r, "community"), 0);
+	assert_int_equal(req_form_id(&x->r, "page"), 0); /* the query is not the body */
+}
+
+/* ---- radio buttons and their chosen dot ---- */
+
+static const char *const yesno[] = {"ja", "nee", NULL};
+static const char *const yesno_labels[] = {"Ja", "Nee", NULL};
+static const struct field_spec radio_specs[] = {
+    {.name = "ok",
+     .label = "Akkoord",
+     .kind = FIELD_RADIO,
+     .required = true,
+     .options = yesno,
+     .option_labels = yesno_labels},
+};
+
+static void test_radio_uses_the_checked_variant(void **state)
+{
+	struct fx *x = *state;
+	form_init(&x->f, radio_specs, 1);
+	form_set(&x->f, "ok", "nee");
+	form_field(&x->h, &x->f, "ok");
+	/* the html-input variant is the one whose :checked rule draws the dot */
+	expect_has(x, "<input class=\"utrecht-radio-button utrecht-radio-button--html-input\" "
+	              "type=\"radio\" id=\"f-ok-2\" name=\"ok\" value=\"nee\" checked>");
+	expect_has(x, "<input class=\"utrecht-radio-button utrecht-radio-button--html-input\" "
+	              "type=\"radio\" id=\"f-ok-1\" name=\"ok\" value=\"ja\">");
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -399,6 +632,13 @@ int main(void)
 	    T_(test_error_summary_with_prefix),
 	    T_(test_error_summary_empty_without_errors),
 	    T_(test_form_begin_end),
+	    T_(test_too_many_fields_abort_naming_the_form),
+	    T_(test_full_form_keeps_its_last_field),
+	    T_(test_parse_id_strict),
+	    T_(test_field_id),
+	    T_(test_field_id_renders_hidden),
+	    T_(test_req_ids),
+	    T_(test_radio_uses_the_checked_variant),
 	};
 #undef T_
 	return cmocka_run_group_tests_name("forms", tests, NULL, NULL);

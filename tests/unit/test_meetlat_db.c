@@ -27,7 +27,7 @@ static long long org_a, org_b, person;
 static long long count(const char *sql)
 {
 	long long n = -1;
-	assert_int_equal(db_query_int(db, sql, DB_NOARGS, &n), DB_ROW);
+	assert_int_equal(db_query_int_(db, sql, DB_NOARGS, &n), DB_ROW);
 	return n;
 }
 

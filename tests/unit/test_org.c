@@ -489,14 +489,12 @@ static void test_person_create_member_leaves_no_orphan(void **state)
  */
 static void break_role_reads(struct fx *f)
 {
-	static const char *const sql[] = {
-	    "ALTER TABLE memberships RENAME TO memberships_real",
-	    "CREATE VIEW memberships AS SELECT org_id, person_id,"
-	    " abs(-9223372036854775807 - 1) AS role,"
-	    " created_at FROM memberships_real",
-	};
-	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++)
-		assert_int_equal(db_exec(f->db, sql[i], DB_NOARGS), DB_OK);
+	assert_int_equal(db_exec_script(f->db,
+	                                "ALTER TABLE memberships RENAME TO memberships_real;"
+	                                "CREATE VIEW memberships AS SELECT org_id, person_id,"
+	                                " abs(-9223372036854775807 - 1) AS role,"
+	                                " created_at FROM memberships_real;"),
+	                 DB_OK);
 }
 
 static void test_last_beheerder_guard_fails_closed_on_read_error(void **state)

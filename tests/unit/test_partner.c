@@ -31,7 +31,7 @@ static long long partner(struct fx *f, long long org, const char *name, const ch
 static long long count(struct fx *f, const char *sql)
 {
 	long long n = -1;
-	assert_int_equal(db_query_int(f->db, sql, DB_NOARGS, &n), DB_ROW);
+	assert_int_equal(db_query_int_(f->db, sql, DB_NOARGS, &n), DB_ROW);
 	return n;
 }
 

@@ -94,7 +94,7 @@ static inline void tdb_close(struct tdb *t)
 static inline long long tdb_int(struct db *db, const char *sql)
 {
 	long long v = -12345;
-	int rc = db_query_int(db, sql, DB_NOARGS, &v);
+	int rc = db_query_int_(db, sql, DB_NOARGS, &v); /* callers pass literals */
 	if (rc != DB_ROW)
 		fail_msg("query '%s' gave %d: %s", sql, rc, db_errmsg(db));
 	return v;
