@@ -275,8 +275,9 @@ bool auth_throttled(struct db *db, const char *email, const char *ip, time_t now
 	snprintf(key_i, sizeof(key_i), "i:%s", ip ? ip : "");
 	if (db_query_int(
 	        db,
-	        "SELECT MAX((SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?),"
-	        " (SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?))",
+	        "SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?"
+	        " UNION ALL SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?"
+	        " ORDER BY 1 DESC LIMIT 1",
 	        DB_ARGS(DB_TEXT(key_e), DB_INT(since), DB_TEXT(key_i), DB_INT(since)),
 	        &n) != DB_ROW)
 		return true; /* fail closed */
