@@ -155,11 +155,15 @@ static struct db *open_db(const struct opts *o)
 	const char *path = o->db ? o->db : getenv("KRING_DB");
 	if (path == NULL || path[0] == '\0')
 		path = "data/kring.db";
-	make_parent_dir(path);
+	if (db_url_backend(path) == DB_SQLITE)
+		make_parent_dir(path);
 	char err[512];
 	struct db *db;
-	if (db_open(&db, path, err, sizeof(err)) != DB_OK) {
+	int rc = db_open(&db, path, err, sizeof(err));
+	if (rc != DB_OK) {
 		fprintf(stderr, "kring: %s\n", err);
+		if (rc == DB_BADURL) /* a wrong call, not a failure: exit 2 */
+			exit(2);
 		return NULL;
 	}
 	if (db_migrate(db, err, sizeof(err)) != DB_OK) {

@@ -33,12 +33,21 @@
 #include "../util/arena.h"
 
 enum db_rc {
-	DB_OK = 0,          /* statement done (no rows expected) */
-	DB_ROW = 1,         /* a row is available */
-	DB_DONE = 2,        /* no (more) rows */
-	DB_CONSTRAINT = -1, /* unique, foreign-key or check constraint failed */
-	DB_BUSY = -2,       /* the database stayed locked past the busy timeout */
-	DB_ERROR = -3,      /* anything else; see db_errmsg() */
+	DB_OK = 0,           /* statement done (no rows expected) */
+	DB_ROW = 1,          /* a row is available */
+	DB_DONE = 2,         /* no (more) rows */
+	DB_CONSTRAINT = -1,  /* unique, foreign-key or check constraint failed */
+	DB_BUSY = -2,        /* the database stayed locked past the busy timeout */
+	DB_ERROR = -3,       /* anything else; see db_errmsg() */
+	DB_UNAVAILABLE = -4, /* the database server cannot be reached (PostgreSQL) */
+	DB_FULL = -5,        /* disk full, read-only or I/O error: nothing was written */
+	DB_BADURL = -6,      /* db_open(): a URL this build cannot open */
+};
+
+enum db_backend {
+	DB_SQLITE,   /* a file path */
+	DB_POSTGRES, /* postgres://... or postgresql://... */
+	DB_UNKNOWN,  /* another scheme://: never taken as a file name */
 };
 
 enum db_ptype {
@@ -72,11 +81,21 @@ int db_global_init(void);
 
 /*
  * Opens (creating if needed) the database named by url: a file path for
- * SQLite. Applies the connection settings (WAL, synchronous=FULL, foreign
- * keys, busy timeout). On failure returns DB_ERROR and writes a plain
- * message to err. The caller owns *out and releases it with db_close().
+ * SQLite, postgres://user:password@host:port/name (any libpq URL) for
+ * PostgreSQL. Applies the connection settings (SQLite: WAL,
+ * synchronous=FULL, foreign keys, busy timeout). On failure writes a plain
+ * message to err (never a password) and returns DB_BADURL (an unknown
+ * scheme, or PostgreSQL in a build without libpq), DB_UNAVAILABLE (server
+ * not reachable) or DB_ERROR. The caller owns *out and releases it with
+ * db_close().
  */
 int db_open(struct db **out, const char *url, char *err, size_t errlen);
+
+/* Which backend a database URL names (nothing is opened). */
+enum db_backend db_url_backend(const char *url);
+
+/* The backend of an open connection, for the few dialect-specific queries. */
+enum db_backend db_backend(const struct db *db);
 
 /* Closes the connection and its cached statements; NULL is fine. */
 void db_close(struct db *db);

@@ -1,8 +1,6 @@
 /*
  * db_sqlite.c - the SQLite driver behind db.h.
  */
-#include "db.h"
-
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,24 +9,26 @@
 #include <time.h>
 
 #include "../util/embed.h"
+#include "db_driver.h"
 
 #define STMT_CACHE_SIZE 256 /* power of two */
 
-struct db_stmt {
-	sqlite3_stmt *s; /* prepared statement */
-	const char *sql; /* cache key: address of the statement text */
-	struct db *db;   /* owner */
-	bool in_use;     /* between db_query() and db_finish() */
-	bool cached;     /* lives in db->cache; else freed by db_finish() */
+struct sq_stmt {
+	struct db_stmt head; /* owner connection */
+	sqlite3_stmt *s;     /* prepared statement */
+	const char *sql;     /* cache key: address of the statement text */
+	bool in_use;         /* between db_query() and db_finish() */
+	bool cached;         /* lives in db->cache; else freed by db_finish() */
 };
 
-struct db {
+struct sq {
+	struct db head;
 	sqlite3 *conn;
-	struct db_stmt cache[STMT_CACHE_SIZE]; /* open addressing by sql address */
+	struct sq_stmt cache[STMT_CACHE_SIZE]; /* open addressing by sql address */
 	char errbuf[256];                      /* last driver-level message */
 };
 
-int db_global_init(void)
+static int sq_global_init(void)
 {
 	/* Debian's SQLite keeps a global lock on every allocation for memory
 	 * statistics; turning them off let two threads run in parallel. */
@@ -37,7 +37,12 @@ int db_global_init(void)
 	return sqlite3_initialize() == SQLITE_OK ? DB_OK : DB_ERROR;
 }
 
-static int map_rc(struct db *db, int rc)
+static struct sq *sq_of(struct db *db)
+{
+	return (struct sq *)db;
+}
+
+static int map_rc(struct sq *db, int rc)
 {
 	switch (rc & 0xff) {
 	case SQLITE_OK:
@@ -51,20 +56,28 @@ static int map_rc(struct db *db, int rc)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return DB_BUSY;
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		snprintf(db->errbuf, sizeof(db->errbuf), "%s", sqlite3_errmsg(db->conn));
+		return DB_FULL;
 	default:
 		snprintf(db->errbuf, sizeof(db->errbuf), "%s", sqlite3_errmsg(db->conn));
 		return DB_ERROR;
 	}
 }
 
-int db_open(struct db **out, const char *url, char *err, size_t errlen)
+static int sq_open(struct db **out, const char *url, char *err, size_t errlen)
 {
-	struct db *db = calloc(1, sizeof(*db));
+	struct sq *db = calloc(1, sizeof(*db));
 	*out = NULL;
 	if (db == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return DB_ERROR;
 	}
+	db->head.drv = &db_driver_sqlite;
+	db->head.backend = DB_SQLITE;
 	int rc = sqlite3_open_v2(
 	    url, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -91,14 +104,13 @@ int db_open(struct db **out, const char *url, char *err, size_t errlen)
 		free(db);
 		return DB_ERROR;
 	}
-	*out = db;
+	*out = &db->head;
 	return DB_OK;
 }
 
-void db_close(struct db *db)
+static void sq_close(struct db *h)
 {
-	if (db == NULL)
-		return;
+	struct sq *db = sq_of(h);
 	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
 		if (db->cache[i].s != NULL)
 			sqlite3_finalize(db->cache[i].s);
@@ -114,7 +126,7 @@ static size_t slot_of(const char *sql)
 	return (size_t)(h >> 40) & (STMT_CACHE_SIZE - 1);
 }
 
-static int bind_params(struct db *db, sqlite3_stmt *s, const struct db_param *params)
+static int bind_params(struct sq *db, sqlite3_stmt *s, const struct db_param *params)
 {
 	int n = sqlite3_bind_parameter_count(s);
 	int i = 0;
@@ -147,14 +159,18 @@ static int bind_params(struct db *db, sqlite3_stmt *s, const struct db_param *pa
 	return DB_OK;
 }
 
-int db_query_(struct db *db, struct db_stmt **out, const char *sql, const struct db_param *params)
+static void sq_finish(struct db_stmt *h);
+
+static int sq_query(struct db *h, struct db_stmt **out, const char *sql,
+                    const struct db_param *params)
 {
-	struct db_stmt *st = NULL;
+	struct sq *db = sq_of(h);
+	struct sq_stmt *st = NULL;
 	size_t slot = slot_of(sql);
 	*out = NULL;
 	db->errbuf[0] = '\0';
 	for (size_t k = 0; k < 8; k++) {
-		struct db_stmt *c = &db->cache[(slot + k) & (STMT_CACHE_SIZE - 1)];
+		struct sq_stmt *c = &db->cache[(slot + k) & (STMT_CACHE_SIZE - 1)];
 		if (c->sql == sql && !c->in_use) {
 			st = c;
 			break;
@@ -165,7 +181,7 @@ int db_query_(struct db *db, struct db_stmt **out, const char *sql, const struct
 			if (rc != SQLITE_OK)
 				return map_rc(db, rc);
 			c->sql = sql;
-			c->db = db;
+			c->head.db = h;
 			c->cached = true;
 			st = c;
 			break;
@@ -181,46 +197,47 @@ int db_query_(struct db *db, struct db_stmt **out, const char *sql, const struct
 			return map_rc(db, rc);
 		}
 		st->sql = sql;
-		st->db = db;
+		st->head.db = h;
 	}
 	st->in_use = true;
 	int rc = bind_params(db, st->s, params);
 	if (rc != DB_OK) {
-		db_finish(st);
+		sq_finish(&st->head);
 		return rc;
 	}
-	*out = st;
+	*out = &st->head;
 	return DB_OK;
 }
 
-int db_step(struct db_stmt *st)
+static int sq_step(struct db_stmt *h)
 {
-	return map_rc(st->db, sqlite3_step(st->s));
+	struct sq_stmt *st = (struct sq_stmt *)h;
+	return map_rc(sq_of(h->db), sqlite3_step(st->s));
 }
 
-long long db_col_int(struct db_stmt *st, int col)
+static long long sq_col_int(struct db_stmt *h, int col)
 {
-	return sqlite3_column_int64(st->s, col);
+	return sqlite3_column_int64(((struct sq_stmt *)h)->s, col);
 }
 
-bool db_col_is_null(struct db_stmt *st, int col)
+static bool sq_col_is_null(struct db_stmt *h, int col)
 {
-	return sqlite3_column_type(st->s, col) == SQLITE_NULL;
+	return sqlite3_column_type(((struct sq_stmt *)h)->s, col) == SQLITE_NULL;
 }
 
-const char *db_col_text(struct db_stmt *st, int col, struct arena *a)
+static const char *sq_col_text(struct db_stmt *h, int col, struct arena *a)
 {
-	const unsigned char *t = sqlite3_column_text(st->s, col);
-	int n = sqlite3_column_bytes(st->s, col);
+	sqlite3_stmt *s = ((struct sq_stmt *)h)->s;
+	const unsigned char *t = sqlite3_column_text(s, col);
+	int n = sqlite3_column_bytes(s, col);
 	if (t == NULL)
 		return "";
 	return arena_strndup(a, (const char *)t, (size_t)n);
 }
 
-void db_finish(struct db_stmt *st)
+static void sq_finish(struct db_stmt *h)
 {
-	if (st == NULL)
-		return;
+	struct sq_stmt *st = (struct sq_stmt *)h;
 	if (st->cached) {
 		sqlite3_reset(st->s);
 		sqlite3_clear_bindings(st->s);
@@ -231,63 +248,9 @@ void db_finish(struct db_stmt *st)
 	}
 }
 
-int db_exec_(struct db *db, const char *sql, const struct db_param *params)
+static int sq_check_sql(struct db *h, const char *sql)
 {
-	struct db_stmt *st;
-	int rc = db_query_(db, &st, sql, params);
-	if (rc != DB_OK)
-		return rc;
-	rc = db_step(st);
-	while (rc == DB_ROW) /* RETURNING or PRAGMA rows are ignored */
-		rc = db_step(st);
-	db_finish(st);
-	return rc == DB_DONE ? DB_OK : rc;
-}
-
-int db_query_int_(struct db *db, const char *sql, const struct db_param *params, long long *out)
-{
-	struct db_stmt *st;
-	int rc = db_query_(db, &st, sql, params);
-	if (rc != DB_OK)
-		return rc;
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		*out = db_col_int(st, 0);
-	db_finish(st);
-	return rc;
-}
-
-int db_rows_(struct db *db, struct arena *a, const char *sql, const struct db_param *params,
-             size_t elem_size, db_row_fn read, void **out, size_t *n)
-{
-	struct db_stmt *st;
-	void *v = NULL;
-	size_t len = 0, cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc = db_query_(db, &st, sql, params);
-	if (rc != DB_OK)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, len, &cap, elem_size);
-		void *elem = (char *)v + len * elem_size;
-		memset(elem, 0, elem_size);
-		if (read(st, elem, a) != 0) {
-			rc = DB_ERROR;
-			break;
-		}
-		len++;
-	}
-	db_finish(st);
-	if (rc != DB_DONE)
-		return -1;
-	*out = v;
-	*n = len;
-	return 0;
-}
-
-int db_check_sql(struct db *db, const char *sql)
-{
+	struct sq *db = sq_of(h);
 	sqlite3_stmt *s = NULL;
 	const char *tail = NULL;
 	db->errbuf[0] = '\0';
@@ -305,104 +268,81 @@ int db_check_sql(struct db *db, const char *sql)
 	return DB_OK;
 }
 
-int db_begin_read(struct db *db)
+static int sq_begin_read(struct db *db)
 {
 	return db_exec(db, "BEGIN DEFERRED", DB_NOARGS);
 }
 
-void db_end_read(struct db *db)
+static void sq_end_read(struct db *h)
 {
+	struct sq *db = sq_of(h);
 	if (!sqlite3_get_autocommit(db->conn))
 		sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
 }
 
-int db_begin(struct db *db)
+static int sq_begin(struct db *db)
 {
 	return db_exec(db, "BEGIN IMMEDIATE", DB_NOARGS);
 }
 
-int db_commit(struct db *db)
+static int sq_commit(struct db *db)
 {
 	return db_exec(db, "COMMIT", DB_NOARGS);
 }
 
-void db_rollback(struct db *db)
+static void sq_rollback(struct db *h)
 {
+	struct sq *db = sq_of(h);
 	if (!sqlite3_get_autocommit(db->conn))
 		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
 }
 
-long long db_changes(struct db *db)
+static long long sq_changes(struct db *h)
 {
-	return sqlite3_changes64(db->conn);
+	return sqlite3_changes64(sq_of(h)->conn);
 }
 
-const char *db_errmsg(struct db *db)
+static const char *sq_errmsg(struct db *h)
 {
+	struct sq *db = sq_of(h);
 	return db->errbuf[0] ? db->errbuf : sqlite3_errmsg(db->conn);
 }
 
-int db_exec_script(struct db *db, const char *sql)
+static int sq_exec_script(struct db *h, const char *sql)
 {
+	struct sq *db = sq_of(h);
 	char *msg = NULL;
 	db->errbuf[0] = '\0';
 	int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
+		int mapped = map_rc(db, rc);
 		snprintf(db->errbuf, sizeof(db->errbuf), "%s", msg ? msg : "error");
 		sqlite3_free(msg);
-		return map_rc(db, rc) == DB_OK ? DB_ERROR : map_rc(db, rc);
+		return mapped == DB_OK ? DB_ERROR : mapped;
 	}
 	return DB_OK;
 }
 
-bool db_ping(struct db *db)
-{
-	long long one = 0;
-	return db_query_int(db, "SELECT 1", DB_NOARGS, &one) == DB_ROW && one == 1;
-}
-
-int db_migrate(struct db *db, char *err, size_t errlen)
-{
-	int rc = db_exec(db,
-	                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
-	                 " name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
-	                 DB_NOARGS);
-	if (rc != DB_OK) {
-		snprintf(err, errlen, "cannot create schema_migrations: %s", db_errmsg(db));
-		return rc;
-	}
-	for (size_t i = 0; i < n_embedded_migrations_sqlite; i++) {
-		const struct embedded_file *m = &embedded_migrations_sqlite[i];
-		long long seen = 0;
-		rc = db_begin(db);
-		if (rc != DB_OK) {
-			snprintf(err, errlen, "cannot start migration %s: %s", m->name,
-			         db_errmsg(db));
-			return rc;
-		}
-		rc = db_query_int(db, "SELECT COUNT(*) FROM schema_migrations WHERE name = ?",
-		                  DB_ARGS(DB_TEXT(m->name)), &seen);
-		if (rc != DB_ROW) {
-			db_rollback(db);
-			snprintf(err, errlen, "cannot read schema_migrations: %s", db_errmsg(db));
-			return DB_ERROR;
-		}
-		if (seen) {
-			db_rollback(db);
-			continue;
-		}
-		rc = db_exec_script(db, (const char *)m->data);
-		if (rc == DB_OK)
-			rc = db_exec(
-			    db, "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
-			    DB_ARGS(DB_TEXT(m->name), DB_INT((long long)time(NULL))));
-		if (rc == DB_OK)
-			rc = db_commit(db);
-		if (rc != DB_OK) {
-			snprintf(err, errlen, "migration %s failed: %s", m->name, db_errmsg(db));
-			db_rollback(db);
-			return rc;
-		}
-	}
-	return DB_OK;
-}
+const struct db_driver db_driver_sqlite = {
+    .name = "sqlite",
+    .global_init = sq_global_init,
+    .open = sq_open,
+    .close = sq_close,
+    .query = sq_query,
+    .step = sq_step,
+    .col_int = sq_col_int,
+    .col_is_null = sq_col_is_null,
+    .col_text = sq_col_text,
+    .finish = sq_finish,
+    .begin_read = sq_begin_read,
+    .end_read = sq_end_read,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .changes = sq_changes,
+    .errmsg = sq_errmsg,
+    .exec_script = sq_exec_script,
+    .check_sql = sq_check_sql,
+    .migrations = embedded_migrations_sqlite,
+    .n_migrations = &n_embedded_migrations_sqlite,
+};

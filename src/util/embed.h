@@ -17,6 +17,10 @@ struct embedded_file {
 extern const struct embedded_file embedded_migrations_sqlite[];
 extern const size_t n_embedded_migrations_sqlite;
 
+/* Database migrations for PostgreSQL, the same names (builds with libpq only). */
+extern const struct embedded_file embedded_migrations_postgres[];
+extern const size_t n_embedded_migrations_postgres;
+
 /* Static assets served under /assets/ (CSS, scripts, images). */
 extern const struct embedded_file embedded_assets[];
 extern const size_t n_embedded_assets;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
 import { chromium } from 'playwright-core';
+import { freshDatabase } from '../lib/database.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -49,7 +50,7 @@ export async function startKring() {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'kring-e2e-'));
 	const copy = path.join(dir, 'kring');
 	copyFileSync(bin, copy);
-	const db = path.join(dir, 'kring.db');
+	const db = freshDatabase(dir);
 	execFileSync(copy, ['demo', '--db', db], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
 
 	const port = await freePort();

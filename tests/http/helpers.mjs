@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { freshDatabase } from '../lib/database.mjs';
 
 /* The repository root: KRING_BIN may be relative to it (build-asan/kring). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -79,7 +80,7 @@ export function routeTable() {
 export class Server {
 	constructor() {
 		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-http-'));
-		this.db = path.join(this.dir, 'kring.db');
+		this.db = freshDatabase(this.dir);
 		this.stderr = '';
 		this.proc = null;
 		this.exit = null; // {code, signal} once exited
@@ -140,7 +141,10 @@ export class Server {
 	 * demo data. args: extra serve options; env: extra environment.
 	 */
 	async start({ args = [], env = {}, demo = true } = {}) {
-		if (demo && !fs.existsSync(this.db)) kring(['demo', '--db', this.db]);
+		if (demo && !this.demoLoaded) {
+			kring(["demo", "--db", this.db]);
+			this.demoLoaded = true;
+		}
 		for (let attempt = 0; attempt < 20; attempt++) {
 			const port = 20000 + Math.floor(Math.random() * 20000);
 			if (await this.#spawnOnce(port, args, env)) return this;

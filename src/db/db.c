@@ -1,0 +1,254 @@
+/*
+ * db.c - db.h's functions: picks the driver by the database URL and
+ * forwards every call to it; migrations, db_exec and db_query_int are built
+ * on the driver's primitives, once for both backends.
+ */
+#include "db.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../util/embed.h"
+#include "db_driver.h"
+
+int db_global_init(void)
+{
+	if (db_driver_sqlite.global_init() != DB_OK)
+		return DB_ERROR;
+#ifdef KRING_WITH_PG
+	if (db_driver_pg.global_init() != DB_OK)
+		return DB_ERROR;
+#endif
+	return DB_OK;
+}
+
+enum db_backend db_url_backend(const char *url)
+{
+	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+		return DB_POSTGRES;
+	const char *colon = strstr(url, "://");
+	if (colon != NULL) /* some other scheme: never a file name */
+		return DB_UNKNOWN;
+	return DB_SQLITE;
+}
+
+int db_open(struct db **out, const char *url, char *err, size_t errlen)
+{
+	*out = NULL;
+	switch (db_url_backend(url)) {
+	case DB_SQLITE:
+		return db_driver_sqlite.open(out, url, err, errlen);
+	case DB_POSTGRES:
+#ifdef KRING_WITH_PG
+		return db_driver_pg.open(out, url, err, errlen);
+#else
+		snprintf(err, errlen,
+		         "this kring was built without PostgreSQL (libpq): use a file path "
+		         "for SQLite, or build with libpq-dev installed");
+		return DB_BADURL;
+#endif
+	case DB_UNKNOWN:
+		break;
+	}
+	const char *colon = strstr(url, "://");
+	snprintf(err, errlen,
+	         "unknown database URL scheme '%.*s://': use postgres://... or a file path",
+	         (int)(colon - url > 20 ? 20 : colon - url), url);
+	return DB_BADURL;
+}
+
+enum db_backend db_backend(const struct db *db)
+{
+	return db->backend;
+}
+
+void db_close(struct db *db)
+{
+	if (db != NULL)
+		db->drv->close(db);
+}
+
+int db_query_(struct db *db, struct db_stmt **st, const char *sql, const struct db_param *params)
+{
+	return db->drv->query(db, st, sql, params);
+}
+
+int db_step(struct db_stmt *st)
+{
+	return st->db->drv->step(st);
+}
+
+long long db_col_int(struct db_stmt *st, int col)
+{
+	return st->db->drv->col_int(st, col);
+}
+
+bool db_col_is_null(struct db_stmt *st, int col)
+{
+	return st->db->drv->col_is_null(st, col);
+}
+
+const char *db_col_text(struct db_stmt *st, int col, struct arena *a)
+{
+	return st->db->drv->col_text(st, col, a);
+}
+
+void db_finish(struct db_stmt *st)
+{
+	if (st != NULL)
+		st->db->drv->finish(st);
+}
+
+int db_exec_(struct db *db, const char *sql, const struct db_param *params)
+{
+	struct db_stmt *st;
+	int rc = db_query_(db, &st, sql, params);
+	if (rc != DB_OK)
+		return rc;
+	rc = db_step(st);
+	while (rc == DB_ROW) /* RETURNING or PRAGMA rows are ignored */
+		rc = db_step(st);
+	db_finish(st);
+	return rc == DB_DONE ? DB_OK : rc;
+}
+
+int db_query_int_(struct db *db, const char *sql, const struct db_param *params, long long *out)
+{
+	struct db_stmt *st;
+	int rc = db_query_(db, &st, sql, params);
+	if (rc != DB_OK)
+		return rc;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_col_int(st, 0);
+	db_finish(st);
+	return rc;
+}
+
+int db_rows_(struct db *db, struct arena *a, const char *sql, const struct db_param *params,
+             size_t elem_size, db_row_fn read, void **out, size_t *n)
+{
+	struct db_stmt *st;
+	void *v = NULL;
+	size_t len = 0, cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = db_query_(db, &st, sql, params);
+	if (rc != DB_OK)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		v = arena_grow(a, v, len, &cap, elem_size);
+		void *elem = (char *)v + len * elem_size;
+		memset(elem, 0, elem_size);
+		if (read(st, elem, a) != 0) {
+			rc = DB_ERROR;
+			break;
+		}
+		len++;
+	}
+	db_finish(st);
+	if (rc != DB_DONE)
+		return -1;
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+int db_check_sql(struct db *db, const char *sql)
+{
+	return db->drv->check_sql(db, sql);
+}
+
+int db_begin_read(struct db *db)
+{
+	return db->drv->begin_read(db);
+}
+
+void db_end_read(struct db *db)
+{
+	db->drv->end_read(db);
+}
+
+int db_begin(struct db *db)
+{
+	return db->drv->begin(db);
+}
+
+int db_commit(struct db *db)
+{
+	return db->drv->commit(db);
+}
+
+void db_rollback(struct db *db)
+{
+	db->drv->rollback(db);
+}
+
+long long db_changes(struct db *db)
+{
+	return db->drv->changes(db);
+}
+
+const char *db_errmsg(struct db *db)
+{
+	return db->drv->errmsg(db);
+}
+
+int db_exec_script(struct db *db, const char *sql)
+{
+	return db->drv->exec_script(db, sql);
+}
+
+bool db_ping(struct db *db)
+{
+	long long one = 0;
+	return db_query_int(db, "SELECT 1", DB_NOARGS, &one) == DB_ROW && one == 1;
+}
+
+int db_migrate(struct db *db, char *err, size_t errlen)
+{
+	int rc = db_exec(db,
+	                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	                 " name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+	                 DB_NOARGS);
+	if (rc != DB_OK) {
+		snprintf(err, errlen, "cannot create schema_migrations: %s", db_errmsg(db));
+		return rc;
+	}
+	size_t n = *db->drv->n_migrations;
+	for (size_t i = 0; i < n; i++) {
+		const struct embedded_file *m = &db->drv->migrations[i];
+		long long seen = 0;
+		rc = db_begin(db);
+		if (rc != DB_OK) {
+			snprintf(err, errlen, "cannot start migration %s: %s", m->name,
+			         db_errmsg(db));
+			return rc;
+		}
+		rc = db_query_int(db, "SELECT COUNT(*) FROM schema_migrations WHERE name = ?",
+		                  DB_ARGS(DB_TEXT(m->name)), &seen);
+		if (rc != DB_ROW) {
+			db_rollback(db);
+			snprintf(err, errlen, "cannot read schema_migrations: %s", db_errmsg(db));
+			return DB_ERROR;
+		}
+		if (seen) {
+			db_rollback(db);
+			continue;
+		}
+		rc = db_exec_script(db, (const char *)m->data);
+		if (rc == DB_OK)
+			rc = db_exec(
+			    db, "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+			    DB_ARGS(DB_TEXT(m->name), DB_INT((long long)time(NULL))));
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		if (rc != DB_OK) {
+			snprintf(err, errlen, "migration %s failed: %s", m->name, db_errmsg(db));
+			db_rollback(db);
+			return rc;
+		}
+	}
+	return DB_OK;
+}

@@ -1,0 +1,65 @@
+/*
+ * db_driver.h - what a database driver provides behind db.h. Private to
+ * src/db/: db.c picks a driver by the database URL and forwards every call.
+ *
+ * Every driver's connection struct starts with `struct db` (below), so a
+ * struct db * can be handed to the driver's functions and back.
+ */
+#ifndef KRING_DB_DRIVER_H
+#define KRING_DB_DRIVER_H
+
+#include "db.h"
+
+struct db_driver;
+
+/* The head of every driver's connection. */
+struct db {
+	const struct db_driver *drv;
+	enum db_backend backend;
+};
+
+/* The head of every driver's statement. */
+struct db_stmt {
+	struct db *db;
+};
+
+struct db_driver {
+	const char *name; /* "sqlite", "postgres" */
+	int (*global_init)(void);
+	int (*open)(struct db **out, const char *url, char *err, size_t errlen);
+	void (*close)(struct db *db);
+	int (*query)(struct db *db, struct db_stmt **st, const char *sql,
+	             const struct db_param *params);
+	int (*step)(struct db_stmt *st);
+	long long (*col_int)(struct db_stmt *st, int col);
+	bool (*col_is_null)(struct db_stmt *st, int col);
+	const char *(*col_text)(struct db_stmt *st, int col, struct arena *a);
+	void (*finish)(struct db_stmt *st);
+	int (*begin_read)(struct db *db);
+	void (*end_read)(struct db *db);
+	int (*begin)(struct db *db);
+	int (*commit)(struct db *db);
+	void (*rollback)(struct db *db);
+	long long (*changes)(struct db *db);
+	const char *(*errmsg)(struct db *db);
+	int (*exec_script)(struct db *db, const char *sql);
+	/* prepares sql without running it; one statement only */
+	int (*check_sql)(struct db *db, const char *sql);
+	/* the driver's migrations, in order */
+	const struct embedded_file *migrations;
+	const size_t *n_migrations;
+};
+
+extern const struct db_driver db_driver_sqlite;
+extern const struct db_driver db_driver_pg;
+
+/*
+ * Rewrites the '?' and '?N' placeholders of sql as PostgreSQL's '$N' (a
+ * bare '?' takes the number after the largest seen so far, as in SQLite),
+ * leaving string literals, quoted identifiers and comments alone. Returns a
+ * malloc'ed string (the caller frees it) and the number of parameters in
+ * *n_params, or NULL when out of memory or a number is out of range.
+ */
+char *db_pg_placeholders(const char *sql, int *n_params);
+
+#endif

@@ -1,0 +1,546 @@
+/*
+ * db_pg.c - the PostgreSQL driver behind db.h (libpq).
+ *
+ * One connection per thread, like SQLite's. Statements are prepared once per
+ * connection, keyed by the address of their text (a literal, see db.h), with
+ * kring's '?' / '?N' placeholders rewritten to '$N' when first prepared.
+ * A query runs at once and keeps its whole result; db_step() walks it.
+ *
+ * Transactions mean what they mean on SQLite:
+ * - db_begin(): a write transaction that first takes one advisory lock, so
+ *   that writers follow each other as SQLite's BEGIN IMMEDIATE makes them do,
+ *   across every kring instance on the database. Version checks and the
+ *   login throttle (read, then write) stay correct under concurrency, and no
+ *   serialization failure can happen.
+ * - db_begin_read(): REPEATABLE READ, READ ONLY: one snapshot for a page.
+ * A lost connection is reset before the next statement; the statement that
+ * met it fails with DB_UNAVAILABLE.
+ */
+#include <libpq-fe.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/embed.h"
+#include "db_driver.h"
+
+#define PG_CACHE_SIZE 512 /* power of two */
+#define PG_MAX_PARAMS 64
+#define PG_OID_INT8   20
+#define PG_OID_TEXT   25
+
+struct pg_stmt {
+	struct db_stmt head;
+	const char *sql; /* cache key: address of the statement text */
+	char name[16];   /* prepared statement name on this connection */
+	int n_params;
+	bool prepared;
+	bool in_use;
+	bool cached;
+	PGresult *res; /* result of the running query */
+	int row;       /* current row; -1 before the first step */
+	int n_rows;
+};
+
+struct pg {
+	struct db head;
+	PGconn *conn;
+	struct pg_stmt cache[PG_CACHE_SIZE];
+	unsigned next_name;
+	long long changes;
+	bool in_tx;
+	char errbuf[512];
+};
+
+static struct pg *pg_of(struct db *db)
+{
+	return (struct pg *)db;
+}
+
+static int pg_global_init(void)
+{
+	return DB_OK;
+}
+
+/* Maps a failed result's SQLSTATE to a db_rc, keeping its message. */
+static int pg_fail(struct pg *p, const PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(p->conn);
+	snprintf(p->errbuf, sizeof(p->errbuf), "%s", msg && msg[0] ? msg : "error");
+	size_t n = strlen(p->errbuf);
+	while (n > 0 && (p->errbuf[n - 1] == '\n' || p->errbuf[n - 1] == ' '))
+		p->errbuf[--n] = '\0';
+	if (PQstatus(p->conn) != CONNECTION_OK)
+		return DB_UNAVAILABLE;
+	if (state == NULL)
+		return DB_ERROR;
+	if (strncmp(state, "23", 2) == 0) /* integrity constraint violation */
+		return DB_CONSTRAINT;
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	    strcmp(state, "55P03") == 0) /* serialization, deadlock, lock not available */
+		return DB_BUSY;
+	if (strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
+	    strcmp(state, "57P02") == 0 || strcmp(state, "57P03") == 0)
+		return DB_UNAVAILABLE; /* connection lost, server shutting down */
+	if (strcmp(state, "53100") == 0 || strcmp(state, "58030") == 0 ||
+	    strcmp(state, "25006") == 0) /* disk full, I/O error, read-only */
+		return DB_FULL;
+	return DB_ERROR;
+}
+
+/* Runs a command without parameters or rows (BEGIN, COMMIT, SET). */
+static int pg_command(struct pg *p, const char *sql)
+{
+	PGresult *res = PQexec(p->conn, sql);
+	int rc = DB_OK;
+	ExecStatusType s = PQresultStatus(res);
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+		rc = pg_fail(p, res);
+	PQclear(res);
+	return rc;
+}
+
+/* The URL without its password, for messages. */
+static void url_for_messages(const char *url, char *out, size_t n)
+{
+	const char *scheme = strstr(url, "://");
+	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+	if (at && colon && colon < at)
+		snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
+	else
+		snprintf(out, n, "%s", url);
+}
+
+static int pg_open(struct db **out, const char *url, char *err, size_t errlen)
+{
+	*out = NULL;
+	struct pg *p = calloc(1, sizeof(*p));
+	if (p == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return DB_ERROR;
+	}
+	p->head.drv = &db_driver_pg;
+	p->head.backend = DB_POSTGRES;
+	p->conn = PQconnectdb(url);
+	if (PQstatus(p->conn) != CONNECTION_OK) {
+		char shown[256];
+		url_for_messages(url, shown, sizeof(shown));
+		snprintf(err, errlen, "cannot connect to %s: %s", shown,
+		         p->conn ? PQerrorMessage(p->conn) : "out of memory");
+		size_t n = strlen(err);
+		while (n > 0 && err[n - 1] == '\n')
+			err[--n] = '\0';
+		PQfinish(p->conn);
+		free(p);
+		return DB_UNAVAILABLE;
+	}
+	/* quiet NOTICEs (CREATE ... IF NOT EXISTS) and times as SQLite has them */
+	if (pg_command(p, "SET client_min_messages = warning") != DB_OK ||
+	    pg_command(p, "SET TIME ZONE 'UTC'") != DB_OK) {
+		snprintf(err, errlen, "cannot configure the connection: %s", p->errbuf);
+		PQfinish(p->conn);
+		free(p);
+		return DB_ERROR;
+	}
+	*out = &p->head;
+	return DB_OK;
+}
+
+static void pg_close(struct db *db)
+{
+	struct pg *p = pg_of(db);
+	for (size_t i = 0; i < PG_CACHE_SIZE; i++)
+		PQclear(p->cache[i].res);
+	PQfinish(p->conn);
+	free(p);
+}
+
+char *db_pg_placeholders(const char *sql, int *n_params)
+{
+	size_t len = strlen(sql);
+	/* each '?' grows to at most "$64" plus digits: 4 bytes per byte is plenty */
+	char *out = malloc(len * 4 + 1);
+	if (out == NULL)
+		return NULL;
+	size_t o = 0;
+	int highest = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = sql[i];
+		if (c == '\'' || c == '"') { /* literal or quoted identifier: copy whole */
+			out[o++] = c;
+			for (i++; i < len; i++) {
+				out[o++] = sql[i];
+				if (sql[i] == c) {
+					if (i + 1 < len && sql[i + 1] == c) { /* doubled quote */
+						out[o++] = sql[++i];
+						continue;
+					}
+					break;
+				}
+			}
+			continue;
+		}
+		if (c == '-' && i + 1 < len && sql[i + 1] == '-') { /* comment to end of line */
+			while (i < len && sql[i] != '\n')
+				out[o++] = sql[i++];
+			if (i < len)
+				out[o++] = sql[i];
+			continue;
+		}
+		if (c != '?') {
+			out[o++] = c;
+			continue;
+		}
+		int num = 0;
+		size_t j = i + 1;
+		while (j < len && sql[j] >= '0' && sql[j] <= '9' && num <= PG_MAX_PARAMS)
+			num = num * 10 + (sql[j++] - '0');
+		if (j == i + 1)
+			num = highest + 1;
+		if (num < 1 || num > PG_MAX_PARAMS) {
+			free(out);
+			return NULL;
+		}
+		if (num > highest)
+			highest = num;
+		o += (size_t)sprintf(out + o, "$%d", num);
+		i = j - 1;
+	}
+	out[o] = '\0';
+	*n_params = highest;
+	return out;
+}
+
+static size_t slot_of(const char *sql)
+{
+	uintptr_t h = (uintptr_t)sql;
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 40) & (PG_CACHE_SIZE - 1);
+}
+
+/* After a lost connection: reset it once (prepared statements are gone). */
+static void pg_revive(struct pg *p)
+{
+	if (PQstatus(p->conn) == CONNECTION_OK)
+		return;
+	PQreset(p->conn);
+	for (size_t i = 0; i < PG_CACHE_SIZE; i++)
+		p->cache[i].prepared = false;
+	p->in_tx = false;
+	if (PQstatus(p->conn) == CONNECTION_OK) {
+		pg_command(p, "SET client_min_messages = warning");
+		pg_command(p, "SET TIME ZONE 'UTC'");
+	}
+}
+
+/*
+ * Takes a query's result into st (a cached statement, or a new private one
+ * when st is NULL), or maps its failure. Consumes res.
+ */
+static int pg_take_result(struct pg *p, struct pg_stmt *st, PGresult *res, struct db_stmt **out)
+{
+	ExecStatusType s = PQresultStatus(res);
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
+		int rc = pg_fail(p, res);
+		PQclear(res);
+		return rc;
+	}
+	const char *changed = PQcmdTuples(res);
+	p->changes = changed && changed[0] ? atoll(changed) : 0;
+	if (st == NULL) {
+		st = calloc(1, sizeof(*st));
+		if (st == NULL) {
+			PQclear(res);
+			return DB_ERROR;
+		}
+		st->head.db = &p->head;
+	}
+	st->res = res;
+	st->row = -1;
+	st->n_rows = s == PGRES_TUPLES_OK ? PQntuples(res) : 0;
+	st->in_use = true;
+	*out = &st->head;
+	return DB_OK;
+}
+
+/* Types of the parameters, as the statement is prepared with them. */
+static int pg_params(struct pg *p, const struct db_param *params, const char **values, Oid *types,
+                     char (*ints)[24])
+{
+	int n = 0;
+	for (; params != NULL && params[n].type != DBP_END; n++) {
+		if (n >= PG_MAX_PARAMS) {
+			snprintf(p->errbuf, sizeof(p->errbuf), "too many parameters");
+			return -1;
+		}
+		const struct db_param *pa = &params[n];
+		switch (pa->type) {
+		case DBP_INT:
+			snprintf(ints[n], sizeof(ints[n]), "%lld", pa->i);
+			values[n] = ints[n];
+			types[n] = PG_OID_INT8;
+			break;
+		case DBP_TEXT:
+			values[n] = pa->s;
+			types[n] = pa->s ? PG_OID_TEXT : 0;
+			break;
+		default:
+			values[n] = NULL;
+			types[n] = 0;
+			break;
+		}
+	}
+	return n;
+}
+
+static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
+                    const struct db_param *params)
+{
+	struct pg *p = pg_of(db);
+	*out = NULL;
+	p->errbuf[0] = '\0';
+	pg_revive(p);
+
+	const char *values[PG_MAX_PARAMS];
+	Oid types[PG_MAX_PARAMS];
+	char ints[PG_MAX_PARAMS][24];
+	int n_given = pg_params(p, params, values, types, ints);
+	if (n_given < 0)
+		return DB_ERROR;
+
+	struct pg_stmt *st = NULL;
+	size_t slot = slot_of(sql);
+	for (size_t k = 0; k < 8; k++) {
+		struct pg_stmt *c = &p->cache[(slot + k) & (PG_CACHE_SIZE - 1)];
+		if (c->sql == sql && !c->in_use) {
+			st = c;
+			break;
+		}
+		if (c->sql == NULL) {
+			st = c;
+			break;
+		}
+	}
+	if (st == NULL || !st->prepared) {
+		int n_params = 0;
+		char *text = db_pg_placeholders(sql, &n_params);
+		if (text == NULL) {
+			snprintf(p->errbuf, sizeof(p->errbuf), "cannot rewrite placeholders");
+			return DB_ERROR;
+		}
+		if (n_params != n_given) {
+			snprintf(p->errbuf, sizeof(p->errbuf), "expected %d parameters, got %d",
+			         n_params, n_given);
+			free(text);
+			return DB_ERROR;
+		}
+		if (st == NULL) { /* cache crowded or statement nested: run unprepared */
+			PGresult *res =
+			    PQexecParams(p->conn, text, n_given, types, values, NULL, NULL, 0);
+			free(text);
+			return pg_take_result(p, NULL, res, out);
+		}
+		snprintf(st->name, sizeof(st->name), "k%u", p->next_name++);
+		PGresult *res = PQprepare(p->conn, st->name, text, n_given, types);
+		free(text);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			int rc = pg_fail(p, res);
+			PQclear(res);
+			return rc;
+		}
+		PQclear(res);
+		st->sql = sql;
+		st->n_params = n_given;
+		st->prepared = true;
+		st->cached = true;
+		st->head.db = db;
+	} else if (st->n_params != n_given) {
+		snprintf(p->errbuf, sizeof(p->errbuf), "expected %d parameters, got %d",
+		         st->n_params, n_given);
+		return DB_ERROR;
+	}
+	PGresult *res = PQexecPrepared(p->conn, st->name, n_given, values, NULL, NULL, 0);
+	return pg_take_result(p, st, res, out);
+}
+
+static int pg_step(struct db_stmt *h)
+{
+	struct pg_stmt *st = (struct pg_stmt *)h;
+	if (st->row + 1 >= st->n_rows) {
+		st->row = st->n_rows;
+		return DB_DONE;
+	}
+	st->row++;
+	return DB_ROW;
+}
+
+static long long pg_col_int(struct db_stmt *h, int col)
+{
+	struct pg_stmt *st = (struct pg_stmt *)h;
+	if (st->row < 0 || st->row >= st->n_rows || PQgetisnull(st->res, st->row, col))
+		return 0;
+	const char *v = PQgetvalue(st->res, st->row, col);
+	if (v[0] == 't' && v[1] == '\0') /* a boolean expression */
+		return 1;
+	if (v[0] == 'f' && v[1] == '\0')
+		return 0;
+	return strtoll(v, NULL, 10); /* numeric "2.50" reads as 2, as SQLite's integer cast */
+}
+
+static bool pg_col_is_null(struct db_stmt *h, int col)
+{
+	struct pg_stmt *st = (struct pg_stmt *)h;
+	return st->row < 0 || st->row >= st->n_rows || PQgetisnull(st->res, st->row, col);
+}
+
+static const char *pg_col_text(struct db_stmt *h, int col, struct arena *a)
+{
+	struct pg_stmt *st = (struct pg_stmt *)h;
+	if (pg_col_is_null(h, col))
+		return "";
+	return arena_strndup(a, PQgetvalue(st->res, st->row, col),
+	                     (size_t)PQgetlength(st->res, st->row, col));
+}
+
+static void pg_finish(struct db_stmt *h)
+{
+	struct pg_stmt *st = (struct pg_stmt *)h;
+	PQclear(st->res);
+	st->res = NULL;
+	st->in_use = false;
+	if (!st->cached)
+		free(st);
+}
+
+static int pg_begin_read(struct db *db)
+{
+	struct pg *p = pg_of(db);
+	pg_revive(p);
+	int rc = pg_command(p, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+	p->in_tx = rc == DB_OK;
+	return rc;
+}
+
+static void pg_end_read(struct db *db)
+{
+	struct pg *p = pg_of(db);
+	if (PQtransactionStatus(p->conn) != PQTRANS_IDLE)
+		pg_command(p, "COMMIT");
+	p->in_tx = false;
+}
+
+static int pg_begin(struct db *db)
+{
+	struct pg *p = pg_of(db);
+	pg_revive(p);
+	int rc = pg_command(p, "BEGIN ISOLATION LEVEL READ COMMITTED");
+	if (rc != DB_OK)
+		return rc;
+	/* one lock for every writer of every instance: BEGIN IMMEDIATE's meaning */
+	PGresult *res = PQexec(p->conn, "SELECT pg_advisory_xact_lock(5394)");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(p, res);
+		PQclear(res);
+		pg_command(p, "ROLLBACK");
+		return rc;
+	}
+	PQclear(res);
+	p->in_tx = true;
+	return DB_OK;
+}
+
+static int pg_commit(struct db *db)
+{
+	struct pg *p = pg_of(db);
+	PGresult *res = PQexec(p->conn, "COMMIT");
+	int rc = DB_OK;
+	/* COMMIT of a failed transaction answers ROLLBACK with status OK */
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = pg_fail(p, res);
+	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+		snprintf(p->errbuf, sizeof(p->errbuf), "transaction was rolled back");
+		rc = DB_ERROR;
+	}
+	PQclear(res);
+	p->in_tx = false;
+	return rc;
+}
+
+static void pg_rollback(struct db *db)
+{
+	struct pg *p = pg_of(db);
+	if (PQstatus(p->conn) == CONNECTION_OK && PQtransactionStatus(p->conn) != PQTRANS_IDLE)
+		pg_command(p, "ROLLBACK");
+	p->in_tx = false;
+}
+
+static long long pg_changes(struct db *db)
+{
+	return pg_of(db)->changes;
+}
+
+static const char *pg_errmsg(struct db *db)
+{
+	struct pg *p = pg_of(db);
+	return p->errbuf[0] ? p->errbuf : PQerrorMessage(p->conn);
+}
+
+static int pg_exec_script(struct db *db, const char *sql)
+{
+	struct pg *p = pg_of(db);
+	p->errbuf[0] = '\0';
+	return pg_command(p, sql);
+}
+
+static int pg_check_sql(struct db *db, const char *sql)
+{
+	struct pg *p = pg_of(db);
+	p->errbuf[0] = '\0';
+	int n_params = 0;
+	char *text = db_pg_placeholders(sql, &n_params);
+	if (text == NULL) {
+		snprintf(p->errbuf, sizeof(p->errbuf), "cannot rewrite placeholders");
+		return DB_ERROR;
+	}
+	/* unnamed, untyped: the server infers the types (a prepared statement
+	 * holds one command only, so two statements fail here too) */
+	PGresult *res = PQprepare(p->conn, "", text, 0, NULL);
+	free(text);
+	int rc = DB_OK;
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		/* a type only the bound value tells (at run time kring sends it) */
+		if (state == NULL || strcmp(state, "42P18") != 0)
+			rc = pg_fail(p, res);
+	}
+	PQclear(res);
+	return rc;
+}
+
+const struct db_driver db_driver_pg = {
+    .name = "postgres",
+    .global_init = pg_global_init,
+    .open = pg_open,
+    .close = pg_close,
+    .query = pg_query,
+    .step = pg_step,
+    .col_int = pg_col_int,
+    .col_is_null = pg_col_is_null,
+    .col_text = pg_col_text,
+    .finish = pg_finish,
+    .begin_read = pg_begin_read,
+    .end_read = pg_end_read,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+    .changes = pg_changes,
+    .errmsg = pg_errmsg,
+    .exec_script = pg_exec_script,
+    .check_sql = pg_check_sql,
+    .migrations = embedded_migrations_postgres,
+    .n_migrations = &n_embedded_migrations_postgres,
+};
