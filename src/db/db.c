@@ -58,6 +58,23 @@ int db_open(struct db **out, const char *url, char *err, size_t errlen)
 	return DB_BADURL;
 }
 
+/* Remembers a fault for db_take_fault(); returns rc. */
+static int noted(struct db *db, int rc)
+{
+	if (rc == DB_UNAVAILABLE || rc == DB_FULL)
+		db->fault = rc;
+	return rc;
+}
+
+int db_take_fault(struct db *db)
+{
+	if (db == NULL)
+		return 0;
+	int fault = db->fault;
+	db->fault = 0;
+	return fault;
+}
+
 enum db_backend db_backend(const struct db *db)
 {
 	return db->backend;
@@ -71,12 +88,12 @@ void db_close(struct db *db)
 
 int db_query_(struct db *db, struct db_stmt **st, const char *sql, const struct db_param *params)
 {
-	return db->drv->query(db, st, sql, params);
+	return noted(db, db->drv->query(db, st, sql, params));
 }
 
 int db_step(struct db_stmt *st)
 {
-	return st->db->drv->step(st);
+	return noted(st->db, st->db->drv->step(st));
 }
 
 long long db_col_int(struct db_stmt *st, int col)
@@ -162,7 +179,7 @@ int db_check_sql(struct db *db, const char *sql)
 
 int db_begin_read(struct db *db)
 {
-	return db->drv->begin_read(db);
+	return noted(db, db->drv->begin_read(db));
 }
 
 void db_end_read(struct db *db)
@@ -172,12 +189,12 @@ void db_end_read(struct db *db)
 
 int db_begin(struct db *db)
 {
-	return db->drv->begin(db);
+	return noted(db, db->drv->begin(db));
 }
 
 int db_commit(struct db *db)
 {
-	return db->drv->commit(db);
+	return noted(db, db->drv->commit(db));
 }
 
 void db_rollback(struct db *db)

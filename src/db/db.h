@@ -202,6 +202,15 @@ int db_exec_script(struct db *db, const char *sql);
 /* Applies embedded migrations that have not run yet. Returns DB_OK or an error. */
 int db_migrate(struct db *db, char *err, size_t errlen);
 
+/*
+ * The fault this connection met since the last call: DB_UNAVAILABLE (the
+ * server could not be reached or the connection was lost) or DB_FULL (disk
+ * full, read-only or I/O error), or 0 for none; clears it. The server asks
+ * when a handler fails, to answer 503 instead of 500, and at the start of a
+ * request, so an old fault never colours a new request.
+ */
+int db_take_fault(struct db *db);
+
 /* True when the database answers a trivial query (health check). */
 bool db_ping(struct db *db);
 

@@ -16,6 +16,7 @@ struct db_driver;
 struct db {
 	const struct db_driver *drv;
 	enum db_backend backend;
+	int fault; /* DB_UNAVAILABLE or DB_FULL met since db_take_fault(), else 0 */
 };
 
 /* The head of every driver's statement. */

@@ -269,6 +269,7 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 {
 	if (r->defer == DEFER_NONE) {
 		r->no_store = true;
+		db_take_fault(r->db); /* a fault of an earlier request is not this one's */
 		if (r->body_too_large) {
 			g_app->error_page(r, 413);
 			return;
@@ -290,7 +291,10 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 		db_rollback(r->db);
 		r->n_headers = 0;
 		r->headers_overflow = false;
-		g_app->error_page(r, 500);
+		/* the one place where a database fault becomes an answer: the
+		 * database unreachable (or full) is a 503 that says so, not a 500 */
+		r->db_fault = db_take_fault(r->db);
+		g_app->error_page(r, r->db_fault ? 503 : 500);
 	}
 }
 

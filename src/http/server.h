@@ -108,6 +108,7 @@ struct req {
 	int n_headers;
 	bool headers_overflow; /* resp_header() was refused: the request fails */
 	bool no_store;         /* Cache-Control: no-store (default true) */
+	int db_fault;          /* DB_UNAVAILABLE or DB_FULL when the handler failed on it: 503 */
 
 	/* work done off the server thread (password hashing) */
 	enum defer_state defer;

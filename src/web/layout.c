@@ -239,8 +239,8 @@ void resp_error(struct req *r, unsigned status)
 		body = T(ERR_431_BODY);
 		break;
 	case 503:
-		title = T(ERR_503_TITLE);
-		body = T(ERR_503_BODY);
+		title = r->db_fault == DB_UNAVAILABLE ? T(ERR_503_DB_TITLE) : T(ERR_503_TITLE);
+		body = r->db_fault == DB_UNAVAILABLE ? T(ERR_503_DB_BODY) : T(ERR_503_BODY);
 		break;
 	default:
 		status = 500;
