@@ -225,11 +225,18 @@ bool db_ping(struct db *db)
 
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
-	int rc = db_exec(db,
-	                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
-	                 " name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
-	                 DB_NOARGS);
+	/* in a write transaction: instances starting at once on one PostgreSQL
+	 * take turns (db_begin's lock) instead of racing on CREATE TABLE */
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_exec(db,
+		             "CREATE TABLE IF NOT EXISTS schema_migrations ("
+		             " name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+		             DB_NOARGS);
+	if (rc == DB_OK)
+		rc = db_commit(db);
 	if (rc != DB_OK) {
+		db_rollback(db);
 		snprintf(err, errlen, "cannot create schema_migrations: %s", db_errmsg(db));
 		return rc;
 	}

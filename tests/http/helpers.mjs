@@ -78,9 +78,11 @@ export function routeTable() {
 /* ---- the server ---- */
 
 export class Server {
-	constructor() {
+	/* db: another server's database, to run a second instance on it (its demo is not loaded again) */
+	constructor({ db } = {}) {
 		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-http-'));
-		this.db = freshDatabase(this.dir);
+		this.db = db || freshDatabase(this.dir);
+		this.demoLoaded = Boolean(db);
 		this.stderr = '';
 		this.proc = null;
 		this.exit = null; // {code, signal} once exited
