@@ -326,6 +326,17 @@ bool form_parse_id(const char *s, long long *out)
 	return true;
 }
 
+long long form_id_or_zero(const char *s)
+{
+	long long id = 0;
+	return form_parse_id(s, &id) ? id : 0;
+}
+
+long long form_value_id(const struct form *f, const char *name)
+{
+	return form_id_or_zero(form_value(f, name));
+}
+
 long long req_query_id(struct req *r, const char *name)
 {
 	long long id = 0;
