@@ -86,8 +86,14 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 		page_notice(&h, "ok", T(PERSON_ADDED));
 	else if (done && strcmp(done, "rol") == 0)
 		page_notice(&h, "ok", T(PERSON_ROLE_CHANGED));
-	else if (done && strcmp(done, "verwijderd") == 0)
+	else if (done && strcmp(done, "verwijderd") == 0) {
 		page_notice(&h, "ok", T(PERSON_REMOVED));
+		/* open action points keep their owner's name: hand them over in one step */
+		html(&h,
+		     "<p class=\"utrecht-paragraph\">%s <a class=\"utrecht-link\" "
+		     "href=\"/o/%s/actions/owners\">%s</a></p>",
+		     T(PERSON_REMOVED_ACTIONS), r->org_slug, T(HANDOVER_TITLE));
+	}
 
 	html(&h,
 	     "<table class=\"utrecht-table kring-table kring-table--stack\">"
@@ -156,8 +162,10 @@ static void person_page(struct req *r, const struct member *m, const char *notic
 	html(&h,
 	     "<section class=\"kring-card kring-danger-zone\" aria-labelledby=\"h-weg\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-weg\">%s</h2>"
-	     "<p class=\"utrecht-paragraph\">%s</p>",
-	     T(PERSON_REMOVE_TITLE), T(PERSON_REMOVE_WARNING));
+	     "<p class=\"utrecht-paragraph\">%s</p><p class=\"utrecht-paragraph\">%s "
+	     "<a class=\"utrecht-link\" href=\"/o/%s/actions/owners\">%s</a></p>",
+	     T(PERSON_REMOVE_TITLE), T(PERSON_REMOVE_WARNING), T(PERSON_REMOVE_ACTIONS),
+	     r->org_slug, T(HANDOVER_TITLE));
 	form_begin(&h, r,
 	           arena_printf(&r->arena, "/o/%s/people/%lld/remove", r->org_slug, m->person_id));
 	html(&h,

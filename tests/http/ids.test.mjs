@@ -1,7 +1,8 @@
 /*
  * ids.test.mjs - ids and versions typed into forms and addresses are read
  * strictly (a positive decimal, nothing around it), never "as far as the
- * digits go": "1abc" is no version 1, "07" no id 7, "2x" no page 2.
+ * digits go": "1abc" is no version 1, "07" no id 7, "2x" no page 2. And
+ * the beheerder finds the hand-over of action points from the person page.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,4 +59,16 @@ test('a page number or filter id that is not a plain number is ignored, never ha
 	const conv = await sascha.get(`/o/${ORG}/conversations?partner=01&pagina=3z`);
 	assert.equal(conv.status, 200);
 	assert.doesNotMatch(conv.body, /<option value="\d+" selected>/, 'no partner filter from "01"');
+});
+
+test('the person page points the beheerder to handing over open action points', async () => {
+	const marieke = new Client(server);
+	await marieke.login(USERS.marieke);
+	const people = await marieke.get(`/o/${ORG}/people`);
+	assert.equal(people.status, 200);
+	const id = Number(new RegExp(`/o/${ORG}/people/(\\d+)`).exec(people.body)[1]);
+	const page = await marieke.get(`/o/${ORG}/people/${id}`);
+	assert.equal(page.status, 200);
+	assert.match(page.body, new RegExp(`href="/o/${ORG}/actions/owners">Actiepunten overdragen</a>`));
+	assert.equal((await marieke.get(`/o/${ORG}/actions/owners`)).status, 200, 'and that page opens');
 });
