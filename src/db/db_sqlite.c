@@ -316,30 +316,44 @@ static int sq_commit(struct db *h)
  * bigger one will not. */
 #define PROBE_MIN_FREE (1024 * 1024)
 
+/* Why the database's file system cannot take writes, or NULL when it can
+ * (read-only, or less than PROBE_MIN_FREE left). */
+static const char *disk_trouble(struct sq *db)
+{
+	const char *file = sqlite3_db_filename(db->conn, "main");
+	struct statvfs fs;
+	if (file == NULL || file[0] == '\0' || statvfs(file, &fs) != 0)
+		return NULL;
+	if (fs.f_flag & ST_RDONLY)
+		return "the file system is read-only";
+	if ((unsigned long long)fs.f_bavail * fs.f_frsize < PROBE_MIN_FREE)
+		return "less than 1 MiB free on the file system";
+	return NULL;
+}
+
 static int sq_probe_write(struct db *h)
 {
 	struct sq *db = sq_of(h);
 	db->errbuf[0] = '\0';
-	const char *file = sqlite3_db_filename(db->conn, "main");
-	struct statvfs fs;
-	if (file != NULL && file[0] != '\0' && statvfs(file, &fs) == 0 &&
-	    ((fs.f_flag & ST_RDONLY) ||
-	     (unsigned long long)fs.f_bavail * fs.f_frsize < PROBE_MIN_FREE)) {
-		snprintf(db->errbuf, sizeof(db->errbuf), "%s",
-		         (fs.f_flag & ST_RDONLY) ? "the file system is read-only"
-		                                 : "less than 1 MiB free on the file system");
-		h->fault = DB_FULL;
-		return DB_FULL;
-	}
-	int rc =
-	    sqlite3_exec(db->conn, "PRAGMA application_id=" PROBE_APPLICATION_ID, NULL, NULL, NULL);
-	if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR) {
-		/* a WAL that filled the disk: copy it into the database and cut
-		 * it to nothing (waits for readers up to the busy timeout), then
-		 * try once more */
-		sqlite3_wal_checkpoint_v2(db->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	const char *trouble = disk_trouble(db);
+	int rc = SQLITE_FULL;
+	if (trouble == NULL)
 		rc = sqlite3_exec(db->conn, "PRAGMA application_id=" PROBE_APPLICATION_ID, NULL,
 		                  NULL, NULL);
+	if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR) {
+		/* perhaps the WAL filled the disk (a reader kept it from being
+		 * checkpointed): copy it into the database and cut it to nothing
+		 * (waits for readers up to the busy timeout), then look again */
+		sqlite3_wal_checkpoint_v2(db->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		trouble = disk_trouble(db);
+		if (trouble == NULL)
+			rc = sqlite3_exec(db->conn, "PRAGMA application_id=" PROBE_APPLICATION_ID,
+			                  NULL, NULL, NULL);
+	}
+	if (trouble != NULL) {
+		snprintf(db->errbuf, sizeof(db->errbuf), "%s", trouble);
+		h->fault = DB_FULL;
+		return DB_FULL;
 	}
 	return rc == SQLITE_OK ? DB_OK : map_rc(db, rc);
 }

@@ -380,6 +380,15 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 		g_app->error_page(r, fault != DB_OK ? 503 : 500);
 		if (fault != DB_OK)
 			resp_header(r, "Retry-After", "60");
+		/* a WAL that filled the disk is cut back here too, not only when
+		 * /healthz is asked (at most every 10 s) */
+		long long now = now_ms();
+		if (fault == DB_FULL && r->conn != NULL &&
+		    now - atomic_load(&g_probe_at) >= PROBE_EVERY_MS) {
+			atomic_store(&g_probe_at, now);
+			int probe = db_probe_write(r->db);
+			atomic_store(&g_fault, probe == DB_OK ? DB_OK : fault);
+		}
 	}
 }
 
