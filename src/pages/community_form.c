@@ -368,14 +368,9 @@ static int delete_confirm_page(struct req *r, bool stale, unsigned status)
 	     T_printf(&r->arena, DELETE_QUESTION, ui_short(&r->arena, c.name, 200)),
 	     T(DELETE_EXPLAIN));
 	page_notice(&h, "warning", T(DELETE_TIP));
-	form_begin(&h, r, ui_community_url(r, c.id, "/delete"));
-	html(&h,
-	     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
-	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button>"
-	     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
-	     "href=\"%s\">%s</a></p></form></div>",
-	     c.version, T(DELETE_CONFIRM), ui_community_url(r, c.id, ""), T(DELETE_CANCEL));
+	form_delete_confirm(&h, r, ui_community_url(r, c.id, "/delete"), c.version,
+	                    T(DELETE_CONFIRM), ui_community_url(r, c.id, ""), T(DELETE_CANCEL));
+	html(&h, "</div>");
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }

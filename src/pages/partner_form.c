@@ -361,14 +361,9 @@ static int delete_page(struct req *r, const struct partner *p, bool stale, unsig
 	    "<p class=\"utrecht-paragraph kring-lead\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
 	    T_printf(&r->arena, PDELETE_QUESTION, ui_short(&r->arena, p->name, 200)),
 	    T(PDELETE_EXPLAIN));
-	form_begin(&h, r, ui_partner_url(r, p->id, "/delete"));
-	html(&h,
-	     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
-	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button>"
-	     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
-	     "href=\"%s\">%s</a></p></form></div>",
-	     p->version, T(PDELETE_CONFIRM), ui_partner_url(r, p->id, ""), T(PDELETE_CANCEL));
+	form_delete_confirm(&h, r, ui_partner_url(r, p->id, "/delete"), p->version,
+	                    T(PDELETE_CONFIRM), ui_partner_url(r, p->id, ""), T(PDELETE_CANCEL));
+	html(&h, "</div>");
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }

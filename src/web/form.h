@@ -94,6 +94,13 @@ void form_error_summary(struct html *h, const struct form *f);
 void form_field(struct html *h, const struct form *f, const char *name);
 /* Label of a declared field ("" when unknown), e.g. to show a conflict. */
 const char *form_label(const struct form *f, const char *name);
+/*
+ * A whole delete confirmation form: posts to action with the version the
+ * person saw (a delete names it, like every change), a danger button
+ * labelled confirm, and a link back to cancel_url labelled cancel.
+ */
+void form_delete_confirm(struct html *h, struct req *r, const char *action, long long version,
+                         const char *confirm, const char *cancel_url, const char *cancel);
 /* Submit button and </form>. */
 void form_end(struct html *h, const char *button_label);
 
