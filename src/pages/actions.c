@@ -249,8 +249,8 @@ static int owners_page(struct req *r, const char *error, unsigned status)
 		html(&h,
 		     "<li class=\"kring-card\"><h2 class=\"utrecht-heading-3\">%s</h2><p "
 		     "class=\"utrecht-paragraph\">%s</p>",
-		     arena_printf(&r->arena, T(ACTION_OWNER_GONE), name),
-		     arena_printf(&r->arena, TN(HANDOVER_COUNT, gone[i].n_open), gone[i].n_open));
+		     T_printf(&r->arena, ACTION_OWNER_GONE, name),
+		     TN_printf(&r->arena, HANDOVER_COUNT, gone[i].n_open, gone[i].n_open));
 		ui_form(&h, r,
 		        arena_printf(&r->arena, "/o/%s/actions/owners/%lld", r->org_slug,
 		                     gone[i].person_id),

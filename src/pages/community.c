@@ -89,8 +89,8 @@ static void staff_section(struct req *r, struct html *h, const struct community 
 				     "<button class=\"kring-tool\" type=\"submit\">%s<span "
 				     "class=\"kring-sr\">: %s</span></button></form>",
 				     T(STAFF_REMOVE),
-				     arena_printf(&r->arena, T(PERSON_WITH_ROLE), staff[i].name,
-				                  text_nl[TXT_STAFF_BOUWER + k]));
+				     T_printf(&r->arena, PERSON_WITH_ROLE, staff[i].name,
+				              text_nl[TXT_STAFF_BOUWER + k]));
 			}
 			html(h, "</dd>");
 		}
@@ -236,7 +236,7 @@ static void history_section(struct req *r, struct html *h,
 		html(h, " <span>%s</span>", fmt_date(&r->arena, hist[i].at));
 		if (hist[i].who[0])
 			html(h, " <span class=\"kring-muted\">%s</span>",
-			     arena_printf(&r->arena, T(HISTORY_BY), hist[i].who));
+			     T_printf(&r->arena, HISTORY_BY, hist[i].who));
 		html(h, "</li>");
 	}
 	html(h, "</ol></section>");
@@ -287,7 +287,7 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	     T(CRUMBS_LABEL), r->org_slug, T(PROFILE_BACK), c.name);
 	ui_status_badge(&h, c.status);
 	html(&h, " <span class=\"kring-muted\">%s</span>",
-	     arena_printf(&r->arena, T(STATUS_SINCE), fmt_date(&r->arena, c.status_since)));
+	     T_printf(&r->arena, STATUS_SINCE, fmt_date(&r->arena, c.status_since)));
 	if (c.archetype[0])
 		html(&h, " <span class=\"kring-chip\">%s</span>", ui_archetype_label(c.archetype));
 	html(&h, "</p></div><p class=\"kring-toolbar kring-profile-head__tools\">");
@@ -345,7 +345,7 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	     "aria-labelledby=\"h-werkblad-3\"><h2 class=\"utrecht-heading-2\" "
 	     "id=\"h-werkblad-3\">%s</h2><p class=\"utrecht-paragraph kring-small kring-muted\">%s"
 	     "</p><div class=\"kring-columns kring-columns--3\">",
-	     arena_printf(&r->arena, T(WB3_TITLE), ui_short(&r->arena, c.name, 80)), T(WB3_INTRO));
+	     T_printf(&r->arena, WB3_TITLE, ui_short(&r->arena, c.name, 80)), T(WB3_INTRO));
 	community_item_list(r, &h, &c, items, n_items, "van", T(COL_VAN_TITLE), T(COL_VAN_TEXT),
 	                    T(COL_VAN_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_VAN), can_edit, pb);
 	community_item_list(r, &h, &c, items, n_items, "door", T(COL_DOOR_TITLE), T(COL_DOOR_TEXT),

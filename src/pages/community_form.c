@@ -365,7 +365,7 @@ static int delete_confirm_page(struct req *r, bool stale, unsigned status)
 	html(&h,
 	     "<p class=\"utrecht-paragraph kring-lead\">%s</p>"
 	     "<p class=\"utrecht-paragraph\">%s</p>",
-	     arena_printf(&r->arena, T(DELETE_QUESTION), ui_short(&r->arena, c.name, 200)),
+	     T_printf(&r->arena, DELETE_QUESTION, ui_short(&r->arena, c.name, 200)),
 	     T(DELETE_EXPLAIN));
 	page_notice(&h, "warning", T(DELETE_TIP));
 	form_begin(&h, r, ui_community_url(r, c.id, "/delete"));

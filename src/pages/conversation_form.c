@@ -224,7 +224,7 @@ static int talk_form_page(struct req *r, struct form *f, struct form *af, long l
 			html(&h,
 			     "<fieldset class=\"kring-fieldset kring-action-row\"><legend "
 			     "class=\"kring-legend\">%s</legend>",
-			     arena_printf(&r->arena, T(TF_ACTION_N), i + 1));
+			     T_printf(&r->arena, TF_ACTION_N, i + 1));
 			form_field(&h, af, action_names[3 * i]);
 			html(&h, "<div class=\"kring-form-row\">");
 			form_field(&h, af, action_names[3 * i + 1]);

@@ -78,7 +78,7 @@ static void action_item(struct req *r, struct html *h, const struct conversation
 	ui_due(r, h, ap->due_on, ap->done, today);
 	if (ap->done)
 		html(h, " · %s",
-		     arena_printf(&r->arena, T(ACTION_DONE_ON), fmt_date(&r->arena, ap->done_at)));
+		     T_printf(&r->arena, ACTION_DONE_ON, fmt_date(&r->arena, ap->done_at)));
 	html(h, "</span>");
 	if (staff) {
 		const char *base =
@@ -350,8 +350,8 @@ static int delete_page(struct req *r, const struct conversation *c, bool stale, 
 	html(
 	    &h,
 	    "<p class=\"utrecht-paragraph kring-lead\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
-	    arena_printf(&r->arena, T(TDELETE_QUESTION), ui_short(&r->arena, c->subject, 200),
-	                 ui_date(&r->arena, c->held_on)),
+	    T_printf(&r->arena, TDELETE_QUESTION, ui_short(&r->arena, c->subject, 200),
+	             ui_date(&r->arena, c->held_on)),
 	    T(TDELETE_EXPLAIN));
 	form_begin(&h, r, ui_conversation_url(r, c->id, "/delete"));
 	html(&h,

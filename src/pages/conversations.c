@@ -45,7 +45,7 @@ static void open_actions_card(struct req *r, struct html *h, bool staff, const c
 		gone += ap[i].owner_gone;
 	if (gone > 0)
 		html(h, "<p class=\"kring-signals kring-signal-inline\"><strong>%s</strong>",
-		     arena_printf(&r->arena, TN(HANDOVER_SIGNAL, gone), gone));
+		     TN_printf(&r->arena, HANDOVER_SIGNAL, gone, gone));
 	if (gone > 0 && (r->role & ROLES_ADMIN))
 		html(h, " <a class=\"utrecht-link\" href=\"/o/%s/actions/owners\">%s</a>",
 		     r->org_slug, T(HANDOVER_LINK));
@@ -53,8 +53,7 @@ static void open_actions_card(struct req *r, struct html *h, bool staff, const c
 		html(h, "</p>");
 	if (late > 0)
 		html(h, "<p class=\"kring-signals kring-signal-inline\"><strong>%s</strong> %s</p>",
-		     arena_printf(&r->arena, TN(SIGNAL_LATE_ACTIONS, late), late),
-		     T(SIGNAL_LATE_LESSON));
+		     TN_printf(&r->arena, SIGNAL_LATE_ACTIONS, late, late), T(SIGNAL_LATE_LESSON));
 	if (n == 0) {
 		html(h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>", T(OPEN_ACTIONS_NONE));
 	} else {
@@ -241,7 +240,7 @@ int page_conversations(struct req *r)
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
 		     "<tbody class=\"utrecht-table__body\">",
-		     arena_printf(&r->arena, T(TALKS_CAPTION), total), T(TCOL_DATE), T(TCOL_TALK),
+		     T_printf(&r->arena, TALKS_CAPTION, total), T(TCOL_DATE), T(TCOL_TALK),
 		     T(TCOL_WITH), T(TCOL_SENT), T(TCOL_NEXT));
 		for (size_t i = 0; i < n; i++) {
 			html(&h,
@@ -281,7 +280,7 @@ int page_conversations(struct req *r)
 		if (page > 1)
 			html(&h, "<a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a> ", q,
 			     q[0] ? "&" : "", page - 1, T(PAGER_PREV));
-		html(&h, "%s", arena_printf(&r->arena, T(PAGER_OF), page, pages));
+		html(&h, "%s", T_printf(&r->arena, PAGER_OF, page, pages));
 		if (page < pages)
 			html(&h, " <a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a>", q,
 			     q[0] ? "&" : "", page + 1, T(PAGER_NEXT));
@@ -322,8 +321,8 @@ int page_conversation_prepare(struct req *r)
 	const char *today = partner_today(&r->arena);
 	struct html h;
 	const char *title =
-	    has_p   ? arena_printf(&r->arena, T(PREPARE_WITH), ui_short(&r->arena, p.name, 80))
-	    : has_c ? arena_printf(&r->arena, T(PREPARE_WITH), ui_short(&r->arena, cm.name, 80))
+	    has_p   ? T_printf(&r->arena, PREPARE_WITH, ui_short(&r->arena, p.name, 80))
+	    : has_c ? T_printf(&r->arena, PREPARE_WITH, ui_short(&r->arena, cm.name, 80))
 	            : T(TALK_PREPARE);
 	page_begin(r, &h, title);
 	html(&h,
@@ -403,8 +402,8 @@ int page_conversation_prepare(struct req *r)
 				html(&h,
 				     "<h3 class=\"utrecht-heading-3\">%s</h3><dl "
 				     "class=\"kring-power\">",
-				     arena_printf(&r->arena, T(POWER_OF_DATE),
-				                  ui_date(&r->arena, pw[0].met_on)));
+				     T_printf(&r->arena, POWER_OF_DATE,
+				              ui_date(&r->arena, pw[0].met_on)));
 				const char *vals[] = {pw[0].challenges, pw[0].core_values,
 				                      pw[0].goals, pw[0].commitments,
 				                      pw[0].success};

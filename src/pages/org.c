@@ -32,8 +32,8 @@ int page_org_home(struct req *r)
 	page_begin(r, &h, org.name);
 	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1>", org.name);
 	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s",
-	     arena_printf(&r->arena, T(HOME_GREETING),
-	                  first_name(&r->arena, r->person_name ? r->person_name : "")));
+	     T_printf(&r->arena, HOME_GREETING,
+	              first_name(&r->arena, r->person_name ? r->person_name : "")));
 	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_name(r->role),
 	     role_explain(r->role));
 	if (org.description[0])

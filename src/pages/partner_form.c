@@ -333,8 +333,8 @@ static int delete_page(struct req *r, const struct partner *p, bool stale, unsig
 		if (conversation_list(r->db, &r->arena, r->org_id, &f, 0, 0, &cv, &n, &total) != 0)
 			return HANDLER_ERROR;
 		page_notice(&h, "warning",
-		            arena_printf(&r->arena, TN(PDELETE_REFUSED, talks),
-		                         ui_short(&r->arena, p->name, 200), talks));
+		            TN_printf(&r->arena, PDELETE_REFUSED, talks,
+		                      ui_short(&r->arena, p->name, 200), talks));
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p><ul class=\"kring-talks\">",
 		     T(PDELETE_REFUSED_HOW));
 		for (size_t i = 0; i < n; i++)
@@ -360,7 +360,7 @@ static int delete_page(struct req *r, const struct partner *p, bool stale, unsig
 	html(
 	    &h,
 	    "<p class=\"utrecht-paragraph kring-lead\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
-	    arena_printf(&r->arena, T(PDELETE_QUESTION), ui_short(&r->arena, p->name, 200)),
+	    T_printf(&r->arena, PDELETE_QUESTION, ui_short(&r->arena, p->name, 200)),
 	    T(PDELETE_EXPLAIN));
 	form_begin(&h, r, ui_partner_url(r, p->id, "/delete"));
 	html(&h,

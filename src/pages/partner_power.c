@@ -78,7 +78,7 @@ static int power_form_page(struct req *r, const struct partner *p, struct form *
 	     "</p>",
 	     T(CRUMBS_LABEL), r->org_slug, T(PARTNER_BACK),
 	     ui_partner_url(r, p->id, "#partner-power"), ui_short(&r->arena, p->name, 80),
-	     arena_printf(&r->arena, T(POWER_FORM_H1), ui_short(&r->arena, p->name, 120)),
+	     T_printf(&r->arena, POWER_FORM_H1, ui_short(&r->arena, p->name, 120)),
 	     T(POWER_FORM_INTRO));
 	if (error)
 		page_notice(&h, "error", error);

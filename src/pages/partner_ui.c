@@ -71,7 +71,7 @@ const char *ui_owner_name(struct req *r, const struct action_point *ap)
 	if (ap->owner_id == 0 || ap->owner_name[0] == '\0')
 		return T(ACTION_NOBODY);
 	if (ap->owner_gone)
-		return arena_printf(&r->arena, T(ACTION_OWNER_GONE), ap->owner_name);
+		return T_printf(&r->arena, ACTION_OWNER_GONE, ap->owner_name);
 	return ap->owner_name;
 }
 
@@ -98,7 +98,7 @@ void ui_due(struct req *r, struct html *h, const char *due_on, bool done, const 
 		return;
 	}
 	html(h, "<span class=\"kring-due\">%s</span>",
-	     arena_printf(&r->arena, T(ACTION_DUE_ON), ui_date(&r->arena, due_on)));
+	     T_printf(&r->arena, ACTION_DUE_ON, ui_date(&r->arena, due_on)));
 	if (!done && strcmp(due_on, today) < 0)
 		html(h, " <span class=\"kring-badge kring-badge--late\">%s</span>", T(ACTION_LATE));
 }

@@ -162,7 +162,7 @@ int page_partners(struct req *r)
 		    "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 		    "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
 		    "<tbody class=\"utrecht-table__body\">",
-		    arena_printf(&r->arena, T(PARTNERS_CAPTION), total), T(COL_NAME), T(PCOL_KIND),
+		    T_printf(&r->arena, PARTNERS_CAPTION, total), T(COL_NAME), T(PCOL_KIND),
 		    T(PCOL_COMMUNITIES), T(PCOL_LAST), T(PCOL_NEXT), T(PCOL_ACTIONS));
 		for (size_t i = 0; i < n; i++) {
 			struct community_ref *pc;
@@ -207,11 +207,10 @@ int page_partners(struct req *r)
 				     T(PARTNER_NO_OPEN));
 			else
 				html(&h, "%s",
-				     arena_printf(&r->arena, T(PARTNER_N_OPEN),
-				                  rows[i].n_open_actions));
+				     T_printf(&r->arena, PARTNER_N_OPEN, rows[i].n_open_actions));
 			if (rows[i].n_overdue > 0)
 				html(&h, " <span class=\"kring-badge kring-badge--late\">%s</span>",
-				     arena_printf(&r->arena, T(PARTNER_N_LATE), rows[i].n_overdue));
+				     T_printf(&r->arena, PARTNER_N_LATE, rows[i].n_overdue));
 			html(&h, "</td></tr>");
 		}
 		html(&h, "</tbody></table></div>");
@@ -224,7 +223,7 @@ int page_partners(struct req *r)
 		if (page > 1)
 			html(&h, "<a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a> ", q,
 			     q[0] ? "&" : "", page - 1, T(PAGER_PREV));
-		html(&h, "%s", arena_printf(&r->arena, T(PAGER_OF), page, pages));
+		html(&h, "%s", T_printf(&r->arena, PAGER_OF, page, pages));
 		if (page < pages)
 			html(&h, " <a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a>", q,
 			     q[0] ? "&" : "", page + 1, T(PAGER_NEXT));

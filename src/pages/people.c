@@ -331,6 +331,18 @@ int page_person_remove(struct req *r)
 
 /* ---- audit log ---- */
 
+/*
+ * The detail texts below each take one string: the compiler checks that
+ * here, because the table below hands them to text_aprintf_() by number.
+ */
+__attribute__((unused)) static void audit_detail_formats_checked(void)
+{
+	T_CHECK_(TXTLIT_AUDIT_WAS, "");
+	T_CHECK_(TXTLIT_AUDIT_READINESS_DETAIL, "");
+	T_CHECK_(TXTLIT_AUDIT_MEETLAT_OPEN_DETAIL, "");
+	T_CHECK_(TXTLIT_AUDIT_MEETLAT_CLOSE_DETAIL, "");
+}
+
 /* How an audit action reads: its label and how its detail is shown (-1: as stored). */
 static const struct audit_kind {
 	const char *action;
@@ -405,8 +417,8 @@ static const char *role_change_text(struct arena *a, const char *detail)
 	const char *old = arena_strndup(a, detail, (size_t)(gt - detail));
 	unsigned from = role_from_name(old), to = role_from_name(gt + 1);
 	if (from == ROLE_NONE)
-		return arena_printf(a, T(AUDIT_ROLE_NEW), role_label(to));
-	return arena_printf(a, T(AUDIT_ROLE_CHANGE), role_label(from), role_label(to));
+		return T_printf(a, AUDIT_ROLE_NEW, role_label(to));
+	return T_printf(a, AUDIT_ROLE_CHANGE, role_label(from), role_label(to));
 }
 
 #define AUDIT_PAGE 50
@@ -452,7 +464,7 @@ int page_audit(struct req *r)
 			if (strcmp(e[i].action, "member.role") == 0)
 				detail = role_change_text(&r->arena, detail);
 			else if (k && k->detail_fmt >= 0 && detail[0])
-				detail = arena_printf(&r->arena, text_nl[k->detail_fmt], detail);
+				detail = text_aprintf_(&r->arena, text_nl[k->detail_fmt], detail);
 			if (strcmp(e[i].action, "meetlat.answer") == 0 && e[i].who[0] == '\0') {
 				who = T(AUDIT_ANON_LINK);
 				detail = "";
@@ -481,7 +493,7 @@ int page_audit(struct req *r)
 		if (page > 1)
 			html(&h, "<a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a> ",
 			     page - 1, T(PAGER_PREV));
-		html(&h, "%s", arena_printf(&r->arena, T(PAGER_OF), page, pages));
+		html(&h, "%s", T_printf(&r->arena, PAGER_OF, page, pages));
 		if (page < pages)
 			html(&h, " <a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a>",
 			     page + 1, T(PAGER_NEXT));

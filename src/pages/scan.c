@@ -156,8 +156,8 @@ static void note_li(struct req *r, struct html *h, const struct scan_note *n, bo
 	if (n->body[0])
 		html(h, "<p class=\"utrecht-paragraph kring-pre\">%s</p>", n->body);
 	html(h, "<p class=\"kring-note__meta\">%s</p>",
-	     arena_printf(&r->arena, T(SCAN_NOTE_BY), n->who[0] ? n->who : T(AUDIT_SYSTEM),
-	                  fmt_date(&r->arena, n->created_at)));
+	     T_printf(&r->arena, SCAN_NOTE_BY, n->who[0] ? n->who : T(AUDIT_SYSTEM),
+	              fmt_date(&r->arena, n->created_at)));
 	if (can_edit) {
 		const char *key = arena_printf(&r->arena, "note-edit-%lld", n->id);
 		struct form f;

@@ -124,18 +124,18 @@ static int shared_block(struct req *r, struct html *h)
 	     "<blockquote class=\"kring-vision-text kring-pre\">%s</blockquote>"
 	     "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
 	     sv[0].body,
-	     arena_printf(&r->arena, T(VS_SHARED_META), fmt_date(&r->arena, sv[0].created_at),
-	                  sv[0].authors));
+	     T_printf(&r->arena, VS_SHARED_META, fmt_date(&r->arena, sv[0].created_at),
+	              sv[0].authors));
 	if (n > 1) {
 		html(h, "<details class=\"kring-details kring-history\"><summary>%s</summary>",
-		     arena_printf(&r->arena, T(VS_SHARED_EARLIER), n - 1));
+		     T_printf(&r->arena, VS_SHARED_EARLIER, n - 1));
 		for (size_t i = 1; i < n; i++)
 			html(h,
 			     "<div class=\"kring-history__item\"><p class=\"utrecht-paragraph "
 			     "kring-muted\">%s</p><p class=\"utrecht-paragraph "
 			     "kring-pre\">%s</p></div>",
-			     arena_printf(&r->arena, T(VS_SHARED_META),
-			                  fmt_date(&r->arena, sv[i].created_at), sv[i].authors),
+			     T_printf(&r->arena, VS_SHARED_META,
+			              fmt_date(&r->arena, sv[i].created_at), sv[i].authors),
 			     sv[i].body);
 		html(h, "</details>");
 	}
@@ -210,9 +210,8 @@ static int vision_page(struct req *r, const struct frame_state *fs, struct form 
 	     T(VS_FRAME_TITLE), T(VS_FRAME_INTRO));
 	if (fr.version > 0)
 		html(&h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
-		     arena_printf(&r->arena, T(VS_FRAME_SAVED_BY),
-		                  fmt_datetime(&r->arena, fr.updated_at),
-		                  fr.updated_by[0] ? fr.updated_by : T(AUDIT_SYSTEM)));
+		     T_printf(&r->arena, VS_FRAME_SAVED_BY, fmt_datetime(&r->arena, fr.updated_at),
+		              fr.updated_by[0] ? fr.updated_by : T(AUDIT_SYSTEM)));
 	if (fs && fs->theirs)
 		frame_differences(&h, fs->form, fs->theirs);
 	if (staff) {
@@ -272,8 +271,8 @@ static int vision_page(struct req *r, const struct frame_state *fs, struct form 
 			     "<span class=\"kring-muted\">(%s, %s)</span></li>",
 			     r->org_slug, sessions[i].id, sessions[i].title,
 			     fmt_date(&r->arena, sessions[i].created_at),
-			     arena_printf(&r->arena, TN(VS_SESSION_VISIONS, sessions[i].n_visions),
-			                  sessions[i].n_visions));
+			     TN_printf(&r->arena, VS_SESSION_VISIONS, sessions[i].n_visions,
+			               sessions[i].n_visions));
 		html(&h, "</ul>");
 	}
 	if (staff) {
@@ -374,7 +373,7 @@ static int session_page(struct req *r, const struct vision_session *s, struct fo
 	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
 	     "kring-muted\">%s</p>",
 	     r->org_slug, T(VS_BACK), s->title,
-	     arena_printf(&r->arena, T(VS_SESSION_DATE), fmt_date(&r->arena, s->created_at)));
+	     T_printf(&r->arena, VS_SESSION_DATE, fmt_date(&r->arena, s->created_at)));
 	const char *done = req_query(r, "klaar");
 	if (done && strcmp(done, "visie") == 0)
 		page_notice(&h, "ok", T(VS_ADDED));
