@@ -90,19 +90,22 @@ static const struct theme themes[] = {
     {"Voorleesvrijwilligers", "Voorlezen aan kinderen thuis en in de bibliotheek.", "purpose"},
 };
 
-static const char *const partner_names[] = {
-    "Welzijn %s",
-    "Basisschool De Regenboog (%s)",
-    "Dorpsraad %s",
-    "Gemeente %s",
-    "Huisartsenpraktijk %s",
-    "Muziekschool %s",
-    "Bakkerij Van Dam (%s)",
-    "Vrijwilligerscentrale %s",
-    "Taalhuis %s",
-    "Historische Vereniging %s",
-    "Buurthuis De Ontmoeting (%s)",
-    "Zorgcentrum De Linde (%s)",
+/* partner names around the name of the town */
+static const struct {
+	const char *before, *after;
+} partner_names[] = {
+    {"Welzijn ", ""},
+    {"Basisschool De Regenboog (", ")"},
+    {"Dorpsraad ", ""},
+    {"Gemeente ", ""},
+    {"Huisartsenpraktijk ", ""},
+    {"Muziekschool ", ""},
+    {"Bakkerij Van Dam (", ")"},
+    {"Vrijwilligerscentrale ", ""},
+    {"Taalhuis ", ""},
+    {"Historische Vereniging ", ""},
+    {"Buurthuis De Ontmoeting (", ")"},
+    {"Zorgcentrum De Linde (", ")"},
 };
 
 static const char *const item_texts[] = {
@@ -386,7 +389,8 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 	for (int p = 0; p < N_PARTNERS; p++) {
 		size_t which = (size_t)(i + p) % COUNT(partner_names);
 		struct partner pr = {
-		    .name = arena_printf(&a, partner_names[which], town),
+		    .name = arena_printf(&a, "%s%s%s", partner_names[which].before, town,
+		                         partner_names[which].after),
 		    .kind = partner_kinds[(size_t)p % PARTNER_N_KINDS],
 		    .part_of = p % 3 == 0 ? "Regionale koepel" : "",
 		    .description = "Werkt al jaren in de dorpen en kent veel inwoners persoonlijk. "
