@@ -32,7 +32,7 @@ static void read_filter(struct req *r, struct community_filter *f, const struct 
 	v = req_query(r, "rol");
 	f->role = vocab_index(role_filters, v) >= 0 ? v : "";
 	v = req_query(r, "wie");
-	long long who = v ? atoll(v) : 0;
+	long long who = form_id_or_zero(v);
 	for (size_t i = 0; i < n_staff; i++)
 		if (staff[i].person_id == who)
 			f->person = who;

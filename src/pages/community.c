@@ -16,6 +16,7 @@
 #include "community_page.h"
 #include "community_ui.h"
 #include "pages.h"
+#include "respond.h"
 #include "partner_ui.h"
 
 void community_done_notice(struct req *r, struct html *h, const char *where)
@@ -396,13 +397,9 @@ int page_community_staff_add(struct req *r)
 	/* a person id that is not staff of this organisation is simply not found */
 	enum save_result rc =
 	    community_staff_add(r->db, r->org_id, r->person_id, r->param_id,
-	                        atoll(form_value(&f, "person")), form_value(&f, "role"));
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	                        form_value_id(&f, "person"), form_value(&f, "role"));
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "gekoppeld", "medewerkers", "medewerkers");
 }
 
@@ -410,12 +407,8 @@ int page_community_staff_remove(struct req *r)
 {
 	enum save_result rc =
 	    community_staff_remove(r->db, r->org_id, r->person_id, r->param_id, r->param_id2);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "ontkoppeld", "medewerkers", "medewerkers");
 }
 
@@ -427,13 +420,9 @@ int page_community_ambassador_add(struct req *r)
 		return community_profile_page(r, &pb, 422);
 	}
 	enum save_result rc = community_ambassador_add(r->db, r->org_id, r->person_id, r->param_id,
-	                                               atoll(form_value(&f, "person")));
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	                                               form_value_id(&f, "person"));
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "amb-gekoppeld", "ambassadeurs", "ambassadeurs");
 }
 
@@ -441,11 +430,7 @@ int page_community_ambassador_remove(struct req *r)
 {
 	enum save_result rc =
 	    community_ambassador_remove(r->db, r->org_id, r->person_id, r->param_id, r->param_id2);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "amb-ontkoppeld", "ambassadeurs", "ambassadeurs");
 }

@@ -126,16 +126,6 @@ void ui_form(struct html *h, struct req *r, const char *action, const char *cls)
 	     cls, action, r->csrf ? r->csrf : "");
 }
 
-long long ui_version_or_zero(const char *v)
-{
-	if (v == NULL || v[0] == '\0' || strlen(v) > 18)
-		return 0;
-	for (const char *p = v; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	return atoll(v);
-}
-
 /* The labels of each vocabulary are consecutive texts in nl.def, in this order. */
 _Static_assert(TXT_STATUS_GESTOPT - TXT_STATUS_GEWENST == 5, "status labels out of order");
 _Static_assert(TXT_STATUS_HINT_GESTOPT - TXT_STATUS_HINT_GEWENST == 5, "status hints out of order");

@@ -353,14 +353,10 @@ static int delete_page(struct req *r, const struct conversation *c, bool stale, 
 	    T_printf(&r->arena, TDELETE_QUESTION, ui_short(&r->arena, c->subject, 200),
 	             ui_date(&r->arena, c->held_on)),
 	    T(TDELETE_EXPLAIN));
-	form_begin(&h, r, ui_conversation_url(r, c->id, "/delete"));
-	html(&h,
-	     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
-	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button>"
-	     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
-	     "href=\"%s\">%s</a></p></form></div>",
-	     c->version, T(TDELETE_CONFIRM), ui_conversation_url(r, c->id, ""), T(TDELETE_CANCEL));
+	form_delete_confirm(&h, r, ui_conversation_url(r, c->id, "/delete"), c->version,
+	                    T(TDELETE_CONFIRM), ui_conversation_url(r, c->id, ""),
+	                    T(TDELETE_CANCEL));
+	html(&h, "</div>");
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }

@@ -11,6 +11,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "community_ui.h"
+#include "pager.h"
 #include "pages.h"
 #include "partner_ui.h"
 #include "respond.h"
@@ -129,35 +130,25 @@ int page_conversations(struct req *r)
 	v = req_query(r, "partner");
 	for (size_t i = 1; v && i < ps.n; i++) /* only a partner of this organisation */
 		if (strcmp(ps.values[i], v) == 0)
-			f.partner = atoll(v);
+			f.partner = form_id_or_zero(v);
 	v = req_query(r, "community");
 	for (size_t i = 1; v && i < cs.n; i++)
 		if (strcmp(cs.values[i], v) == 0)
-			f.community = atoll(v);
-	long long page = 1;
-	const char *p = req_query(r, "pagina");
-	if (p) {
-		page = atoll(p);
-		if (page < 1 || page > 100000)
-			page = 1;
-	}
+			f.community = form_id_or_zero(v);
+	struct pager pg;
+	pager_init(&pg, r, LIST_PAGE);
+	pager_filter_text(&pg, "soort", f.kind);
+	pager_filter_int(&pg, "partner", f.partner);
+	pager_filter_int(&pg, "community", f.community);
 	struct conversation *cv;
 	size_t n;
 	long long total;
-	if (conversation_list(r->db, &r->arena, r->org_id, &f, LIST_PAGE, (page - 1) * LIST_PAGE,
-	                      &cv, &n, &total) != 0)
+	if (conversation_list(r->db, &r->arena, r->org_id, &f, pg.per_page, pager_offset(&pg), &cv,
+	                      &n, &total) != 0)
 		return HANDLER_ERROR;
+	pg.total = total;
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	const char *today = partner_today(&r->arena);
-	struct buf qb;
-	buf_init(&qb, &r->arena);
-	if (f.kind[0])
-		buf_printf(&qb, "&soort=%s", f.kind);
-	if (f.partner)
-		buf_printf(&qb, "&partner=%lld", f.partner);
-	if (f.community)
-		buf_printf(&qb, "&community=%lld", f.community);
-	const char *q = qb.len ? buf_str(&qb) + 1 : "";
 
 	struct html h;
 	page_begin(r, &h, T(TALKS_TITLE));
@@ -212,7 +203,8 @@ int page_conversations(struct req *r)
 			     names[k], labels[k], names[k], names[k], T(FILTER_ALL));
 			for (size_t i = 1; i < chs[k]->n; i++)
 				html(&h, "<option value=\"%s\"%s>%s</option>", chs[k]->values[i],
-				     atoll(chs[k]->values[i]) == cur[k] ? " selected" : "",
+				     form_id_or_zero(chs[k]->values[i]) == cur[k] ? " selected"
+				                                                  : "",
 				     chs[k]->labels[i]);
 			html(&h, "</select></div>");
 		}
@@ -272,20 +264,7 @@ int page_conversations(struct req *r)
 		}
 		html(&h, "</tbody></table></div>");
 	}
-	if (total > LIST_PAGE) {
-		long long pages = (total + LIST_PAGE - 1) / LIST_PAGE;
-		html(&h,
-		     "<nav class=\"kring-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">",
-		     T(PAGER_LABEL));
-		if (page > 1)
-			html(&h, "<a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a> ", q,
-			     q[0] ? "&" : "", page - 1, T(PAGER_PREV));
-		html(&h, "%s", T_printf(&r->arena, PAGER_OF, page, pages));
-		if (page < pages)
-			html(&h, " <a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a>", q,
-			     q[0] ? "&" : "", page + 1, T(PAGER_NEXT));
-		html(&h, "</p></nav>");
-	}
+	pager_nav(&h, &pg);
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }
@@ -299,7 +278,7 @@ int page_conversation_prepare(struct req *r)
 	bool has_p = false, has_c = false;
 	const char *v = req_query(r, "partner");
 	if (v && v[0]) {
-		int found = partner_get(r->db, &r->arena, r->org_id, atoll(v), &p);
+		int found = partner_get(r->db, &r->arena, r->org_id, form_id_or_zero(v), &p);
 		if (found < 0)
 			return HANDLER_ERROR;
 		if (found == 0) { /* not a partner of this organisation */
@@ -310,7 +289,7 @@ int page_conversation_prepare(struct req *r)
 	}
 	v = req_query(r, "community");
 	if (v && v[0]) {
-		int found = community_get(r->db, &r->arena, r->org_id, atoll(v), &cm);
+		int found = community_get(r->db, &r->arena, r->org_id, form_id_or_zero(v), &cm);
 		if (found < 0)
 			return HANDLER_ERROR;
 		if (found == 0)

@@ -166,7 +166,7 @@ static int submit(struct req *r, const struct org *org, long long org_id,
 {
 	struct arena *a = &r->arena;
 	const char *ronde = req_form(r, "ronde");
-	if (ronde == NULL || atoll(ronde) != round->id) {
+	if (ronde == NULL || form_id_or_zero(ronde) != round->id) {
 		mlp_refuse(r, round->title, T(ML_ERR_OTHER_ROUND), back, 409);
 		return HANDLER_OK;
 	}

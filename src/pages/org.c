@@ -9,6 +9,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "pages.h"
+#include "respond.h"
 
 /* First word of a name, for a friendly greeting. */
 static const char *first_name(struct arena *a, const char *name)
@@ -141,7 +142,7 @@ static const struct field_spec settings_fields[] = {
              "adviseurs en ambassadeurs zien dit op de startpagina.",
      .kind = FIELD_TEXTAREA,
      .max_len = 2000},
-    {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+    {.name = "version", .label = "versie", .kind = FIELD_ID},
 };
 #define N_SETTINGS_FIELDS (sizeof(settings_fields) / sizeof(settings_fields[0]))
 
@@ -193,7 +194,7 @@ int page_org_settings_save(struct req *r)
 {
 	struct form f;
 	bool ok = form_read(r, &f, settings_fields, N_SETTINGS_FIELDS);
-	long long version = atoll(form_value(&f, "version"));
+	long long version = form_value_id(&f, "version");
 	if (!ok) {
 		settings_page(r, &f, version, NULL, NULL, NULL, 422);
 		return HANDLER_OK;
@@ -397,12 +398,8 @@ int page_branch_rename(struct req *r)
 	}
 	enum save_result rc = branch_rename(r->db, r->org_id, r->person_id, r->param_id,
 	                                    form_value(&f, "name"), form_value(&f, "place"));
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	resp_redirect(r, arena_printf(&r->arena, "/o/%s/branches?klaar=gewijzigd", r->org_slug));
 	return HANDLER_OK;
 }
@@ -410,12 +407,8 @@ int page_branch_rename(struct req *r)
 int page_branch_delete(struct req *r)
 {
 	enum save_result rc = branch_delete(r->db, r->org_id, r->person_id, r->param_id);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	resp_redirect(r, arena_printf(&r->arena, "/o/%s/branches?klaar=verwijderd", r->org_slug));
 	return HANDLER_OK;
 }

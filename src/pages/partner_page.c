@@ -319,7 +319,7 @@ int page_partner(struct req *r)
 int page_partner_link(struct req *r)
 {
 	const char *c = req_form(r, "community");
-	long long cid = c ? atoll(c) : 0;
+	long long cid = form_id_or_zero(c);
 	/* a community id of another organisation is simply not found */
 	enum save_result rc = partner_link(r->db, r->org_id, r->person_id, r->param_id, cid);
 	return respond_save(r, rc, ui_partner_url(r, r->param_id, "?klaar=gekoppeld#communities"));
@@ -335,7 +335,7 @@ int page_partner_unlink(struct req *r)
 int page_community_partner_link(struct req *r)
 {
 	const char *p = req_form(r, "partner");
-	long long pid = p ? atoll(p) : 0;
+	long long pid = form_id_or_zero(p);
 	/* the route checked the community; a partner of another organisation is not found */
 	enum save_result rc = partner_link(r->db, r->org_id, r->person_id, pid, r->param_id);
 	return respond_save(r, rc,

@@ -58,12 +58,7 @@ const char *ui_conversation_url(struct req *r, long long id, const char *suffix)
 
 bool ui_form_version(struct req *r, long long *out)
 {
-	const char *v = req_form(r, "version");
-	size_t n = v ? strlen(v) : 0;
-	if (n == 0 || n > 18 || strspn(v, "0123456789") != n)
-		return false;
-	*out = strtoll(v, NULL, 10);
-	return true;
+	return form_parse_id(req_form(r, "version"), out);
 }
 
 const char *ui_owner_name(struct req *r, const struct action_point *ap)

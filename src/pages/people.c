@@ -9,6 +9,7 @@
 #include "../core/org.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
+#include "pager.h"
 #include "pages.h"
 
 static const char *const role_values[] = {"medewerker", "beheerder", "adviseur", "ambassadeur",
@@ -85,8 +86,14 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 		page_notice(&h, "ok", T(PERSON_ADDED));
 	else if (done && strcmp(done, "rol") == 0)
 		page_notice(&h, "ok", T(PERSON_ROLE_CHANGED));
-	else if (done && strcmp(done, "verwijderd") == 0)
+	else if (done && strcmp(done, "verwijderd") == 0) {
 		page_notice(&h, "ok", T(PERSON_REMOVED));
+		/* open action points keep their owner's name: hand them over in one step */
+		html(&h,
+		     "<p class=\"utrecht-paragraph\">%s <a class=\"utrecht-link\" "
+		     "href=\"/o/%s/actions/owners\">%s</a></p>",
+		     T(PERSON_REMOVED_ACTIONS), r->org_slug, T(HANDOVER_TITLE));
+	}
 
 	html(&h,
 	     "<table class=\"utrecht-table kring-table kring-table--stack\">"
@@ -155,8 +162,10 @@ static void person_page(struct req *r, const struct member *m, const char *notic
 	html(&h,
 	     "<section class=\"kring-card kring-danger-zone\" aria-labelledby=\"h-weg\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-weg\">%s</h2>"
-	     "<p class=\"utrecht-paragraph\">%s</p>",
-	     T(PERSON_REMOVE_TITLE), T(PERSON_REMOVE_WARNING));
+	     "<p class=\"utrecht-paragraph\">%s</p><p class=\"utrecht-paragraph\">%s "
+	     "<a class=\"utrecht-link\" href=\"/o/%s/actions/owners\">%s</a></p>",
+	     T(PERSON_REMOVE_TITLE), T(PERSON_REMOVE_WARNING), T(PERSON_REMOVE_ACTIONS),
+	     r->org_slug, T(HANDOVER_TITLE));
 	form_begin(&h, r,
 	           arena_printf(&r->arena, "/o/%s/people/%lld/remove", r->org_slug, m->person_id));
 	html(&h,
@@ -425,18 +434,14 @@ static const char *role_change_text(struct arena *a, const char *detail)
 
 int page_audit(struct req *r)
 {
-	long long page = 1;
-	const char *p = req_query(r, "pagina");
-	if (p != NULL) {
-		page = atoll(p);
-		if (page < 1 || page > 1000000)
-			page = 1;
-	}
-	long long total = audit_count(r->db, r->org_id);
+	struct pager pg;
+	pager_init(&pg, r, AUDIT_PAGE);
+	pg.total = audit_count(r->db, r->org_id);
+	if (pg.total < 0) /* an error is not an empty log */
+		return HANDLER_ERROR;
 	struct audit_entry *e;
 	size_t n;
-	if (audit_list(r->db, &r->arena, r->org_id, AUDIT_PAGE, (page - 1) * AUDIT_PAGE, &e, &n) !=
-	    0)
+	if (audit_list(r->db, &r->arena, r->org_id, pg.per_page, pager_offset(&pg), &e, &n) != 0)
 		return HANDLER_ERROR;
 	struct html h;
 	page_begin(r, &h, T(AUDIT_TITLE));
@@ -485,20 +490,7 @@ int page_audit(struct req *r)
 		}
 		html(&h, "</tbody></table>");
 	}
-	if (total > AUDIT_PAGE) {
-		long long pages = (total + AUDIT_PAGE - 1) / AUDIT_PAGE;
-		html(&h,
-		     "<nav class=\"kring-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">",
-		     T(PAGER_LABEL));
-		if (page > 1)
-			html(&h, "<a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a> ",
-			     page - 1, T(PAGER_PREV));
-		html(&h, "%s", T_printf(&r->arena, PAGER_OF, page, pages));
-		if (page < pages)
-			html(&h, " <a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a>",
-			     page + 1, T(PAGER_NEXT));
-		html(&h, "</p></nav>");
-	}
+	pager_nav(&h, &pg);
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }

@@ -400,7 +400,7 @@ int page_scan_save(struct req *r)
 int page_scan_delete(struct req *r)
 {
 	enum save_result rc = scan_entry_delete(r->db, r->org_id, r->person_id, r->param_id,
-	                                        ui_version_or_zero(req_form(r, "version")));
+	                                        form_id_or_zero(req_form(r, "version")));
 	if (rc != SAVE_OK)
 		return fail(r, rc);
 	return back(r, "weggehaald", "h-bestaand");
@@ -455,7 +455,7 @@ int page_scan_note_save(struct req *r)
 int page_scan_note_delete(struct req *r)
 {
 	enum save_result rc = scan_note_delete(r->db, r->org_id, r->person_id, r->param_id,
-	                                       ui_version_or_zero(req_form(r, "version")));
+	                                       form_id_or_zero(req_form(r, "version")));
 	if (rc != SAVE_OK)
 		return fail(r, rc);
 	return back(r, "notitie-weggehaald", "h-scans");

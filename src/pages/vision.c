@@ -10,6 +10,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "pages.h"
+#include "respond.h"
 
 static const struct field_spec frame_fields[] = {
     {.name = "strategy",
@@ -28,7 +29,7 @@ static const struct field_spec frame_fields[] = {
      .hint = "Waar staat de bibliotheek voor? Welke communities passen daarom bij ons?",
      .kind = FIELD_TEXTAREA,
      .max_len = 4000},
-    {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+    {.name = "version", .label = "versie", .kind = FIELD_ID},
 };
 #define N_FRAME_FIELDS (sizeof(frame_fields) / sizeof(frame_fields[0]))
 #define N_FRAME_TEXTS  3 /* the first three fields: the texts of the frame */
@@ -302,7 +303,7 @@ int page_frame_save(struct req *r)
 {
 	struct form f;
 	bool ok = form_read(r, &f, frame_fields, N_FRAME_FIELDS);
-	struct frame_state fs = {.form = &f, .version = atoll(form_value(&f, "version"))};
+	struct frame_state fs = {.form = &f, .version = form_value_id(&f, "version")};
 	for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
 		const char *b =
 		    req_form(r, arena_printf(&r->arena, "base_%s", frame_fields[i].name));
@@ -527,12 +528,8 @@ int page_vision_add(struct req *r)
 		return session_page(r, &s, &f, NULL, 422);
 	enum save_result rc = vision_add(r->db, r->org_id, r->person_id, s.id,
 	                                 form_value(&f, "author"), form_value(&f, "body"), 0);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	resp_redirect(r,
 	              arena_printf(&r->arena, "/o/%s/vision/%lld?klaar=visie", r->org_slug, s.id));
 	return HANDLER_OK;
@@ -550,12 +547,8 @@ int page_shared_vision_save(struct req *r)
 	enum save_result rc =
 	    shared_vision_save(r->db, r->org_id, r->person_id, s.id, form_value(&f, "body"),
 	                       form_value(&f, "authors"), 0);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	resp_redirect(r,
 	              arena_printf(&r->arena, "/o/%s/vision?klaar=gedeeld#gedeeld", r->org_slug));
 	return HANDLER_OK;

@@ -197,6 +197,19 @@ void form_begin(struct html *h, struct req *r, const char *action)
 	     action, r->csrf ? r->csrf : "");
 }
 
+void form_delete_confirm(struct html *h, struct req *r, const char *action, long long version,
+                         const char *confirm, const char *cancel_url, const char *cancel)
+{
+	form_begin(h, r, action);
+	html(h,
+	     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
+	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
+	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button>"
+	     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
+	     "href=\"%s\">%s</a></p></form>",
+	     version, confirm, cancel_url, cancel);
+}
+
 void form_error_summary(struct html *h, const struct form *f)
 {
 	if (f->n_errors == 0)
@@ -324,6 +337,17 @@ bool form_parse_id(const char *s, long long *out)
 	}
 	*out = v;
 	return true;
+}
+
+long long form_id_or_zero(const char *s)
+{
+	long long id = 0;
+	return form_parse_id(s, &id) ? id : 0;
+}
+
+long long form_value_id(const struct form *f, const char *name)
+{
+	return form_id_or_zero(form_value(f, name));
 }
 
 long long req_query_id(struct req *r, const char *name)
