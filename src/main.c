@@ -15,6 +15,7 @@
 #include "auth/roles.h"
 #include "auth/session.h"
 #include "cli/demo.h"
+#include "cli/scale.h"
 #include "core/instrument.h"
 #include "core/org.h"
 #include "core/reindex.h"
@@ -52,7 +53,9 @@ static const char usage[] =
     "  user unlock --email E [--db PATH]\n"
     "  member add --org S --email E --role R [--db PATH]\n"
     "        R is beheerder, medewerker, adviseur or ambassadeur\n"
-    "  demo [--db PATH] [--instruments DIR] add the demo library (idempotent)\n"
+    "  demo [--db PATH] [--instruments DIR] [--scale N]\n"
+    "        add the demo library (idempotent); --scale N also adds N organisations\n"
+    "        of realistic size (schaal-001 ...) for the bench\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -70,6 +73,7 @@ struct opts {
 	const char *max_body;
 	const char *instruments;
 	const char *trusted_proxy;
+	const char *scale;
 	int behind_tls;
 };
 
@@ -106,6 +110,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		    {"max-body", offsetof(struct opts, max_body)},
 		    {"instruments", offsetof(struct opts, instruments)},
 		    {"trusted-proxy", offsetof(struct opts, trusted_proxy)},
+		    {"scale", offsetof(struct opts, scale)},
 		};
 		const char *eq = strchr(a, '=');
 		size_t nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
@@ -437,6 +442,16 @@ static int cmd_member_add(const struct opts *o)
 
 static int cmd_demo(const struct opts *o)
 {
+	long scale = 0;
+	if (o->scale) {
+		char *end = NULL;
+		errno = 0;
+		scale = strtol(o->scale, &end, 10);
+		if (errno != 0 || end == o->scale || *end != '\0' || scale < 1 ||
+		    scale > SCALE_MAX_ORGS)
+			return usage_error(
+			    "--scale must be a number of organisations from 1 to 10000");
+	}
 	if (load_instruments(o) != 0)
 		return 1;
 	struct db *db = open_db(o);
@@ -447,6 +462,8 @@ static int cmd_demo(const struct opts *o)
 		return 1;
 	}
 	int rc = demo_load(db, stdout);
+	if (rc == 0 && scale > 0)
+		rc = scale_load(db, (int)scale, stdout);
 	db_close(db);
 	if (rc != 0) {
 		fprintf(stderr, "kring: could not load the demo data\n");

@@ -190,6 +190,29 @@ int db_commit(struct db *db);
 /* Rolls back; safe to call when no transaction is open. */
 void db_rollback(struct db *db);
 
+/*
+ * A batch: one write transaction around many calls of functions that run
+ * their own (bulk loading: `kring demo --scale`). Until db_batch_commit() or
+ * db_batch_rollback(), db_begin() opens a savepoint, db_commit() releases it
+ * and db_rollback() undoes only that part, so each function keeps its
+ * meaning while the batch costs one commit. Batches do not nest; not for
+ * requests. Each returns DB_OK or an error (rollback: nothing).
+ */
+int db_batch_begin(struct db *db);
+int db_batch_commit(struct db *db);
+void db_batch_rollback(struct db *db);
+
+/*
+ * A batch: one write transaction around many calls of functions that run
+ * their own (bulk loading, `kring demo --scale`). Until db_batch_commit() or
+ * db_batch_rollback(), db_begin() opens a savepoint, db_commit() releases it
+ * and db_rollback() undoes only that part, so each function keeps its
+ * meaning while the batch costs one commit. Not for requests.
+ */
+int db_batch_begin(struct db *db);
+int db_batch_commit(struct db *db);
+void db_batch_rollback(struct db *db);
+
 /* Rows changed by the last db_exec(). */
 long long db_changes(struct db *db);
 
