@@ -15,6 +15,7 @@
 #include "auth/roles.h"
 #include "auth/session.h"
 #include "cli/demo.h"
+#include "cli/scale.h"
 #include "core/instrument.h"
 #include "core/org.h"
 #include "core/reindex.h"
@@ -52,7 +53,9 @@ static const char usage[] =
     "  user unlock --email E [--db PATH]\n"
     "  member add --org S --email E --role R [--db PATH]\n"
     "        R is beheerder, medewerker, adviseur or ambassadeur\n"
-    "  demo [--db PATH] [--instruments DIR] add the demo library (idempotent)\n"
+    "  demo [--db PATH] [--instruments DIR] [--scale N]\n"
+    "        add the demo library (idempotent); --scale N also adds N organisations\n"
+    "        of realistic size (schaal-001 ...) for the bench\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -76,6 +79,7 @@ struct opts {
 	const char *max_body;
 	const char *instruments;
 	const char *trusted_proxy;
+	const char *scale;
 	int behind_tls;
 };
 
@@ -112,6 +116,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		    {"max-body", offsetof(struct opts, max_body)},
 		    {"instruments", offsetof(struct opts, instruments)},
 		    {"trusted-proxy", offsetof(struct opts, trusted_proxy)},
+		    {"scale", offsetof(struct opts, scale)},
 		};
 		const char *eq = strchr(a, '=');
 		size_t nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
@@ -216,8 +221,10 @@ static int cmd_serve(const struct opts *o)
 	     * browser has percent-encoded it: long community texts must fit */
 	    .max_body = 2 * 1024 * 1024,
 	    .conn_limit = 1000,
-	    .per_ip_limit = 256,
+	    .per_ip_limit = 64,
 	    .timeout_s = 30,
+	    .head_timeout_s = 10,
+	    .body_timeout_s = 60,
 	    .behind_tls = o->behind_tls || (getenv("KRING_BEHIND_TLS") &&
 	                                    strcmp(getenv("KRING_BEHIND_TLS"), "1") == 0),
 	    .instruments = o->instruments ? o->instruments : getenv("KRING_INSTRUMENTS"),
@@ -232,6 +239,21 @@ static int cmd_serve(const struct opts *o)
 		if (errno || *end || v < 1024)
 			return usage_error("--max-body needs a number of bytes (at least 1024)");
 		cfg.max_body = (size_t)v;
+	}
+	/* how long a request head and then its body may take to arrive (s) */
+	const char *const timeouts[2] = {getenv("KRING_HEAD_TIMEOUT"),
+	                                 getenv("KRING_BODY_TIMEOUT")};
+	unsigned *const timeout_of[2] = {&cfg.head_timeout_s, &cfg.body_timeout_s};
+	for (int i = 0; i < 2; i++) {
+		if (timeouts[i] == NULL || timeouts[i][0] == '\0')
+			continue;
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(timeouts[i], &end, 10);
+		if (errno || *end || v < 1 || v > 3600)
+			return usage_error("KRING_HEAD_TIMEOUT and KRING_BODY_TIMEOUT need seconds "
+			                   "(1 to 3600)");
+		*timeout_of[i] = (unsigned)v;
 	}
 	const char *proxy = o->trusted_proxy ? o->trusted_proxy : getenv("KRING_TRUSTED_PROXY");
 	char proxy_text[INET6_ADDRSTRLEN];
@@ -426,6 +448,16 @@ static int cmd_member_add(const struct opts *o)
 
 static int cmd_demo(const struct opts *o)
 {
+	long scale = 0;
+	if (o->scale) {
+		char *end = NULL;
+		errno = 0;
+		scale = strtol(o->scale, &end, 10);
+		if (errno != 0 || end == o->scale || *end != '\0' || scale < 1 ||
+		    scale > SCALE_MAX_ORGS)
+			return usage_error(
+			    "--scale must be a number of organisations from 1 to 10000");
+	}
 	if (load_instruments(o) != 0)
 		return 1;
 	struct db *db = open_db(o);
@@ -436,6 +468,8 @@ static int cmd_demo(const struct opts *o)
 		return 1;
 	}
 	int rc = demo_load(db, stdout);
+	if (rc == 0 && scale > 0)
+		rc = scale_load(db, (int)scale, stdout);
 	db_close(db);
 	if (rc != 0) {
 		fprintf(stderr, "kring: could not load the demo data\n");

@@ -6,6 +6,7 @@
 #include "db.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -58,21 +59,13 @@ int db_open(struct db **out, const char *url, char *err, size_t errlen)
 	return DB_BADURL;
 }
 
-/* Remembers a fault for db_take_fault(); returns rc. */
+/* Records a fault for db_fault() whatever the driver (the PostgreSQL
+ * driver's DB_UNAVAILABLE too); returns rc. */
 static int noted(struct db *db, int rc)
 {
 	if (rc == DB_UNAVAILABLE || rc == DB_FULL)
 		db->fault = rc;
 	return rc;
-}
-
-int db_take_fault(struct db *db)
-{
-	if (db == NULL)
-		return 0;
-	int fault = db->fault;
-	db->fault = 0;
-	return fault;
 }
 
 enum db_backend db_backend(const struct db *db)
@@ -223,6 +216,21 @@ bool db_ping(struct db *db)
 	return db_query_int(db, "SELECT 1", DB_NOARGS, &one) == DB_ROW && one == 1;
 }
 
+int db_fault(const struct db *db)
+{
+	return db->fault;
+}
+
+void db_fault_clear(struct db *db)
+{
+	db->fault = DB_OK;
+}
+
+int db_probe_write(struct db *db)
+{
+	return db->drv->probe_write ? db->drv->probe_write(db) : DB_OK;
+}
+
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
 	/* in a write transaction: instances starting at once on one PostgreSQL
@@ -275,4 +283,75 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 		}
 	}
 	return DB_OK;
+}
+
+/* ---- batches: the connection's driver swapped for one whose write
+ * transactions are savepoints inside the batch's transaction ---- */
+
+struct batch_driver {
+	struct db_driver drv; /* a copy of orig with begin/commit/rollback replaced */
+	const struct db_driver *orig;
+};
+
+static int batch_savepoint(struct db *db)
+{
+	return db_exec(db, "SAVEPOINT kring_batch", DB_NOARGS);
+}
+
+static int batch_release(struct db *db)
+{
+	return db_exec(db, "RELEASE SAVEPOINT kring_batch", DB_NOARGS);
+}
+
+static void batch_undo(struct db *db)
+{
+	/* fails harmlessly when no savepoint is open */
+	if (db_exec(db, "ROLLBACK TO SAVEPOINT kring_batch", DB_NOARGS) == DB_OK)
+		db_exec(db, "RELEASE SAVEPOINT kring_batch", DB_NOARGS);
+}
+
+int db_batch_begin(struct db *db)
+{
+	if (db->drv->begin == batch_savepoint)
+		return DB_ERROR; /* batches do not nest */
+	struct batch_driver *b = calloc(1, sizeof(*b));
+	if (b == NULL)
+		return DB_ERROR;
+	int rc = db->drv->begin(db);
+	if (rc != DB_OK) {
+		free(b);
+		return rc;
+	}
+	b->orig = db->drv;
+	b->drv = *db->drv;
+	b->drv.begin = batch_savepoint;
+	b->drv.commit = batch_release;
+	b->drv.rollback = batch_undo;
+	db->drv = &b->drv;
+	return DB_OK;
+}
+
+/* Puts the connection's own driver back; returns it (NULL outside a batch). */
+static const struct db_driver *batch_end(struct db *db)
+{
+	if (db->drv->begin != batch_savepoint)
+		return NULL;
+	struct batch_driver *b =
+	    (struct batch_driver *)(void *)((char *)db->drv - offsetof(struct batch_driver, drv));
+	db->drv = b->orig;
+	free(b);
+	return db->drv;
+}
+
+int db_batch_commit(struct db *db)
+{
+	const struct db_driver *d = batch_end(db);
+	return d ? d->commit(db) : DB_ERROR;
+}
+
+void db_batch_rollback(struct db *db)
+{
+	const struct db_driver *d = batch_end(db);
+	if (d)
+		d->rollback(db);
 }

@@ -190,6 +190,29 @@ int db_commit(struct db *db);
 /* Rolls back; safe to call when no transaction is open. */
 void db_rollback(struct db *db);
 
+/*
+ * A batch: one write transaction around many calls of functions that run
+ * their own (bulk loading: `kring demo --scale`). Until db_batch_commit() or
+ * db_batch_rollback(), db_begin() opens a savepoint, db_commit() releases it
+ * and db_rollback() undoes only that part, so each function keeps its
+ * meaning while the batch costs one commit. Batches do not nest; not for
+ * requests. Each returns DB_OK or an error (rollback: nothing).
+ */
+int db_batch_begin(struct db *db);
+int db_batch_commit(struct db *db);
+void db_batch_rollback(struct db *db);
+
+/*
+ * A batch: one write transaction around many calls of functions that run
+ * their own (bulk loading, `kring demo --scale`). Until db_batch_commit() or
+ * db_batch_rollback(), db_begin() opens a savepoint, db_commit() releases it
+ * and db_rollback() undoes only that part, so each function keeps its
+ * meaning while the batch costs one commit. Not for requests.
+ */
+int db_batch_begin(struct db *db);
+int db_batch_commit(struct db *db);
+void db_batch_rollback(struct db *db);
+
 /* Rows changed by the last db_exec(). */
 long long db_changes(struct db *db);
 
@@ -202,16 +225,24 @@ int db_exec_script(struct db *db, const char *sql);
 /* Applies embedded migrations that have not run yet. Returns DB_OK or an error. */
 int db_migrate(struct db *db, char *err, size_t errlen);
 
-/*
- * The fault this connection met since the last call: DB_UNAVAILABLE (the
- * server could not be reached or the connection was lost) or DB_FULL (disk
- * full, read-only or I/O error), or 0 for none; clears it. The server asks
- * when a handler fails, to answer 503 instead of 500, and at the start of a
- * request, so an old fault never colours a new request.
- */
-int db_take_fault(struct db *db);
-
 /* True when the database answers a trivial query (health check). */
 bool db_ping(struct db *db);
+
+/*
+ * The connection's fault: DB_FULL (disk full, read-only or I/O error) or
+ * DB_UNAVAILABLE (server unreachable), recorded by the driver whenever a
+ * call returned one since the last db_fault_clear(); DB_OK when none. The
+ * server clears it before each request and maps it to a Dutch 503.
+ */
+int db_fault(const struct db *db);
+void db_fault_clear(struct db *db);
+
+/*
+ * Writes a few bytes and commits them (SQLite: the header's application
+ * id; first a checkpoint, so a full WAL gives back its space). DB_OK when
+ * the database takes writes, else the error (DB_FULL, DB_BUSY, ...).
+ * Outside any transaction. A driver without a probe answers DB_OK.
+ */
+int db_probe_write(struct db *db);
 
 #endif

@@ -159,8 +159,8 @@ test('the connection lost while serving: the request in flight gets a Dutch 503 
 		assert.equal(sql(a.db, waiting), '1', 'the create waits for the lock');
 		sql(a.db, "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> 'kring-test-locker'");
 		const res = await inFlight;
-		assertDutchError(res, 503, 'De gegevens zijn even niet bereikbaar');
-		assert.match(res.body, /niet opgeslagen/);
+		assertDutchError(res, 503, 'Niet opgeslagen');
+		assert.match(res.body, /kring kan de database op dit moment niet bereiken/);
 	} finally {
 		locker.kill();
 	}
