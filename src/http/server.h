@@ -111,7 +111,6 @@ struct req {
 	bool headers_overflow; /* resp_header() was refused: the request fails */
 	int db_fault;          /* DB_FULL or DB_UNAVAILABLE: why the request failed (503) */
 	bool no_store;         /* Cache-Control: no-store (default true) */
-	int db_fault;          /* DB_UNAVAILABLE or DB_FULL when the handler failed on it: 503 */
 
 	/* work done off the server thread (password hashing) */
 	enum defer_state defer;
