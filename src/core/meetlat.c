@@ -151,6 +151,17 @@ int meetlat_round_last_closed(struct db *db, struct arena *a, long long org_id,
 	                 DB_ARGS(DB_INT(org_id)), out);
 }
 
+int meetlat_round_current_open(struct db *db, struct arena *a, long long org_id,
+                               struct ml_round *out)
+{
+	return one_round(db, a,
+	                 DB_SQL("SELECT " ROUND_COLS " FROM meetlat_rounds r"
+	                        " JOIN meetlat_instruments i ON i.hash = r.instrument"
+	                        " WHERE r.org_id = ? AND r.status = 'open'"
+	                        " ORDER BY r.opened_at DESC, r.id DESC LIMIT 1"),
+	                 DB_ARGS(DB_INT(org_id)), out);
+}
+
 enum save_result meetlat_round_open(struct db *db, long long org_id, long long actor,
                                     const char *title, long long opened_at, long long *id_out)
 {

@@ -48,6 +48,10 @@ int meetlat_round_previous(struct db *db, struct arena *a, long long org_id, lon
 int meetlat_round_last_closed(struct db *db, struct arena *a, long long org_id,
                               struct ml_round *out);
 
+/* The newest open round. 1, 0 none, -1. */
+int meetlat_round_current_open(struct db *db, struct arena *a, long long org_id,
+                               struct ml_round *out);
+
 /*
  * Opens a round with the current instrument (its text is stored once, by
  * hash, so the round keeps it). SAVE_OK and *id_out, or SAVE_ERROR.

@@ -4,7 +4,7 @@
 -- is everyone; bouwsteen '' holds the number of respondents (n) of that
 -- group. mean_bits and sd_bits are the 64 bits of the IEEE 754 double, so
 -- the figures read back are exactly those computed (a test recomputes and
--- compares).
+-- compares). WITHOUT ROWID: the rows of a round lie together in the key.
 CREATE TABLE meetlat_round_figures (
 	round_id   INTEGER NOT NULL REFERENCES meetlat_rounds(id) ON DELETE CASCADE,
 	role_group TEXT NOT NULL,
@@ -14,4 +14,4 @@ CREATE TABLE meetlat_round_figures (
 	sd_bits    INTEGER NOT NULL,
 	hidden     INTEGER NOT NULL CHECK (hidden IN (0, 1)),
 	PRIMARY KEY (round_id, role_group, bouwsteen)
-);
+) WITHOUT ROWID;
