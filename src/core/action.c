@@ -17,36 +17,30 @@
 	" LEFT JOIN partners p ON p.id = c.partner_id AND p.org_id = c.org_id"                     \
 	" LEFT JOIN persons o ON o.id = ap.owner_id"
 
+/* One row of an ACTION_SELECT query. */
+static int read_action(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct action_point *v = elem;
+	v->id = db_col_int(st, 0);
+	v->version = db_col_int(st, 1);
+	v->conversation_id = db_col_int(st, 2);
+	v->text = db_col_text(st, 3, a);
+	v->owner_id = db_col_int(st, 4);
+	v->owner_name = db_col_text(st, 5, a);
+	v->due_on = db_col_text(st, 6, a);
+	v->done_at = db_col_int(st, 7);
+	v->done = v->done_at != 0;
+	v->held_on = db_col_text(st, 8, a);
+	v->subject = db_col_text(st, 9, a);
+	v->partner_name = db_col_text(st, 10, a);
+	v->owner_gone = db_col_int(st, 11) == 0;
+	return 0;
+}
+
 static int action_rows(struct db *db, struct arena *a, struct db_sql sql,
                        const struct db_param *params, struct action_point **out, size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct action_point *v = NULL;
-	if (db_query_stmt(db, &st, sql, params) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].version = db_col_int(st, 1);
-		v[n].conversation_id = db_col_int(st, 2);
-		v[n].text = db_col_text(st, 3, a);
-		v[n].owner_id = db_col_int(st, 4);
-		v[n].owner_name = db_col_text(st, 5, a);
-		v[n].due_on = db_col_text(st, 6, a);
-		v[n].done_at = db_col_int(st, 7);
-		v[n].done = v[n].done_at != 0;
-		v[n].held_on = db_col_text(st, 8, a);
-		v[n].subject = db_col_text(st, 9, a);
-		v[n].partner_name = db_col_text(st, 10, a);
-		v[n].owner_gone = db_col_int(st, 11) == 0;
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows_stmt(db, a, sql, params, sizeof(**out), read_action, out, n_out);
 }
 
 int action_list(struct db *db, struct arena *a, long long org_id, long long conversation_id,

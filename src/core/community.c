@@ -552,27 +552,22 @@ enum save_result community_item_delete(struct db *db, long long org_id, long lon
 
 /* ---- people ---- */
 
+/* One row (id, person, name, role) of a person_list() query. */
+static int read_person(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct community_person *v = elem;
+	v->id = db_col_int(st, 0);
+	v->person_id = db_col_int(st, 1);
+	v->name = db_col_text(st, 2, a);
+	v->role = db_col_text(st, 3, a);
+	return 0;
+}
+
 static int person_list(struct db *db, struct arena *a, struct db_sql sql, long long org_id,
                        long long community_id, struct community_person **out, size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct community_person *v = NULL;
-	if (db_query_stmt(db, &st, sql, DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].person_id = db_col_int(st, 1);
-		v[n].name = db_col_text(st, 2, a);
-		v[n].role = db_col_text(st, 3, a);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows_stmt(db, a, sql, DB_ARGS(DB_INT(community_id), DB_INT(org_id)),
+	                    sizeof(**out), read_person, out, n_out);
 }
 
 int community_staff_list(struct db *db, struct arena *a, long long org_id, long long community_id,

@@ -542,7 +542,8 @@ int audit_list(struct db *db, struct arena *a, long long org_id, long long limit
 long long audit_count(struct db *db, long long org_id)
 {
 	long long n = 0;
-	db_query_int(db, "SELECT COUNT(*) FROM audit_log WHERE org_id = ?", DB_ARGS(DB_INT(org_id)),
-	             &n);
+	if (db_query_int(db, "SELECT COUNT(*) FROM audit_log WHERE org_id = ?",
+	                 DB_ARGS(DB_INT(org_id)), &n) != DB_ROW)
+		return -1;
 	return n;
 }

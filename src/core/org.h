@@ -136,7 +136,7 @@ struct audit_entry {
 /* Newest first; up to limit entries from offset. 0 or -1. */
 int audit_list(struct db *db, struct arena *a, long long org_id, long long limit, long long offset,
                struct audit_entry **out, size_t *n_out);
-/* Total entries of an organisation. */
+/* Total entries of an organisation, or -1 on a database error. */
 long long audit_count(struct db *db, long long org_id);
 
 #endif

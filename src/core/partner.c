@@ -213,26 +213,20 @@ enum save_result partner_delete(struct db *db, long long org_id, long long actor
 	return save_finish(db, rc);
 }
 
+/* One row (id, name, status) of a community_refs() query. */
+static int read_community_ref(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct community_ref *v = elem;
+	v->id = db_col_int(st, 0);
+	v->name = db_col_text(st, 1, a);
+	v->status = db_col_text(st, 2, a);
+	return 0;
+}
+
 static int community_refs(struct db *db, struct arena *a, struct db_sql sql,
                           const struct db_param *params, struct community_ref **out, size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct community_ref *v = NULL;
-	if (db_query_stmt(db, &st, sql, params) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].name = db_col_text(st, 1, a);
-		v[n].status = db_col_text(st, 2, a);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows_stmt(db, a, sql, params, sizeof(**out), read_community_ref, out, n_out);
 }
 
 int partner_communities(struct db *db, struct arena *a, long long org_id, long long partner_id,
@@ -311,26 +305,20 @@ enum save_result partner_unlink(struct db *db, long long org_id, long long actor
 	return save_finish(db, rc);
 }
 
+/* One row (id, name, kind) of a partner_refs() query. */
+static int read_partner_ref(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct partner_ref *v = elem;
+	v->id = db_col_int(st, 0);
+	v->name = db_col_text(st, 1, a);
+	v->kind = db_col_text(st, 2, a);
+	return 0;
+}
+
 static int partner_refs(struct db *db, struct arena *a, struct db_sql sql,
                         const struct db_param *params, struct partner_ref **out, size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct partner_ref *v = NULL;
-	if (db_query_stmt(db, &st, sql, params) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].name = db_col_text(st, 1, a);
-		v[n].kind = db_col_text(st, 2, a);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows_stmt(db, a, sql, params, sizeof(**out), read_partner_ref, out, n_out);
 }
 
 int community_partner_list(struct db *db, struct arena *a, long long org_id, long long community_id,

@@ -34,7 +34,7 @@ static const char *read_action(struct req *r, struct action_new *ap, const char 
 	bool ok = form_read(r, &f, specs, 3);
 	ap->text = form_value(&f, "text");
 	*owner = form_value(&f, "owner");
-	ap->owner_id = atoll(*owner);
+	ap->owner_id = form_id_or_zero(*owner);
 	ap->due_on = form_value(&f, "due");
 	if (ok)
 		return NULL;
@@ -107,7 +107,7 @@ int page_action_save(struct req *r)
 	const char *owner;
 	const char *err = read_action(r, &ap, &owner);
 	const char *v = req_form(r, "version");
-	long long version = v ? atoll(v) : 0;
+	long long version = form_id_or_zero(v);
 	struct action_point old;
 	int found = action_get(r->db, &r->arena, r->org_id, r->param_id, r->param_id2, &old);
 	if (found < 0)
@@ -249,8 +249,8 @@ static int owners_page(struct req *r, const char *error, unsigned status)
 		html(&h,
 		     "<li class=\"kring-card\"><h2 class=\"utrecht-heading-3\">%s</h2><p "
 		     "class=\"utrecht-paragraph\">%s</p>",
-		     arena_printf(&r->arena, T(ACTION_OWNER_GONE), name),
-		     arena_printf(&r->arena, TN(HANDOVER_COUNT, gone[i].n_open), gone[i].n_open));
+		     T_printf(&r->arena, ACTION_OWNER_GONE, name),
+		     TN_printf(&r->arena, HANDOVER_COUNT, gone[i].n_open, gone[i].n_open));
 		ui_form(&h, r,
 		        arena_printf(&r->arena, "/o/%s/actions/owners/%lld", r->org_slug,
 		                     gone[i].person_id),
@@ -296,7 +296,7 @@ int page_action_handover(struct req *r)
 	}
 	long long moved = 0;
 	enum save_result rc = action_hand_over(r->db, r->org_id, r->person_id, r->param_id,
-	                                       strtoll(to, NULL, 10), &moved);
+	                                       form_id_or_zero(to), &moved);
 	return respond_saved(
 	    r, rc,
 	    &(struct respond_save){.location = arena_printf(

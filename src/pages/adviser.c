@@ -136,8 +136,8 @@ int page_adviser(struct req *r)
 			     "kring-small\">%s · %s</span></td>",
 			     c[i].org.slug, c[i].last.id, c[i].last.title,
 			     fmt_date(a, c[i].last.closed_at),
-			     arena_printf(a, TN(AD_RESPONSE_COUNT, c[i].last.n_responses),
-			                  c[i].last.n_responses));
+			     TN_printf(a, AD_RESPONSE_COUNT, c[i].last.n_responses,
+			               c[i].last.n_responses));
 	}
 	html(&h, "</tr>");
 
@@ -205,8 +205,8 @@ int page_adviser(struct req *r)
 			     "<td class=\"utrecht-table__cell\">%s<br><span class=\"kring-muted "
 			     "kring-small\">%s</span></td>",
 			     c[i].open_title,
-			     arena_printf(a, TN(AD_RESPONSE_COUNT, c[i].open_responses),
-			                  c[i].open_responses));
+			     TN_printf(a, AD_RESPONSE_COUNT, c[i].open_responses,
+			               c[i].open_responses));
 	}
 	html(&h, "</tr></tbody></table></div>");
 	pager_nav(&h, &pg);

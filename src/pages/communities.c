@@ -32,7 +32,7 @@ static void read_filter(struct req *r, struct community_filter *f, const struct 
 	v = req_query(r, "rol");
 	f->role = vocab_index(role_filters, v) >= 0 ? v : "";
 	v = req_query(r, "wie");
-	long long who = v ? atoll(v) : 0;
+	long long who = form_id_or_zero(v);
 	for (size_t i = 0; i < n_staff; i++)
 		if (staff[i].person_id == who)
 			f->person = who;
@@ -210,8 +210,8 @@ int page_communities(struct req *r)
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
 		     "<tbody class=\"utrecht-table__body\">",
-		     arena_printf(&r->arena, T(COMMUNITIES_CAPTION), total), T(COL_NAME),
-		     T(COL_STATUS), T(COL_ARCHETYPE), T(COL_STAFF), T(COL_SIGNALS), T(COL_UPDATED));
+		     T_printf(&r->arena, COMMUNITIES_CAPTION, total), T(COL_NAME), T(COL_STATUS),
+		     T(COL_ARCHETYPE), T(COL_STAFF), T(COL_SIGNALS), T(COL_UPDATED));
 		for (size_t i = 0; i < n; i++) {
 			struct community_signals sig;
 			community_signals_compute(sp[i], n_sp[i], (size_t)rows[i].n_strengths,
@@ -228,8 +228,8 @@ int page_communities(struct req *r)
 			     "<br><span class=\"kring-muted kring-small\">%s</span></td>"
 			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
 			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">",
-			     arena_printf(&r->arena, T(STATUS_SINCE),
-			                  fmt_date(&r->arena, rows[i].status_since)),
+			     T_printf(&r->arena, STATUS_SINCE,
+			              fmt_date(&r->arena, rows[i].status_since)),
 			     T(COL_ARCHETYPE),
 			     rows[i].archetype[0] ? ui_archetype_label(rows[i].archetype) : "–",
 			     T(COL_STAFF));

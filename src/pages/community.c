@@ -16,6 +16,7 @@
 #include "community_page.h"
 #include "community_ui.h"
 #include "pages.h"
+#include "respond.h"
 #include "partner_ui.h"
 
 void community_done_notice(struct req *r, struct html *h, const char *where)
@@ -89,8 +90,8 @@ static void staff_section(struct req *r, struct html *h, const struct community 
 				     "<button class=\"kring-tool\" type=\"submit\">%s<span "
 				     "class=\"kring-sr\">: %s</span></button></form>",
 				     T(STAFF_REMOVE),
-				     arena_printf(&r->arena, T(PERSON_WITH_ROLE), staff[i].name,
-				                  text_nl[TXT_STAFF_BOUWER + k]));
+				     T_printf(&r->arena, PERSON_WITH_ROLE, staff[i].name,
+				              text_nl[TXT_STAFF_BOUWER + k]));
 			}
 			html(h, "</dd>");
 		}
@@ -236,7 +237,7 @@ static void history_section(struct req *r, struct html *h,
 		html(h, " <span>%s</span>", fmt_date(&r->arena, hist[i].at));
 		if (hist[i].who[0])
 			html(h, " <span class=\"kring-muted\">%s</span>",
-			     arena_printf(&r->arena, T(HISTORY_BY), hist[i].who));
+			     T_printf(&r->arena, HISTORY_BY, hist[i].who));
 		html(h, "</li>");
 	}
 	html(h, "</ol></section>");
@@ -287,7 +288,7 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	     T(CRUMBS_LABEL), r->org_slug, T(PROFILE_BACK), c.name);
 	ui_status_badge(&h, c.status);
 	html(&h, " <span class=\"kring-muted\">%s</span>",
-	     arena_printf(&r->arena, T(STATUS_SINCE), fmt_date(&r->arena, c.status_since)));
+	     T_printf(&r->arena, STATUS_SINCE, fmt_date(&r->arena, c.status_since)));
 	if (c.archetype[0])
 		html(&h, " <span class=\"kring-chip\">%s</span>", ui_archetype_label(c.archetype));
 	html(&h, "</p></div><p class=\"kring-toolbar kring-profile-head__tools\">");
@@ -345,7 +346,7 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	     "aria-labelledby=\"h-werkblad-3\"><h2 class=\"utrecht-heading-2\" "
 	     "id=\"h-werkblad-3\">%s</h2><p class=\"utrecht-paragraph kring-small kring-muted\">%s"
 	     "</p><div class=\"kring-columns kring-columns--3\">",
-	     arena_printf(&r->arena, T(WB3_TITLE), ui_short(&r->arena, c.name, 80)), T(WB3_INTRO));
+	     T_printf(&r->arena, WB3_TITLE, ui_short(&r->arena, c.name, 80)), T(WB3_INTRO));
 	community_item_list(r, &h, &c, items, n_items, "van", T(COL_VAN_TITLE), T(COL_VAN_TEXT),
 	                    T(COL_VAN_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_VAN), can_edit, pb);
 	community_item_list(r, &h, &c, items, n_items, "door", T(COL_DOOR_TITLE), T(COL_DOOR_TEXT),
@@ -396,13 +397,9 @@ int page_community_staff_add(struct req *r)
 	/* a person id that is not staff of this organisation is simply not found */
 	enum save_result rc =
 	    community_staff_add(r->db, r->org_id, r->person_id, r->param_id,
-	                        atoll(form_value(&f, "person")), form_value(&f, "role"));
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	                        form_value_id(&f, "person"), form_value(&f, "role"));
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "gekoppeld", "medewerkers", "medewerkers");
 }
 
@@ -410,12 +407,8 @@ int page_community_staff_remove(struct req *r)
 {
 	enum save_result rc =
 	    community_staff_remove(r->db, r->org_id, r->person_id, r->param_id, r->param_id2);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "ontkoppeld", "medewerkers", "medewerkers");
 }
 
@@ -427,13 +420,9 @@ int page_community_ambassador_add(struct req *r)
 		return community_profile_page(r, &pb, 422);
 	}
 	enum save_result rc = community_ambassador_add(r->db, r->org_id, r->person_id, r->param_id,
-	                                               atoll(form_value(&f, "person")));
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
+	                                               form_value_id(&f, "person"));
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "amb-gekoppeld", "ambassadeurs", "ambassadeurs");
 }
 
@@ -441,11 +430,7 @@ int page_community_ambassador_remove(struct req *r)
 {
 	enum save_result rc =
 	    community_ambassador_remove(r->db, r->org_id, r->person_id, r->param_id, r->param_id2);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "amb-ontkoppeld", "ambassadeurs", "ambassadeurs");
 }

@@ -95,7 +95,7 @@ static const struct field_spec community_fields[] = {
              "voor de beginfase.",
      .kind = FIELD_DATE,
      .max_len = 10},
-    {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+    {.name = "version", .label = "versie", .kind = FIELD_ID},
 };
 #define N_COMMUNITY_FIELDS (sizeof(community_fields) / sizeof(community_fields[0]))
 
@@ -115,7 +115,7 @@ static struct community from_form(const struct form *f)
 	c.bond = form_value(f, "bond");
 	c.status = form_value(f, "status");
 	c.started_on = form_value(f, "started_on");
-	c.version = atoll(form_value(f, "version"));
+	c.version = form_value_id(f, "version");
 	return c;
 }
 
@@ -365,17 +365,12 @@ static int delete_confirm_page(struct req *r, bool stale, unsigned status)
 	html(&h,
 	     "<p class=\"utrecht-paragraph kring-lead\">%s</p>"
 	     "<p class=\"utrecht-paragraph\">%s</p>",
-	     arena_printf(&r->arena, T(DELETE_QUESTION), ui_short(&r->arena, c.name, 200)),
+	     T_printf(&r->arena, DELETE_QUESTION, ui_short(&r->arena, c.name, 200)),
 	     T(DELETE_EXPLAIN));
 	page_notice(&h, "warning", T(DELETE_TIP));
-	form_begin(&h, r, ui_community_url(r, c.id, "/delete"));
-	html(&h,
-	     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
-	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button>"
-	     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
-	     "href=\"%s\">%s</a></p></form></div>",
-	     c.version, T(DELETE_CONFIRM), ui_community_url(r, c.id, ""), T(DELETE_CANCEL));
+	form_delete_confirm(&h, r, ui_community_url(r, c.id, "/delete"), c.version,
+	                    T(DELETE_CONFIRM), ui_community_url(r, c.id, ""), T(DELETE_CANCEL));
+	html(&h, "</div>");
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }
@@ -388,7 +383,7 @@ int page_community_delete_confirm(struct req *r)
 int page_community_delete(struct req *r)
 {
 	enum save_result rc = community_delete(r->db, r->org_id, r->person_id, r->param_id,
-	                                       ui_version_or_zero(req_form(r, "version")));
+	                                       form_id_or_zero(req_form(r, "version")));
 	if (rc == SAVE_NOT_FOUND) {
 		resp_error(r, 404);
 		return HANDLER_OK;

@@ -13,6 +13,7 @@
 #include "community_page.h"
 #include "community_ui.h"
 #include "pages.h"
+#include "respond.h"
 
 #define ITEM_MAX_CHARS 20000
 
@@ -208,7 +209,7 @@ static const struct field_spec item_fields[] = {
      .kind = FIELD_SELECT,
      .options = community_action_statuses,
      .option_labels = &text_nl[TXT_ACTION_IDEE]},
-    {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+    {.name = "version", .label = "versie", .kind = FIELD_ID},
 };
 #define N_ITEM_FIELDS (sizeof(item_fields) / sizeof(item_fields[0]))
 
@@ -238,12 +239,8 @@ int page_community_item_add(struct req *r)
 	enum save_result rc =
 	    community_item_add(r->db, r->org_id, r->person_id, r->param_id, kind,
 	                       form_value(&f, "text"), form_value(&f, "status"), &id);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "toegevoegd", kind, arena_printf(&r->arena, "lijst-%s", kind));
 }
 
@@ -273,12 +270,12 @@ int page_community_item_save(struct req *r)
 		                     .mine = text,
 		                     .mine_status = form_value(&f, "status"),
 		                     .edit_error = item_error(text),
-		                     .version = atoll(form_value(&f, "version"))};
+		                     .version = form_value_id(&f, "version")};
 		return community_profile_page(r, &pb, 422);
 	}
 	enum save_result rc =
 	    community_item_update(r->db, r->org_id, r->person_id, r->param_id, r->param_id2, text,
-	                          form_value(&f, "status"), atoll(form_value(&f, "version")));
+	                          form_value(&f, "status"), form_value_id(&f, "version"));
 	if (rc == SAVE_CONFLICT) {
 		struct community_item now;
 		if (community_item_get(r->db, &r->arena, r->org_id, r->param_id, r->param_id2,
@@ -294,12 +291,8 @@ int page_community_item_save(struct req *r)
 		    .version = now.version};
 		return community_profile_page(r, &pb, 409);
 	}
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "opgeslagen", old.kind,
 	                         arena_printf(&r->arena, "item-%lld", old.id));
 }
@@ -319,12 +312,8 @@ int page_community_item_move(struct req *r)
 	enum save_result rc =
 	    found ? community_item_move(r->db, r->org_id, r->param_id, r->param_id2, delta)
 	          : SAVE_NOT_FOUND;
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "verplaatst", it.kind,
 	                         arena_printf(&r->arena, "item-%lld", it.id));
 }
@@ -338,12 +327,8 @@ int page_community_item_delete(struct req *r)
 	enum save_result rc =
 	    found ? community_item_delete(r->db, r->org_id, r->person_id, r->param_id, r->param_id2)
 	          : SAVE_NOT_FOUND;
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	return community_back_to(r, "weggehaald", it.kind,
 	                         arena_printf(&r->arena, "lijst-%s", it.kind));
 }

@@ -105,14 +105,14 @@ void ui_signals(struct req *r, struct html *h, long long community_id,
 		     "<li class=\"kring-signal\"><strong class=\"kring-signal__what\">%s</strong> "
 		     "<span class=\"kring-signal__lesson\">%s</span> "
 		     "<a class=\"utrecht-link\" href=\"%s\">%s</a></li>",
-		     arena_printf(&r->arena, T(SIGNAL_TOO_MANY), s->n_staff), T(SIGNAL_LESSON6),
-		     staff_url, T(SIGNAL_FIX_STAFF));
+		     T_printf(&r->arena, SIGNAL_TOO_MANY, s->n_staff), T(SIGNAL_LESSON6), staff_url,
+		     T(SIGNAL_FIX_STAFF));
 	if (s->more_needs)
 		html(h,
 		     "<li class=\"kring-signal\"><strong class=\"kring-signal__what\">%s</strong> "
 		     "<span class=\"kring-signal__lesson\">%s</span> "
 		     "<a class=\"utrecht-link\" href=\"%s\">%s</a></li>",
-		     arena_printf(&r->arena, T(SIGNAL_NEEDS), (int)n_needs, (int)n_strengths),
+		     T_printf(&r->arena, SIGNAL_NEEDS, (int)n_needs, (int)n_strengths),
 		     T(SIGNAL_NEEDS_LESSON), ui_community_url(r, community_id, "#lijst-sterkte"),
 		     T(SIGNAL_FIX_STRENGTHS));
 	html(h, "</ul></section>");
@@ -124,16 +124,6 @@ void ui_form(struct html *h, struct req *r, const char *action, const char *cls)
 	     "<form class=\"%s\" method=\"post\" action=\"%s\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
 	     cls, action, r->csrf ? r->csrf : "");
-}
-
-long long ui_version_or_zero(const char *v)
-{
-	if (v == NULL || v[0] == '\0' || strlen(v) > 18)
-		return 0;
-	for (const char *p = v; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	return atoll(v);
 }
 
 /* The labels of each vocabulary are consecutive texts in nl.def, in this order. */

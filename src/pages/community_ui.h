@@ -46,12 +46,6 @@ void ui_signals(struct req *r, struct html *h, long long community_id,
                 const struct community_signals *s, size_t n_strengths, size_t n_needs);
 
 /*
- * The version a delete form carries: digits only (at most 18), else 0,
- * which matches no stored version, so a missing or bad one is a conflict.
- */
-long long ui_version_or_zero(const char *v);
-
-/*
  * Writes rows as CSV for Dutch Excel (see web/csv.h) to out: a header row
  * with the Dutch column names, then one row per community with its
  * profile, staff, ambassadeurs, sterktes, behoeften, actions and signals.

@@ -89,8 +89,7 @@ static void talk_specs(struct field_spec *s, const struct choices *partners,
 	                           .kind = FIELD_TEXT,
 	                           .max_len = 500,
 	                           .autocomplete = "off"};
-	s[10] = (struct field_spec){
-	    .name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20};
+	s[10] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
 }
 
 #define N_ACTION_FIELDS (3 * N_NEW_ACTIONS)
@@ -125,15 +124,15 @@ static struct conversation talk_from_form(const struct form *f)
 	struct conversation c = {0};
 	c.held_on = form_value(f, "held_on");
 	c.kind = form_value(f, "kind");
-	c.partner_id = atoll(form_value(f, "partner"));
-	c.community_id = atoll(form_value(f, "community"));
+	c.partner_id = form_value_id(f, "partner");
+	c.community_id = form_value_id(f, "community");
 	c.subject = form_value(f, "subject");
 	c.participants = form_value(f, "participants");
 	c.report = form_value(f, "report");
 	c.report_sent = strcmp(form_value(f, "report_sent"), "ja") == 0;
 	c.next_on = form_value(f, "next_on");
 	c.next_note = form_value(f, "next_note");
-	c.version = atoll(form_value(f, "version"));
+	c.version = form_value_id(f, "version");
 	return c;
 }
 
@@ -224,7 +223,7 @@ static int talk_form_page(struct req *r, struct form *f, struct form *af, long l
 			html(&h,
 			     "<fieldset class=\"kring-fieldset kring-action-row\"><legend "
 			     "class=\"kring-legend\">%s</legend>",
-			     arena_printf(&r->arena, T(TF_ACTION_N), i + 1));
+			     T_printf(&r->arena, TF_ACTION_N, i + 1));
 			form_field(&h, af, action_names[3 * i]);
 			html(&h, "<div class=\"kring-form-row\">");
 			form_field(&h, af, action_names[3 * i + 1]);
@@ -291,7 +290,7 @@ int page_conversation_create(struct req *r)
 	struct action_new aps[N_NEW_ACTIONS];
 	for (int i = 0; i < N_NEW_ACTIONS; i++) {
 		aps[i].text = form_value(&af, action_names[3 * i]);
-		aps[i].owner_id = atoll(form_value(&af, action_names[3 * i + 1]));
+		aps[i].owner_id = form_id_or_zero(form_value(&af, action_names[3 * i + 1]));
 		aps[i].due_on = form_value(&af, action_names[3 * i + 2]);
 		if (aps[i].text[0] == '\0' &&
 		    (aps[i].owner_id || aps[i].due_on[0])) { /* a who or when without a what */

@@ -78,7 +78,7 @@ static void action_item(struct req *r, struct html *h, const struct conversation
 	ui_due(r, h, ap->due_on, ap->done, today);
 	if (ap->done)
 		html(h, " · %s",
-		     arena_printf(&r->arena, T(ACTION_DONE_ON), fmt_date(&r->arena, ap->done_at)));
+		     T_printf(&r->arena, ACTION_DONE_ON, fmt_date(&r->arena, ap->done_at)));
 	html(h, "</span>");
 	if (staff) {
 		const char *base =
@@ -350,17 +350,13 @@ static int delete_page(struct req *r, const struct conversation *c, bool stale, 
 	html(
 	    &h,
 	    "<p class=\"utrecht-paragraph kring-lead\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
-	    arena_printf(&r->arena, T(TDELETE_QUESTION), ui_short(&r->arena, c->subject, 200),
-	                 ui_date(&r->arena, c->held_on)),
+	    T_printf(&r->arena, TDELETE_QUESTION, ui_short(&r->arena, c->subject, 200),
+	             ui_date(&r->arena, c->held_on)),
 	    T(TDELETE_EXPLAIN));
-	form_begin(&h, r, ui_conversation_url(r, c->id, "/delete"));
-	html(&h,
-	     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
-	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button>"
-	     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
-	     "href=\"%s\">%s</a></p></form></div>",
-	     c->version, T(TDELETE_CONFIRM), ui_conversation_url(r, c->id, ""), T(TDELETE_CANCEL));
+	form_delete_confirm(&h, r, ui_conversation_url(r, c->id, "/delete"), c->version,
+	                    T(TDELETE_CONFIRM), ui_conversation_url(r, c->id, ""),
+	                    T(TDELETE_CANCEL));
+	html(&h, "</div>");
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }

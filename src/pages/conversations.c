@@ -11,6 +11,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "community_ui.h"
+#include "pager.h"
 #include "pages.h"
 #include "partner_ui.h"
 #include "respond.h"
@@ -45,7 +46,7 @@ static void open_actions_card(struct req *r, struct html *h, bool staff, const c
 		gone += ap[i].owner_gone;
 	if (gone > 0)
 		html(h, "<p class=\"kring-signals kring-signal-inline\"><strong>%s</strong>",
-		     arena_printf(&r->arena, TN(HANDOVER_SIGNAL, gone), gone));
+		     TN_printf(&r->arena, HANDOVER_SIGNAL, gone, gone));
 	if (gone > 0 && (r->role & ROLES_ADMIN))
 		html(h, " <a class=\"utrecht-link\" href=\"/o/%s/actions/owners\">%s</a>",
 		     r->org_slug, T(HANDOVER_LINK));
@@ -53,8 +54,7 @@ static void open_actions_card(struct req *r, struct html *h, bool staff, const c
 		html(h, "</p>");
 	if (late > 0)
 		html(h, "<p class=\"kring-signals kring-signal-inline\"><strong>%s</strong> %s</p>",
-		     arena_printf(&r->arena, TN(SIGNAL_LATE_ACTIONS, late), late),
-		     T(SIGNAL_LATE_LESSON));
+		     TN_printf(&r->arena, SIGNAL_LATE_ACTIONS, late, late), T(SIGNAL_LATE_LESSON));
 	if (n == 0) {
 		html(h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>", T(OPEN_ACTIONS_NONE));
 	} else {
@@ -130,35 +130,25 @@ int page_conversations(struct req *r)
 	v = req_query(r, "partner");
 	for (size_t i = 1; v && i < ps.n; i++) /* only a partner of this organisation */
 		if (strcmp(ps.values[i], v) == 0)
-			f.partner = atoll(v);
+			f.partner = form_id_or_zero(v);
 	v = req_query(r, "community");
 	for (size_t i = 1; v && i < cs.n; i++)
 		if (strcmp(cs.values[i], v) == 0)
-			f.community = atoll(v);
-	long long page = 1;
-	const char *p = req_query(r, "pagina");
-	if (p) {
-		page = atoll(p);
-		if (page < 1 || page > 100000)
-			page = 1;
-	}
+			f.community = form_id_or_zero(v);
+	struct pager pg;
+	pager_init(&pg, r, LIST_PAGE);
+	pager_filter_text(&pg, "soort", f.kind);
+	pager_filter_int(&pg, "partner", f.partner);
+	pager_filter_int(&pg, "community", f.community);
 	struct conversation *cv;
 	size_t n;
 	long long total;
-	if (conversation_list(r->db, &r->arena, r->org_id, &f, LIST_PAGE, (page - 1) * LIST_PAGE,
-	                      &cv, &n, &total) != 0)
+	if (conversation_list(r->db, &r->arena, r->org_id, &f, pg.per_page, pager_offset(&pg), &cv,
+	                      &n, &total) != 0)
 		return HANDLER_ERROR;
+	pg.total = total;
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	const char *today = partner_today(&r->arena);
-	struct buf qb;
-	buf_init(&qb, &r->arena);
-	if (f.kind[0])
-		buf_printf(&qb, "&soort=%s", f.kind);
-	if (f.partner)
-		buf_printf(&qb, "&partner=%lld", f.partner);
-	if (f.community)
-		buf_printf(&qb, "&community=%lld", f.community);
-	const char *q = qb.len ? buf_str(&qb) + 1 : "";
 
 	struct html h;
 	page_begin(r, &h, T(TALKS_TITLE));
@@ -213,7 +203,8 @@ int page_conversations(struct req *r)
 			     names[k], labels[k], names[k], names[k], T(FILTER_ALL));
 			for (size_t i = 1; i < chs[k]->n; i++)
 				html(&h, "<option value=\"%s\"%s>%s</option>", chs[k]->values[i],
-				     atoll(chs[k]->values[i]) == cur[k] ? " selected" : "",
+				     form_id_or_zero(chs[k]->values[i]) == cur[k] ? " selected"
+				                                                  : "",
 				     chs[k]->labels[i]);
 			html(&h, "</select></div>");
 		}
@@ -241,7 +232,7 @@ int page_conversations(struct req *r)
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
 		     "<tbody class=\"utrecht-table__body\">",
-		     arena_printf(&r->arena, T(TALKS_CAPTION), total), T(TCOL_DATE), T(TCOL_TALK),
+		     T_printf(&r->arena, TALKS_CAPTION, total), T(TCOL_DATE), T(TCOL_TALK),
 		     T(TCOL_WITH), T(TCOL_SENT), T(TCOL_NEXT));
 		for (size_t i = 0; i < n; i++) {
 			html(&h,
@@ -273,20 +264,7 @@ int page_conversations(struct req *r)
 		}
 		html(&h, "</tbody></table></div>");
 	}
-	if (total > LIST_PAGE) {
-		long long pages = (total + LIST_PAGE - 1) / LIST_PAGE;
-		html(&h,
-		     "<nav class=\"kring-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">",
-		     T(PAGER_LABEL));
-		if (page > 1)
-			html(&h, "<a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a> ", q,
-			     q[0] ? "&" : "", page - 1, T(PAGER_PREV));
-		html(&h, "%s", arena_printf(&r->arena, T(PAGER_OF), page, pages));
-		if (page < pages)
-			html(&h, " <a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a>", q,
-			     q[0] ? "&" : "", page + 1, T(PAGER_NEXT));
-		html(&h, "</p></nav>");
-	}
+	pager_nav(&h, &pg);
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }
@@ -300,7 +278,7 @@ int page_conversation_prepare(struct req *r)
 	bool has_p = false, has_c = false;
 	const char *v = req_query(r, "partner");
 	if (v && v[0]) {
-		int found = partner_get(r->db, &r->arena, r->org_id, atoll(v), &p);
+		int found = partner_get(r->db, &r->arena, r->org_id, form_id_or_zero(v), &p);
 		if (found < 0)
 			return HANDLER_ERROR;
 		if (found == 0) { /* not a partner of this organisation */
@@ -311,7 +289,7 @@ int page_conversation_prepare(struct req *r)
 	}
 	v = req_query(r, "community");
 	if (v && v[0]) {
-		int found = community_get(r->db, &r->arena, r->org_id, atoll(v), &cm);
+		int found = community_get(r->db, &r->arena, r->org_id, form_id_or_zero(v), &cm);
 		if (found < 0)
 			return HANDLER_ERROR;
 		if (found == 0)
@@ -322,8 +300,8 @@ int page_conversation_prepare(struct req *r)
 	const char *today = partner_today(&r->arena);
 	struct html h;
 	const char *title =
-	    has_p   ? arena_printf(&r->arena, T(PREPARE_WITH), ui_short(&r->arena, p.name, 80))
-	    : has_c ? arena_printf(&r->arena, T(PREPARE_WITH), ui_short(&r->arena, cm.name, 80))
+	    has_p   ? T_printf(&r->arena, PREPARE_WITH, ui_short(&r->arena, p.name, 80))
+	    : has_c ? T_printf(&r->arena, PREPARE_WITH, ui_short(&r->arena, cm.name, 80))
 	            : T(TALK_PREPARE);
 	page_begin(r, &h, title);
 	html(&h,
@@ -403,8 +381,8 @@ int page_conversation_prepare(struct req *r)
 				html(&h,
 				     "<h3 class=\"utrecht-heading-3\">%s</h3><dl "
 				     "class=\"kring-power\">",
-				     arena_printf(&r->arena, T(POWER_OF_DATE),
-				                  ui_date(&r->arena, pw[0].met_on)));
+				     T_printf(&r->arena, POWER_OF_DATE,
+				              ui_date(&r->arena, pw[0].met_on)));
 				const char *vals[] = {pw[0].challenges, pw[0].core_values,
 				                      pw[0].goals, pw[0].commitments,
 				                      pw[0].success};

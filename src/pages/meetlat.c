@@ -33,15 +33,15 @@ static const char *default_title(struct arena *a)
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);
-	return arena_printf(a, T(ML_DEFAULT_TITLE),
-	                    arena_printf(a, "%s %d", month_names[tm.tm_mon], tm.tm_year + 1900));
+	return T_printf(a, ML_DEFAULT_TITLE,
+	                arena_printf(a, "%s %d", month_names[tm.tm_mon], tm.tm_year + 1900));
 }
 
 static const char *count_text(struct arena *a, long long n)
 {
 	if (n == 0)
 		return T(ML_COUNT_NONE);
-	return arena_printf(a, TN(ML_COUNT, n), n);
+	return TN_printf(a, ML_COUNT, n, n);
 }
 
 /* ---- the list of rounds ---- */
@@ -145,8 +145,7 @@ static int list_page(struct req *r, struct form *open_form, unsigned status)
 	     T(ML_PHASES_TITLE));
 	for (size_t p = 0; p < cur->n_phases; p++)
 		html(&h, "<dt>%s</dt><dd>%s</dd>",
-		     arena_printf(&r->arena, T(ML_PHASE_TITLE), cur->phases[p].fase,
-		                  cur->phases[p].title),
+		     T_printf(&r->arena, ML_PHASE_TITLE, cur->phases[p].fase, cur->phases[p].title),
 		     cur->phases[p].question);
 	html(&h, "</dl><p class=\"utrecht-paragraph kring-muted\">%s</p></section></div>",
 	     cur->source);
@@ -249,7 +248,7 @@ int mlp_round_page(struct req *r, const struct ml_round *round, const struct org
 	html(&h,
 	     "<p class=\"utrecht-paragraph kring-lead\"><span class=\"kring-status "
 	     "kring-status--open\">%s</span> %s <strong class=\"kring-count\">%s</strong> %s</p>",
-	     T(ML_STATUS_OPEN), arena_printf(a, T(ML_OPEN_SINCE), fmt_date(a, round->opened_at)),
+	     T(ML_STATUS_OPEN), T_printf(a, ML_OPEN_SINCE, fmt_date(a, round->opened_at)),
 	     count_text(a, round->n_responses), T(ML_RESULTS_WHEN_CLOSED));
 
 	if (r->role & ROLES_ASSESS) {
@@ -331,7 +330,7 @@ int page_meetlat_close_confirm(struct req *r)
 	     "<p class=\"utrecht-paragraph kring-lead\"><strong>%s</strong></p>"
 	     "<p class=\"utrecht-paragraph\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
 	     back, round.title, T(ML_CLOSE_CONFIRM_TITLE), count_text(&r->arena, round.n_responses),
-	     T(ML_CLOSE_INTRO), arena_printf(&r->arena, T(ML_CLOSE_CONFIRM_MIN), in.min_group));
+	     T(ML_CLOSE_INTRO), T_printf(&r->arena, ML_CLOSE_CONFIRM_MIN, in.min_group));
 	form_begin(&h, r,
 	           arena_printf(&r->arena, "/o/%s/meetlat/%lld/close", r->org_slug, round.id));
 	form_end(&h, T(ML_CLOSE_BUTTON));

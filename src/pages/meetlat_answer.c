@@ -146,8 +146,8 @@ void mlp_answer_form(struct req *r, struct html *h, const struct meetlat_instrum
 		    "class=\"kring-optional\">%s</span></label></p>"
 		    "<textarea class=\"utrecht-textarea\" id=\"c_%s\" name=\"c_%s\" "
 		    "rows=\"2\">%s</textarea></div></section>",
-		    bs->id, arena_printf(&r->arena, T(ML_COMMENT_LABEL), bs->name),
-		    T(FORM_OPTIONAL), bs->id, bs->id, c);
+		    bs->id, T_printf(&r->arena, ML_COMMENT_LABEL, bs->name), T(FORM_OPTIONAL),
+		    bs->id, bs->id, c);
 	}
 	form_end(h, T(ML_SUBMIT));
 	html(h, "</section>");
@@ -166,7 +166,7 @@ static int submit(struct req *r, const struct org *org, long long org_id,
 {
 	struct arena *a = &r->arena;
 	const char *ronde = req_form(r, "ronde");
-	if (ronde == NULL || atoll(ronde) != round->id) {
+	if (ronde == NULL || form_id_or_zero(ronde) != round->id) {
 		mlp_refuse(r, round->title, T(ML_ERR_OTHER_ROUND), back, 409);
 		return HANDLER_OK;
 	}
@@ -239,7 +239,7 @@ static int link_page(struct req *r, const struct ml_round *round, const struct o
 	struct meetlat_instrument in;
 	if (meetlat_instrument_of(r->db, a, round, &in) != 0)
 		return HANDLER_ERROR;
-	const char *title = arena_printf(a, T(ML_ANON_TITLE), org->name);
+	const char *title = T_printf(a, ML_ANON_TITLE, org->name);
 	page_begin(r, &h, title);
 	html(&h,
 	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "

@@ -44,7 +44,7 @@ static void phase_block(struct req *r, struct html *h, const struct meetlat_inst
 		html(h, "<p class=\"utrecht-paragraph\">%s</p>",
 		     s->n_respondents == 0
 		         ? T(ML_WHY_NONE)
-		         : arena_printf(a, T(ML_WHY_MISSING), in->bouwstenen[ph->missing].name));
+		         : T_printf(a, ML_WHY_MISSING, in->bouwstenen[ph->missing].name));
 		html(h, "</section>");
 		return;
 	}
@@ -54,21 +54,21 @@ static void phase_block(struct req *r, struct html *h, const struct meetlat_inst
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-fase\">%s</h2>"
 	     "<p class=\"utrecht-paragraph kring-phase__question\">%s</p>"
 	     "<h3 class=\"utrecht-heading-3\">%s</h3><p class=\"utrecht-paragraph\">%s ",
-	     ph->fase, arena_printf(a, T(ML_PHASE_TITLE), ph->fase, rule->title), rule->question,
+	     ph->fase, T_printf(a, ML_PHASE_TITLE, ph->fase, rule->title), rule->question,
 	     T(ML_WHY_TITLE),
-	     arena_printf(a, T(ML_WHY_NUMBERS), mlp_fmt1(a, ph->overall),
-	                  in->bouwstenen[ph->lowest].name, mlp_fmt1(a, s->all[ph->lowest].mean)));
+	     T_printf(a, ML_WHY_NUMBERS, mlp_fmt1(a, ph->overall), in->bouwstenen[ph->lowest].name,
+	              mlp_fmt1(a, s->all[ph->lowest].mean)));
 	if (ph->rule == 0)
-		html(h, "%s", arena_printf(a, T(ML_WHY_RULE_FIRST), rule->fase));
+		html(h, "%s", T_printf(a, ML_WHY_RULE_FIRST, rule->fase));
 	else
 		html(h, "%s",
-		     arena_printf(a, T(ML_WHY_RULE), rule->fase, mlp_fmt1(a, rule->min_each),
-		                  mlp_fmt1(a, rule->min_mean)));
+		     T_printf(a, ML_WHY_RULE, rule->fase, mlp_fmt1(a, rule->min_each),
+		              mlp_fmt1(a, rule->min_mean)));
 	if (ph->next >= 0) {
 		const struct ml_phase_rule *nx = &in->phases[ph->next];
 		html(h, " %s %s",
-		     arena_printf(a, T(ML_WHY_NEXT), nx->fase, mlp_fmt1(a, nx->min_each),
-		                  mlp_fmt1(a, nx->min_mean)),
+		     T_printf(a, ML_WHY_NEXT, nx->fase, mlp_fmt1(a, nx->min_each),
+		              mlp_fmt1(a, nx->min_mean)),
 		     ph->next_short_each && ph->next_short_mean ? T(ML_WHY_SHORT_BOTH)
 		     : ph->next_short_each                      ? T(ML_WHY_SHORT_EACH)
 		                                                : T(ML_WHY_SHORT_MEAN));
@@ -106,8 +106,8 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 	     "<h2 class=\"utrecht-heading-2 kring-results-title\">%s</h2>"
 	     "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
 	     T(ML_RESULTS_TITLE),
-	     arena_printf(a, TN(ML_CLOSED_META, round->n_responses), fmt_date(a, round->closed_at),
-	                  round->n_responses, round->instrument_version));
+	     TN_printf(a, ML_CLOSED_META, round->n_responses, fmt_date(a, round->closed_at),
+	               round->n_responses, round->instrument_version));
 	phase_block(r, h, in, s, &ph);
 
 	/* chart and table with the same numbers */
@@ -117,16 +117,15 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 		if (b)
 			buf_puts(&desc, "; ");
 		buf_puts(&desc,
-		         arena_printf(a, T(ML_CHART_DESC_NOW), in->bouwstenen[b].name,
-		                      isnan(now_v[b]) ? T(ML_NO_ANSWERS) : mlp_fmt1(a, now_v[b])));
+		         T_printf(a, ML_CHART_DESC_NOW, in->bouwstenen[b].name,
+		                  isnan(now_v[b]) ? T(ML_NO_ANSWERS) : mlp_fmt1(a, now_v[b])));
 		if (has_prev && !isnan(prev_v[b]))
-			buf_puts(&desc,
-			         arena_printf(a, T(ML_CHART_DESC_BEFORE), mlp_fmt1(a, prev_v[b])));
+			buf_puts(&desc, T_printf(a, ML_CHART_DESC_BEFORE, mlp_fmt1(a, prev_v[b])));
 	}
 	buf_puts(&desc, ".");
 	struct chart_series series[2] = {
 	    {T(ML_CHART_THIS), now_v, "now"},
-	    {has_prev ? arena_printf(a, T(ML_CHART_PREV), prev.title) : "", prev_v, "before"},
+	    {has_prev ? T_printf(a, ML_CHART_PREV, prev.title) : "", prev_v, "before"},
 	};
 	html(h,
 	     "<section class=\"kring-results\" aria-labelledby=\"h-scores\">"
@@ -137,7 +136,7 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 	chart_radar(h, a, "radar", arena_printf(a, "%s: %s", T(ML_CHART_TITLE), round->title),
 	            buf_str(&desc), axes, in->n_bouwstenen, in->scale_min, in->scale_max, series,
 	            has_prev ? 2 : 1);
-	const char *caption = arena_printf(a, T(ML_TABLE_CAPTION), in->scale_min, in->scale_max);
+	const char *caption = T_printf(a, ML_TABLE_CAPTION, in->scale_min, in->scale_max);
 	/* a region that may scroll sideways on a phone is reachable by keyboard */
 	html(h,
 	     "</figure><div class=\"kring-chart-table\" tabindex=\"0\" role=\"region\" "
@@ -216,9 +215,8 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 	     "<caption class=\"utrecht-table__caption\">%s</caption>"
 	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
-	     T(ML_GROUPS_TITLE), T(ML_GROUPS_INTRO),
-	     arena_printf(a, T(ML_GROUPS_MIN), in->min_group), T(ML_GROUPS_CAPTION),
-	     T(ML_GROUPS_CAPTION), T(ML_BOUWSTEEN));
+	     T(ML_GROUPS_TITLE), T(ML_GROUPS_INTRO), T_printf(a, ML_GROUPS_MIN, in->min_group),
+	     T(ML_GROUPS_CAPTION), T(ML_GROUPS_CAPTION), T(ML_BOUWSTEEN));
 	for (size_t g = 0; g < in->n_groups; g++) {
 		if (s->group_hidden[g])
 			html(h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
@@ -264,7 +262,7 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 	html(h,
 	     "<section aria-labelledby=\"h-advies\"><h2 class=\"utrecht-heading-2\" "
 	     "id=\"h-advies\">%s</h2><p class=\"utrecht-paragraph\">%s</p>",
-	     T(ML_ADVICE_TITLE), arena_printf(a, T(ML_ADVICE_INTRO), mlp_fmt1(a, in->weak_below)));
+	     T(ML_ADVICE_TITLE), T_printf(a, ML_ADVICE_INTRO, mlp_fmt1(a, in->weak_below)));
 	int n_weak = 0;
 	for (size_t b = 0; b < in->n_bouwstenen; b++)
 		n_weak += ml_weak(in, &s->all[b]);
@@ -304,7 +302,7 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 		html(h,
 		     "<section aria-labelledby=\"h-toelichting\"><h2 class=\"utrecht-heading-2\" "
 		     "id=\"h-toelichting\">%s</h2>",
-		     arena_printf(a, T(ML_COMMENTS_TITLE), n_cm));
+		     T_printf(a, ML_COMMENTS_TITLE, n_cm));
 		if (n_cm == 0)
 			html(h, "<p class=\"utrecht-paragraph\">%s</p>", T(ML_COMMENTS_NONE));
 		for (size_t b = 0; b < in->n_bouwstenen && n_cm; b++) {

@@ -9,6 +9,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "pages.h"
+#include "respond.h"
 
 /* First word of a name, for a friendly greeting. */
 static const char *first_name(struct arena *a, const char *name)
@@ -32,8 +33,8 @@ int page_org_home(struct req *r)
 	page_begin(r, &h, org.name);
 	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1>", org.name);
 	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s",
-	     arena_printf(&r->arena, T(HOME_GREETING),
-	                  first_name(&r->arena, r->person_name ? r->person_name : "")));
+	     T_printf(&r->arena, HOME_GREETING,
+	              first_name(&r->arena, r->person_name ? r->person_name : "")));
 	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_name(r->role),
 	     role_explain(r->role));
 	if (org.description[0])
@@ -141,7 +142,7 @@ static const struct field_spec settings_fields[] = {
              "adviseurs en ambassadeurs zien dit op de startpagina.",
      .kind = FIELD_TEXTAREA,
      .max_len = 2000},
-    {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+    {.name = "version", .label = "versie", .kind = FIELD_ID},
 };
 #define N_SETTINGS_FIELDS (sizeof(settings_fields) / sizeof(settings_fields[0]))
 
@@ -193,7 +194,7 @@ int page_org_settings_save(struct req *r)
 {
 	struct form f;
 	bool ok = form_read(r, &f, settings_fields, N_SETTINGS_FIELDS);
-	long long version = atoll(form_value(&f, "version"));
+	long long version = form_value_id(&f, "version");
 	if (!ok) {
 		settings_page(r, &f, version, NULL, NULL, NULL, 422);
 		return HANDLER_OK;
@@ -397,12 +398,8 @@ int page_branch_rename(struct req *r)
 	}
 	enum save_result rc = branch_rename(r->db, r->org_id, r->person_id, r->param_id,
 	                                    form_value(&f, "name"), form_value(&f, "place"));
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	resp_redirect(r, arena_printf(&r->arena, "/o/%s/branches?klaar=gewijzigd", r->org_slug));
 	return HANDLER_OK;
 }
@@ -410,12 +407,8 @@ int page_branch_rename(struct req *r)
 int page_branch_delete(struct req *r)
 {
 	enum save_result rc = branch_delete(r->db, r->org_id, r->person_id, r->param_id);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	resp_redirect(r, arena_printf(&r->arena, "/o/%s/branches?klaar=verwijderd", r->org_slug));
 	return HANDLER_OK;
 }

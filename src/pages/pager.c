@@ -59,7 +59,7 @@ void pager_nav(struct html *h, struct pager *p)
 	if (p->page > 1)
 		html(h, "<a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a> ", q, sep,
 		     p->page - 1, T(PAGER_PREV));
-	html(h, "%s", arena_printf(p->filter.arena, T(PAGER_OF), p->page, pages));
+	html(h, "%s", T_printf(p->filter.arena, PAGER_OF, p->page, pages));
 	if (p->page < pages)
 		html(h, " <a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a>", q, sep,
 		     p->page + 1, T(PAGER_NEXT));

@@ -60,8 +60,7 @@ static void partner_specs(struct field_spec *s)
 	                           .kind = FIELD_TEXT,
 	                           .max_len = 500,
 	                           .autocomplete = "off"};
-	s[6] = (struct field_spec){
-	    .name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20};
+	s[6] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
 }
 
 static struct partner partner_from_form(const struct form *f)
@@ -73,7 +72,7 @@ static struct partner partner_from_form(const struct form *f)
 	p.description = form_value(f, "description");
 	p.contact_name = form_value(f, "contact_name");
 	p.contact_how = form_value(f, "contact_how");
-	p.version = atoll(form_value(f, "version"));
+	p.version = form_value_id(f, "version");
 	return p;
 }
 
@@ -93,7 +92,7 @@ static size_t form_ids(struct req *r, const char *name, long long *out, size_t m
 	size_t n = 0;
 	for (size_t i = 0; i < r->form.n_items && n < max; i++)
 		if (strcmp(r->form.items[i].name, name) == 0) {
-			long long v = atoll(r->form.items[i].value);
+			long long v = form_id_or_zero(r->form.items[i].value);
 			if (v > 0)
 				out[n++] = v;
 		}
@@ -206,7 +205,7 @@ int page_partner_new(struct req *r)
 	form_init(&f, specs, N_PARTNER_FIELDS);
 	/* from a community's page: that community is ticked already */
 	const char *c = req_query(r, "community");
-	long long checked = c ? atoll(c) : 0;
+	long long checked = form_id_or_zero(c);
 	return partner_form_page(r, &f, 0, 0, NULL, false, &checked, checked > 0 ? 1 : 0, NULL,
 	                         200);
 }
@@ -333,8 +332,8 @@ static int delete_page(struct req *r, const struct partner *p, bool stale, unsig
 		if (conversation_list(r->db, &r->arena, r->org_id, &f, 0, 0, &cv, &n, &total) != 0)
 			return HANDLER_ERROR;
 		page_notice(&h, "warning",
-		            arena_printf(&r->arena, TN(PDELETE_REFUSED, talks),
-		                         ui_short(&r->arena, p->name, 200), talks));
+		            TN_printf(&r->arena, PDELETE_REFUSED, talks,
+		                      ui_short(&r->arena, p->name, 200), talks));
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p><ul class=\"kring-talks\">",
 		     T(PDELETE_REFUSED_HOW));
 		for (size_t i = 0; i < n; i++)
@@ -360,16 +359,11 @@ static int delete_page(struct req *r, const struct partner *p, bool stale, unsig
 	html(
 	    &h,
 	    "<p class=\"utrecht-paragraph kring-lead\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
-	    arena_printf(&r->arena, T(PDELETE_QUESTION), ui_short(&r->arena, p->name, 200)),
+	    T_printf(&r->arena, PDELETE_QUESTION, ui_short(&r->arena, p->name, 200)),
 	    T(PDELETE_EXPLAIN));
-	form_begin(&h, r, ui_partner_url(r, p->id, "/delete"));
-	html(&h,
-	     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
-	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
-	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button>"
-	     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
-	     "href=\"%s\">%s</a></p></form></div>",
-	     p->version, T(PDELETE_CONFIRM), ui_partner_url(r, p->id, ""), T(PDELETE_CANCEL));
+	form_delete_confirm(&h, r, ui_partner_url(r, p->id, "/delete"), p->version,
+	                    T(PDELETE_CONFIRM), ui_partner_url(r, p->id, ""), T(PDELETE_CANCEL));
+	html(&h, "</div>");
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }

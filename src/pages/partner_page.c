@@ -76,10 +76,10 @@ static void power_section(struct req *r, struct html *h, const struct partner *p
 		html(h, "<p class=\"utrecht-paragraph kring-empty\">%s</p>", T(POWER_NONE));
 	} else {
 		html(h, "<h3 class=\"utrecht-heading-3\">%s</h3>",
-		     arena_printf(&r->arena, T(POWER_OF_DATE), ui_date(&r->arena, pw[0].met_on)));
+		     T_printf(&r->arena, POWER_OF_DATE, ui_date(&r->arena, pw[0].met_on)));
 		if (pw[0].who[0])
 			html(h, "<p class=\"utrecht-paragraph kring-small kring-muted\">%s</p>",
-			     arena_printf(&r->arena, T(POWER_WRITTEN_BY), pw[0].who));
+			     T_printf(&r->arena, POWER_WRITTEN_BY, pw[0].who));
 		power_boxes(r, h, &pw[0]);
 		if (staff)
 			html(h,
@@ -87,16 +87,15 @@ static void power_section(struct req *r, struct html *h, const struct partner *p
 			     "href=\"%s\">%s</a></p>",
 			     ui_partner_url(r, p->id,
 			                    arena_printf(&r->arena, "/power/%lld", pw[0].id)),
-			     arena_printf(&r->arena, T(POWER_EDIT_OF),
-			                  ui_date(&r->arena, pw[0].met_on)));
+			     T_printf(&r->arena, POWER_EDIT_OF, ui_date(&r->arena, pw[0].met_on)));
 		if (n > 1) {
 			html(h, "<h3 class=\"utrecht-heading-3\">%s</h3>", T(POWER_EARLIER));
 			for (size_t i = 1; i < n; i++) {
 				html(h,
 				     "<details class=\"kring-details "
 				     "kring-power-earlier\"><summary>%s</summary>",
-				     arena_printf(&r->arena, T(POWER_OF_DATE),
-				                  ui_date(&r->arena, pw[i].met_on)));
+				     T_printf(&r->arena, POWER_OF_DATE,
+				              ui_date(&r->arena, pw[i].met_on)));
 				power_boxes(r, h, &pw[i]);
 				if (staff)
 					html(h,
@@ -106,8 +105,8 @@ static void power_section(struct req *r, struct html *h, const struct partner *p
 					     ui_partner_url(
 					         r, p->id,
 					         arena_printf(&r->arena, "/power/%lld", pw[i].id)),
-					     arena_printf(&r->arena, T(POWER_EDIT_OF),
-					                  ui_date(&r->arena, pw[i].met_on)));
+					     T_printf(&r->arena, POWER_EDIT_OF,
+					              ui_date(&r->arena, pw[i].met_on)));
 				html(h, "</details>");
 			}
 		}
@@ -231,8 +230,8 @@ static void talks_section(struct req *r, struct html *h, const struct partner *p
 			ui_conversation_badge(h, cv[i].kind);
 			if (cv[i].next_on[0] && strcmp(cv[i].next_on, today) >= 0)
 				html(h, "<br><span class=\"kring-small\">%s</span>",
-				     arena_printf(&r->arena, T(TALK_NEXT_ON),
-				                  ui_date(&r->arena, cv[i].next_on)));
+				     T_printf(&r->arena, TALK_NEXT_ON,
+				              ui_date(&r->arena, cv[i].next_on)));
 			html(h, "</li>");
 		}
 		html(h, "</ol>");
@@ -279,7 +278,7 @@ int page_partner(struct req *r)
 	     T(CRUMBS_LABEL), r->org_slug, T(PARTNER_BACK), p.name, ui_partner_kind_label(p.kind));
 	if (p.part_of[0])
 		html(&h, " <span class=\"kring-muted\">%s</span>",
-		     arena_printf(&r->arena, T(PARTNER_PART_OF), p.part_of));
+		     T_printf(&r->arena, PARTNER_PART_OF, p.part_of));
 	html(&h, "</p></div><p class=\"kring-toolbar kring-profile-head__tools\">");
 	if (staff)
 		html(&h,
@@ -320,7 +319,7 @@ int page_partner(struct req *r)
 int page_partner_link(struct req *r)
 {
 	const char *c = req_form(r, "community");
-	long long cid = c ? atoll(c) : 0;
+	long long cid = form_id_or_zero(c);
 	/* a community id of another organisation is simply not found */
 	enum save_result rc = partner_link(r->db, r->org_id, r->person_id, r->param_id, cid);
 	return respond_save(r, rc, ui_partner_url(r, r->param_id, "?klaar=gekoppeld#communities"));
@@ -336,7 +335,7 @@ int page_partner_unlink(struct req *r)
 int page_community_partner_link(struct req *r)
 {
 	const char *p = req_form(r, "partner");
-	long long pid = p ? atoll(p) : 0;
+	long long pid = form_id_or_zero(p);
 	/* the route checked the community; a partner of another organisation is not found */
 	enum save_result rc = partner_link(r->db, r->org_id, r->person_id, pid, r->param_id);
 	return respond_save(r, rc,

@@ -34,8 +34,7 @@ static void power_specs(struct field_spec *s)
 		                               .kind = FIELD_TEXTAREA,
 		                               .max_len = 20000,
 		                               .rows = 4};
-	s[6] = (struct field_spec){
-	    .name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20};
+	s[6] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
 }
 
 static struct partner_power power_from_form(const struct form *f, long long partner_id)
@@ -48,7 +47,7 @@ static struct partner_power power_from_form(const struct form *f, long long part
 	p.goals = form_value(f, "goals");
 	p.commitments = form_value(f, "commitments");
 	p.success = form_value(f, "success");
-	p.version = atoll(form_value(f, "version"));
+	p.version = form_value_id(f, "version");
 	return p;
 }
 
@@ -78,7 +77,7 @@ static int power_form_page(struct req *r, const struct partner *p, struct form *
 	     "</p>",
 	     T(CRUMBS_LABEL), r->org_slug, T(PARTNER_BACK),
 	     ui_partner_url(r, p->id, "#partner-power"), ui_short(&r->arena, p->name, 80),
-	     arena_printf(&r->arena, T(POWER_FORM_H1), ui_short(&r->arena, p->name, 120)),
+	     T_printf(&r->arena, POWER_FORM_H1, ui_short(&r->arena, p->name, 120)),
 	     T(POWER_FORM_INTRO));
 	if (error)
 		page_notice(&h, "error", error);
@@ -267,7 +266,7 @@ int page_partner_power_blank(struct req *r)
 	const char *v = req_query(r, "partner");
 	if (v) { /* a form for one partner: its name printed in */
 		struct partner p;
-		int found = partner_get(r->db, &r->arena, r->org_id, atoll(v), &p);
+		int found = partner_get(r->db, &r->arena, r->org_id, form_id_or_zero(v), &p);
 		if (found < 0)
 			return HANDLER_ERROR;
 		if (found == 0)

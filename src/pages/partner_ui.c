@@ -58,12 +58,7 @@ const char *ui_conversation_url(struct req *r, long long id, const char *suffix)
 
 bool ui_form_version(struct req *r, long long *out)
 {
-	const char *v = req_form(r, "version");
-	size_t n = v ? strlen(v) : 0;
-	if (n == 0 || n > 18 || strspn(v, "0123456789") != n)
-		return false;
-	*out = strtoll(v, NULL, 10);
-	return true;
+	return form_parse_id(req_form(r, "version"), out);
 }
 
 const char *ui_owner_name(struct req *r, const struct action_point *ap)
@@ -71,7 +66,7 @@ const char *ui_owner_name(struct req *r, const struct action_point *ap)
 	if (ap->owner_id == 0 || ap->owner_name[0] == '\0')
 		return T(ACTION_NOBODY);
 	if (ap->owner_gone)
-		return arena_printf(&r->arena, T(ACTION_OWNER_GONE), ap->owner_name);
+		return T_printf(&r->arena, ACTION_OWNER_GONE, ap->owner_name);
 	return ap->owner_name;
 }
 
@@ -98,7 +93,7 @@ void ui_due(struct req *r, struct html *h, const char *due_on, bool done, const 
 		return;
 	}
 	html(h, "<span class=\"kring-due\">%s</span>",
-	     arena_printf(&r->arena, T(ACTION_DUE_ON), ui_date(&r->arena, due_on)));
+	     T_printf(&r->arena, ACTION_DUE_ON, ui_date(&r->arena, due_on)));
 	if (!done && strcmp(due_on, today) < 0)
 		html(h, " <span class=\"kring-badge kring-badge--late\">%s</span>", T(ACTION_LATE));
 }

@@ -12,6 +12,7 @@
 #include "../web/layout.h"
 #include "community_ui.h"
 #include "pages.h"
+#include "pager.h"
 #include "partner_ui.h"
 #include "respond.h"
 #include "../web/csv.h"
@@ -30,7 +31,7 @@ static void read_filter(struct req *r, struct partner_filter *f, const struct co
 	const char *v = req_query(r, "soort");
 	f->kind = vocab_index(partner_kinds, v) >= 0 ? v : "";
 	v = req_query(r, "community");
-	long long c = v ? atoll(v) : 0;
+	long long c = form_id_or_zero(v);
 	for (size_t i = 0; i < n_cs; i++)
 		if (cs[i].id == c)
 			f->community = c; /* only a community of this organisation */
@@ -38,18 +39,12 @@ static void read_filter(struct req *r, struct partner_filter *f, const struct co
 	f->sort = s < 0 ? PSORT_NAME : (enum partner_sort)s;
 }
 
-static const char *filter_query(struct req *r, const struct partner_filter *f)
+/* The filter in effect as the pager's query (the names read_filter reads). */
+static void filter_to_pager(struct pager *pg, const struct partner_filter *f)
 {
-	struct buf b;
-	buf_init(&b, &r->arena);
-	if (f->kind[0])
-		buf_printf(&b, "&soort=%s", url_encode(&r->arena, f->kind));
-	if (f->community)
-		buf_printf(&b, "&community=%lld", f->community);
-	if (f->sort != PSORT_NAME)
-		buf_printf(&b, "&sorteer=%s", sort_names[f->sort]);
-	const char *s = buf_str(&b);
-	return s[0] == '&' ? s + 1 : s;
+	pager_filter_text(pg, "soort", f->kind);
+	pager_filter_int(pg, "community", f->community);
+	pager_filter_text(pg, "sorteer", f->sort != PSORT_NAME ? sort_names[f->sort] : "");
 }
 
 static void select_open(struct html *h, const char *name, const char *label)
@@ -90,7 +85,7 @@ static void filter_form(struct req *r, struct html *h, const struct partner_filt
 	    "</select></div><div class=\"kring-filter kring-filter--buttons\"><button "
 	    "class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">%s</button>",
 	    T(FILTER_APPLY));
-	if (filter_query(r, f)[0])
+	if (f->kind[0] || f->community || f->sort != PSORT_NAME)
 		html(h, " <a class=\"utrecht-link\" href=\"/o/%s/partners\">%s</a>", r->org_slug,
 		     T(FILTER_RESET));
 	html(h, "</div></form>");
@@ -104,22 +99,19 @@ int page_partners(struct req *r)
 		return HANDLER_ERROR;
 	struct partner_filter f;
 	read_filter(r, &f, cs, n_cs);
-	long long page = 1;
-	const char *p = req_query(r, "pagina");
-	if (p) {
-		page = atoll(p);
-		if (page < 1 || page > 100000)
-			page = 1;
-	}
+	struct pager pg;
+	pager_init(&pg, r, LIST_PAGE);
+	filter_to_pager(&pg, &f);
 	const char *today = partner_today(&r->arena);
 	struct partner_row *rows;
 	size_t n;
 	long long total;
-	if (partner_list(r->db, &r->arena, r->org_id, &f, today, LIST_PAGE, (page - 1) * LIST_PAGE,
+	if (partner_list(r->db, &r->arena, r->org_id, &f, today, pg.per_page, pager_offset(&pg),
 	                 &rows, &n, &total) != 0)
 		return HANDLER_ERROR;
+	pg.total = total;
 	bool staff = (r->role & ROLES_STAFF) != 0;
-	const char *q = filter_query(r, &f);
+	const char *q = pager_filter(&pg);
 
 	struct html h;
 	page_begin(r, &h, T(PARTNERS_TITLE));
@@ -162,7 +154,7 @@ int page_partners(struct req *r)
 		    "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 		    "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
 		    "<tbody class=\"utrecht-table__body\">",
-		    arena_printf(&r->arena, T(PARTNERS_CAPTION), total), T(COL_NAME), T(PCOL_KIND),
+		    T_printf(&r->arena, PARTNERS_CAPTION, total), T(COL_NAME), T(PCOL_KIND),
 		    T(PCOL_COMMUNITIES), T(PCOL_LAST), T(PCOL_NEXT), T(PCOL_ACTIONS));
 		for (size_t i = 0; i < n; i++) {
 			struct community_ref *pc;
@@ -207,29 +199,15 @@ int page_partners(struct req *r)
 				     T(PARTNER_NO_OPEN));
 			else
 				html(&h, "%s",
-				     arena_printf(&r->arena, T(PARTNER_N_OPEN),
-				                  rows[i].n_open_actions));
+				     T_printf(&r->arena, PARTNER_N_OPEN, rows[i].n_open_actions));
 			if (rows[i].n_overdue > 0)
 				html(&h, " <span class=\"kring-badge kring-badge--late\">%s</span>",
-				     arena_printf(&r->arena, T(PARTNER_N_LATE), rows[i].n_overdue));
+				     T_printf(&r->arena, PARTNER_N_LATE, rows[i].n_overdue));
 			html(&h, "</td></tr>");
 		}
 		html(&h, "</tbody></table></div>");
 	}
-	if (total > LIST_PAGE) {
-		long long pages = (total + LIST_PAGE - 1) / LIST_PAGE;
-		html(&h,
-		     "<nav class=\"kring-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">",
-		     T(PAGER_LABEL));
-		if (page > 1)
-			html(&h, "<a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a> ", q,
-			     q[0] ? "&" : "", page - 1, T(PAGER_PREV));
-		html(&h, "%s", arena_printf(&r->arena, T(PAGER_OF), page, pages));
-		if (page < pages)
-			html(&h, " <a class=\"utrecht-link\" href=\"?%s%spagina=%lld\">%s</a>", q,
-			     q[0] ? "&" : "", page + 1, T(PAGER_NEXT));
-		html(&h, "</p></nav>");
-	}
+	pager_nav(&h, &pg);
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }

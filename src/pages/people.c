@@ -9,6 +9,7 @@
 #include "../core/org.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
+#include "pager.h"
 #include "pages.h"
 
 static const char *const role_values[] = {"medewerker", "beheerder", "adviseur", "ambassadeur",
@@ -85,8 +86,14 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 		page_notice(&h, "ok", T(PERSON_ADDED));
 	else if (done && strcmp(done, "rol") == 0)
 		page_notice(&h, "ok", T(PERSON_ROLE_CHANGED));
-	else if (done && strcmp(done, "verwijderd") == 0)
+	else if (done && strcmp(done, "verwijderd") == 0) {
 		page_notice(&h, "ok", T(PERSON_REMOVED));
+		/* open action points keep their owner's name: hand them over in one step */
+		html(&h,
+		     "<p class=\"utrecht-paragraph\">%s <a class=\"utrecht-link\" "
+		     "href=\"/o/%s/actions/owners\">%s</a></p>",
+		     T(PERSON_REMOVED_ACTIONS), r->org_slug, T(HANDOVER_TITLE));
+	}
 
 	html(&h,
 	     "<table class=\"utrecht-table kring-table kring-table--stack\">"
@@ -155,8 +162,10 @@ static void person_page(struct req *r, const struct member *m, const char *notic
 	html(&h,
 	     "<section class=\"kring-card kring-danger-zone\" aria-labelledby=\"h-weg\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-weg\">%s</h2>"
-	     "<p class=\"utrecht-paragraph\">%s</p>",
-	     T(PERSON_REMOVE_TITLE), T(PERSON_REMOVE_WARNING));
+	     "<p class=\"utrecht-paragraph\">%s</p><p class=\"utrecht-paragraph\">%s "
+	     "<a class=\"utrecht-link\" href=\"/o/%s/actions/owners\">%s</a></p>",
+	     T(PERSON_REMOVE_TITLE), T(PERSON_REMOVE_WARNING), T(PERSON_REMOVE_ACTIONS),
+	     r->org_slug, T(HANDOVER_TITLE));
 	form_begin(&h, r,
 	           arena_printf(&r->arena, "/o/%s/people/%lld/remove", r->org_slug, m->person_id));
 	html(&h,
@@ -331,6 +340,18 @@ int page_person_remove(struct req *r)
 
 /* ---- audit log ---- */
 
+/*
+ * The detail texts below each take one string: the compiler checks that
+ * here, because the table below hands them to text_aprintf_() by number.
+ */
+__attribute__((unused)) static void audit_detail_formats_checked(void)
+{
+	T_CHECK_(TXTLIT_AUDIT_WAS, "");
+	T_CHECK_(TXTLIT_AUDIT_READINESS_DETAIL, "");
+	T_CHECK_(TXTLIT_AUDIT_MEETLAT_OPEN_DETAIL, "");
+	T_CHECK_(TXTLIT_AUDIT_MEETLAT_CLOSE_DETAIL, "");
+}
+
 /* How an audit action reads: its label and how its detail is shown (-1: as stored). */
 static const struct audit_kind {
 	const char *action;
@@ -405,26 +426,22 @@ static const char *role_change_text(struct arena *a, const char *detail)
 	const char *old = arena_strndup(a, detail, (size_t)(gt - detail));
 	unsigned from = role_from_name(old), to = role_from_name(gt + 1);
 	if (from == ROLE_NONE)
-		return arena_printf(a, T(AUDIT_ROLE_NEW), role_label(to));
-	return arena_printf(a, T(AUDIT_ROLE_CHANGE), role_label(from), role_label(to));
+		return T_printf(a, AUDIT_ROLE_NEW, role_label(to));
+	return T_printf(a, AUDIT_ROLE_CHANGE, role_label(from), role_label(to));
 }
 
 #define AUDIT_PAGE 50
 
 int page_audit(struct req *r)
 {
-	long long page = 1;
-	const char *p = req_query(r, "pagina");
-	if (p != NULL) {
-		page = atoll(p);
-		if (page < 1 || page > 1000000)
-			page = 1;
-	}
-	long long total = audit_count(r->db, r->org_id);
+	struct pager pg;
+	pager_init(&pg, r, AUDIT_PAGE);
+	pg.total = audit_count(r->db, r->org_id);
+	if (pg.total < 0) /* an error is not an empty log */
+		return HANDLER_ERROR;
 	struct audit_entry *e;
 	size_t n;
-	if (audit_list(r->db, &r->arena, r->org_id, AUDIT_PAGE, (page - 1) * AUDIT_PAGE, &e, &n) !=
-	    0)
+	if (audit_list(r->db, &r->arena, r->org_id, pg.per_page, pager_offset(&pg), &e, &n) != 0)
 		return HANDLER_ERROR;
 	struct html h;
 	page_begin(r, &h, T(AUDIT_TITLE));
@@ -452,7 +469,7 @@ int page_audit(struct req *r)
 			if (strcmp(e[i].action, "member.role") == 0)
 				detail = role_change_text(&r->arena, detail);
 			else if (k && k->detail_fmt >= 0 && detail[0])
-				detail = arena_printf(&r->arena, text_nl[k->detail_fmt], detail);
+				detail = text_aprintf_(&r->arena, text_nl[k->detail_fmt], detail);
 			if (strcmp(e[i].action, "meetlat.answer") == 0 && e[i].who[0] == '\0') {
 				who = T(AUDIT_ANON_LINK);
 				detail = "";
@@ -473,20 +490,7 @@ int page_audit(struct req *r)
 		}
 		html(&h, "</tbody></table>");
 	}
-	if (total > AUDIT_PAGE) {
-		long long pages = (total + AUDIT_PAGE - 1) / AUDIT_PAGE;
-		html(&h,
-		     "<nav class=\"kring-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">",
-		     T(PAGER_LABEL));
-		if (page > 1)
-			html(&h, "<a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a> ",
-			     page - 1, T(PAGER_PREV));
-		html(&h, "%s", arena_printf(&r->arena, T(PAGER_OF), page, pages));
-		if (page < pages)
-			html(&h, " <a class=\"utrecht-link\" href=\"?pagina=%lld\">%s</a>",
-			     page + 1, T(PAGER_NEXT));
-		html(&h, "</p></nav>");
-	}
+	pager_nav(&h, &pg);
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }

@@ -125,8 +125,8 @@ static void basis(struct req *r, struct html *h, const struct rd_check *checks, 
 					differ += c->yes[q] != checks[0].yes[k];
 		if (differ > 0)
 			page_notice(h, "warning",
-			            arena_printf(&r->arena, TN(RD_DIFFERS, differ), c->who,
-			                         fmt_date(&r->arena, c->at), differ));
+			            TN_printf(&r->arena, RD_DIFFERS, differ, c->who,
+			                      fmt_date(&r->arena, c->at), differ));
 	}
 }
 
@@ -158,10 +158,10 @@ static int readiness_page(struct req *r, const bool *given, const struct form *n
 	} else {
 		const char *when = fmt_date(&r->arena, checks[0].at);
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>",
-		     checks[0].who[0] ? arena_printf(&r->arena, T(RD_LAST), when, checks[0].who,
-		                                     checks[0].n_yes, checks[0].n_answers)
-		                      : arena_printf(&r->arena, T(RD_LAST_NOBODY), when,
-		                                     checks[0].n_yes, checks[0].n_answers));
+		     checks[0].who[0] ? T_printf(&r->arena, RD_LAST, when, checks[0].who,
+		                                 checks[0].n_yes, checks[0].n_answers)
+		                      : T_printf(&r->arena, RD_LAST_NOBODY, when, checks[0].n_yes,
+		                                 checks[0].n_answers));
 		basis(r, &h, checks, n);
 		advice(r, &h, in, &checks[0]);
 		html(&h,
@@ -201,16 +201,15 @@ static int readiness_page(struct req *r, const bool *given, const struct form *n
 		     T(RD_HISTORY_TITLE), T(RD_HISTORY_CAPTION), T(RD_WHEN), T(RD_WHO), T(RD_COUNT),
 		     T(RD_NOTE));
 		for (size_t i = 0; i < n; i++)
-			html(
-			    &h,
-			    "<tr class=\"utrecht-table__row\"><td "
-			    "class=\"utrecht-table__cell\">%s</td>"
-			    "<td class=\"utrecht-table__cell\">%s</td>"
-			    "<td class=\"utrecht-table__cell\">%s</td>"
-			    "<td class=\"utrecht-table__cell kring-pre\">%s</td></tr>",
-			    fmt_datetime(&r->arena, checks[i].at), checks[i].who,
-			    arena_printf(&r->arena, T(RD_OF), checks[i].n_yes, checks[i].n_answers),
-			    checks[i].note);
+			html(&h,
+			     "<tr class=\"utrecht-table__row\"><td "
+			     "class=\"utrecht-table__cell\">%s</td>"
+			     "<td class=\"utrecht-table__cell\">%s</td>"
+			     "<td class=\"utrecht-table__cell\">%s</td>"
+			     "<td class=\"utrecht-table__cell kring-pre\">%s</td></tr>",
+			     fmt_datetime(&r->arena, checks[i].at), checks[i].who,
+			     T_printf(&r->arena, RD_OF, checks[i].n_yes, checks[i].n_answers),
+			     checks[i].note);
 		html(&h, "</tbody></table></section>");
 	}
 	page_end(r, &h, status);

@@ -52,6 +52,13 @@ int respond_saved(struct req *r, enum save_result rc, const struct respond_save 
 	return HANDLER_ERROR;
 }
 
+int respond_failed(struct req *r, enum save_result rc)
+{
+	if (rc == SAVE_OK) /* a caller's mistake: success is not a failure */
+		return HANDLER_ERROR;
+	return respond_saved(r, rc, &(struct respond_save){.location = NULL});
+}
+
 int respond_save(struct req *r, enum save_result rc, const char *location)
 {
 	return respond_saved(r, rc, &(struct respond_save){.location = location});

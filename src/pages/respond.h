@@ -35,6 +35,13 @@ int respond_saved(struct req *r, enum save_result rc, const struct respond_save 
 /* respond_saved() with the plain pages: 303 to location, 404, 409, 422 or 500. */
 int respond_save(struct req *r, enum save_result rc, const char *location);
 
+/*
+ * A save that did not succeed, with the plain pages: 404, 409, 422, or
+ * HANDLER_ERROR (500) for SAVE_ERROR. For `if (rc != SAVE_OK) return
+ * respond_failed(r, rc);` where success goes on in the handler.
+ */
+int respond_failed(struct req *r, enum save_result rc);
+
 /* The plain 404 page; returns HANDLER_OK (for `return respond_not_found(r);`). */
 int respond_not_found(struct req *r);
 

@@ -156,8 +156,8 @@ static void note_li(struct req *r, struct html *h, const struct scan_note *n, bo
 	if (n->body[0])
 		html(h, "<p class=\"utrecht-paragraph kring-pre\">%s</p>", n->body);
 	html(h, "<p class=\"kring-note__meta\">%s</p>",
-	     arena_printf(&r->arena, T(SCAN_NOTE_BY), n->who[0] ? n->who : T(AUDIT_SYSTEM),
-	                  fmt_date(&r->arena, n->created_at)));
+	     T_printf(&r->arena, SCAN_NOTE_BY, n->who[0] ? n->who : T(AUDIT_SYSTEM),
+	              fmt_date(&r->arena, n->created_at)));
 	if (can_edit) {
 		const char *key = arena_printf(&r->arena, "note-edit-%lld", n->id);
 		struct form f;
@@ -400,7 +400,7 @@ int page_scan_save(struct req *r)
 int page_scan_delete(struct req *r)
 {
 	enum save_result rc = scan_entry_delete(r->db, r->org_id, r->person_id, r->param_id,
-	                                        ui_version_or_zero(req_form(r, "version")));
+	                                        form_id_or_zero(req_form(r, "version")));
 	if (rc != SAVE_OK)
 		return fail(r, rc);
 	return back(r, "weggehaald", "h-bestaand");
@@ -455,7 +455,7 @@ int page_scan_note_save(struct req *r)
 int page_scan_note_delete(struct req *r)
 {
 	enum save_result rc = scan_note_delete(r->db, r->org_id, r->person_id, r->param_id,
-	                                       ui_version_or_zero(req_form(r, "version")));
+	                                       form_id_or_zero(req_form(r, "version")));
 	if (rc != SAVE_OK)
 		return fail(r, rc);
 	return back(r, "notitie-weggehaald", "h-scans");

@@ -38,7 +38,7 @@ int page_search(struct req *r)
 		return HANDLER_ERROR;
 
 	struct html h;
-	page_begin(r, &h, q[0] ? arena_printf(&r->arena, T(SEARCH_TITLE_FOR), q) : T(SEARCH_TITLE));
+	page_begin(r, &h, q[0] ? T_printf(&r->arena, SEARCH_TITLE_FOR, q) : T(SEARCH_TITLE));
 	html(
 	    &h,
 	    "<h1 class=\"utrecht-heading-1\">%s</h1>"
@@ -60,14 +60,12 @@ int page_search(struct req *r)
 		struct search_query sq;
 		search_query_build(&r->arena, q, &sq);
 		html(&h, "<p class=\"utrecht-paragraph kring-empty\" role=\"status\">%s</p>",
-		     sq.n_terms == 0 ? T(SEARCH_NO_TERMS)
-		                     : arena_printf(&r->arena, T(SEARCH_NOTHING), q));
+		     sq.n_terms == 0 ? T(SEARCH_NO_TERMS) : T_printf(&r->arena, SEARCH_NOTHING, q));
 		page_end(r, &h, 200);
 		return HANDLER_OK;
 	}
 	html(&h, "<p class=\"utrecht-paragraph kring-lead\" role=\"status\">%s</p>",
-	     arena_printf(&r->arena, res.n_hits == 1 ? T(SEARCH_ONE) : T(SEARCH_MANY), res.n_hits,
-	                  q));
+	     TN_printf(&r->arena, SEARCH_RESULTS, res.n_hits, res.n_hits, q));
 	static const struct {
 		const char *kind;
 		int title;

@@ -10,6 +10,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "pages.h"
+#include "respond.h"
 
 static const struct field_spec frame_fields[] = {
     {.name = "strategy",
@@ -28,7 +29,7 @@ static const struct field_spec frame_fields[] = {
      .hint = "Waar staat de bibliotheek voor? Welke communities passen daarom bij ons?",
      .kind = FIELD_TEXTAREA,
      .max_len = 4000},
-    {.name = "version", .label = "versie", .kind = FIELD_TEXT, .max_len = 20},
+    {.name = "version", .label = "versie", .kind = FIELD_ID},
 };
 #define N_FRAME_FIELDS (sizeof(frame_fields) / sizeof(frame_fields[0]))
 #define N_FRAME_TEXTS  3 /* the first three fields: the texts of the frame */
@@ -124,18 +125,18 @@ static int shared_block(struct req *r, struct html *h)
 	     "<blockquote class=\"kring-vision-text kring-pre\">%s</blockquote>"
 	     "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
 	     sv[0].body,
-	     arena_printf(&r->arena, T(VS_SHARED_META), fmt_date(&r->arena, sv[0].created_at),
-	                  sv[0].authors));
+	     T_printf(&r->arena, VS_SHARED_META, fmt_date(&r->arena, sv[0].created_at),
+	              sv[0].authors));
 	if (n > 1) {
 		html(h, "<details class=\"kring-details kring-history\"><summary>%s</summary>",
-		     arena_printf(&r->arena, T(VS_SHARED_EARLIER), n - 1));
+		     T_printf(&r->arena, VS_SHARED_EARLIER, n - 1));
 		for (size_t i = 1; i < n; i++)
 			html(h,
 			     "<div class=\"kring-history__item\"><p class=\"utrecht-paragraph "
 			     "kring-muted\">%s</p><p class=\"utrecht-paragraph "
 			     "kring-pre\">%s</p></div>",
-			     arena_printf(&r->arena, T(VS_SHARED_META),
-			                  fmt_date(&r->arena, sv[i].created_at), sv[i].authors),
+			     T_printf(&r->arena, VS_SHARED_META,
+			              fmt_date(&r->arena, sv[i].created_at), sv[i].authors),
 			     sv[i].body);
 		html(h, "</details>");
 	}
@@ -210,9 +211,8 @@ static int vision_page(struct req *r, const struct frame_state *fs, struct form 
 	     T(VS_FRAME_TITLE), T(VS_FRAME_INTRO));
 	if (fr.version > 0)
 		html(&h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
-		     arena_printf(&r->arena, T(VS_FRAME_SAVED_BY),
-		                  fmt_datetime(&r->arena, fr.updated_at),
-		                  fr.updated_by[0] ? fr.updated_by : T(AUDIT_SYSTEM)));
+		     T_printf(&r->arena, VS_FRAME_SAVED_BY, fmt_datetime(&r->arena, fr.updated_at),
+		              fr.updated_by[0] ? fr.updated_by : T(AUDIT_SYSTEM)));
 	if (fs && fs->theirs)
 		frame_differences(&h, fs->form, fs->theirs);
 	if (staff) {
@@ -272,8 +272,8 @@ static int vision_page(struct req *r, const struct frame_state *fs, struct form 
 			     "<span class=\"kring-muted\">(%s, %s)</span></li>",
 			     r->org_slug, sessions[i].id, sessions[i].title,
 			     fmt_date(&r->arena, sessions[i].created_at),
-			     arena_printf(&r->arena, TN(VS_SESSION_VISIONS, sessions[i].n_visions),
-			                  sessions[i].n_visions));
+			     TN_printf(&r->arena, VS_SESSION_VISIONS, sessions[i].n_visions,
+			               sessions[i].n_visions));
 		html(&h, "</ul>");
 	}
 	if (staff) {
@@ -303,7 +303,7 @@ int page_frame_save(struct req *r)
 {
 	struct form f;
 	bool ok = form_read(r, &f, frame_fields, N_FRAME_FIELDS);
-	struct frame_state fs = {.form = &f, .version = atoll(form_value(&f, "version"))};
+	struct frame_state fs = {.form = &f, .version = form_value_id(&f, "version")};
 	for (size_t i = 0; i < N_FRAME_TEXTS; i++) {
 		const char *b =
 		    req_form(r, arena_printf(&r->arena, "base_%s", frame_fields[i].name));
@@ -374,7 +374,7 @@ static int session_page(struct req *r, const struct vision_session *s, struct fo
 	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
 	     "kring-muted\">%s</p>",
 	     r->org_slug, T(VS_BACK), s->title,
-	     arena_printf(&r->arena, T(VS_SESSION_DATE), fmt_date(&r->arena, s->created_at)));
+	     T_printf(&r->arena, VS_SESSION_DATE, fmt_date(&r->arena, s->created_at)));
 	const char *done = req_query(r, "klaar");
 	if (done && strcmp(done, "visie") == 0)
 		page_notice(&h, "ok", T(VS_ADDED));
@@ -528,12 +528,8 @@ int page_vision_add(struct req *r)
 		return session_page(r, &s, &f, NULL, 422);
 	enum save_result rc = vision_add(r->db, r->org_id, r->person_id, s.id,
 	                                 form_value(&f, "author"), form_value(&f, "body"), 0);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	resp_redirect(r,
 	              arena_printf(&r->arena, "/o/%s/vision/%lld?klaar=visie", r->org_slug, s.id));
 	return HANDLER_OK;
@@ -551,12 +547,8 @@ int page_shared_vision_save(struct req *r)
 	enum save_result rc =
 	    shared_vision_save(r->db, r->org_id, r->person_id, s.id, form_value(&f, "body"),
 	                       form_value(&f, "authors"), 0);
-	if (rc == SAVE_NOT_FOUND) {
-		resp_error(r, 404);
-		return HANDLER_OK;
-	}
 	if (rc != SAVE_OK)
-		return HANDLER_ERROR;
+		return respond_failed(r, rc);
 	resp_redirect(r,
 	              arena_printf(&r->arena, "/o/%s/vision?klaar=gedeeld#gedeeld", r->org_slug));
 	return HANDLER_OK;

@@ -43,7 +43,8 @@ char *arena_strdup(struct arena *a, const char *s);
 
 /* printf into arena memory; the result is owned by the arena. */
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 /*
  * Releases every chunk (a few standard-size ones are kept for this thread's

@@ -71,26 +71,25 @@ bool form_read_(struct req *r, struct form *f, const struct field_spec *specs, s
 		if (s->required && v[0] == '\0') {
 			f->errors[i] = s->required_msg
 			                   ? s->required_msg
-			                   : arena_printf(&r->arena, T(FORM_REQUIRED), s->label);
+			                   : T_printf(&r->arena, FORM_REQUIRED, s->label);
 		} else if (utf8_chars(v) > max) {
 			f->errors[i] =
-			    arena_printf(&r->arena, T(FORM_TOO_LONG), s->label, max, utf8_chars(v));
+			    T_printf(&r->arena, FORM_TOO_LONG, s->label, max, utf8_chars(v));
 		} else if (s->kind == FIELD_EMAIL && v[0] != '\0' &&
 		           (strchr(v, '@') == NULL || strchr(v, ' ') != NULL || v[0] == '@' ||
 		            strchr(v, '@')[1] == '\0')) {
 			f->errors[i] = T(FORM_BAD_EMAIL);
 		} else if (s->kind == FIELD_ID && v[0] != '\0' &&
 		           !form_parse_id(v, &(long long){0})) {
-			f->errors[i] = arena_printf(&r->arena, T(FORM_BAD_ID), s->label);
+			f->errors[i] = T_printf(&r->arena, FORM_BAD_ID, s->label);
 		} else if (s->kind == FIELD_DATE && v[0] != '\0' && !date_valid(v)) {
-			f->errors[i] = arena_printf(&r->arena, T(FORM_BAD_DATE), s->label);
+			f->errors[i] = T_printf(&r->arena, FORM_BAD_DATE, s->label);
 		} else if ((s->kind == FIELD_SELECT || s->kind == FIELD_RADIO) && v[0] != '\0') {
 			bool ok = false;
 			for (size_t k = 0; s->options && s->options[k]; k++)
 				ok |= strcmp(s->options[k], v) == 0;
 			if (!ok)
-				f->errors[i] =
-				    arena_printf(&r->arena, T(FORM_BAD_CHOICE), s->label);
+				f->errors[i] = T_printf(&r->arena, FORM_BAD_CHOICE, s->label);
 		}
 		if (f->errors[i])
 			f->n_errors++;
@@ -196,6 +195,19 @@ void form_begin(struct html *h, struct req *r, const char *action)
 	     "<form class=\"utrecht-form kring-form\" method=\"post\" action=\"%s\" novalidate>"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
 	     action, r->csrf ? r->csrf : "");
+}
+
+void form_delete_confirm(struct html *h, struct req *r, const char *action, long long version,
+                         const char *confirm, const char *cancel_url, const char *cancel)
+{
+	form_begin(h, r, action);
+	html(h,
+	     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
+	     "<p class=\"kring-actions\"><button class=\"utrecht-button "
+	     "utrecht-button--secondary-action kring-danger\" type=\"submit\">%s</button>"
+	     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
+	     "href=\"%s\">%s</a></p></form>",
+	     version, confirm, cancel_url, cancel);
 }
 
 void form_error_summary(struct html *h, const struct form *f)
@@ -325,6 +337,17 @@ bool form_parse_id(const char *s, long long *out)
 	}
 	*out = v;
 	return true;
+}
+
+long long form_id_or_zero(const char *s)
+{
+	long long id = 0;
+	return form_parse_id(s, &id) ? id : 0;
+}
+
+long long form_value_id(const struct form *f, const char *name)
+{
+	return form_id_or_zero(form_value(f, name));
 }
 
 long long req_query_id(struct req *r, const char *name)

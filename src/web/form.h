@@ -94,6 +94,13 @@ void form_error_summary(struct html *h, const struct form *f);
 void form_field(struct html *h, const struct form *f, const char *name);
 /* Label of a declared field ("" when unknown), e.g. to show a conflict. */
 const char *form_label(const struct form *f, const char *name);
+/*
+ * A whole delete confirmation form: posts to action with the version the
+ * person saw (a delete names it, like every change), a danger button
+ * labelled confirm, and a link back to cancel_url labelled cancel.
+ */
+void form_delete_confirm(struct html *h, struct req *r, const char *action, long long version,
+                         const char *confirm, const char *cancel_url, const char *cancel);
 /* Submit button and </form>. */
 void form_end(struct html *h, const char *button_label);
 
@@ -108,6 +115,11 @@ void form_end(struct html *h, const char *button_label);
  * sets *out, or false (and leaves *out alone). NULL gives false.
  */
 bool form_parse_id(const char *s, long long *out);
+/* s as an id (form_parse_id()), or 0 when NULL or not an id: request input
+ * that names a record, a choice or a version (0 names nothing). */
+long long form_id_or_zero(const char *s);
+/* The declared field name of f as an id, or 0 (form_id_or_zero()). */
+long long form_value_id(const struct form *f, const char *name);
 /* The query parameter name as an id (form_parse_id()), or 0 when absent or not an id. */
 long long req_query_id(struct req *r, const char *name);
 /* The body field name as an id (form_parse_id()), or 0 when absent or not an id. */

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../http/decode.h"
-
 void html_init(struct html *h, struct arena *a)
 {
 	buf_init(&h->out, a);
@@ -116,11 +114,6 @@ void html_fmt_(struct html *h, const char *fmt, ...)
 		p++;
 		if (p[0] == 's') {
 			html_text(h, va_arg(ap, const char *));
-			p += 1;
-		} else if (p[0] == 'U') {
-			const char *s = va_arg(ap, const char *);
-			if (s != NULL)
-				html_text(h, url_encode(h->out.arena, s));
 			p += 1;
 		} else if (p[0] == 'd') {
 			snprintf(num, sizeof(num), "%d", va_arg(ap, int));

@@ -4,10 +4,12 @@
  * html(h, "<p>%s</p>", text) writes text HTML-escaped. The format must be a
  * string literal (enforced by the macro). Conversions:
  *   %s   const char *, HTML-escaped (NULL writes nothing)
- *   %U   const char *, percent-encoded for a URL segment/value, then escaped
  *   %d   int            %u  unsigned        %ld long   %lld long long
  *   %zu  size_t         %%  a literal '%'
- * Any other conversion is a programming error and aborts (tests catch it).
+ * These are printf's own, so the compiler checks every call's arguments
+ * (a format attribute; CI builds with -Wformat=2). Any other conversion is
+ * a programming error and aborts (tests catch it). For a URL segment, pass
+ * url_encode(a, s) (http/decode.h) to %s.
  *
  * Trusted markup that is not a literal goes in only through
  * html_trusted() (greppable) or html_append() (another writer's output,
@@ -29,7 +31,7 @@ void html_init(struct html *h, struct arena *a);
 
 /* Formatted output; see the list of conversions above. */
 #define html(h, fmt, ...) html_fmt_((h), "" fmt "", ##__VA_ARGS__)
-void html_fmt_(struct html *h, const char *fmt, ...);
+void html_fmt_(struct html *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * Writes one attribute, ` name="value"`, with value escaped as an attribute

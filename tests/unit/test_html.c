@@ -61,18 +61,18 @@ static void test_literal_format_is_not_escaped(void **state)
 	assert_string_equal(html_str(&f->h), "<a href=\"/x?a=1&amp;b=2\">'ok'</a>");
 }
 
-static void test_U_percent_encodes(void **state)
+static void test_url_segment_percent_encoded(void **state)
 {
 	struct fx *f = *state;
-	html(&f->h, "<a href=\"/login?next=%U\">", "/o/a b/?x=1&y=<'\">");
+	html(&f->h, "<a href=\"/login?next=%s\">", url_encode(&f->a, "/o/a b/?x=1&y=<'\">"));
 	assert_string_equal(html_str(&f->h),
 	                    "<a href=\"/login?next=%2Fo%2Fa%20b%2F%3Fx%3D1%26y%3D%3C%27%22%3E\">");
 }
 
-static void test_U_keeps_unreserved_and_encodes_utf8(void **state)
+static void test_url_segment_keeps_unreserved_and_encodes_utf8(void **state)
 {
 	struct fx *f = *state;
-	html(&f->h, "%U", "AZaz09-_.~é");
+	html(&f->h, "%s", url_encode(&f->a, "AZaz09-_.~é"));
 	assert_string_equal(html_str(&f->h), "AZaz09-_.~%C3%A9");
 }
 
@@ -99,18 +99,18 @@ static void test_percent_percent(void **state)
 	assert_string_equal(html_str(&f->h), "100% &lt;%");
 }
 
-static void test_null_s_and_U_write_nothing(void **state)
+static void test_null_s_writes_nothing(void **state)
 {
 	struct fx *f = *state;
-	const char *nothing = NULL;
-	html(&f->h, "[%s][%U]", nothing, nothing);
-	assert_string_equal(html_str(&f->h), "[][]");
+	const char *volatile nothing = NULL; /* a NULL the compiler cannot see */
+	html(&f->h, "[%s]", nothing);
+	assert_string_equal(html_str(&f->h), "[]");
 }
 
 static void test_mixed_arguments_in_order(void **state)
 {
 	struct fx *f = *state;
-	html(&f->h, "%s=%d;%U=%lld;%s", "a<", 7, "b c", 8LL, "'");
+	html(&f->h, "%s=%d;%s=%lld;%s", "a<", 7, url_encode(&f->a, "b c"), 8LL, "'");
 	assert_string_equal(html_str(&f->h), "a&lt;=7;b%20c=8;&#39;");
 }
 
@@ -199,7 +199,7 @@ static void test_non_latin_text_exact(void **state)
 	assert_string_equal(html_str(&f->h), "<p>Ærø café 東京 🙂 ĳsbeer Ωμέγα</p>");
 	struct html g;
 	html_init(&g, &f->a);
-	html(&g, "%U", "東京");
+	html(&g, "%s", url_encode(&f->a, "東京"));
 	assert_string_equal(html_str(&g), "%E6%9D%B1%E4%BA%AC");
 }
 
@@ -217,6 +217,12 @@ static void test_many_small_writes(void **state)
 }
 
 /* ---- programming errors abort ---- */
+
+/* The compiler refuses these calls (format attribute); at run time the
+ * writer aborts too, which the children below prove with the check off. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+#pragma GCC diagnostic ignored "-Wformat-extra-args"
 
 static void bad_conversion_x(void *arg)
 {
@@ -247,6 +253,8 @@ static void bad_conversion_trailing_percent(void *arg)
 	html_init(&h, &a);
 	html(&h, "50%");
 }
+
+#pragma GCC diagnostic pop
 
 static void good_conversions(void *arg)
 {
@@ -339,13 +347,13 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_s_escapes_the_five, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_s_escapes_at_edges_and_repeats, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_literal_format_is_not_escaped, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_U_percent_encodes, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_U_keeps_unreserved_and_encodes_utf8, setup,
-	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_url_segment_percent_encoded, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_url_segment_keeps_unreserved_and_encodes_utf8,
+	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_numbers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_zero_and_negative_numbers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_percent_percent, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_null_s_and_U_write_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_null_s_writes_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mixed_arguments_in_order, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_trusted_writes_raw, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_text_escapes, setup, teardown),

@@ -1,0 +1,74 @@
+/*
+ * ids.test.mjs - ids and versions typed into forms and addresses are read
+ * strictly (a positive decimal, nothing around it), never "as far as the
+ * digits go": "1abc" is no version 1, "07" no id 7, "2x" no page 2. And
+ * the beheerder finds the hand-over of action points from the person page.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Server, Client, ORG, USERS, csrfFrom } from './helpers.mjs';
+
+const server = new Server();
+let sascha;
+
+before(async () => {
+	await server.start();
+	sascha = new Client(server);
+	await sascha.login(USERS.sascha);
+});
+after(() => server.kill());
+
+async function newCommunity(name) {
+	const csrf = await sascha.csrf(`/o/${ORG}/communities/new`);
+	const res = await sascha.post(`/o/${ORG}/communities/new`, { csrf, name });
+	assert.equal(res.status, 303, res.body.slice(0, 300));
+	const m = /\/communities\/(\d+)\?klaar=nieuw$/.exec(res.headers.location);
+	assert.ok(m, res.headers.location);
+	return Number(m[1]);
+}
+
+test('a version is read strictly: "1abc" and "01" are not version 1, "1" is', async () => {
+	const id = await newCommunity('Strikt gelezen');
+	const url = `/o/${ORG}/communities/${id}/edit`;
+	const form = await sascha.get(url);
+	assert.equal(form.status, 200);
+	assert.match(form.body, /name="version" value="1"/, 'a new community is at version 1');
+	const csrf = csrfFrom(form.body);
+	for (const version of ['1abc', '01', ' 1', '1.0', '+1']) {
+		const res = await sascha.post(url, { csrf, name: `Niet opgeslagen ${version}`, version });
+		assert.ok([409, 422].includes(res.status),
+			`version "${version}" is no version: a conflict or a refused form, nothing saved (${res.status})`);
+	}
+	const page = await sascha.get(`/o/${ORG}/communities/${id}`);
+	assert.match(page.body, /Strikt gelezen/);
+	assert.doesNotMatch(page.body, /Niet opgeslagen/, 'none of them was saved');
+	const ok = await sascha.post(url, { csrf, name: 'Strikt opgeslagen', version: '1' });
+	assert.equal(ok.status, 303, 'the real version saves');
+	assert.match((await sascha.get(`/o/${ORG}/communities/${id}`)).body, /Strikt opgeslagen/);
+});
+
+test('a page number or filter id that is not a plain number is ignored, never half read', async () => {
+	const first = await sascha.get(`/o/${ORG}/partners`);
+	assert.equal(first.status, 200);
+	for (const q of ['pagina=2x', 'pagina=0', 'pagina=-1', 'pagina=1e3', 'community=07', 'community=1x']) {
+		const res = await sascha.get(`/o/${ORG}/partners?${q}`);
+		assert.equal(res.status, 200, q);
+		assert.doesNotMatch(res.body, /Vorige pagina/, `${q}: still the first page`);
+		assert.doesNotMatch(res.body, /<option value="\d+" selected>/, `${q}: no community filter chosen`);
+	}
+	const conv = await sascha.get(`/o/${ORG}/conversations?partner=01&pagina=3z`);
+	assert.equal(conv.status, 200);
+	assert.doesNotMatch(conv.body, /<option value="\d+" selected>/, 'no partner filter from "01"');
+});
+
+test('the person page points the beheerder to handing over open action points', async () => {
+	const marieke = new Client(server);
+	await marieke.login(USERS.marieke);
+	const people = await marieke.get(`/o/${ORG}/people`);
+	assert.equal(people.status, 200);
+	const id = Number(new RegExp(`/o/${ORG}/people/(\\d+)`).exec(people.body)[1]);
+	const page = await marieke.get(`/o/${ORG}/people/${id}`);
+	assert.equal(page.status, 200);
+	assert.match(page.body, new RegExp(`href="/o/${ORG}/actions/owners">Actiepunten overdragen</a>`));
+	assert.equal((await marieke.get(`/o/${ORG}/actions/owners`)).status, 200, 'and that page opens');
+});
