@@ -210,8 +210,10 @@ static int cmd_serve(const struct opts *o)
 	     * browser has percent-encoded it: long community texts must fit */
 	    .max_body = 2 * 1024 * 1024,
 	    .conn_limit = 1000,
-	    .per_ip_limit = 256,
+	    .per_ip_limit = 64,
 	    .timeout_s = 30,
+	    .head_timeout_s = 10,
+	    .body_timeout_s = 60,
 	    .behind_tls = o->behind_tls || (getenv("KRING_BEHIND_TLS") &&
 	                                    strcmp(getenv("KRING_BEHIND_TLS"), "1") == 0),
 	    .instruments = o->instruments ? o->instruments : getenv("KRING_INSTRUMENTS"),
@@ -226,6 +228,21 @@ static int cmd_serve(const struct opts *o)
 		if (errno || *end || v < 1024)
 			return usage_error("--max-body needs a number of bytes (at least 1024)");
 		cfg.max_body = (size_t)v;
+	}
+	/* how long a request head and then its body may take to arrive (s) */
+	const char *const timeouts[2] = {getenv("KRING_HEAD_TIMEOUT"),
+	                                 getenv("KRING_BODY_TIMEOUT")};
+	unsigned *const timeout_of[2] = {&cfg.head_timeout_s, &cfg.body_timeout_s};
+	for (int i = 0; i < 2; i++) {
+		if (timeouts[i] == NULL || timeouts[i][0] == '\0')
+			continue;
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(timeouts[i], &end, 10);
+		if (errno || *end || v < 1 || v > 3600)
+			return usage_error("KRING_HEAD_TIMEOUT and KRING_BODY_TIMEOUT need seconds "
+			                   "(1 to 3600)");
+		*timeout_of[i] = (unsigned)v;
 	}
 	const char *proxy = o->trusted_proxy ? o->trusted_proxy : getenv("KRING_TRUSTED_PROXY");
 	char proxy_text[INET6_ADDRSTRLEN];

@@ -206,6 +206,21 @@ bool db_ping(struct db *db)
 	return db_query_int(db, "SELECT 1", DB_NOARGS, &one) == DB_ROW && one == 1;
 }
 
+int db_fault(const struct db *db)
+{
+	return db->fault;
+}
+
+void db_fault_clear(struct db *db)
+{
+	db->fault = DB_OK;
+}
+
+int db_probe_write(struct db *db)
+{
+	return db->drv->probe_write ? db->drv->probe_write(db) : DB_OK;
+}
+
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
 	int rc = db_exec(db,

@@ -205,4 +205,21 @@ int db_migrate(struct db *db, char *err, size_t errlen);
 /* True when the database answers a trivial query (health check). */
 bool db_ping(struct db *db);
 
+/*
+ * The connection's fault: DB_FULL (disk full, read-only or I/O error) or
+ * DB_UNAVAILABLE (server unreachable), recorded by the driver whenever a
+ * call returned one since the last db_fault_clear(); DB_OK when none. The
+ * server clears it before each request and maps it to a Dutch 503.
+ */
+int db_fault(const struct db *db);
+void db_fault_clear(struct db *db);
+
+/*
+ * Writes a few bytes and commits them (SQLite: the header's application
+ * id; first a checkpoint, so a full WAL gives back its space). DB_OK when
+ * the database takes writes, else the error (DB_FULL, DB_BUSY, ...).
+ * Outside any transaction. A driver without a probe answers DB_OK.
+ */
+int db_probe_write(struct db *db);
+
 #endif

@@ -16,6 +16,7 @@ struct db_driver;
 struct db {
 	const struct db_driver *drv;
 	enum db_backend backend;
+	int fault; /* DB_FULL or DB_UNAVAILABLE, set by the driver; see db_fault() */
 };
 
 /* The head of every driver's statement. */
@@ -45,6 +46,8 @@ struct db_driver {
 	int (*exec_script)(struct db *db, const char *sql);
 	/* prepares sql without running it; one statement only */
 	int (*check_sql)(struct db *db, const char *sql);
+	/* writes and commits a few bytes; NULL: db_probe_write() answers DB_OK */
+	int (*probe_write)(struct db *db);
 	/* the driver's migrations, in order */
 	const struct embedded_file *migrations;
 	const size_t *n_migrations;

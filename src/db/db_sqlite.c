@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <time.h>
 
 #include "../util/embed.h"
@@ -26,7 +27,12 @@ struct sq {
 	sqlite3 *conn;
 	struct sq_stmt cache[STMT_CACHE_SIZE]; /* open addressing by sql address */
 	char errbuf[256];                      /* last driver-level message */
+	long long changes_at_begin;            /* total changes when db_begin() ran */
 };
+
+/* A write transaction that changed more rows than this is checkpointed at
+ * once, so one big batch does not leave a WAL of its size behind. */
+#define BIG_BATCH_ROWS 10000
 
 static int sq_global_init(void)
 {
@@ -61,6 +67,7 @@ static int map_rc(struct sq *db, int rc)
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 		snprintf(db->errbuf, sizeof(db->errbuf), "%s", sqlite3_errmsg(db->conn));
+		db->head.fault = DB_FULL; /* the server answers 503 "niet opgeslagen" */
 		return DB_FULL;
 	default:
 		snprintf(db->errbuf, sizeof(db->errbuf), "%s", sqlite3_errmsg(db->conn));
@@ -91,8 +98,13 @@ static int sq_open(struct db **out, const char *url, char *err, size_t errlen)
 	sqlite3_extended_result_codes(db->conn, 1);
 	/* WAL + synchronous=FULL: once the user reads "opgeslagen", a crash
 	 * or power loss keeps the change. */
+	/* The WAL is checkpointed every 1000 pages (~4 MB) and cut back to
+	 * 64 MiB after a checkpoint: it cannot grow until the disk is full
+	 * and stay that size. */
 	static const char *const pragmas = "PRAGMA journal_mode=WAL;"
 	                                   "PRAGMA synchronous=FULL;"
+	                                   "PRAGMA wal_autocheckpoint=1000;"
+	                                   "PRAGMA journal_size_limit=67108864;"
 	                                   "PRAGMA foreign_keys=ON;"
 	                                   "PRAGMA secure_delete=ON;";
 	char *msg = NULL;
@@ -280,14 +292,70 @@ static void sq_end_read(struct db *h)
 		sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
 }
 
-static int sq_begin(struct db *db)
+static int sq_begin(struct db *h)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", DB_NOARGS);
+	sq_of(h)->changes_at_begin = sqlite3_total_changes64(sq_of(h)->conn);
+	return db_exec(h, "BEGIN IMMEDIATE", DB_NOARGS);
 }
 
-static int sq_commit(struct db *db)
+static int sq_commit(struct db *h)
 {
-	return db_exec(db, "COMMIT", DB_NOARGS);
+	struct sq *db = sq_of(h);
+	int rc = db_exec(h, "COMMIT", DB_NOARGS);
+	if (rc == DB_OK &&
+	    sqlite3_total_changes64(db->conn) - db->changes_at_begin > BIG_BATCH_ROWS)
+		sqlite3_wal_checkpoint_v2(db->conn, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return rc;
+}
+
+/* The header's application id, 'krin': written by the health probe. */
+#define PROBE_APPLICATION_ID "1802660206"
+
+/* Less free space than this on the database's file system counts as full:
+ * a small write may still fit where a failed one left room, the next
+ * bigger one will not. */
+#define PROBE_MIN_FREE (1024 * 1024)
+
+/* Why the database's file system cannot take writes, or NULL when it can
+ * (read-only, or less than PROBE_MIN_FREE left). */
+static const char *disk_trouble(struct sq *db)
+{
+	const char *file = sqlite3_db_filename(db->conn, "main");
+	struct statvfs fs;
+	if (file == NULL || file[0] == '\0' || statvfs(file, &fs) != 0)
+		return NULL;
+	if (fs.f_flag & ST_RDONLY)
+		return "the file system is read-only";
+	if ((unsigned long long)fs.f_bavail * fs.f_frsize < PROBE_MIN_FREE)
+		return "less than 1 MiB free on the file system";
+	return NULL;
+}
+
+static int sq_probe_write(struct db *h)
+{
+	struct sq *db = sq_of(h);
+	db->errbuf[0] = '\0';
+	const char *trouble = disk_trouble(db);
+	int rc = SQLITE_FULL;
+	if (trouble == NULL)
+		rc = sqlite3_exec(db->conn, "PRAGMA application_id=" PROBE_APPLICATION_ID, NULL,
+		                  NULL, NULL);
+	if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR) {
+		/* perhaps the WAL filled the disk (a reader kept it from being
+		 * checkpointed): copy it into the database and cut it to nothing
+		 * (waits for readers up to the busy timeout), then look again */
+		sqlite3_wal_checkpoint_v2(db->conn, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		trouble = disk_trouble(db);
+		if (trouble == NULL)
+			rc = sqlite3_exec(db->conn, "PRAGMA application_id=" PROBE_APPLICATION_ID,
+			                  NULL, NULL, NULL);
+	}
+	if (trouble != NULL) {
+		snprintf(db->errbuf, sizeof(db->errbuf), "%s", trouble);
+		h->fault = DB_FULL;
+		return DB_FULL;
+	}
+	return rc == SQLITE_OK ? DB_OK : map_rc(db, rc);
 }
 
 static void sq_rollback(struct db *h)
@@ -343,6 +411,7 @@ const struct db_driver db_driver_sqlite = {
     .errmsg = sq_errmsg,
     .exec_script = sq_exec_script,
     .check_sql = sq_check_sql,
+    .probe_write = sq_probe_write,
     .migrations = embedded_migrations_sqlite,
     .n_migrations = &n_embedded_migrations_sqlite,
 };

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "server.h"
+#include "watch.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,8 +32,82 @@ static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db *all_dbs[MAX_DB_CONNS];
 static size_t n_all_dbs;
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- database faults: a full or read-only disk, an unreachable server ----
+ * A driver records DB_FULL or DB_UNAVAILABLE on its connection (db_fault());
+ * the server reads it after every request. A failed request then answers
+ * the Dutch 503 that says nothing was saved and why (see process()), the
+ * fault is remembered for /healthz, and this thread's connection is opened
+ * afresh before its next request (after a read-only remount the old one
+ * may stay unusable). Nothing waits for a restart. */
+
+static atomic_int g_fault;      /* DB_OK, DB_FULL or DB_UNAVAILABLE: last seen */
+static atomic_llong g_probe_at; /* now_ms() of the last write probe (healthz) */
+#define PROBE_EVERY_MS 10000    /* while all is well, healthz writes at most this often */
+static _Thread_local bool tls_reopen;
+static _Thread_local long long tls_reopen_at;
+
+static void note_fault(int fault)
+{
+	atomic_store(&g_fault, fault);
+	tls_reopen = true;
+}
+
+/* Opens this thread's connection afresh after a fault, at most once a
+ * second; keeps the old one (reads may still work) when that fails. */
+static void reopen_thread_db(void)
+{
+	long long now = now_ms();
+	if (now - tls_reopen_at < 1000)
+		return;
+	tls_reopen_at = now;
+	char err[256];
+	struct db *fresh;
+	if (db_open(&fresh, g_cfg->db_path, err, sizeof(err)) != DB_OK) {
+		fprintf(stderr, "kring: reopening the database: %s\n", err);
+		return;
+	}
+	pthread_mutex_lock(&dbs_lock);
+	for (size_t i = 0; i < n_all_dbs; i++)
+		if (all_dbs[i] == tls_db)
+			all_dbs[i] = fresh;
+	pthread_mutex_unlock(&dbs_lock);
+	db_close(tls_db);
+	tls_db = fresh;
+	tls_reopen = false;
+}
+
+int server_db_health(struct req *r)
+{
+	if (r->db == NULL || !db_ping(r->db))
+		return DB_UNAVAILABLE;
+	long long now = now_ms();
+	long long last = atomic_load(&g_probe_at);
+	if (atomic_load(&g_fault) == DB_OK && last != 0 && now - last < PROBE_EVERY_MS)
+		return DB_OK;
+	atomic_store(&g_probe_at, now);
+	db_end_read(r->db); /* the probe writes: not inside the page's read snapshot */
+	int rc = db_probe_write(r->db);
+	if (rc == DB_FULL || rc == DB_UNAVAILABLE) {
+		note_fault(rc);
+		return rc;
+	}
+	if (rc == DB_BUSY) /* others are writing: the disk takes writes */
+		return atomic_load(&g_fault) == DB_UNAVAILABLE ? DB_OK : atomic_load(&g_fault);
+	atomic_store(&g_fault, DB_OK);
+	return rc == DB_OK ? DB_OK : DB_UNAVAILABLE;
+}
+
 static struct db *thread_db(void)
 {
+	if (tls_db != NULL && tls_reopen)
+		reopen_thread_db();
 	if (tls_db != NULL)
 		return tls_db;
 	char err[256];
@@ -269,6 +345,8 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 {
 	if (r->defer == DEFER_NONE) {
 		r->no_store = true;
+		if (r->db != NULL)
+			db_fault_clear(r->db);
 		if (r->body_too_large) {
 			g_app->error_page(r, 413);
 			return;
@@ -284,13 +362,33 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 		rc = g_app->dispatch(r);
 	if (rc != HANDLER_DEFER && r->headers_overflow)
 		rc = HANDLER_ERROR;
+	int fault = r->db != NULL ? db_fault(r->db) : DB_OK;
+	if (fault != DB_OK && r->conn != NULL)
+		note_fault(fault);
 	if (rc == HANDLER_ERROR) {
-		fprintf(stderr, "kring: %s %s: internal error (%s)\n", r->method, r->path,
+		fprintf(stderr, "kring: %s %s: %s (%s)\n", r->method, r->path,
+		        fault == DB_FULL          ? "not saved, the disk is full or read-only"
+		        : fault == DB_UNAVAILABLE ? "not saved, the database is unreachable"
+		                                  : "internal error",
 		        r->db ? db_errmsg(r->db) : "no database");
 		db_rollback(r->db);
 		r->n_headers = 0;
 		r->headers_overflow = false;
-		g_app->error_page(r, 500);
+		/* one place maps a database fault to its answer: the Dutch 503
+		 * saying the change was not saved, and why (r->db_fault) */
+		r->db_fault = fault;
+		g_app->error_page(r, fault != DB_OK ? 503 : 500);
+		if (fault != DB_OK)
+			resp_header(r, "Retry-After", "60");
+		/* a WAL that filled the disk is cut back here too, not only when
+		 * /healthz is asked (at most every 10 s) */
+		long long now = now_ms();
+		if (fault == DB_FULL && r->conn != NULL &&
+		    now - atomic_load(&g_probe_at) >= PROBE_EVERY_MS) {
+			atomic_store(&g_probe_at, now);
+			int probe = db_probe_write(r->db);
+			atomic_store(&g_fault, probe == DB_OK ? DB_OK : fault);
+		}
 	}
 }
 
@@ -346,8 +444,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
 	(void)toe;
+	/* kept alive: the next request has its own deadline */
+	watch_head(conn);
 	struct req *r = *con_cls;
 	if (r == NULL)
 		return;
@@ -370,6 +469,7 @@ static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind, const
  * page with the same headers as every other response. */
 static enum MHD_Result answer_early(struct req *r, unsigned status)
 {
+	watch_busy(r->conn);
 	r->db = NULL;
 	r->no_store = true;
 	g_app->error_page(r, status);
@@ -475,6 +575,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 		MHD_get_connection_values(conn, MHD_HEADER_KIND, add_header_size, &head);
 		if (head > REQ_MAX_HEADER_SIZE)
 			return answer_early(r, 431);
+		watch_body(conn);
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
@@ -489,6 +590,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 	}
 	if (r->defer == DEFER_QUEUED) /* spurious call while suspended */
 		return MHD_YES;
+	watch_busy(conn);
 	r->db = thread_db();
 	if (r->db == NULL)
 		return answer_early(r, 503);
@@ -569,6 +671,11 @@ int server_run(const struct server_config *cfg, const struct server_app *app)
 		fprintf(stderr, "kring: cannot start worker threads\n");
 		return 1;
 	}
+	if (watch_start(cfg->conn_limit, cfg->head_timeout_s, cfg->body_timeout_s) != 0) {
+		fprintf(stderr, "kring: cannot start the connection watch\n");
+		jobs_finish();
+		return 1;
+	}
 	unsigned threads = cfg->threads ? cfg->threads : (unsigned)cores;
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
@@ -584,10 +691,12 @@ int server_run(const struct server_config *cfg, const struct server_app *app)
 	     * them. Within it kring answers 414 and 431 itself (mmap'd: pages are
 	     * only used when a request needs them) */
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(512 * 1024), MHD_OPTION_URI_LOG_CALLBACK,
-	    &on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL, MHD_OPTION_END);
+	    &on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, &watch_notify, NULL, MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "kring: cannot listen on %s (in use, or not allowed)\n",
 		        cfg->listen);
+		watch_finish();
 		jobs_finish();
 		return 1;
 	}
@@ -603,6 +712,7 @@ int server_run(const struct server_config *cfg, const struct server_app *app)
 		nanosleep(&ts, NULL);
 	}
 	MHD_stop_daemon(d);
+	watch_finish();
 	jobs_finish();
 	close_all_dbs();
 	fprintf(stderr, "kring: stopped\n");

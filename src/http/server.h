@@ -29,7 +29,9 @@ struct server_config {
 	unsigned threads;        /* server threads (default: cores) */
 	unsigned conn_limit;     /* connections in total */
 	unsigned per_ip_limit;   /* connections per address */
-	unsigned timeout_s;      /* idle connection timeout */
+	unsigned timeout_s;      /* idle connection timeout (silence while answering) */
+	unsigned head_timeout_s; /* a request head must be in this long after the wait began */
+	unsigned body_timeout_s; /* and its body this long after the head */
 	bool behind_tls;         /* mark cookies Secure */
 	const char *instruments; /* directory with instrument files, or NULL */
 	/* the address of the TLS proxy in front (textual, as the peer shows), or
@@ -107,6 +109,7 @@ struct req {
 	} headers[REQ_MAX_HEADERS];
 	int n_headers;
 	bool headers_overflow; /* resp_header() was refused: the request fails */
+	int db_fault;          /* DB_FULL or DB_UNAVAILABLE: why the request failed (503) */
 	bool no_store;         /* Cache-Control: no-store (default true) */
 
 	/* work done off the server thread (password hashing) */
@@ -116,10 +119,20 @@ struct req {
 	void *defer_slot; /* the server's queue entry */
 };
 
+/*
+ * The database's health for /healthz: DB_OK, DB_FULL (disk full or
+ * read-only: nothing can be saved) or DB_UNAVAILABLE. After a fault, and
+ * otherwise at most every 10 s, it writes a few bytes to see (closing the
+ * request's read transaction first); a good write clears the fault.
+ */
+int server_db_health(struct req *r);
+
 /* Handler return values. */
-#define HANDLER_OK    0  /* a response is set */
-#define HANDLER_DEFER 1  /* connection suspended; handler runs again later */
-#define HANDLER_ERROR -1 /* internal error: the server answers 500 */
+#define HANDLER_OK    0 /* a response is set */
+#define HANDLER_DEFER 1 /* connection suspended; handler runs again later */
+#define HANDLER_ERROR                                                                              \
+	-1 /* internal error: the server answers 500, or 503 when the
+                          * database recorded a fault (disk full, unreachable) */
 
 /* Sets the response to a finished body (its bytes stay in their arena) of
  * the given content type, e.g. "text/html; charset=utf-8". */

@@ -227,7 +227,7 @@ static void profile_form_page(struct req *r, struct form *f, long long id, long 
 	form_begin(&h, r,
 	           id ? ui_community_url(r, id, "/edit")
 	              : arena_printf(&r->arena, "/o/%s/communities/new", r->org_slug));
-	html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+	form_version_field(&h, version);
 	html(&h, "<h2 class=\"utrecht-heading-2\">%s</h2>", T(FORM_SECTION_WHO));
 	form_field(&h, f, "name");
 	form_field(&h, f, "description");

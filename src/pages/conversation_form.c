@@ -200,7 +200,7 @@ static int talk_form_page(struct req *r, struct form *f, struct form *af, long l
 	form_begin(&h, r,
 	           id ? ui_conversation_url(r, id, "/edit")
 	              : arena_printf(&r->arena, "/o/%s/conversations/new", r->org_slug));
-	html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+	form_version_field(&h, version);
 	html(&h, "<h2 class=\"utrecht-heading-2\">%s</h2>", T(TF_SECTION_WHO));
 	form_field(&h, f, "held_on");
 	form_field(&h, f, "kind");

@@ -13,10 +13,16 @@
 
 int page_healthz(struct req *r)
 {
-	if (db_ping(r->db)) {
+	switch (server_db_health(r)) {
+	case DB_OK:
 		resp_text(r, 200, "ok");
-	} else {
+		break;
+	case DB_FULL: /* reads still work; nothing can be saved */
+		resp_text(r, 503, "disk full");
+		break;
+	default:
 		resp_text(r, 503, "database unavailable");
+		break;
 	}
 	return HANDLER_OK;
 }

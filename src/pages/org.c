@@ -168,7 +168,7 @@ static void settings_page(struct req *r, struct form *f, long long version, cons
 	}
 	form_error_summary(&h, f);
 	form_begin(&h, r, arena_printf(&r->arena, "/o/%s/settings", r->org_slug));
-	html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+	form_version_field(&h, version);
 	form_field(&h, f, "name");
 	form_field(&h, f, "description");
 	form_end(&h, T(SAVE));

@@ -147,7 +147,7 @@ static int partner_form_page(struct req *r, struct form *f, long long id, long l
 	form_begin(&h, r,
 	           id ? ui_partner_url(r, id, "/edit")
 	              : arena_printf(&r->arena, "/o/%s/partners/new", r->org_slug));
-	html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+	form_version_field(&h, version);
 	form_field(&h, f, "name");
 	form_field(&h, f, "kind");
 	form_field(&h, f, "part_of");

@@ -89,7 +89,7 @@ static int power_form_page(struct req *r, const struct partner *p, struct form *
 	form_begin(&h, r,
 	           id ? ui_partner_url(r, p->id, arena_printf(&r->arena, "/power/%lld", id))
 	              : ui_partner_url(r, p->id, "/power/new"));
-	html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+	form_version_field(&h, version);
 	form_field(&h, f, "met_on");
 	for (size_t i = 0; i < N_POWER_PARTS; i++) {
 		const struct ui_power_part *pp = &ui_power_parts[i];

@@ -235,7 +235,7 @@ static int vision_page(struct req *r, const struct frame_state *fs, struct form 
 		f.id_prefix = "kader-";
 		form_error_summary(&h, &f);
 		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/vision/frame", r->org_slug));
-		html(&h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+		form_version_field(&h, version);
 		for (size_t i = 0; i < N_FRAME_TEXTS; i++)
 			if (base[i])
 				html(&h, "<input type=\"hidden\" name=\"base_%s\" value=\"%s\">",

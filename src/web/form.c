@@ -197,6 +197,12 @@ void form_begin(struct html *h, struct req *r, const char *action)
 	     action, r->csrf ? r->csrf : "");
 }
 
+void form_version_field(struct html *h, long long version)
+{
+	if (version > 0)
+		html(h, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+}
+
 void form_delete_confirm(struct html *h, struct req *r, const char *action, long long version,
                          const char *confirm, const char *cancel_url, const char *cancel)
 {

@@ -101,6 +101,12 @@ const char *form_label(const struct form *f, const char *name);
  */
 void form_delete_confirm(struct html *h, struct req *r, const char *action, long long version,
                          const char *confirm, const char *cancel_url, const char *cancel);
+/*
+ * The hidden version field of a form that changes a record: the version
+ * the person started from. Nothing for a new record (version 0): a
+ * FIELD_ID is a positive number, and an absent one reads as 0.
+ */
+void form_version_field(struct html *h, long long version);
 /* Submit button and </form>. */
 void form_end(struct html *h, const char *button_label);
 

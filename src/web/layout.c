@@ -238,9 +238,13 @@ void resp_error(struct req *r, unsigned status)
 		title = T(ERR_431_TITLE);
 		body = T(ERR_431_BODY);
 		break;
-	case 503:
-		title = T(ERR_503_TITLE);
-		body = T(ERR_503_BODY);
+	case 503: /* busy, or a database fault the server recorded */
+		title = r->db_fault == DB_FULL          ? T(ERR_503_FULL_TITLE)
+		        : r->db_fault == DB_UNAVAILABLE ? T(ERR_503_UNAVAILABLE_TITLE)
+		                                        : T(ERR_503_TITLE);
+		body = r->db_fault == DB_FULL          ? T(ERR_503_FULL_BODY)
+		       : r->db_fault == DB_UNAVAILABLE ? T(ERR_503_UNAVAILABLE_BODY)
+		                                       : T(ERR_503_BODY);
 		break;
 	default:
 		status = 500;

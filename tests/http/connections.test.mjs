@@ -1,8 +1,9 @@
 /*
  * connections.test.mjs - idle connections cannot starve the server: the
- * connections per address (256) and in total (1000) are capped, others keep
- * being served, and the server answers again once the crowd is gone.
- * (The idle timeout is 30 s and not settable, so it is not waited for here.)
+ * connections per address (64) and in total (1000) are capped, others keep
+ * being served (past nine tenths of the cap the longest-waiting connection
+ * gives way to a newcomer), and the server answers again once the crowd is
+ * gone. (The deadlines on slow requests are in pressure.test.mjs.)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -56,14 +57,14 @@ async function healthz(localAddress, timeout = 5000) {
 	return res.status === 200 && res.body === 'ok';
 }
 
-test('300 idle connections from one address: at most 256 are kept, others are still served', async () => {
+test('300 idle connections from one address: at most 64 are kept, others are still served', async () => {
 	const socks = await openIdle(300, '127.0.0.1');
 	await sleep(500); // the server closes what is over the limit
 	const open = openCount(socks);
-	assert.ok(open <= 256, `at most 256 connections from one address stay open (${open})`);
+	assert.ok(open <= 64, `at most 64 connections from one address stay open (${open})`);
 	const held = socketsHeld() - baseSockets;
-	assert.ok(held <= 256, `the server holds at most 256 of them (${held})`);
-	assert.ok(open >= 200, `the idle connections themselves were accepted (${open})`);
+	assert.ok(held <= 64, `the server holds at most 64 of them (${held})`);
+	assert.ok(open >= 60, `the idle connections themselves were accepted (${open})`);
 	// another address is served at once
 	const t0 = Date.now();
 	assert.ok(await healthz('127.0.0.2'), 'healthz from another address');
@@ -75,29 +76,25 @@ test('300 idle connections from one address: at most 256 are kept, others are st
 	} catch {
 		refused = true;
 	}
-	assert.ok(refused, 'a 257th connection from the same address is refused');
+	assert.ok(refused, 'a 65th connection from the same address is refused');
 	for (const s of socks) s.destroy();
 	await sleep(300);
 	assert.ok(await healthz('127.0.0.1'), 'after they close, that address is served again');
 });
 
-test('connections in total are capped at 1000, and the server recovers', async () => {
-	const groups = await Promise.all(['127.0.0.11', '127.0.0.12', '127.0.0.13', '127.0.0.14', '127.0.0.15'].map((a) => openIdle(220, a)));
+test('connections in total are capped at 1000, a newcomer is still served, and the server recovers', async () => {
+	const addrs = Array.from({ length: 20 }, (_, i) => `127.0.0.${i + 30}`);
+	const groups = await Promise.all(addrs.map((a) => openIdle(55, a)));
 	await sleep(800);
 	const all = groups.flat();
-	// connections over the cap wait in the kernel's listen queue, connected as far
-	// as the client can tell: count the sockets the server process holds instead
+	// connections over the cap would wait in the kernel's listen queue, connected
+	// as far as the client can tell: count the sockets the server process holds
 	const held = socketsHeld() - baseSockets;
 	assert.ok(held <= 1000, `at most 1000 connections in total are taken (${held} of ${all.length})`);
-	assert.ok(held >= 900, `up to the cap they are taken (${held})`);
-	// a newcomer waits while the server is full
-	let served = false;
-	try {
-		served = await healthz('127.0.0.16', 1000);
-	} catch {
-		served = false;
-	}
-	assert.equal(served, false, 'no connection 1001 while 1000 are open');
+	assert.ok(held >= 890, `up to nine tenths of the cap they are taken (${held})`);
+	// past nine tenths, the longest-waiting idle connection gives way: a newcomer is served
+	assert.ok(await healthz('127.0.0.16', 1000), 'connection 1101 is served while 1100 idle ones were opened');
+	assert.ok(socketsHeld() - baseSockets <= 1000, 'and the cap still holds');
 	for (const s of all) s.destroy();
 	await sleep(500);
 	assert.ok(await healthz('127.0.0.16'), 'served again once they are gone');

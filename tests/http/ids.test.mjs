@@ -72,3 +72,16 @@ test('the person page points the beheerder to handing over open action points', 
 	assert.match(page.body, new RegExp(`href="/o/${ORG}/actions/owners">Actiepunten overdragen</a>`));
 	assert.equal((await marieke.get(`/o/${ORG}/actions/owners`)).status, 200, 'and that page opens');
 });
+
+test('a new record\'s form, sent back as a browser sends it, saves (no version yet is no bad version)', async () => {
+	const hidden = (html) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
+	for (const [path, fields] of [
+		[`/o/${ORG}/partners/new`, { name: 'Nieuw via het formulier', kind: 'anders' }],
+		[`/o/${ORG}/communities/new`, { name: 'Nieuw via het formulier' }],
+	]) {
+		const page = await sascha.get(path);
+		assert.equal(page.status, 200, path);
+		const res = await sascha.post(path, { ...hidden(page.body), ...fields });
+		assert.equal(res.status, 303, `${path}: ${res.status}\n${res.body.slice(0, 500)}`);
+	}
+});
