@@ -56,6 +56,14 @@ void community_signals_compute(const struct community_person *staff, size_t n_st
 	" AND (?6 <> 'ontbreekt' OR (SELECT COUNT(DISTINCT s.role) FROM community_staff_current s" \
 	" WHERE s.community_id = c.id) < 3)"
 
+/*
+ * The rows of one page: the filter and the order pick the page's ids
+ * first (PAGE_OF), and only those rows get the counts below, so a page
+ * costs the same in an organisation with 20 or 2,000 communities.
+ */
+#define PAGE_OF(order)                                                                             \
+	"WITH page AS (SELECT c.id" LIST_WHERE " ORDER BY " order " LIMIT ?7 OFFSET ?8) "
+
 #define LIST_SELECT                                                                                \
 	"SELECT c.id, c.name, c.status, c.status_since, c.archetype, c.bond, c.started_on,"        \
 	" c.updated_at,"                                                                           \
@@ -70,7 +78,8 @@ void community_signals_compute(const struct community_person *staff, size_t n_st
 	" (SELECT COUNT(*) FROM community_items i WHERE i.community_id = c.id"                     \
 	" AND i.kind = 'sterkte'),"                                                                \
 	" (SELECT COUNT(*) FROM community_items i WHERE i.community_id = c.id"                     \
-	" AND i.kind = 'behoefte')" LIST_WHERE
+	" AND i.kind = 'behoefte')"                                                                \
+	" FROM page JOIN communities c ON c.id = page.id"
 
 #define STATUS_RANK                                                                                \
 	"CASE c.status WHEN 'gewenst' THEN 1 WHEN 'verkennen' THEN 2 WHEN 'in-contact' THEN 3"     \
@@ -104,11 +113,12 @@ int community_list(struct db *db, struct arena *a, long long org_id,
 	int sort = f->sort >= SORT_NAME && f->sort <= SORT_UPDATED ? (int)f->sort : SORT_NAME;
 	/* one statement per sort order: statement texts are literals (db.h) */
 	const struct db_sql list_sql[] = {
-	    [SORT_NAME] = DB_SQL(LIST_SELECT " ORDER BY LOWER(c.name), c.id LIMIT ?7 OFFSET ?8"),
-	    [SORT_STATUS] = DB_SQL(LIST_SELECT " ORDER BY " STATUS_RANK
-	                                       ", LOWER(c.name), c.id LIMIT ?7 OFFSET ?8"),
-	    [SORT_UPDATED] =
-	        DB_SQL(LIST_SELECT " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?7 OFFSET ?8"),
+	    [SORT_NAME] =
+	        DB_SQL(PAGE_OF("LOWER(c.name), c.id") LIST_SELECT " ORDER BY LOWER(c.name), c.id"),
+	    [SORT_STATUS] = DB_SQL(PAGE_OF(STATUS_RANK ", LOWER(c.name), c.id") LIST_SELECT
+	                           " ORDER BY " STATUS_RANK ", LOWER(c.name), c.id"),
+	    [SORT_UPDATED] = DB_SQL(PAGE_OF("c.updated_at DESC, c.id DESC") LIST_SELECT
+	                            " ORDER BY c.updated_at DESC, c.id DESC"),
 	};
 	struct db_stmt *st;
 	if (db_query_stmt(db, &st, list_sql[sort], p) != DB_OK)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -519,6 +520,98 @@ void instruments_free(void)
 		arena_free(&g_arena);
 	g_loaded = 0;
 	g_meetlat_json = NULL;
+	instrument_cache_clear();
+}
+
+/* ---- the instruments rounds were answered with, parsed once per version ---- */
+
+struct cached_instrument {
+	char hash[ML_CACHE_KEY_MAX + 1];
+	struct arena arena; /* everything in.* points into */
+	struct meetlat_instrument in;
+};
+
+/*
+ * Entries are added, never changed or removed while threads run, so a
+ * copy of an entry's struct stays valid (its strings live in the entry's
+ * arena) after the lock is released.
+ */
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct cached_instrument *cache[ML_CACHE_MAX];
+static size_t cache_n;
+
+int instrument_cache_get(const char *hash, struct meetlat_instrument *out)
+{
+	int found = 0;
+	if (hash == NULL)
+		return 0;
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = 0; i < cache_n && !found; i++)
+		if (strcmp(cache[i]->hash, hash) == 0) {
+			*out = cache[i]->in;
+			found = 1;
+		}
+	pthread_mutex_unlock(&cache_lock);
+	return found;
+}
+
+int instrument_cache_parse(struct arena *a, const char *hash, const char *json, size_t len,
+                           const char *name, struct meetlat_instrument *out, char *err,
+                           size_t errlen)
+{
+	if (hash == NULL || strlen(hash) > ML_CACHE_KEY_MAX)
+		return instrument_parse_meetlat(a, json, len, name, out, err, errlen);
+	struct cached_instrument *e = calloc(1, sizeof(*e));
+	if (e == NULL)
+		return instrument_parse_meetlat(a, json, len, name, out, err, errlen);
+	arena_init(&e->arena);
+	/* parsed outside the lock: two threads may both parse; the first one kept wins */
+	if (instrument_parse_meetlat(&e->arena, json, len, name, &e->in, err, errlen) != 0) {
+		arena_free(&e->arena);
+		free(e);
+		return -1;
+	}
+	memcpy(e->hash, hash, strlen(hash) + 1);
+	int kept = 0, other = 0;
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = 0; i < cache_n && !other; i++)
+		if (strcmp(cache[i]->hash, hash) == 0) {
+			*out = cache[i]->in; /* another thread was first */
+			other = 1;
+		}
+	if (!other && cache_n < ML_CACHE_MAX) {
+		cache[cache_n++] = e;
+		*out = e->in;
+		kept = 1;
+	}
+	pthread_mutex_unlock(&cache_lock);
+	if (kept)
+		return 0;
+	arena_free(&e->arena);
+	free(e);
+	if (other)
+		return 0;
+	/* the cache is full (more versions than ML_CACHE_MAX): parse into a, as before */
+	return instrument_parse_meetlat(a, json, len, name, out, err, errlen);
+}
+
+size_t instrument_cache_size(void)
+{
+	pthread_mutex_lock(&cache_lock);
+	size_t n = cache_n;
+	pthread_mutex_unlock(&cache_lock);
+	return n;
+}
+
+void instrument_cache_clear(void)
+{
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = 0; i < cache_n; i++) {
+		arena_free(&cache[i]->arena);
+		free(cache[i]);
+	}
+	cache_n = 0;
+	pthread_mutex_unlock(&cache_lock);
 }
 
 const struct meetlat_instrument *instrument_meetlat(void)

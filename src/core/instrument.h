@@ -139,6 +139,32 @@ const char *instrument_meetlat_json(void);
 /* Releases what instruments_load() holds (tests, exit). */
 void instruments_free(void);
 
+/*
+ * The instruments of meetlat rounds, parsed once per process: a round
+ * stores the hash of the exact text it was answered with, and every view
+ * of it needs that text parsed. The cache is keyed by that hash (at most
+ * ML_CACHE_KEY_MAX characters), thread-safe, and holds at most
+ * ML_CACHE_MAX versions; beyond that a text is parsed on every call, as
+ * before. Entries stay until instrument_cache_clear(), so what a lookup
+ * copies into *out stays valid.
+ */
+#define ML_CACHE_MAX     16
+#define ML_CACHE_KEY_MAX 64
+
+/* Copies the cached instrument with this hash into *out: 1, or 0 when not cached. */
+int instrument_cache_get(const char *hash, struct meetlat_instrument *out);
+/*
+ * Parses json like instrument_parse_meetlat() and keeps the result under
+ * hash (when there is room; else the strings live in a). 0 or -1 with err.
+ */
+int instrument_cache_parse(struct arena *a, const char *hash, const char *json, size_t len,
+                           const char *name, struct meetlat_instrument *out, char *err,
+                           size_t errlen);
+/* How many versions are cached (tests). */
+size_t instrument_cache_size(void);
+/* Empties the cache (tests, exit): only while no other thread uses it. */
+void instrument_cache_clear(void);
+
 /* Index of the statement with id in bouwsteen b of in, or -1. */
 int ml_find_statement(const struct meetlat_instrument *in, size_t b, const char *id);
 /* Index of a role group by id, or -1. */

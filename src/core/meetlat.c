@@ -2,6 +2,7 @@
  * meetlat.c - meetlat rounds in the database (see meetlat.h).
  */
 #include "meetlat.h"
+#include "meetlat_summary.h"
 
 #include <ctype.h>
 #include <sodium.h>
@@ -150,6 +151,17 @@ int meetlat_round_last_closed(struct db *db, struct arena *a, long long org_id,
 	                 DB_ARGS(DB_INT(org_id)), out);
 }
 
+int meetlat_round_current_open(struct db *db, struct arena *a, long long org_id,
+                               struct ml_round *out)
+{
+	return one_round(db, a,
+	                 DB_SQL("SELECT " ROUND_COLS " FROM meetlat_rounds r"
+	                        " JOIN meetlat_instruments i ON i.hash = r.instrument"
+	                        " WHERE r.org_id = ? AND r.status = 'open'"
+	                        " ORDER BY r.opened_at DESC, r.id DESC LIMIT 1"),
+	                 DB_ARGS(DB_INT(org_id)), out);
+}
+
 enum save_result meetlat_round_open(struct db *db, long long org_id, long long actor,
                                     const char *title, long long opened_at, long long *id_out)
 {
@@ -218,6 +230,15 @@ enum save_result meetlat_round_close(struct db *db, long long org_id, long long 
 	         audit_write(db, org_id, actor, "meetlat.close", r.title,
 	                     arena_printf(&a, "%lld", r.n_responses)) != 0)
 		rc = SAVE_ERROR;
+	if (rc == SAVE_OK) {
+		/* the results as they will be shown, stored with the closing itself */
+		struct meetlat_instrument in;
+		struct ml_scores s;
+		if (meetlat_instrument_of(db, &a, &r, &in) != 0 ||
+		    meetlat_round_compute(db, &a, org_id, &r, &in, &s) != 0 ||
+		    meetlat_summary_write(db, round_id, &in, &s) != 0)
+			rc = SAVE_ERROR;
+	}
 	arena_free(&a);
 	return save_finish(db, rc);
 }
@@ -225,6 +246,8 @@ enum save_result meetlat_round_close(struct db *db, long long org_id, long long 
 int meetlat_instrument_of(struct db *db, struct arena *a, const struct ml_round *round,
                           struct meetlat_instrument *out)
 {
+	if (instrument_cache_get(round->instrument, out))
+		return 0;
 	struct db_stmt *st;
 	const char *body = NULL;
 	if (db_query(db, &st, "SELECT body FROM meetlat_instruments WHERE hash = ?",
@@ -236,8 +259,8 @@ int meetlat_instrument_of(struct db *db, struct arena *a, const struct ml_round 
 	if (body == NULL)
 		return -1;
 	char err[300];
-	if (instrument_parse_meetlat(a, body, strlen(body), "stored meetlat instrument", out, err,
-	                             sizeof(err)) != 0) {
+	if (instrument_cache_parse(a, round->instrument, body, strlen(body),
+	                           "stored meetlat instrument", out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "kring: round %lld: %s\n", round->id, err);
 		return -1;
 	}
@@ -389,18 +412,40 @@ int meetlat_answers(struct db *db, struct arena *a, long long org_id, long long 
 	return rc == DB_DONE || rc == DB_ROW ? 0 : -1;
 }
 
-int meetlat_round_scores(struct db *db, struct arena *a, long long org_id,
-                         const struct ml_round *round, struct meetlat_instrument *in,
-                         struct ml_scores *out)
+int meetlat_round_compute(struct db *db, struct arena *a, long long org_id,
+                          const struct ml_round *round, const struct meetlat_instrument *in,
+                          struct ml_scores *out)
 {
 	struct ml_answer *ans;
 	size_t n;
-	if (meetlat_instrument_of(db, a, round, in) != 0 ||
-	    meetlat_answers(db, a, org_id, round->id, in, &ans, &n) != 0)
+	if (meetlat_answers(db, a, org_id, round->id, in, &ans, &n) != 0)
 		return -1;
 	if (ml_score(in, ans, n, out) < 0)
 		return -1;
 	ml_hide_small_groups(in, out);
+	return 0;
+}
+
+int meetlat_round_scores(struct db *db, struct arena *a, long long org_id,
+                         const struct ml_round *round, struct meetlat_instrument *in,
+                         struct ml_scores *out)
+{
+	if (meetlat_instrument_of(db, a, round, in) != 0)
+		return -1;
+	if (round->open)
+		return meetlat_round_compute(db, a, org_id, round, in, out);
+	int stored = meetlat_summary_read(db, round->id, in, out);
+	if (stored != 0)
+		return stored > 0 ? 0 : -1;
+	/* closed before summaries were stored: compute once and keep it */
+	if (meetlat_round_compute(db, a, org_id, round, in, out) != 0)
+		return -1;
+	if (db_begin(db) == DB_OK) {
+		if (meetlat_summary_write(db, round->id, in, out) == 0)
+			db_commit(db);
+		else
+			db_rollback(db);
+	}
 	return 0;
 }
 

@@ -48,6 +48,10 @@ int meetlat_round_previous(struct db *db, struct arena *a, long long org_id, lon
 int meetlat_round_last_closed(struct db *db, struct arena *a, long long org_id,
                               struct ml_round *out);
 
+/* The newest open round. 1, 0 none, -1. */
+int meetlat_round_current_open(struct db *db, struct arena *a, long long org_id,
+                               struct ml_round *out);
+
 /*
  * Opens a round with the current instrument (its text is stored once, by
  * hash, so the round keeps it). SAVE_OK and *id_out, or SAVE_ERROR.
@@ -101,7 +105,20 @@ int meetlat_has_answered(struct db *db, long long org_id, long long round_id, lo
 int meetlat_answers(struct db *db, struct arena *a, long long org_id, long long round_id,
                     const struct meetlat_instrument *in, struct ml_answer **out, size_t *n_out);
 
-/* Loads a round's instrument and scores it. 0 or -1. */
+/*
+ * Scores a round from its raw answers with instrument in, small groups
+ * hidden (what a closed round stores in its summary). 0 or -1.
+ */
+int meetlat_round_compute(struct db *db, struct arena *a, long long org_id,
+                          const struct ml_round *round, const struct meetlat_instrument *in,
+                          struct ml_scores *out);
+
+/*
+ * Loads a round's instrument (parsed once per process) and its scores: an
+ * open round is scored from its answers, a closed one read from the
+ * summary stored when it was closed (meetlat_summary.h; a round closed
+ * before summaries existed gets one on its first view). 0 or -1.
+ */
 int meetlat_round_scores(struct db *db, struct arena *a, long long org_id,
                          const struct ml_round *round, struct meetlat_instrument *in,
                          struct ml_scores *out);

@@ -196,3 +196,27 @@ const char *ml_fmt1(char out[8], double x)
 	snprintf(out, 8, "%d,%d", (t / 10) % 100, t % 10);
 	return out;
 }
+
+static bool stat_equal(const struct ml_stat *a, const struct ml_stat *b)
+{
+	return memcmp(&a->mean, &b->mean, sizeof(a->mean)) == 0 &&
+	       memcmp(&a->sd, &b->sd, sizeof(a->sd)) == 0 && a->n == b->n && a->hidden == b->hidden;
+}
+
+bool ml_scores_equal(const struct meetlat_instrument *in, const struct ml_scores *a,
+                     const struct ml_scores *b)
+{
+	if (a->n_respondents != b->n_respondents)
+		return false;
+	for (size_t bi = 0; bi < in->n_bouwstenen; bi++)
+		if (!stat_equal(&a->all[bi], &b->all[bi]))
+			return false;
+	for (size_t g = 0; g < in->n_groups; g++) {
+		if (a->n_group[g] != b->n_group[g] || a->group_hidden[g] != b->group_hidden[g])
+			return false;
+		for (size_t bi = 0; bi < in->n_bouwstenen; bi++)
+			if (!stat_equal(&a->group[g][bi], &b->group[g][bi]))
+				return false;
+	}
+	return true;
+}

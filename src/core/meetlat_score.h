@@ -61,6 +61,14 @@ int ml_score(const struct meetlat_instrument *in, const struct ml_answer *answer
  */
 void ml_hide_small_groups(const struct meetlat_instrument *in, struct ml_scores *s);
 
+/*
+ * True when a and b hold the same figures for instrument in, bit for bit
+ * (the cells of its bouwstenen and role groups, the counts and what is
+ * hidden).
+ */
+bool ml_scores_equal(const struct meetlat_instrument *in, const struct ml_scores *a,
+                     const struct ml_scores *b);
+
 struct ml_phase {
 	int fase; /* 1..n_phases; 0 when the answers cannot tell (no answers on a bouwsteen) */
 	int rule; /* index of that phase in in->phases, -1 for fase 0 */

@@ -76,10 +76,14 @@ int community_timeline(struct db *db, struct arena *a, long long org_id, long lo
 
 	if (db_query(db, &st,
 	             "SELECT ap.conversation_id, ap.text, ap.due_on, COALESCE(ap.done_at, 0),"
-	             " COALESCE(o.name, ''), ap.created_at FROM action_points ap"
-	             " JOIN conversations c ON c.id = ap.conversation_id AND c.org_id = ap.org_id"
+	             " COALESCE(o.name, ''), ap.created_at"
+	             /* the community's conversations first, then their action points
+	              * (CROSS JOIN keeps SQLite from walking every open action point
+	              * of the organisation) */
+	             " FROM conversations c CROSS JOIN action_points ap"
 	             " LEFT JOIN persons o ON o.id = ap.owner_id"
-	             " WHERE c.community_id = ? AND ap.org_id = ?",
+	             " WHERE ap.conversation_id = c.id AND ap.org_id = c.org_id"
+	             " AND c.community_id = ? AND c.org_id = ?",
 	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {

@@ -2,7 +2,9 @@
  * adviser.c - the adviser's overview: the organisations where the person
  * is adviseur, side by side (last closed meetlat round per bouwsteen,
  * fase, trend). Only organisations where the person holds the adviseur
- * role appear; the route is open to anyone logged in.
+ * role appear; the route is open to anyone logged in. An adviser of a POI
+ * may coach dozens of libraries: they come AD_PER_PAGE at a time, so the
+ * cost of the page does not grow with their number.
  */
 #include <math.h>
 #include <string.h>
@@ -13,7 +15,10 @@
 #include "../core/org.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
+#include "pager.h"
 #include "pages.h"
+
+#define AD_PER_PAGE 10 /* libraries side by side on one page */
 
 /* What the overview shows of one organisation. */
 struct coached {
@@ -54,17 +59,12 @@ static int load(struct req *r, struct coached *c)
 		     meetlat_round_scores(r->db, a, org, &c->prev, &c->prev_in, &c->prev_s) != 0))
 			return -1;
 	}
-	struct ml_round *rounds;
-	size_t n;
-	if (meetlat_round_list(r->db, a, org, &rounds, &n) != 0)
+	struct ml_round open;
+	int has_open = meetlat_round_current_open(r->db, a, org, &open);
+	if (has_open < 0)
 		return -1;
-	c->open_responses = -1;
-	for (size_t i = 0; i < n; i++)
-		if (rounds[i].open) {
-			c->open_responses = rounds[i].n_responses;
-			c->open_title = rounds[i].title;
-			break;
-		}
+	c->open_responses = has_open ? open.n_responses : -1;
+	c->open_title = has_open ? open.title : NULL;
 	return 0;
 }
 
@@ -75,10 +75,21 @@ int page_adviser(struct req *r)
 	size_t n_orgs;
 	if (org_list_for_person(r->db, a, r->person_id, &orgs, &n_orgs) != 0)
 		return HANDLER_ERROR;
-	struct coached *c = arena_alloc(a, (n_orgs + 1) * sizeof(*c));
+	struct pager pg;
+	pager_init(&pg, r, AD_PER_PAGE);
+	for (size_t i = 0; i < n_orgs; i++)
+		pg.total += orgs[i].role == ROLE_ADVISEUR;
+	long long first = pager_offset(&pg), seen = 0;
+	if (first >= pg.total) { /* past the last page: the first one */
+		pg.page = 1;
+		first = 0;
+	}
+	struct coached *c = arena_alloc(a, AD_PER_PAGE * sizeof(*c));
 	size_t n = 0;
-	for (size_t i = 0; i < n_orgs; i++) {
+	for (size_t i = 0; i < n_orgs && n < AD_PER_PAGE; i++) {
 		if (orgs[i].role != ROLE_ADVISEUR)
+			continue;
+		if (seen++ < first)
 			continue;
 		c[n].org = orgs[i];
 		if (load(r, &c[n]) != 0)
@@ -198,6 +209,7 @@ int page_adviser(struct req *r)
 			               c[i].open_responses));
 	}
 	html(&h, "</tr></tbody></table></div>");
+	pager_nav(&h, &pg);
 	html(&h, "<p class=\"utrecht-paragraph kring-muted kring-small\">%s</p>", T(AD_TREND_NOTE));
 	page_end(r, &h, 200);
 	return HANDLER_OK;

@@ -599,3 +599,31 @@ test('instrument files from a directory; a broken file stops the start with its 
 	await srv.stop();
 	srv = await serve(db);
 });
+
+test('an adviser of many libraries sees them ten at a time, each once', async () => {
+	// eleven more libraries coached by Anouk: thirteen in all, ordered by name
+	const names = [];
+	for (let i = 1; i <= 11; i++) {
+		const slug = `kloon-${String(i).padStart(2, '0')}`;
+		names.push(`Kloon ${String(i).padStart(2, '0')}`);
+		execFileSync(BIN, ['org', 'add', '--slug', slug, '--name', names.at(-1), '--db', db], { stdio: 'ignore' });
+		execFileSync(BIN, ['member', 'add', '--org', slug, '--email', 'anouk@rijnbrink.nl', '--role', 'adviseur', '--db', db], { stdio: 'ignore' });
+	}
+	const adv = await as('anouk@rijnbrink.nl');
+	const columns = (html) => [...html.matchAll(/scope="col"><a class="utrecht-link" href="\/o\/([a-z0-9-]+)\/meetlat"/g)].map((m) => m[1]);
+	const first = await adv.get('/adviser');
+	assert.equal(first.status, 200);
+	assert.equal(columns(first.text).length, 10, 'ten libraries on the first page');
+	assert.match(first.text, /Pagina 1 van 2/);
+	assert.match(first.text, /href="\?pagina=2"/);
+	const second = await adv.get('/adviser?pagina=2');
+	assert.equal(second.status, 200);
+	assert.deepEqual(columns(second.text), ['kloon-09', 'kloon-10', 'kloon-11']);
+	const all = [...columns(first.text), ...columns(second.text)];
+	assert.equal(new Set(all).size, 13, 'every coached library once');
+	assert.ok(all.includes('de-sleutel') && all.includes('het-baken'));
+	// a page past the end shows the first page
+	assert.deepEqual(columns((await adv.get('/adviser?pagina=9')).text), columns(first.text));
+	// a library without rounds says so
+	assert.match(second.text, /nog geen gesloten ronde/);
+});
