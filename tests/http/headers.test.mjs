@@ -107,7 +107,9 @@ test('a URL or request headers over the limits: a Dutch 414 or 431 from kring, w
 		// 40 KB: more than libmicrohttpd's default 32 KB, which it used to answer itself, bare
 		['long URL (40 KB)', `GET /${'a'.repeat(40000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 414, 'Dit webadres is te lang'],
 		['long query (20 KB)', `GET /login?q=${'b'.repeat(20000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 414, 'Dit webadres is te lang'],
-		['20 KB of cookies', `GET /login HTTP/1.1\r\nHost: x\r\nCookie: ${'c=1; '.repeat(4000)}\r\nConnection: close\r\n\r\n`, 431, 'Te veel gegevens meegestuurd'],
+		// (a flood of thousands of tiny cookies overflows libmicrohttpd's 64 KiB
+		// connection pool first and gets its own bare 431: README, "Onder druk")
+		['20 KB of cookies', `GET /login HTTP/1.1\r\nHost: x\r\nCookie: ${Array.from({ length: 5 }, (_, i) => `c${i}=${'v'.repeat(4000)}`).join('; ')}\r\nConnection: close\r\n\r\n`, 431, 'Te veel gegevens meegestuurd'],
 		['40 KB in many headers', `GET /login HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 40 }, (_, i) => `X-Pad-${i}: ${'p'.repeat(1000)}\r\n`).join('')}Connection: close\r\n\r\n`, 431, 'Te veel gegevens meegestuurd'],
 	];
 	for (const [what, bytes, status, title] of cases) {
