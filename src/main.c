@@ -60,7 +60,13 @@ static const char usage[] =
     "  version                              print the version\n"
     "  help                                 print this text\n"
     "\n"
-    "defaults: --listen 127.0.0.1:8080, --db data/kring.db\n";
+    "defaults: --listen 127.0.0.1:8080, --db data/kring.db\n"
+    "\n"
+    "database: --db (or KRING_DB) is a file path for SQLite, or a PostgreSQL URL\n"
+    "  (postgres://USER:PASSWORD@HOST:PORT/NAME, any libpq URL); several kring\n"
+    "  instances may serve one PostgreSQL database. KRING_SECRET_FILE names a file\n"
+    "  of at least 32 secret bytes that every instance is given: it is then the\n"
+    "  key of the csrf tokens (otherwise the key is kept in the database).\n";
 
 struct opts {
 	const char *db;

@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,45 +17,102 @@ long auth_session_max = 12 * 3600; /* one working day */
 
 static unsigned char server_key[crypto_auth_KEYBYTES]; /* read-only after auth_init() */
 
+/*
+ * The key from KRING_SECRET_FILE: a BLAKE2b hash of the file's bytes (at
+ * least 32 of them), so every instance given the same file has the same key.
+ * 1 when the variable is not set, 0 when the key was read, -1 on error.
+ */
+static int key_from_file(void)
+{
+	const char *path = getenv("KRING_SECRET_FILE");
+	if (path == NULL || path[0] == '\0')
+		return 1;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		fprintf(stderr, "kring: cannot read KRING_SECRET_FILE %s\n", path);
+		return -1;
+	}
+	unsigned char secret[4096];
+	size_t n = fread(secret, 1, sizeof(secret), f);
+	fclose(f);
+	if (n < 32) {
+		fprintf(stderr, "kring: KRING_SECRET_FILE %s holds fewer than 32 bytes\n", path);
+		return -1;
+	}
+	crypto_generichash(server_key, sizeof(server_key), secret, n, NULL, 0);
+	sodium_memzero(secret, sizeof(secret));
+	return 0;
+}
+
+/* Reads settings.server_key into server_key: DB_ROW when it was there and valid. */
+static int read_stored_key(struct db *db)
+{
+	struct arena a;
+	arena_init(&a);
+	struct db_stmt *st;
+	int rc =
+	    db_query(db, &st, "SELECT value FROM settings WHERE key = 'server_key'", DB_NOARGS);
+	if (rc != DB_OK) {
+		arena_free(&a);
+		return rc;
+	}
+	rc = db_step(st);
+	const char *hex = rc == DB_ROW ? db_col_text(st, 0, &a) : NULL;
+	db_finish(st);
+	size_t bin_len = 0;
+	if (rc == DB_ROW && (sodium_hex2bin(server_key, sizeof(server_key), hex, strlen(hex), NULL,
+	                                    &bin_len, NULL) != 0 ||
+	                     bin_len != sizeof(server_key)))
+		rc = DB_DONE; /* not a key: replaced below */
+	arena_free(&a);
+	return rc;
+}
+
+/*
+ * The key kept in the database for every instance: read it; when absent,
+ * insert a new one unless another instance did first, and read back what
+ * won (so two instances starting at once agree).
+ */
+static int key_from_db(struct db *db)
+{
+	int rc = read_stored_key(db);
+	if (rc == DB_ROW)
+		return 0;
+	if (rc != DB_DONE)
+		return -1;
+	unsigned char fresh[crypto_auth_KEYBYTES];
+	char buf[crypto_auth_KEYBYTES * 2 + 1];
+	crypto_auth_keygen(fresh);
+	sodium_bin2hex(buf, sizeof(buf), fresh, sizeof(fresh));
+	if (db_exec(db,
+	            "INSERT INTO settings (key, value) VALUES ('server_key', ?)"
+	            " ON CONFLICT (key) DO NOTHING",
+	            DB_ARGS(DB_TEXT(buf))) != DB_OK)
+		return -1;
+	rc = read_stored_key(db);
+	if (rc == DB_DONE) { /* a stored value that is no key: replace it */
+		if (db_exec(db, "UPDATE settings SET value = ? WHERE key = 'server_key'",
+		            DB_ARGS(DB_TEXT(buf))) != DB_OK)
+			return -1;
+		rc = read_stored_key(db);
+	}
+	return rc == DB_ROW ? 0 : -1;
+}
+
 int auth_init(struct db *db)
 {
 	if (auth_password_init() != 0)
 		return -1;
-	struct arena a;
-	arena_init(&a);
-	struct db_stmt *st;
-	const char *hex = NULL;
-	if (db_query(db, &st, "SELECT value FROM settings WHERE key = 'server_key'", DB_NOARGS) !=
-	    DB_OK)
-		goto fail;
-	if (db_step(st) == DB_ROW)
-		hex = db_col_text(st, 0, &a);
-	db_finish(st);
-	size_t bin_len = 0;
-	if (hex == NULL ||
-	    sodium_hex2bin(server_key, sizeof(server_key), hex, strlen(hex), NULL, &bin_len,
-	                   NULL) != 0 ||
-	    bin_len != sizeof(server_key)) {
-		char buf[crypto_auth_KEYBYTES * 2 + 1];
-		crypto_auth_keygen(server_key);
-		sodium_bin2hex(buf, sizeof(buf), server_key, sizeof(server_key));
-		if (db_exec(db,
-		            "INSERT INTO settings (key, value) VALUES ('server_key', ?)"
-		            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-		            DB_ARGS(DB_TEXT(buf))) != DB_OK)
-			goto fail;
-	}
+	int from_file = key_from_file();
+	if (from_file < 0 || (from_file == 1 && key_from_db(db) != 0))
+		return -1;
 	const char *idle = getenv("KRING_SESSION_IDLE");
 	const char *max = getenv("KRING_SESSION_MAX");
 	if (idle && atol(idle) > 0)
 		auth_session_idle = atol(idle);
 	if (max && atol(max) > 0)
 		auth_session_max = atol(max);
-	arena_free(&a);
 	return 0;
-fail:
-	arena_free(&a);
-	return -1;
 }
 
 /* Hex BLAKE2b of a cookie value: what the sessions table stores. */

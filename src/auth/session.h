@@ -21,7 +21,10 @@ extern long auth_session_idle;
 extern long auth_session_max;
 
 /*
- * Loads the server secret (creating it on first use), prepares the password
+ * Loads the server secret: from KRING_SECRET_FILE when set (a file of at
+ * least 32 secret bytes shared by every instance), else from the database
+ * (created on first use, race-free between instances starting at once).
+ * Prepares the password
  * module (auth_password_init) and reads KRING_SESSION_IDLE / _MAX. Call
  * once at start, after migrations. Returns 0 or -1.
  */

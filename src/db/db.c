@@ -59,6 +59,15 @@ int db_open(struct db **out, const char *url, char *err, size_t errlen)
 	return DB_BADURL;
 }
 
+/* Records a fault for db_fault() whatever the driver (the PostgreSQL
+ * driver's DB_UNAVAILABLE too); returns rc. */
+static int noted(struct db *db, int rc)
+{
+	if (rc == DB_UNAVAILABLE || rc == DB_FULL)
+		db->fault = rc;
+	return rc;
+}
+
 enum db_backend db_backend(const struct db *db)
 {
 	return db->backend;
@@ -72,12 +81,12 @@ void db_close(struct db *db)
 
 int db_query_(struct db *db, struct db_stmt **st, const char *sql, const struct db_param *params)
 {
-	return db->drv->query(db, st, sql, params);
+	return noted(db, db->drv->query(db, st, sql, params));
 }
 
 int db_step(struct db_stmt *st)
 {
-	return st->db->drv->step(st);
+	return noted(st->db, st->db->drv->step(st));
 }
 
 long long db_col_int(struct db_stmt *st, int col)
@@ -163,7 +172,7 @@ int db_check_sql(struct db *db, const char *sql)
 
 int db_begin_read(struct db *db)
 {
-	return db->drv->begin_read(db);
+	return noted(db, db->drv->begin_read(db));
 }
 
 void db_end_read(struct db *db)
@@ -173,12 +182,12 @@ void db_end_read(struct db *db)
 
 int db_begin(struct db *db)
 {
-	return db->drv->begin(db);
+	return noted(db, db->drv->begin(db));
 }
 
 int db_commit(struct db *db)
 {
-	return db->drv->commit(db);
+	return noted(db, db->drv->commit(db));
 }
 
 void db_rollback(struct db *db)
@@ -224,11 +233,18 @@ int db_probe_write(struct db *db)
 
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
-	int rc = db_exec(db,
-	                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
-	                 " name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
-	                 DB_NOARGS);
+	/* in a write transaction: instances starting at once on one PostgreSQL
+	 * take turns (db_begin's lock) instead of racing on CREATE TABLE */
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_exec(db,
+		             "CREATE TABLE IF NOT EXISTS schema_migrations ("
+		             " name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+		             DB_NOARGS);
+	if (rc == DB_OK)
+		rc = db_commit(db);
 	if (rc != DB_OK) {
+		db_rollback(db);
 		snprintf(err, errlen, "cannot create schema_migrations: %s", db_errmsg(db));
 		return rc;
 	}

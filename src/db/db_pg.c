@@ -13,8 +13,10 @@
  *   login throttle (read, then write) stay correct under concurrency, and no
  *   serialization failure can happen.
  * - db_begin_read(): REPEATABLE READ, READ ONLY: one snapshot for a page.
- * A lost connection is reset before the next statement; the statement that
- * met it fails with DB_UNAVAILABLE.
+ * A lost connection is reset before the next statement outside a
+ * transaction (BEGIN is tried again once on a fresh connection); the
+ * statement that met it, and every later one of its transaction, fails with
+ * DB_UNAVAILABLE, so nothing is half-written.
  */
 #include <libpq-fe.h>
 #include <stdint.h>
@@ -222,19 +224,53 @@ static size_t slot_of(const char *sql)
 	return (size_t)(h >> 40) & (PG_CACHE_SIZE - 1);
 }
 
-/* After a lost connection: reset it once (prepared statements are gone). */
-static void pg_revive(struct pg *p)
+/*
+ * After a lost connection: reset it (prepared statements are gone). Never
+ * inside a transaction: its first statements went with the old connection,
+ * so the rest must fail too (DB_UNAVAILABLE) until the caller rolls back,
+ * or the rest would be written on its own. True when the connection is up.
+ */
+static bool pg_revive(struct pg *p)
 {
+	/* outside a transaction, notice a connection the server already closed
+	 * (ended backend, restart) before sending anything on it: libpq reads
+	 * without blocking */
+	if (!p->in_tx && PQstatus(p->conn) == CONNECTION_OK)
+		PQconsumeInput(p->conn);
 	if (PQstatus(p->conn) == CONNECTION_OK)
-		return;
+		return true;
+	if (p->in_tx) {
+		snprintf(p->errbuf, sizeof(p->errbuf),
+		         "the connection to the database was lost during a transaction");
+		return false;
+	}
 	PQreset(p->conn);
 	for (size_t i = 0; i < PG_CACHE_SIZE; i++)
 		p->cache[i].prepared = false;
-	p->in_tx = false;
-	if (PQstatus(p->conn) == CONNECTION_OK) {
-		pg_command(p, "SET client_min_messages = warning");
-		pg_command(p, "SET TIME ZONE 'UTC'");
+	if (PQstatus(p->conn) != CONNECTION_OK) {
+		snprintf(p->errbuf, sizeof(p->errbuf), "cannot reach the database: %s",
+		         PQerrorMessage(p->conn));
+		return false;
 	}
+	pg_command(p, "SET client_min_messages = warning");
+	pg_command(p, "SET TIME ZONE 'UTC'");
+	return true;
+}
+
+/*
+ * Starts a transaction with begin (no side effects, so it may be tried
+ * again): when the connection turns out to be lost (a server restart, an
+ * ended backend), it is reset and BEGIN tried once more.
+ */
+static int pg_begin_tx(struct pg *p, const char *begin)
+{
+	p->in_tx = false;
+	if (!pg_revive(p))
+		return DB_UNAVAILABLE;
+	int rc = pg_command(p, begin);
+	if (rc == DB_UNAVAILABLE && pg_revive(p))
+		rc = pg_command(p, begin);
+	return rc;
 }
 
 /*
@@ -303,7 +339,8 @@ static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
 	struct pg *p = pg_of(db);
 	*out = NULL;
 	p->errbuf[0] = '\0';
-	pg_revive(p);
+	if (!pg_revive(p))
+		return DB_UNAVAILABLE;
 
 	const char *values[PG_MAX_PARAMS];
 	Oid types[PG_MAX_PARAMS];
@@ -419,8 +456,7 @@ static void pg_finish(struct db_stmt *h)
 static int pg_begin_read(struct db *db)
 {
 	struct pg *p = pg_of(db);
-	pg_revive(p);
-	int rc = pg_command(p, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+	int rc = pg_begin_tx(p, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 	p->in_tx = rc == DB_OK;
 	return rc;
 }
@@ -436,8 +472,7 @@ static void pg_end_read(struct db *db)
 static int pg_begin(struct db *db)
 {
 	struct pg *p = pg_of(db);
-	pg_revive(p);
-	int rc = pg_command(p, "BEGIN ISOLATION LEVEL READ COMMITTED");
+	int rc = pg_begin_tx(p, "BEGIN ISOLATION LEVEL READ COMMITTED");
 	if (rc != DB_OK)
 		return rc;
 	/* one lock for every writer of every instance: BEGIN IMMEDIATE's meaning */

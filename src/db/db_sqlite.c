@@ -282,7 +282,7 @@ static int sq_check_sql(struct db *h, const char *sql)
 
 static int sq_begin_read(struct db *db)
 {
-	return db_exec(db, "BEGIN DEFERRED", DB_NOARGS);
+	return db_exec(db, "/* sqlite */ BEGIN DEFERRED", DB_NOARGS);
 }
 
 static void sq_end_read(struct db *h)
@@ -295,7 +295,7 @@ static void sq_end_read(struct db *h)
 static int sq_begin(struct db *h)
 {
 	sq_of(h)->changes_at_begin = sqlite3_total_changes64(sq_of(h)->conn);
-	return db_exec(h, "BEGIN IMMEDIATE", DB_NOARGS);
+	return db_exec(h, "/* sqlite */ BEGIN IMMEDIATE", DB_NOARGS);
 }
 
 static int sq_commit(struct db *h)

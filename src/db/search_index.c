@@ -15,12 +15,16 @@
  * (search_parts). Each term goes into the FTS query in double quotes, with
  * quotes doubled, so nothing a person types is read as FTS syntax.
  *
- * All FTS-specific SQL is in the block marked "FTS5" below. PostgreSQL
- * will do the same with one tsvector column over
- * to_tsvector('simple', unaccent(title || ' ' || body)) with a GIN index and
- * plainto_tsquery/prefix matching for words, and pg_trgm (a GIN trigram
- * index on unaccent(lower(body))) with ILIKE for parts of words; the rest of
- * this file (folding, snippets) stays as it is.
+ * PostgreSQL keeps the same search_docs and, beside each row, one row of
+ * search_terms: the text folded here (search_fold(), so both backends fold
+ * alike) for parts of words (strpos over it; a GIN trigram index is there
+ * for it), and to_tsvector('simple', ...) of the folded title (weight A)
+ * and body (weight B) for whole words as prefixes ('term':*), ranked with
+ * ts_rank. The backend-specific statements are marked with a leading
+ * comment naming their backend, so test_sql prepares each on its own.
+ *
+ * An ambassadeur's restricted search passes the references she may see
+ * into the query (a JSON array of ids), so the database reads only those.
  */
 #include "search_index.h"
 
@@ -246,7 +250,16 @@ void search_query_build(struct arena *a, const char *input, struct search_query 
 	q->parts = buf_str(&parts);
 }
 
-/* ---- the documents (FTS5) ---- */
+/* ---- the documents ----
+ *
+ * Statements only one backend can prepare start with a comment naming it
+ * (a leading sqlite or postgres comment): test_sql prepares each on its own
+ * backend. */
+
+static bool is_pg(struct db *db)
+{
+	return db_backend(db) == DB_POSTGRES;
+}
 
 int search_index_remove(struct db *db, long long org_id, const char *kind, long long ref)
 {
@@ -258,11 +271,45 @@ int search_index_remove(struct db *db, long long org_id, const char *kind, long 
 		return 0;
 	if (rc != DB_ROW)
 		return -1;
-	if (db_exec(db, "DELETE FROM search_words WHERE rowid = ?", DB_ARGS(DB_INT(id))) != DB_OK ||
-	    db_exec(db, "DELETE FROM search_parts WHERE rowid = ?", DB_ARGS(DB_INT(id))) != DB_OK ||
-	    db_exec(db, "DELETE FROM search_docs WHERE id = ?", DB_ARGS(DB_INT(id))) != DB_OK)
+	if (is_pg(db)) {
+		if (db_exec(db, "/* postgres */ DELETE FROM search_terms WHERE doc_id = ?",
+		            DB_ARGS(DB_INT(id))) != DB_OK)
+			return -1;
+	} else if (db_exec(db, "/* sqlite */ DELETE FROM search_words WHERE rowid = ?",
+	                   DB_ARGS(DB_INT(id))) != DB_OK ||
+	           db_exec(db, "/* sqlite */ DELETE FROM search_parts WHERE rowid = ?",
+	                   DB_ARGS(DB_INT(id))) != DB_OK)
+		return -1;
+	if (db_exec(db, "DELETE FROM search_docs WHERE id = ?", DB_ARGS(DB_INT(id))) != DB_OK)
 		return -1;
 	return 0;
+}
+
+/* The words and the folded text of a new document (id) beside search_docs. */
+static int put_terms(struct db *db, struct arena *a, long long id, long long org_id,
+                     const char *title, const char *body)
+{
+	const char *ftitle = search_fold_str(a, title);
+	const char *fbody = search_fold_str(a, body);
+	if (is_pg(db))
+		/* whole words from the folded text (the title weighs more), and the
+		 * folded text itself for parts of words */
+		return db_exec(
+		    db,
+		    "/* postgres */ INSERT INTO search_terms (doc_id, org_id, folded, words)"
+		    " VALUES (?1, ?2, ?3 || chr(10) || ?4,"
+		    " setweight(to_tsvector('simple', ?3), 'A')"
+		    " || setweight(to_tsvector('simple', ?4), 'B'))",
+		    DB_ARGS(DB_INT(id), DB_INT(org_id), DB_TEXT(ftitle), DB_TEXT(fbody)));
+	int rc = db_exec(
+	    db, "/* sqlite */ INSERT INTO search_words (rowid, title, body) VALUES (?, ?, ?)",
+	    DB_ARGS(DB_INT(id), DB_TEXT(title), DB_TEXT(body)));
+	if (rc == DB_OK)
+		rc = db_exec(
+		    db,
+		    "/* sqlite */ INSERT INTO search_parts (rowid, title, body) VALUES (?, ?, ?)",
+		    DB_ARGS(DB_INT(id), DB_TEXT(ftitle), DB_TEXT(fbody)));
+	return rc;
 }
 
 int search_index_put(struct db *db, long long org_id, const char *kind, long long ref,
@@ -282,11 +329,7 @@ int search_index_put(struct db *db, long long org_id, const char *kind, long lon
 	                 DB_ARGS(DB_INT(org_id), DB_TEXT(kind), DB_INT(ref), DB_TEXT(title),
 	                         DB_TEXT(body), DB_INT((long long)time(NULL))),
 	                 &id) == DB_ROW &&
-	    db_exec(db, "INSERT INTO search_words (rowid, title, body) VALUES (?, ?, ?)",
-	            DB_ARGS(DB_INT(id), DB_TEXT(title), DB_TEXT(body))) == DB_OK &&
-	    db_exec(db, "INSERT INTO search_parts (rowid, title, body) VALUES (?, ?, ?)",
-	            DB_ARGS(DB_INT(id), DB_TEXT(search_fold_str(&a, title)),
-	                    DB_TEXT(search_fold_str(&a, body)))) == DB_OK)
+	    put_terms(db, &a, id, org_id, title, body) == DB_OK)
 		rc = 0;
 	arena_free(&a);
 	return rc;
@@ -294,13 +337,15 @@ int search_index_put(struct db *db, long long org_id, const char *kind, long lon
 
 int search_index_clear(struct db *db)
 {
-	return db_exec(db, "DELETE FROM search_words", DB_NOARGS) == DB_OK &&
-	               db_exec(db, "DELETE FROM search_parts", DB_NOARGS) == DB_OK &&
-	               db_exec(db, "DELETE FROM search_docs", DB_NOARGS) == DB_OK &&
-	               db_exec(db, "DELETE FROM settings WHERE key = 'search.index'", DB_NOARGS) ==
-	                   DB_OK
-	           ? 0
-	           : -1;
+	int rc = is_pg(db) ? db_exec(db, "/* postgres */ DELETE FROM search_terms", DB_NOARGS)
+	                   : db_exec(db, "/* sqlite */ DELETE FROM search_words", DB_NOARGS);
+	if (rc == DB_OK && !is_pg(db))
+		rc = db_exec(db, "/* sqlite */ DELETE FROM search_parts", DB_NOARGS);
+	if (rc == DB_OK)
+		rc = db_exec(db, "DELETE FROM search_docs", DB_NOARGS);
+	if (rc == DB_OK)
+		rc = db_exec(db, "DELETE FROM settings WHERE key = 'search.index'", DB_NOARGS);
+	return rc == DB_OK ? 0 : -1;
 }
 
 int search_index_mark_built(struct db *db)
@@ -324,20 +369,77 @@ int search_index_is_built(struct db *db)
 
 /*
  * Hits of one kind: the org's documents matching the words or the parts
- * query, best first. Parameters: ?1 words, ?2 org, ?3 kind, ?4 parts,
- * ?5 limit.
+ * query, best first (whole-word matches before parts of words, the title
+ * weighing more than the body). Parameters: ?1 words, ?2 org, ?3 kind,
+ * ?4 parts, ?5 limit, ?6 1 to keep only the refs in ?7 (a JSON array of
+ * ids), so a restricted search reads only the rows it may show.
+ *
+ * SQLite: ?1 and ?4 are FTS5 queries (search_query_build), matched against
+ * search_words and search_parts, ranked with bm25.
  */
-#define SEARCH_SQL                                                                                 \
-	"SELECT d.ref_id, d.title, d.body FROM search_docs d"                                      \
+#define SEARCH_SQL_SQLITE                                                                          \
+	"/* sqlite */ SELECT d.ref_id, d.title, d.body FROM search_docs d"                         \
 	" LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"                   \
 	" FROM search_words WHERE search_words MATCH ?1) w ON w.rid = d.id"                        \
 	" WHERE d.org_id = ?2 AND d.kind = ?3"                                                     \
+	" AND (?6 = 0 OR d.ref_id IN (SELECT value FROM json_each(?7)))"                           \
 	" AND (w.rid IS NOT NULL OR (?4 <> '' AND d.id IN"                                         \
 	" (SELECT rowid FROM search_parts WHERE search_parts MATCH ?4)))"                          \
 	" ORDER BY CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id"   \
 	" LIMIT ?5"
 
-/* ---- end of the FTS5 part ---- */
+/*
+ * PostgreSQL: ?1 is a tsquery of the folded terms as prefixes
+ * ('t1':* & 't2':*), matched against search_terms.words and ranked with
+ * ts_rank; ?4 the folded terms of three or more letters, separated by
+ * spaces, each of which must be part of search_terms.folded.
+ */
+#define SEARCH_SQL_PG                                                                              \
+	"/* postgres */ SELECT d.ref_id, d.title, d.body FROM search_docs d"                       \
+	" JOIN search_terms s ON s.doc_id = d.id"                                                  \
+	" CROSS JOIN (SELECT to_tsquery('simple', ?1) AS q) w"                                     \
+	" WHERE d.org_id = ?2 AND d.kind = ?3"                                                     \
+	" AND (?6 = 0 OR d.ref_id IN"                                                              \
+	" (SELECT CAST(v AS BIGINT) FROM json_array_elements_text(CAST(?7 AS json)) AS v))"        \
+	" AND (s.words @@ w.q OR (?4 <> '' AND NOT EXISTS (SELECT 1 FROM"                          \
+	" unnest(string_to_array(?4, ' ')) AS p WHERE strpos(s.folded, p) = 0)))"                  \
+	" ORDER BY CASE WHEN s.words @@ w.q THEN 0 ELSE 1 END, ts_rank(s.words, w.q) DESC,"        \
+	" LOWER(d.title), d.ref_id"                                                                \
+	" LIMIT ?5"
+
+/* The PostgreSQL forms of q's words (a tsquery) and parts (spaced terms). */
+static void pg_query_text(struct arena *a, const struct search_query *q, const char **words,
+                          const char **parts)
+{
+	struct buf w, p;
+	buf_init(&w, a);
+	buf_init(&p, a);
+	for (int i = 0; i < q->n_terms; i++) {
+		buf_puts(&w, w.len ? " & '" : "'");
+		for (const char *c = q->folded[i]; *c; c++) {
+			if (*c == '\'' || *c == '\\')
+				buf_putc(&w, *c);
+			buf_putc(&w, *c);
+		}
+		buf_puts(&w, "':*");
+		if (utf8_count(q->folded[i]) >= SEARCH_MIN_PART_CHARS)
+			buf_printf(&p, "%s%s", p.len ? " " : "", q->folded[i]);
+	}
+	*words = buf_str(&w);
+	*parts = buf_str(&p);
+}
+
+/* The refs of scope as a JSON array of numbers ("[]" when unrestricted). */
+static const char *refs_json(struct arena *a, const struct search_scope *scope)
+{
+	struct buf b;
+	buf_init(&b, a);
+	buf_putc(&b, '[');
+	for (size_t i = 0; scope->only_refs && i < scope->n_refs; i++)
+		buf_printf(&b, "%s%lld", i ? "," : "", scope->refs[i]);
+	buf_putc(&b, ']');
+	return buf_str(&b);
+}
 
 void search_text_add(struct buf *b, const char *s)
 {
@@ -423,17 +525,6 @@ static void snippet(struct arena *a, const char *body, const struct search_query
 	    one_line(a, arena_printf(a, "%.*s%s", (int)(to - me), body + me, to < len ? "…" : ""));
 }
 
-/* True when ref may be found within scope. */
-static bool in_scope(const struct search_scope *scope, long long ref)
-{
-	if (!scope->only_refs)
-		return true;
-	for (size_t i = 0; i < scope->n_refs; i++)
-		if (scope->refs[i] == ref)
-			return true;
-	return false;
-}
-
 int search_index_find(struct db *db, struct arena *a, long long org_id,
                       const struct search_scope *scope, const char *input,
                       struct search_result *out)
@@ -445,19 +536,21 @@ int search_index_find(struct db *db, struct arena *a, long long org_id,
 		return 0;
 	size_t cap = 0;
 	size_t kinds = scope->n_kinds < SEARCH_MAX_KINDS ? scope->n_kinds : SEARCH_MAX_KINDS;
-	/* with a restriction the rows are filtered here, so the query reads them all */
-	long long limit = scope->only_refs ? 1000000 : SEARCH_MAX_RESULTS;
+	const char *words = q.words, *parts = q.parts;
+	if (is_pg(db))
+		pg_query_text(a, &q, &words, &parts);
+	const char *refs = refs_json(a, scope);
 	for (size_t k = 0; k < kinds; k++) {
 		struct db_stmt *st;
-		if (db_query(db, &st, SEARCH_SQL,
-		             DB_ARGS(DB_TEXT(q.words), DB_INT(org_id), DB_TEXT(scope->kinds[k]),
-		                     DB_TEXT(q.parts), DB_INT(limit))) != DB_OK)
+		const struct db_param *args = DB_ARGS(
+		    DB_TEXT(words), DB_INT(org_id), DB_TEXT(scope->kinds[k]), DB_TEXT(parts),
+		    DB_INT(SEARCH_MAX_RESULTS), DB_INT(scope->only_refs), DB_TEXT(refs));
+		if ((is_pg(db) ? db_query(db, &st, SEARCH_SQL_PG, args)
+		               : db_query(db, &st, SEARCH_SQL_SQLITE, args)) != DB_OK)
 			return -1;
 		int rc = DB_DONE;
 		while (out->n_kind[k] < SEARCH_MAX_RESULTS && (rc = db_step(st)) == DB_ROW) {
 			long long ref = db_col_int(st, 0);
-			if (!in_scope(scope, ref))
-				continue;
 			out->hits = arena_grow(a, out->hits, out->n_hits, &cap, sizeof(*out->hits));
 			struct search_hit *h = &out->hits[out->n_hits++];
 			h->kind = scope->kinds[k];

@@ -9,7 +9,7 @@
  * modules build their document text and call search_index_put/remove inside
  * their own transaction; who may find what is passed in as data (the kinds
  * to search and, for an ambassadeur, the references they may see).
- * Everything specific to SQLite's FTS5 lives in search_index.c and the 004
+ * Everything specific to a backend (FTS5, tsvector) lives in search_index.c and the 004
  * migration; see there for how PostgreSQL does the same.
  */
 #ifndef KRING_SEARCH_INDEX_H

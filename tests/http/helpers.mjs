@@ -78,9 +78,11 @@ export function routeTable() {
 /* ---- the server ---- */
 
 export class Server {
-	constructor() {
+	/* db: another server's database, to run a second instance on it (its demo is not loaded again) */
+	constructor({ db } = {}) {
 		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-http-'));
-		this.db = freshDatabase(this.dir);
+		this.db = db || freshDatabase(this.dir);
+		this.demoLoaded = Boolean(db);
 		this.stderr = '';
 		this.proc = null;
 		this.exit = null; // {code, signal} once exited
@@ -193,12 +195,28 @@ export class Server {
 		fs.rmSync(this.dir, { recursive: true, force: true });
 	}
 
-	/* Sockets the server process holds open (Linux /proc): listening and accepted. */
+	/* TCP sockets the server process holds open (Linux /proc): listening and accepted. */
 	socketCount() {
+		// only TCP sockets: kring's own database connections (PostgreSQL over a
+		// Unix socket, opened lazily per worker) are not clients
+		const tcp = new Set();
+		for (const table of ['tcp', 'tcp6']) {
+			let text = '';
+			try {
+				text = fs.readFileSync(`/proc/${this.proc.pid}/net/${table}`, 'utf8');
+			} catch {
+				continue;
+			}
+			for (const line of text.split('\n').slice(1)) {
+				const cols = line.trim().split(/\s+/);
+				if (cols.length > 9) tcp.add(cols[9]);
+			}
+		}
 		const dir = `/proc/${this.proc.pid}/fd`;
 		return fs.readdirSync(dir).filter((fd) => {
 			try {
-				return fs.readlinkSync(`${dir}/${fd}`).startsWith('socket:');
+				const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`${dir}/${fd}`));
+				return m !== null && tcp.has(m[1]);
 			} catch {
 				return false;
 			}

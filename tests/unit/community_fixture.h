@@ -28,9 +28,12 @@
 #include "http/server.h"
 #include "web/layout.h"
 
+#include "pgtest.h"
+
 struct fx {
 	char dir[64];
 	char path[96];
+	char pg_name[64]; /* the PostgreSQL database, when KRING_FX_PG named a cluster */
 	struct db *db;
 	long long org_a, org_b; /* "bieb-a" and "bieb-b" */
 	long long admin_a, staff_a, staff_a2, staff_a3, adviser, amb, amb2; /* roles in org A */
@@ -81,12 +84,19 @@ static struct fx *fx_open(void)
 	}
 	struct fx *f = calloc(1, sizeof(*f));
 	assert_non_null(f);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/kring-community-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
 	char err[256] = "";
-	if (db_open(&f->db, f->path, err, sizeof(err)) != DB_OK ||
-	    db_migrate(f->db, err, sizeof(err)) != DB_OK)
+	/* a test that runs itself on PostgreSQL sets KRING_FX_PG (test_search_pg.c) */
+	const char *pg = getenv("KRING_FX_PG");
+	if (pg != NULL) {
+		pgtest_create(pg, "fx", f->pg_name, sizeof(f->pg_name), &f->db);
+	} else {
+		snprintf(f->dir, sizeof(f->dir), "/tmp/kring-community-XXXXXX");
+		assert_non_null(mkdtemp(f->dir));
+		snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
+		if (db_open(&f->db, f->path, err, sizeof(err)) != DB_OK)
+			fail_msg("database: %s", err);
+	}
+	if (db_migrate(f->db, err, sizeof(err)) != DB_OK)
 		fail_msg("database: %s", err);
 	assert_int_equal(auth_init(f->db), 0);
 	assert_int_equal(org_create(f->db, "bieb-a", "Bibliotheek A", &f->org_a), 0);
@@ -117,6 +127,11 @@ static struct fx *fx_open(void)
 
 static inline void fx_close(struct fx *f)
 {
+	if (f->pg_name[0]) {
+		pgtest_drop(getenv("KRING_FX_PG"), f->pg_name, f->db);
+		free(f);
+		return;
+	}
 	db_close(f->db);
 	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
 	char p[128];

@@ -7,9 +7,16 @@
  * archive (CMakeLists.txt) and with main.c (included below), so the
  * section holds every statement, including ones only a page or the command
  * line runs.
+ *
+ * A statement only one backend can prepare starts with a comment naming it
+ * ("/" "* sqlite *" "/ ..." or "/" "* postgres *" "/ ..."): each is prepared on
+ * its own backend only. With KRING_TEST_PG set (scripts/test sets it), every
+ * statement is also prepared against a freshly migrated PostgreSQL database.
  */
 #include "db/db.h"
 #include "testutil.h"
+
+#include "pgtest.h"
 
 /* main.c's statements too: its main() becomes kring_cli_main() here */
 int kring_cli_main(int argc, char **argv);
@@ -34,6 +41,34 @@ static bool registered(const char *needle)
 	return false;
 }
 
+/* True when sql is marked for the other backend than the one of db. */
+static bool other_backend(struct db *db, const char *sql)
+{
+	bool pg = db_backend(db) == DB_POSTGRES;
+	return strncmp(sql, pg ? "/* sqlite */" : "/* postgres */", pg ? 12 : 14) == 0;
+}
+
+/* Prepares every statement for db's backend (db migrated); fails naming the bad ones. */
+static void prepare_all(struct db *db, const char *backend)
+{
+	size_t bad = 0, checked = 0;
+	for (size_t i = 0; i < n_statements(); i++) {
+		const char *sql = __start_kring_sql[i];
+		if (other_backend(db, sql))
+			continue;
+		checked++;
+		if (db_check_sql(db, sql) != DB_OK) {
+			fprintf(stderr, "statement does not prepare on %s: %s\n  -> %s\n", backend,
+			        sql, db_errmsg(db));
+			bad++;
+		}
+	}
+	assert_true(checked > 100);
+	if (bad > 0)
+		fail_msg("%zu of %zu statements do not prepare on %s (listed above)", bad, checked,
+		         backend);
+}
+
 static void test_every_statement_prepares(void **state)
 {
 	(void)state;
@@ -41,19 +76,38 @@ static void test_every_statement_prepares(void **state)
 	char err[256] = "";
 	if (db_migrate(t->db, err, sizeof(err)) != DB_OK)
 		fail_msg("db_migrate: %s", err);
-	size_t bad = 0;
-	for (size_t i = 0; i < n_statements(); i++) {
-		const char *sql = __start_kring_sql[i];
-		if (db_check_sql(t->db, sql) != DB_OK) {
-			fprintf(stderr, "statement does not prepare: %s\n  -> %s\n", sql,
-			        db_errmsg(t->db));
-			bad++;
-		}
-	}
+	prepare_all(t->db, "SQLite");
 	tdb_close(t);
-	if (bad > 0)
-		fail_msg("%zu of %zu statements do not prepare (listed above)", bad,
-		         n_statements());
+}
+
+static void test_every_statement_prepares_on_postgres(void **state)
+{
+	(void)state;
+	const char *base = pgtest_base();
+	if (base == NULL) {
+		fprintf(stderr, "KRING_TEST_PG is not set: PostgreSQL not checked here\n");
+		skip();
+	}
+	struct db *db = NULL;
+	char name[64], err[256] = "";
+	pgtest_create(base, "sql", name, sizeof(name), &db);
+	if (db_migrate(db, err, sizeof(err)) != DB_OK)
+		fail_msg("db_migrate: %s", err);
+	prepare_all(db, "PostgreSQL");
+	pgtest_drop(base, name, db);
+}
+
+static void test_statements_marked_for_one_backend(void **state)
+{
+	(void)state;
+	/* the search has one statement per backend */
+	assert_true(registered("/* sqlite */ SELECT d.ref_id"));
+	assert_true(registered("/* postgres */ SELECT d.ref_id"));
+	struct tdb *t = tdb_open();
+	assert_true(other_backend(t->db, "/* postgres */ SELECT 1"));
+	assert_false(other_backend(t->db, "/* sqlite */ SELECT 1"));
+	assert_false(other_backend(t->db, "SELECT 1"));
+	tdb_close(t);
 }
 
 static void test_section_holds_the_whole_program(void **state)
@@ -91,6 +145,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_section_holds_the_whole_program),
 	    cmocka_unit_test(test_every_statement_prepares),
+	    cmocka_unit_test(test_every_statement_prepares_on_postgres),
+	    cmocka_unit_test(test_statements_marked_for_one_backend),
 	    cmocka_unit_test(test_check_sql_names_the_problem),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
