@@ -233,15 +233,13 @@ static const struct field_spec branch_fields[] = {
 #define N_BRANCH_FIELDS (sizeof(branch_fields) / sizeof(branch_fields[0]))
 
 /* The table of branches; a link per row to its own page for admins. */
-static void branches_page(struct req *r, struct form *add, unsigned status)
+static int branches_page(struct req *r, struct form *add, unsigned status)
 {
 	struct branch *b;
 	size_t n;
 	struct html h;
-	if (branch_list(r->db, &r->arena, r->org_id, &b, &n) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (branch_list(r->db, &r->arena, r->org_id, &b, &n) != 0)
+		return HANDLER_ERROR; /* logged, and a 503 when the database is away */
 	bool admin = (r->role & ROLES_ADMIN) != 0;
 	page_begin(r, &h, T(BRANCHES_TITLE));
 	html(&h,
@@ -307,6 +305,7 @@ static void branches_page(struct req *r, struct form *add, unsigned status)
 		html(&h, "</section>");
 	}
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 /* One branch: change its name and place, or delete it (with a warning). */
@@ -349,8 +348,7 @@ static void branch_page(struct req *r, const struct branch *b, struct form *edit
 
 int page_branches(struct req *r)
 {
-	branches_page(r, NULL, 200);
-	return HANDLER_OK;
+	return branches_page(r, NULL, 200);
 }
 
 int page_branch(struct req *r)
@@ -371,8 +369,7 @@ int page_branch_add(struct req *r)
 {
 	struct form f;
 	if (!form_read(r, &f, branch_fields, N_BRANCH_FIELDS)) {
-		branches_page(r, &f, 422);
-		return HANDLER_OK;
+		return branches_page(r, &f, 422);
 	}
 	if (branch_add(r->db, r->org_id, r->person_id, form_value(&f, "name"),
 	               form_value(&f, "place")) != SAVE_OK)

@@ -64,15 +64,13 @@ static const struct field_spec role_fields[] = {
              "bewoner die de eigen community mee vormgeeft."},
 };
 
-static void people_page(struct req *r, struct form *add, const char *notice,
-                        const char *notice_kind, unsigned status)
+static int people_page(struct req *r, struct form *add, const char *notice, const char *notice_kind,
+                       unsigned status)
 {
 	struct member *m;
 	size_t n;
-	if (member_list(r->db, &r->arena, r->org_id, &m, &n) != 0) {
-		resp_error(r, 500);
-		return;
-	}
+	if (member_list(r->db, &r->arena, r->org_id, &m, &n) != 0)
+		return HANDLER_ERROR; /* logged, and a 503 when the database is away */
 	struct html h;
 	page_begin(r, &h, T(PEOPLE_TITLE));
 	html(&h,
@@ -137,6 +135,7 @@ static void people_page(struct req *r, struct form *add, const char *notice,
 	form_end(&h, T(PERSON_ADD_BUTTON));
 	html(&h, "</section>");
 	page_end(r, &h, status);
+	return HANDLER_OK;
 }
 
 /* One person's role here: change it, or take it away. */
@@ -207,8 +206,7 @@ int page_person(struct req *r)
 
 int page_people(struct req *r)
 {
-	people_page(r, NULL, NULL, NULL, 200);
-	return HANDLER_OK;
+	return people_page(r, NULL, NULL, NULL, 200);
 }
 
 /* Hashing a new person's password runs on a worker thread. */
@@ -240,8 +238,7 @@ int page_person_add(struct req *r)
 	}
 	if (!ok) {
 		form_set(&f, "password", "");
-		people_page(r, &f, NULL, NULL, 422);
-		return HANDLER_OK;
+		return people_page(r, &f, NULL, NULL, 422);
 	}
 	unsigned role = role_from_name(form_value(&f, "role"));
 	if (!found) {
@@ -269,8 +266,7 @@ int page_person_add(struct req *r)
 	}
 	enum save_result rc = member_set_role(r->db, r->org_id, r->person_id, person, role);
 	if (rc == SAVE_REFUSED) {
-		people_page(r, NULL, T(LAST_ADMIN), "error", 409);
-		return HANDLER_OK;
+		return people_page(r, NULL, T(LAST_ADMIN), "error", 409);
 	}
 	if (rc != SAVE_OK)
 		return HANDLER_ERROR;
