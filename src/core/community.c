@@ -268,30 +268,25 @@ enum save_result community_delete(struct db *db, long long org_id, long long act
 	return save_finish(db, rc);
 }
 
+/* One row of community_history(). */
+static int read_community_history(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct community_status_change *v = elem;
+	v->status = db_col_text(st, 0, a);
+	v->at = db_col_int(st, 1);
+	v->who = db_col_text(st, 2, a);
+	return 0;
+}
+
 int community_history(struct db *db, struct arena *a, long long org_id, long long id,
                       struct community_status_change **out, size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct community_status_change *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT h.status, h.at, COALESCE(p.name, '') FROM community_status_changes h"
-	             " LEFT JOIN persons p ON p.id = h.person_id"
-	             " WHERE h.community_id = ? AND h.org_id = ? ORDER BY h.at, h.id",
-	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].status = db_col_text(st, 0, a);
-		v[n].at = db_col_int(st, 1);
-		v[n].who = db_col_text(st, 2, a);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows(db, a,
+	               "SELECT h.status, h.at, COALESCE(p.name, '') FROM community_status_changes h"
+	               " LEFT JOIN persons p ON p.id = h.person_id"
+	               " WHERE h.community_id = ? AND h.org_id = ? ORDER BY h.at, h.id",
+	               DB_ARGS(DB_INT(id), DB_INT(org_id)), sizeof(**out), read_community_history,
+	               out, n_out);
 }
 
 /* ---- items ---- */
@@ -333,32 +328,27 @@ static const char *item_object(struct db *db, struct arena *a, long long org_id,
 	return arena_printf(a, "%s: %s", name, text);
 }
 
+/* One row of community_items(). */
+static int read_community_items(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct community_item *v = elem;
+	v->id = db_col_int(st, 0);
+	v->version = db_col_int(st, 1);
+	v->kind = db_col_text(st, 2, a);
+	v->text = db_col_text(st, 3, a);
+	v->status = db_col_text(st, 4, a);
+	v->position = db_col_int(st, 5);
+	return 0;
+}
+
 int community_items(struct db *db, struct arena *a, long long org_id, long long community_id,
                     struct community_item **out, size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct community_item *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT id, version, kind, text, status, position FROM community_items"
-	             " WHERE community_id = ? AND org_id = ? ORDER BY kind, position, id",
-	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].version = db_col_int(st, 1);
-		v[n].kind = db_col_text(st, 2, a);
-		v[n].text = db_col_text(st, 3, a);
-		v[n].status = db_col_text(st, 4, a);
-		v[n].position = db_col_int(st, 5);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows(db, a,
+	               "SELECT id, version, kind, text, status, position FROM community_items"
+	               " WHERE community_id = ? AND org_id = ? ORDER BY kind, position, id",
+	               DB_ARGS(DB_INT(community_id), DB_INT(org_id)), sizeof(**out),
+	               read_community_items, out, n_out);
 }
 
 int community_item_get(struct db *db, struct arena *a, long long org_id, long long community_id,

@@ -46,31 +46,26 @@ int org_access_lookup(struct db *db, struct arena *a, const char *slug, long lon
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
+/* One row of org_list_for_person(). */
+static int read_org_list_for_person(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct org_access *v = elem;
+	v->org_id = db_col_int(st, 0);
+	v->slug = db_col_text(st, 1, a);
+	v->name = db_col_text(st, 2, a);
+	v->role = role_from_name(db_col_text(st, 3, a));
+	return 0;
+}
+
 int org_list_for_person(struct db *db, struct arena *a, long long person_id,
                         struct org_access **out, size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t cap = 0, n = 0;
-	struct org_access *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT o.id, o.slug, o.name, m.role FROM orgs o"
-	             " JOIN memberships m ON m.org_id = o.id WHERE m.person_id = ?"
-	             " ORDER BY o.name",
-	             DB_ARGS(DB_INT(person_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].org_id = db_col_int(st, 0);
-		v[n].slug = db_col_text(st, 1, a);
-		v[n].name = db_col_text(st, 2, a);
-		v[n].role = role_from_name(db_col_text(st, 3, a));
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows(db, a,
+	               "SELECT o.id, o.slug, o.name, m.role FROM orgs o"
+	               " JOIN memberships m ON m.org_id = o.id WHERE m.person_id = ?"
+	               " ORDER BY o.name",
+	               DB_ARGS(DB_INT(person_id)), sizeof(**out), read_org_list_for_person, out,
+	               n_out);
 }
 
 int org_get(struct db *db, struct arena *a, long long org_id, struct org *out)
@@ -142,28 +137,22 @@ enum save_result org_update(struct db *db, long long org_id, long long actor, co
 	return save_finish(db, SAVE_OK);
 }
 
+/* One row of branch_list(). */
+static int read_branch_list(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct branch *v = elem;
+	v->id = db_col_int(st, 0);
+	v->name = db_col_text(st, 1, a);
+	v->place = db_col_text(st, 2, a);
+	return 0;
+}
+
 int branch_list(struct db *db, struct arena *a, long long org_id, struct branch **out,
                 size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t cap = 0, n = 0;
-	struct branch *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT id, name, place FROM branches WHERE org_id = ? ORDER BY name, id",
-	             DB_ARGS(DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].name = db_col_text(st, 1, a);
-		v[n].place = db_col_text(st, 2, a);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows(db, a,
+	               "SELECT id, name, place FROM branches WHERE org_id = ? ORDER BY name, id",
+	               DB_ARGS(DB_INT(org_id)), sizeof(**out), read_branch_list, out, n_out);
 }
 
 int branch_get(struct db *db, struct arena *a, long long org_id, long long id, struct branch *out)
@@ -247,32 +236,26 @@ enum save_result branch_delete(struct db *db, long long org_id, long long actor,
 	return save_finish(db, rc);
 }
 
+/* One row of member_list(). */
+static int read_member_list(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct member *v = elem;
+	v->person_id = db_col_int(st, 0);
+	v->name = db_col_text(st, 1, a);
+	v->email = db_col_text(st, 2, a);
+	v->role = role_from_name(db_col_text(st, 3, a));
+	v->since = db_col_int(st, 4);
+	return 0;
+}
+
 int member_list(struct db *db, struct arena *a, long long org_id, struct member **out,
                 size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t cap = 0, n = 0;
-	struct member *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT p.id, p.name, p.email, m.role, m.created_at FROM memberships m"
-	             " JOIN persons p ON p.id = m.person_id WHERE m.org_id = ?"
-	             " ORDER BY p.name, p.id",
-	             DB_ARGS(DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].person_id = db_col_int(st, 0);
-		v[n].name = db_col_text(st, 1, a);
-		v[n].email = db_col_text(st, 2, a);
-		v[n].role = role_from_name(db_col_text(st, 3, a));
-		v[n].since = db_col_int(st, 4);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows(db, a,
+	               "SELECT p.id, p.name, p.email, m.role, m.created_at FROM memberships m"
+	               " JOIN persons p ON p.id = m.person_id WHERE m.org_id = ?"
+	               " ORDER BY p.name, p.id",
+	               DB_ARGS(DB_INT(org_id)), sizeof(**out), read_member_list, out, n_out);
 }
 
 int member_counts(struct db *db, long long org_id, long long counts[4])

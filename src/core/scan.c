@@ -13,38 +13,32 @@ static long long now_s(void)
 	return (long long)time(NULL);
 }
 
+/* One row of scan_entry_list(). */
+static int read_scan_entry_list(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct scan_entry *v = elem;
+	v->id = db_col_int(st, 0);
+	v->list = db_col_text(st, 1, a);
+	v->name = db_col_text(st, 2, a);
+	v->description = db_col_text(st, 3, a);
+	v->why = db_col_text(st, 4, a);
+	v->community_id = db_col_int(st, 5);
+	v->community_name = db_col_text(st, 6, a);
+	v->created_at = db_col_int(st, 7);
+	v->version = db_col_int(st, 8);
+	return 0;
+}
+
 int scan_entry_list(struct db *db, struct arena *a, long long org_id, struct scan_entry **out,
                     size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct scan_entry *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT e.id, e.list, e.name, e.description, e.why,"
-	             " COALESCE(c.id, 0), COALESCE(c.name, ''), e.created_at, e.version"
-	             " FROM scan_entries e LEFT JOIN communities c"
-	             " ON c.id = e.community_id AND c.org_id = e.org_id"
-	             " WHERE e.org_id = ? ORDER BY e.list, e.created_at, e.id",
-	             DB_ARGS(DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].list = db_col_text(st, 1, a);
-		v[n].name = db_col_text(st, 2, a);
-		v[n].description = db_col_text(st, 3, a);
-		v[n].why = db_col_text(st, 4, a);
-		v[n].community_id = db_col_int(st, 5);
-		v[n].community_name = db_col_text(st, 6, a);
-		v[n].created_at = db_col_int(st, 7);
-		v[n].version = db_col_int(st, 8);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows(db, a,
+	               "SELECT e.id, e.list, e.name, e.description, e.why,"
+	               " COALESCE(c.id, 0), COALESCE(c.name, ''), e.created_at, e.version"
+	               " FROM scan_entries e LEFT JOIN communities c"
+	               " ON c.id = e.community_id AND c.org_id = e.org_id"
+	               " WHERE e.org_id = ? ORDER BY e.list, e.created_at, e.id",
+	               DB_ARGS(DB_INT(org_id)), sizeof(**out), read_scan_entry_list, out, n_out);
 }
 
 enum save_result scan_entry_add(struct db *db, long long org_id, long long actor, const char *list,
@@ -174,35 +168,29 @@ enum save_result scan_entry_to_community(struct db *db, long long org_id, long l
 	return rc;
 }
 
+/* One row of scan_note_list(). */
+static int read_scan_note_list(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct scan_note *v = elem;
+	v->id = db_col_int(st, 0);
+	v->kind = db_col_text(st, 1, a);
+	v->title = db_col_text(st, 2, a);
+	v->body = db_col_text(st, 3, a);
+	v->who = db_col_text(st, 4, a);
+	v->created_at = db_col_int(st, 5);
+	v->version = db_col_int(st, 6);
+	return 0;
+}
+
 int scan_note_list(struct db *db, struct arena *a, long long org_id, struct scan_note **out,
                    size_t *n_out)
 {
-	struct db_stmt *st;
-	size_t n = 0, cap = 0;
-	struct scan_note *v = NULL;
-	if (db_query(db, &st,
-	             "SELECT n.id, n.kind, n.title, n.body, COALESCE(p.name, ''), n.created_at,"
-	             " n.version"
-	             " FROM scan_notes n LEFT JOIN persons p ON p.id = n.person_id"
-	             " WHERE n.org_id = ? ORDER BY n.created_at DESC, n.id DESC",
-	             DB_ARGS(DB_INT(org_id))) != DB_OK)
-		return -1;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].id = db_col_int(st, 0);
-		v[n].kind = db_col_text(st, 1, a);
-		v[n].title = db_col_text(st, 2, a);
-		v[n].body = db_col_text(st, 3, a);
-		v[n].who = db_col_text(st, 4, a);
-		v[n].created_at = db_col_int(st, 5);
-		v[n].version = db_col_int(st, 6);
-		n++;
-	}
-	db_finish(st);
-	*out = v;
-	*n_out = n;
-	return rc == DB_DONE ? 0 : -1;
+	return db_rows(db, a,
+	               "SELECT n.id, n.kind, n.title, n.body, COALESCE(p.name, ''), n.created_at,"
+	               " n.version"
+	               " FROM scan_notes n LEFT JOIN persons p ON p.id = n.person_id"
+	               " WHERE n.org_id = ? ORDER BY n.created_at DESC, n.id DESC",
+	               DB_ARGS(DB_INT(org_id)), sizeof(**out), read_scan_note_list, out, n_out);
 }
 
 enum save_result scan_note_add(struct db *db, long long org_id, long long actor, const char *kind,
