@@ -4,6 +4,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "core/instrument.h"
 #include "core/org.h"
 #include "core/reindex.h"
+#include "core/signal.h"
 #include "db/db.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -56,6 +58,10 @@ static const char usage[] =
     "  demo [--db PATH] [--instruments DIR] [--scale N]\n"
     "        add the demo library (idempotent); --scale N also adds N organisations\n"
     "        of realistic size (schaal-001 ...) for the bench\n"
+    "  signals [--db PATH] [--check]\n"
+    "        refresh the signals of every organisation now (the server does this\n"
+    "        once a day); --check recomputes them, writes nothing and reports the\n"
+    "        differences with what is kept (exit status 1 when there are any)\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -81,6 +87,7 @@ struct opts {
 	const char *trusted_proxy;
 	const char *scale;
 	int behind_tls;
+	int check; /* signals --check */
 };
 
 static int usage_error(const char *msg)
@@ -100,6 +107,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		}
 		if (strcmp(a, "--behind-tls") == 0) {
 			o->behind_tls = 1;
+			continue;
+		}
+		if (strcmp(a, "--check") == 0) {
+			o->check = 1;
 			continue;
 		}
 		static const struct {
@@ -212,6 +223,35 @@ static int load_instruments(const struct opts *o)
 	return 0;
 }
 
+/* The database the signals pass opens (the server's own). */
+static char signals_db_url[1024];
+
+/*
+ * The periodic pass of the signals (core/signal.h): once an hour it
+ * refreshes every organisation not yet refreshed today, on a connection of
+ * its own, so the date-based signals (six weeks without contact, late action
+ * points, schedules) move without anyone saving anything.
+ */
+static void *signals_main(void *unused)
+{
+	(void)unused;
+	for (;;) {
+		struct db *db = NULL;
+		char err[256];
+		if (db_open(&db, signals_db_url, err, sizeof(err)) == DB_OK) {
+			char today[16];
+			signal_today(today);
+			int n = 0;
+			if (signals_refresh_due(db, today, &n) != 0)
+				fprintf(stderr, "kring: the signals pass failed: %s\n",
+				        db_errmsg(db));
+			db_close(db);
+		}
+		sleep(3600);
+	}
+	return NULL;
+}
+
 static int cmd_serve(const struct opts *o)
 {
 	struct server_config cfg = {
@@ -282,6 +322,10 @@ static int cmd_serve(const struct opts *o)
 		return 1;
 	}
 	db_close(db);
+	snprintf(signals_db_url, sizeof(signals_db_url), "%s", cfg.db_path);
+	pthread_t signals_thread;
+	if (pthread_create(&signals_thread, NULL, signals_main, NULL) == 0)
+		pthread_detach(signals_thread);
 	/* the top of the program puts the request path together: the server
 	 * calls the router, and the layout's Dutch page for early errors */
 	const struct server_app app = {.dispatch = router_dispatch, .error_page = resp_error};
@@ -478,6 +522,40 @@ static int cmd_demo(const struct opts *o)
 	return 0;
 }
 
+/* kring signals [--check]: the periodic pass by hand, or the comparison. */
+static int cmd_signals(const struct opts *o)
+{
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	char today[16];
+	signal_today(today);
+	int rc = 0;
+	if (o->check) {
+		long long diff = 0;
+		if (signals_check(db, today, &diff) != 0) {
+			fprintf(stderr, "kring: could not check the signals\n");
+			rc = 1;
+		} else {
+			printf("signals: %lld differences\n", diff);
+			rc = diff == 0 ? 0 : 1;
+		}
+	} else {
+		int n = 0;
+		/* forget the day of the last pass, so every organisation is refreshed */
+		if (db_exec(db, "UPDATE signal_settings SET refreshed_on = ''", DB_NOARGS) !=
+		        DB_OK ||
+		    signals_refresh_due(db, today, &n) != 0) {
+			fprintf(stderr, "kring: could not refresh the signals\n");
+			rc = 1;
+		} else {
+			printf("signals: %d organisations refreshed\n", n);
+		}
+	}
+	db_close(db);
+	return rc;
+}
+
 static int cmd_routes(void)
 {
 	for (size_t i = 0; i < n_routes; i++) {
@@ -532,6 +610,8 @@ int main(int argc, char **argv)
 		return cmd_migrate(&o);
 	if (strcmp(cmd, "demo") == 0)
 		return cmd_demo(&o);
+	if (strcmp(cmd, "signals") == 0)
+		return cmd_signals(&o);
 	if (strcmp(cmd, "org") == 0 && strcmp(what, "add") == 0)
 		return cmd_org_add(&o);
 	if (strcmp(cmd, "user") == 0 && strcmp(what, "add") == 0)

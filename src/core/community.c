@@ -10,6 +10,7 @@
 
 #include "../auth/roles.h"
 #include "../db/search_index.h"
+#include "signal.h"
 #include "../util/date.h"
 
 static long long now_s(void)
@@ -174,7 +175,7 @@ enum save_result community_create_in_tx(struct db *db, long long org_id, long lo
 	    &id);
 	if (rc != DB_ROW || record_status(db, org_id, id, c.status, actor, now) != 0 ||
 	    audit_write(db, org_id, actor, "community.create", c.name, c.status) != 0 ||
-	    community_index(db, org_id, id) != 0)
+	    community_index(db, org_id, id) != 0 || signals_touch(db, org_id, id) != 0)
 		return SAVE_ERROR;
 	if (id_out)
 		*id_out = id;
@@ -236,7 +237,7 @@ enum save_result community_update(struct db *db, long long org_id, long long act
 		rc = SAVE_ERROR;
 	else if (audit_write(db, org_id, actor, "community.update", c.name,
 	                     status_changed ? c.status : "") != 0 ||
-	         community_index(db, org_id, c.id) != 0)
+	         community_index(db, org_id, c.id) != 0 || signals_touch(db, org_id, c.id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
@@ -262,7 +263,7 @@ enum save_result community_delete(struct db *db, long long org_id, long long act
 	else if (db_changes(db) == 0)
 		rc = SAVE_CONFLICT;
 	else if (audit_write(db, org_id, actor, "community.delete", old.name, old.status) != 0 ||
-	         community_index(db, org_id, id) != 0)
+	         community_index(db, org_id, id) != 0 || signals_touch(db, org_id, id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
@@ -309,7 +310,8 @@ static int touch(struct db *db, long long org_id, long long id)
 	if (db_exec(db, "UPDATE communities SET updated_at = ? WHERE id = ? AND org_id = ?",
 	            DB_ARGS(DB_INT(now_s()), DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return -1;
-	return community_index(db, org_id, id); /* the lists are searchable too */
+	/* the lists are searchable too, and move the signals */
+	return community_index(db, org_id, id) || signals_touch(db, org_id, id) ? -1 : 0;
 }
 
 /* The audit object for an item: "community name: item text" (shortened). */

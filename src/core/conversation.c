@@ -8,6 +8,7 @@
 #include "partner.h"
 #include "partner_util.h"
 #include "../db/search_index.h"
+#include "signal.h"
 
 const char *const conversation_kinds[] = {"kennismaking", "partner-power", "groepsgesprek",
                                           "brainstorm", NULL};
@@ -118,6 +119,19 @@ enum save_result action_new_insert(struct db *db, long long org_id, long long co
 	return SAVE_OK;
 }
 
+/* Refreshes the signals of the community a conversation is about (0: the org's own). */
+static int conversation_signals(struct db *db, long long org_id, long long id)
+{
+	long long community = 0;
+	int rc = db_query_int(db,
+	                      "SELECT COALESCE(community_id, 0) FROM conversations"
+	                      " WHERE id = ? AND org_id = ?",
+	                      DB_ARGS(DB_INT(id), DB_INT(org_id)), &community);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return -1;
+	return signals_touch(db, org_id, community);
+}
+
 enum save_result conversation_create(struct db *db, long long org_id, long long actor,
                                      const struct conversation *c, const struct action_new *actions,
                                      size_t n_actions, long long *id_out)
@@ -154,7 +168,8 @@ enum save_result conversation_create(struct db *db, long long org_id, long long 
 	for (size_t i = 0; rc == SAVE_OK && i < n_actions; i++)
 		if (actions[i].text && actions[i].text[0])
 			rc = action_new_insert(db, org_id, id, &actions[i], NULL);
-	if (rc == SAVE_OK && search_sync_conversation(db, org_id, id) != 0)
+	if (rc == SAVE_OK && (search_sync_conversation(db, org_id, id) != 0 ||
+	                      conversation_signals(db, org_id, id) != 0))
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	rc = save_finish(db, rc);
@@ -172,13 +187,18 @@ enum save_result conversation_update(struct db *db, long long org_id, long long 
 		return SAVE_ERROR;
 	struct arena a;
 	arena_init(&a);
-	long long n = 0;
+	long long n = 0, was = 0;
 	enum save_result rc = SAVE_OK;
 	if (db_query_int(db, "SELECT COUNT(*) FROM conversations WHERE id = ? AND org_id = ?",
 	                 DB_ARGS(DB_INT(c->id), DB_INT(org_id)), &n) != DB_ROW)
 		rc = SAVE_ERROR;
 	else if (n == 0)
 		rc = SAVE_NOT_FOUND;
+	else if (db_query_int(db,
+	                      "SELECT COALESCE(community_id, 0) FROM conversations"
+	                      " WHERE id = ? AND org_id = ?",
+	                      DB_ARGS(DB_INT(c->id), DB_INT(org_id)), &was) != DB_ROW)
+		rc = SAVE_ERROR; /* the community it was about, for its signals after a move */
 	else
 		rc = conversation_refs_ok(db, org_id, c);
 	if (rc == SAVE_OK) {
@@ -200,7 +220,9 @@ enum save_result conversation_update(struct db *db, long long org_id, long long 
 			rc = SAVE_CONFLICT;
 		else if (audit_write(db, org_id, actor, "conversation.update",
 		                     audit_text(&a, c->subject), c->held_on) != 0 ||
-		         search_sync_conversation(db, org_id, c->id) != 0)
+		         search_sync_conversation(db, org_id, c->id) != 0 ||
+		         conversation_signals(db, org_id, c->id) != 0 ||
+		         (was != c->community_id && signals_touch(db, org_id, was) != 0))
 			rc = SAVE_ERROR;
 	}
 	arena_free(&a);
@@ -228,7 +250,8 @@ enum save_result conversation_delete(struct db *db, long long org_id, long long 
 	                 DB_ARGS(DB_INT(id), DB_INT(org_id), DB_INT(version))) != DB_OK ||
 	         audit_write(db, org_id, actor, "conversation.delete", audit_text(&a, c.subject),
 	                     c.held_on) != 0 ||
-	         search_sync_conversation(db, org_id, id) != 0)
+	         search_sync_conversation(db, org_id, id) != 0 ||
+	         signals_touch(db, org_id, c.community_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
@@ -298,7 +321,8 @@ int conversation_touch(struct db *db, long long org_id, long long id)
 	if (db_exec(db, "UPDATE conversations SET updated_at = ? WHERE id = ? AND org_id = ?",
 	            DB_ARGS(DB_INT(now_s()), DB_INT(id), DB_INT(org_id))) != DB_OK)
 		return -1;
-	return search_sync_conversation(db, org_id, id);
+	return search_sync_conversation(db, org_id, id) || conversation_signals(db, org_id, id) ? -1
+	                                                                                        : 0;
 }
 
 /* ---- the search document ---- */

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../auth/roles.h"
+#include "signal.h"
 
 static long long now_s(void)
 {
@@ -324,6 +325,14 @@ static const char *person_name(struct db *db, struct arena *a, long long person_
 	return name;
 }
 
+/* A role change moves staff counts of every community: refresh the org's signals. */
+static int member_signals(struct db *db, long long org_id)
+{
+	char today[16];
+	signal_today(today);
+	return signals_refresh_org(db, org_id, today);
+}
+
 enum save_result member_set_role(struct db *db, long long org_id, long long actor,
                                  long long person_id, unsigned role)
 {
@@ -363,7 +372,8 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	                  DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK) ||
 	         /* detail "old>new" in stored role names; old is empty for a new member */
 	         audit_write(db, org_id, actor, "member.role", name,
-	                     arena_printf(&a, "%s>%s", old_role, rn)) != 0)
+	                     arena_printf(&a, "%s>%s", old_role, rn)) != 0 ||
+	         member_signals(db, org_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
@@ -399,7 +409,8 @@ enum save_result member_remove(struct db *db, long long org_id, long long actor,
 	                 "DELETE FROM sessions WHERE person_id = ? AND NOT EXISTS"
 	                 " (SELECT 1 FROM memberships WHERE person_id = ?)",
 	                 DB_ARGS(DB_INT(person_id), DB_INT(person_id))) != DB_OK ||
-	         audit_write(db, org_id, actor, "member.remove", name, "") != 0)
+	         audit_write(db, org_id, actor, "member.remove", name, "") != 0 ||
+	         member_signals(db, org_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);

@@ -13,6 +13,7 @@
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
 #include "../core/org.h"
+#include "../core/signal.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "pager.h"
@@ -30,6 +31,7 @@ struct coached {
 	struct ml_phase phase;
 	long long open_responses; /* -1 when no round is open */
 	const char *open_title;
+	long long signals; /* current signals (issue 10) */
 };
 
 /* The stat of bouwsteen id in a scored round, or NULL. */
@@ -65,7 +67,10 @@ static int load(struct req *r, struct coached *c)
 		return -1;
 	c->open_responses = has_open ? open.n_responses : -1;
 	c->open_title = has_open ? open.title : NULL;
-	return 0;
+	char today[16];
+	signal_today(today);
+	c->signals = signals_count(r->db, org, 0, today); /* kept by core/signal.c */
+	return c->signals < 0 ? -1 : 0;
 }
 
 int page_adviser(struct req *r)
@@ -208,6 +213,20 @@ int page_adviser(struct req *r)
 			     TN_printf(a, AD_RESPONSE_COUNT, c[i].open_responses,
 			               c[i].open_responses));
 	}
+	html(&h, "</tr>");
+
+	/* signals (issue 10): how many, and the way to the library's dashboard */
+	html(&h,
+	     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+	     "scope=\"row\">%s</th>",
+	     T(ADVISER_SIGNALS));
+	for (size_t i = 0; i < n; i++)
+		html(&h,
+		     "<td class=\"utrecht-table__cell\"><a class=\"utrecht-link\" "
+		     "href=\"/o/%s/signals\">%s</a><br><a class=\"utrecht-link kring-small\" "
+		     "href=\"/o/%s/dashboard\">%s<span class=\"kring-sr\"> %s</span></a></td>",
+		     c[i].org.slug, TN_printf(a, SIG_COUNT, c[i].signals, c[i].signals),
+		     c[i].org.slug, T(ADVISER_DASHBOARD), c[i].org.name);
 	html(&h, "</tr></tbody></table></div>");
 	pager_nav(&h, &pg);
 	html(&h, "<p class=\"utrecht-paragraph kring-muted kring-small\">%s</p>", T(AD_TREND_NOTE));

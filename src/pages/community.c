@@ -18,6 +18,7 @@
 #include "pages.h"
 #include "respond.h"
 #include "partner_ui.h"
+#include "signal_ui.h"
 
 void community_done_notice(struct req *r, struct html *h, const char *where)
 {
@@ -270,13 +271,6 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	                   community_candidates(r->db, &r->arena, r->org_id, true, &cand_amb,
 	                                        &n_cand_amb) != 0)))
 		return HANDLER_ERROR;
-	size_t n_strengths = 0, n_needs = 0;
-	for (size_t i = 0; i < n_items; i++) {
-		n_strengths += strcmp(items[i].kind, "sterkte") == 0;
-		n_needs += strcmp(items[i].kind, "behoefte") == 0;
-	}
-	struct community_signals sig;
-	community_signals_compute(staff, n_staff, n_strengths, n_needs, &sig);
 
 	struct html h;
 	page_begin(r, &h, ui_short(&r->arena, c.name, 80));
@@ -314,7 +308,7 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 			page_notice(&h, "ok", T(PROFILE_SAVED));
 	}
 	html(&h, "<div id=\"signalen\" data-kring-region>");
-	ui_signals(r, &h, c.id, &sig, n_strengths, n_needs);
+	sig_community_box(r, &h, c.id); /* signals: kept by core/signal.c */
 	html(&h, "</div>");
 
 	html(&h, "<div class=\"kring-profile\"><div class=\"kring-profile__main\">");

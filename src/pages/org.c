@@ -1,5 +1,5 @@
 /*
- * org.c - an organisation's home page, its settings and its branches.
+ * org.c - an organisation's settings and its branches.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,121 +10,9 @@
 #include "../web/layout.h"
 #include "pages.h"
 #include "respond.h"
+#include "signal_ui.h"
 
-/* First word of a name, for a friendly greeting. */
-static const char *first_name(struct arena *a, const char *name)
-{
-	const char *sp = strchr(name, ' ');
-	return sp ? arena_strndup(a, name, (size_t)(sp - name)) : name;
-}
-
-int page_org_home(struct req *r)
-{
-	struct branch *branches;
-	size_t n_branches;
-	long long counts[4];
-	struct org org;
-	int found = org_get(r->db, &r->arena, r->org_id, &org);
-	if (found <= 0 || branch_list(r->db, &r->arena, r->org_id, &branches, &n_branches) != 0 ||
-	    member_counts(r->db, r->org_id, counts) != 0)
-		return HANDLER_ERROR;
-
-	struct html h;
-	page_begin(r, &h, org.name);
-	html(&h, "<h1 class=\"utrecht-heading-1\">%s</h1>", org.name);
-	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s",
-	     T_printf(&r->arena, HOME_GREETING,
-	              first_name(&r->arena, r->person_name ? r->person_name : "")));
-	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_name(r->role),
-	     role_explain(r->role));
-	if (org.description[0])
-		html(&h, "<p class=\"utrecht-paragraph kring-org-description\">%s</p>",
-		     org.description);
-
-	html(&h, "<div class=\"kring-grid\">");
-	/* the method in one card */
-	html(&h,
-	     "<section class=\"kring-card kring-card--wide\" aria-labelledby=\"h-methode\">"
-	     "<h2 class=\"utrecht-heading-2\" id=\"h-methode\">%s</h2>"
-	     "<p class=\"utrecht-paragraph\">%s</p>"
-	     "<ol class=\"utrecht-ordered-list kring-steps\">",
-	     T(HOME_METHOD_TITLE), T(HOME_METHOD_INTRO));
-	static const int steps[][2] = {
-	    {TXT_STEP1_TITLE, TXT_STEP1_TEXT}, {TXT_STEP2_TITLE, TXT_STEP2_TEXT},
-	    {TXT_STEP3_TITLE, TXT_STEP3_TEXT}, {TXT_STEP4_TITLE, TXT_STEP4_TEXT},
-	    {TXT_STEP5_TITLE, TXT_STEP5_TEXT}, {TXT_STEP6_TITLE, TXT_STEP6_TEXT},
-	};
-	/* the page where each step is done, and who may open it (NULL: none yet) */
-	static const struct {
-		const char *page;
-		unsigned roles;
-	} step_pages[] = {
-	    {"readiness", ROLES_READ},
-	    {"vision", ROLES_READ},
-	    {"scan", ROLES_READ},
-	    {"communities", ROLES_ALL},
-	    {NULL, 0},
-	    {NULL, 0},
-	};
-	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-		if (step_pages[i].page != NULL && (r->role & step_pages[i].roles))
-			html(&h,
-			     "<li><a class=\"utrecht-link\" "
-			     "href=\"/o/%s/%s\"><strong>%s</strong></a> "
-			     "%s</li>",
-			     r->org_slug, step_pages[i].page, text_nl[steps[i][0]],
-			     text_nl[steps[i][1]]);
-		else
-			html(&h, "<li><strong>%s</strong> %s</li>", text_nl[steps[i][0]],
-			     text_nl[steps[i][1]]);
-	}
-	html(&h, "</ol></section>");
-
-	/* branches */
-	html(&h,
-	     "<section class=\"kring-card\" aria-labelledby=\"h-vestigingen\">"
-	     "<h2 class=\"utrecht-heading-2\" id=\"h-vestigingen\">%s</h2>",
-	     T(BRANCHES_TITLE));
-	if (n_branches == 0) {
-		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(BRANCHES_NONE));
-	} else {
-		html(&h, "<ul class=\"utrecht-unordered-list\">");
-		for (size_t i = 0; i < n_branches; i++) {
-			html(&h, "<li>%s", branches[i].name);
-			if (branches[i].place[0])
-				html(&h, " <span class=\"kring-muted\">(%s)</span>",
-				     branches[i].place);
-			html(&h, "</li>");
-		}
-		html(&h, "</ul>");
-	}
-	html(&h,
-	     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-link\" "
-	     "href=\"/o/%s/branches\">%s</a></p>"
-	     "</section>",
-	     r->org_slug, (r->role & ROLES_ADMIN) ? T(BRANCHES_MANAGE) : T(BRANCHES_VIEW));
-
-	/* the team: OF the organisation */
-	html(&h,
-	     "<section class=\"kring-card\" aria-labelledby=\"h-team\">"
-	     "<h2 class=\"utrecht-heading-2\" id=\"h-team\">%s</h2>"
-	     "<p class=\"utrecht-paragraph\">%s</p><dl class=\"kring-counts\">",
-	     T(HOME_TEAM_TITLE), T(HOME_TEAM_INTRO));
-	static const unsigned team_roles[4] = {ROLE_BEHEERDER, ROLE_MEDEWERKER, ROLE_ADVISEUR,
-	                                       ROLE_AMBASSADEUR};
-	for (int i = 0; i < 4; i++)
-		html(&h, "<div><dt>%s</dt><dd>%lld</dd></div>", role_label(team_roles[i]),
-		     counts[i]);
-	html(&h, "</dl>");
-	if (r->role & ROLES_ADMIN)
-		html(&h,
-		     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-link\" "
-		     "href=\"/o/%s/people\">%s</a></p>",
-		     r->org_slug, T(PEOPLE_MANAGE));
-	html(&h, "</section></div>");
-	page_end(r, &h, 200);
-	return HANDLER_OK;
-}
+/* The start page (page_org_home) is in home.c. */
 
 /* ---- settings ---- */
 
@@ -172,6 +60,7 @@ static void settings_page(struct req *r, struct form *f, long long version, cons
 	form_field(&h, f, "name");
 	form_field(&h, f, "description");
 	form_end(&h, T(SAVE));
+	sig_settings_section(r, &h); /* signals (issue 10): which kinds, how many communities */
 	html(&h, "</div>");
 	page_end(r, &h, status);
 }

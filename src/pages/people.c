@@ -403,6 +403,10 @@ static const struct audit_kind {
     {"action.reopen", TXT_AUDIT_ACTION_REOPEN, -1},
     {"action.delete", TXT_AUDIT_ACTION_DELETE, -1},
     {"action.handover", TXT_AUDIT_ACTION_HANDOVER, -1},
+    /* signals (issue 10) */
+    {"signal.aside", TXT_AUDIT_SIGNAL_ASIDE, -1},
+    {"signal.restore", TXT_AUDIT_SIGNAL_RESTORE, -1},
+    {"signals.settings", TXT_AUDIT_SIGNAL_SETTINGS, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

@@ -1,0 +1,111 @@
+/*
+ * signal_home.c - the narrow reads behind the start page (see signal.h):
+ * each names the organisation and the person and uses an index, so the
+ * start page stays fast on a large organisation.
+ */
+#include "signal.h"
+
+static int read_item(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct home_item *v = elem;
+	v->id = db_col_int(st, 0);
+	v->other_id = db_col_int(st, 1);
+	v->date = db_col_text(st, 2, a);
+	v->title = db_col_text(st, 3, a);
+	v->detail = db_col_text(st, 4, a);
+	return 0;
+}
+
+int home_my_actions(struct db *db, struct arena *a, long long org_id, long long person_id,
+                    long long limit, struct home_item **out, size_t *n_out)
+{
+	return db_rows(db, a,
+	               "SELECT ap.id, ap.conversation_id, ap.due_on, ap.text, c.subject"
+	               " FROM action_points ap JOIN conversations c ON c.id = ap.conversation_id"
+	               " AND c.org_id = ap.org_id"
+	               " WHERE ap.org_id = ?1 AND ap.owner_id = ?2 AND ap.done_at IS NULL"
+	               " ORDER BY CASE WHEN ap.due_on = '' THEN 1 ELSE 0 END, ap.due_on, ap.id"
+	               " LIMIT ?3",
+	               DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_INT(limit)), sizeof(**out),
+	               read_item, out, n_out);
+}
+
+int home_my_contacts(struct db *db, struct arena *a, long long org_id, long long person_id,
+                     const char *today, long long limit, struct home_item **out, size_t *n_out)
+{
+	return db_rows(db, a,
+	               "SELECT c.id, COALESCE(c.community_id, 0), c.next_on, c.subject,"
+	               " COALESCE(m.name, p.name, '') FROM conversations c"
+	               " LEFT JOIN communities m ON m.id = c.community_id AND m.org_id = c.org_id"
+	               " LEFT JOIN partners p ON p.id = c.partner_id AND p.org_id = c.org_id"
+	               " WHERE c.org_id = ?1 AND c.person_id = ?2 AND c.next_on >= ?3"
+	               " ORDER BY c.next_on, c.id LIMIT ?4",
+	               DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(today), DB_INT(limit)),
+	               sizeof(**out), read_item, out, n_out);
+}
+
+int home_next_activities(struct db *db, struct arena *a, long long org_id, long long person_id,
+                         bool ambassador, const char *today, long long limit,
+                         struct home_item **out, size_t *n_out)
+{
+	if (ambassador)
+		return db_rows(
+		    db, a,
+		    "SELECT t.id, ac.community_id, t.held_on, t.title, m.name"
+		    " FROM community_ambassadors ca"
+		    " JOIN activity_communities ac ON ac.org_id = ca.org_id"
+		    " AND ac.community_id = ca.community_id"
+		    " JOIN activities t ON t.id = ac.activity_id AND t.org_id = ac.org_id"
+		    " JOIN communities m ON m.id = ac.community_id AND m.org_id = ac.org_id"
+		    " WHERE ca.org_id = ?1 AND ca.person_id = ?2 AND t.held_on >= ?3"
+		    " AND t.status = 'planned' ORDER BY t.held_on, t.starts_at, t.id"
+		    " LIMIT ?4",
+		    DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(today), DB_INT(limit)),
+		    sizeof(**out), read_item, out, n_out);
+	return db_rows(db, a,
+	               "SELECT t.id, ac.community_id, t.held_on, t.title, m.name"
+	               " FROM activity_communities ac"
+	               " JOIN activities t ON t.id = ac.activity_id AND t.org_id = ac.org_id"
+	               " JOIN communities m ON m.id = ac.community_id AND m.org_id = ac.org_id"
+	               " WHERE ac.org_id = ?1 AND ac.community_id IN (SELECT s.community_id"
+	               " FROM community_staff s WHERE s.org_id = ?1 AND s.person_id = ?2)"
+	               " AND t.held_on >= ?3 AND t.status = 'planned'"
+	               " ORDER BY t.held_on, t.starts_at, t.id LIMIT ?4",
+	               DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(today), DB_INT(limit)),
+	               sizeof(**out), read_item, out, n_out);
+}
+
+int home_goals(struct db *db, struct arena *a, long long org_id, long long person_id,
+               long long limit, struct home_item **out, size_t *n_out)
+{
+	return db_rows(db, a,
+	               "SELECT g.id, g.community_id, '', g.text, m.name"
+	               " FROM community_ambassadors ca"
+	               " JOIN goals g ON g.org_id = ca.org_id AND g.community_id = ca.community_id"
+	               " JOIN communities m ON m.id = g.community_id AND m.org_id = g.org_id"
+	               " WHERE ca.org_id = ?1 AND ca.person_id = ?2 AND g.kind = 'shared'"
+	               " ORDER BY m.name, g.position, g.id LIMIT ?3",
+	               DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_INT(limit)), sizeof(**out),
+	               read_item, out, n_out);
+}
+
+int home_summary(struct db *db, long long org_id, const char *today, struct home_summary *out)
+{
+	*out = (struct home_summary){0};
+	if (db_query_int(db, "SELECT COUNT(*) FROM communities WHERE org_id = ?",
+	                 DB_ARGS(DB_INT(org_id)), &out->communities) != DB_ROW ||
+	    db_query_int(db,
+	                 "SELECT COUNT(*) FROM communities WHERE org_id = ?"
+	                 " AND status IN ('samenwerken', 'zelfdragend')",
+	                 DB_ARGS(DB_INT(org_id)), &out->working) != DB_ROW ||
+	    db_query_int(db,
+	                 "SELECT COUNT(*) FROM action_points WHERE org_id = ? AND done_at IS NULL",
+	                 DB_ARGS(DB_INT(org_id)), &out->open_actions) != DB_ROW ||
+	    db_query_int(db,
+	                 "SELECT COUNT(*) FROM action_points WHERE org_id = ? AND done_at IS NULL"
+	                 " AND due_on <> '' AND due_on < ?",
+	                 DB_ARGS(DB_INT(org_id), DB_TEXT(today)), &out->late_actions) != DB_ROW)
+		return -1;
+	out->signals = signals_count(db, org_id, 0, today);
+	return out->signals < 0 ? -1 : 0;
+}
