@@ -293,7 +293,14 @@ int page_signal_settings_save(struct req *r)
 		s.on[k] =
 		    req_form(r, arena_printf(&r->arena, "on-%s", signal_kind_names[k])) != NULL;
 	if (max < 1 || max > 50) {
-		resp_error(r, 422);
+		struct html h;
+		page_begin(r, &h, T(SIG_SETTINGS_TITLE));
+		html(&h, "<div class=\"kring-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>",
+		     T(SETTINGS_TITLE));
+		page_notice(&h, "error", T(SIG_SETTINGS_MAX_BAD));
+		sig_settings_section(r, &h);
+		html(&h, "</div>");
+		page_end(r, &h, 422);
 		return HANDLER_OK;
 	}
 	enum save_result rc = signal_settings_save(r->db, r->org_id, r->person_id, &s);
