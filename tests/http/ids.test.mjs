@@ -85,3 +85,21 @@ test('a new record\'s form, sent back as a browser sends it, saves (no version y
 		assert.equal(res.status, 303, `${path}: ${res.status}\n${res.body.slice(0, 500)}`);
 	}
 });
+
+// signals (issue 10): the signal id in the address and the maximum in the settings are read strictly
+test('signals: "1abc" is no signal, "3x" no maximum', async () => {
+	const csrf = await sascha.csrf(`/o/${ORG}/signals`);
+	for (const id of ['1abc', '01', '-1', '0'])
+		assert.equal((await sascha.post(`/o/${ORG}/signals/${id}/aside`, { csrf, until: '2099-01-01', reason: 'x' })).status, 404, id);
+	const admin = new Client(server);
+	await admin.login(USERS.marieke);
+	const token = await admin.csrf(`/o/${ORG}/settings`);
+	for (const max of ['3x', '03', ' 3', '1e1', '51'])
+		assert.equal((await admin.post(`/o/${ORG}/settings/signals`, { csrf: token, max })).status, 422, max);
+	assert.equal((await admin.post(`/o/${ORG}/settings/signals`, { csrf: token, max: '3', 'on-role_missing': '1' })).status, 303);
+	// and everything else back on
+	const page = await admin.get(`/o/${ORG}/settings`);
+	const on = {};
+	for (const m of page.body.matchAll(/name="(on-[a-z_]+)" value="1"/g)) on[m[1]] = '1';
+	assert.equal((await admin.post(`/o/${ORG}/settings/signals`, { csrf: csrfFrom(page.body), max: '3', ...on })).status, 303);
+});
