@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../auth/password.h"
+#include "../core/signal.h"
 #include "../auth/roles.h"
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
@@ -342,6 +343,11 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_communities_load(db) != 0)
 		goto out;
 	if (demo_partners_load(db, &a) != 0)
+		goto out;
+	/* signals (issue 10): computed by the engine from the demo data */
+	char today[16];
+	signal_today(today);
+	if (signals_refresh_all(db, today, NULL) != 0)
 		goto out;
 	fprintf(out,
 	        "Demo: Bibliotheek De Sleutel (and Bibliotheek Het Baken) are ready.\n"

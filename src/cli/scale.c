@@ -22,6 +22,7 @@
 #include "../core/conversation.h"
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
+#include "../core/signal.h"
 #include "../core/org.h"
 #include "../core/partner.h"
 #include "../core/power.h"
@@ -517,6 +518,11 @@ int scale_load(struct db *db, int n, FILE *out)
 		}
 		added += had == 0;
 	}
+	/* signals (issue 10): computed by the engine from what was added */
+	char today[16];
+	signal_today(today);
+	if (signals_refresh_all(db, today, NULL) != 0)
+		goto out;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	fprintf(out,

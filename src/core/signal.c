@@ -248,6 +248,13 @@ static int read_id(struct db_stmt *st, void *elem, struct arena *a)
 	return 0;
 }
 
+int signals_refresh_all(struct db *db, const char *today, int *n_done)
+{
+	if (db_exec(db, "UPDATE signal_settings SET refreshed_on = ''", DB_NOARGS) != DB_OK)
+		return -1;
+	return signals_refresh_due(db, today, n_done);
+}
+
 int signals_refresh_due(struct db *db, const char *today, int *n_done)
 {
 	struct arena a;

@@ -154,6 +154,9 @@ int signals_touch(struct db *db, long long org_id, long long community_id);
  */
 int signals_refresh_due(struct db *db, const char *today, int *n_done);
 
+/* As signals_refresh_due for every organisation, refreshed today or not (demo, CLI). */
+int signals_refresh_all(struct db *db, const char *today, int *n_done);
+
 /*
  * Recomputes the signals of every organisation as of today and compares
  * them with what is kept: *differences is the number of signals missing,
