@@ -420,6 +420,7 @@ bench_config() {
   add_page search "/o/$org/search?q=$search_query" "$staff"
   add_page meetlat-round "$round" "$staff"
   add_page adviser "/adviser" "$adviser"
+  add_page signals "/o/$org/signals" "$staff" # Aandacht nodig (issue 10)
 
   local i bytes=()
   for i in "${!names[@]}"; do
