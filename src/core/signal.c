@@ -198,8 +198,28 @@ static long long reconcile(struct db *db, long long org_id, const struct signal_
 	return diff;
 }
 
+/*
+ * On PostgreSQL two requests (or two instances) may refresh one
+ * organisation at once: the second waits for the first to commit, so they
+ * never both add the same signal. SQLite writes one at a time anyway.
+ */
+static int lock_org(struct db *db, long long org_id)
+{
+	if (db_backend(db) != DB_POSTGRES)
+		return 0;
+	long long one = 0;
+	return db_query_int(db,
+	                    "/* postgres */ SELECT COUNT(*) FROM (SELECT"
+	                    " pg_advisory_xact_lock(1803, CAST(?1 AS INTEGER))) AS l",
+	                    DB_ARGS(DB_INT(org_id)), &one) == DB_ROW
+	           ? 0
+	           : -1;
+}
+
 static int refresh(struct db *db, long long org_id, long long community_id, const char *today)
 {
+	if (lock_org(db, org_id) != 0)
+		return -1;
 	struct arena a;
 	arena_init(&a);
 	struct signal_facts facts;
