@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,9 +324,14 @@ static int cmd_serve(const struct opts *o)
 	}
 	db_close(db);
 	snprintf(signals_db_url, sizeof(signals_db_url), "%s", cfg.db_path);
+	/* the pass takes no process signals: SIGTERM is for the server's stop */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
 	pthread_t signals_thread;
 	if (pthread_create(&signals_thread, NULL, signals_main, NULL) == 0)
 		pthread_detach(signals_thread);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	/* the top of the program puts the request path together: the server
 	 * calls the router, and the layout's Dutch page for early errors */
 	const struct server_app app = {.dispatch = router_dispatch, .error_page = resp_error};
