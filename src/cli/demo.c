@@ -296,6 +296,7 @@ int demo_load(struct db *db, FILE *out)
 	struct arena a;
 	arena_init(&a);
 	int rc = -1;
+	signals_bulk(true); /* signals (issue 10): computed once, at the end */
 	for (size_t i = 0; i < sizeof(demo_orgs) / sizeof(demo_orgs[0]); i++) {
 		const struct demo_org *o = &demo_orgs[i];
 		if (demo_org_id(db, o->slug) != 0)
@@ -347,6 +348,7 @@ int demo_load(struct db *db, FILE *out)
 	/* signals (issue 10): computed by the engine from the demo data */
 	char today[16];
 	signal_today(today);
+	signals_bulk(false);
 	if (signals_refresh_all(db, today, NULL) != 0)
 		goto out;
 	fprintf(out,
@@ -361,6 +363,7 @@ int demo_load(struct db *db, FILE *out)
 	}
 	rc = 0;
 out:
+	signals_bulk(false);
 	arena_free(&a);
 	return rc;
 }

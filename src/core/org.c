@@ -328,9 +328,7 @@ static const char *person_name(struct db *db, struct arena *a, long long person_
 /* A role change moves staff counts of every community: refresh the org's signals. */
 static int member_signals(struct db *db, long long org_id)
 {
-	char today[16];
-	signal_today(today);
-	return signals_refresh_org(db, org_id, today);
+	return signals_touch_org(db, org_id);
 }
 
 enum save_result member_set_role(struct db *db, long long org_id, long long actor,

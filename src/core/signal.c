@@ -254,8 +254,27 @@ int signals_refresh_org(struct db *db, long long org_id, const char *today)
 	           : -1;
 }
 
+/* Set by bulk loading (the CLI's demo), never by the server. */
+static bool bulk;
+
+void signals_bulk(bool on)
+{
+	bulk = on;
+}
+
+int signals_touch_org(struct db *db, long long org_id)
+{
+	if (bulk)
+		return 0;
+	char today[16];
+	signal_today(today);
+	return signals_refresh_org(db, org_id, today);
+}
+
 int signals_touch(struct db *db, long long org_id, long long community_id)
 {
+	if (bulk)
+		return 0;
 	char today[16];
 	signal_today(today);
 	return signals_refresh_community(db, org_id, community_id, today);

@@ -146,6 +146,14 @@ int signals_refresh_community(struct db *db, long long org_id, long long communi
 int signals_refresh_org(struct db *db, long long org_id, const char *today);
 /* signals_refresh_community with today's date, for write paths. 0 or -1. */
 int signals_touch(struct db *db, long long org_id, long long community_id);
+/* signals_refresh_org with today's date, for write paths that move many communities. */
+int signals_touch_org(struct db *db, long long org_id);
+/*
+ * Bulk loading (`kring demo --scale`, one thread, no server): while on, the
+ * write paths leave the signals alone; the loader calls
+ * signals_refresh_all() when it is done.
+ */
+void signals_bulk(bool on);
 
 /*
  * The periodic pass: refreshes (each in its own transaction) every

@@ -80,7 +80,7 @@ static void my_actions(struct req *r, struct html *h, const char *today)
 		}
 		html(h, "</ul>");
 	}
-	block_end(r, h, "conversations#actiepunten", T(HOME_ALL_ACTIONS));
+	block_end(r, h, "conversations#open-actiepunten", T(HOME_ALL_ACTIONS));
 }
 
 static void my_contacts(struct req *r, struct html *h, const char *today)
@@ -201,8 +201,8 @@ static void summary(struct req *r, struct html *h, const struct home_summary *s)
 	} rows[] = {
 	    {TXT_HOME_SUMMARY_COMMUNITIES, s->communities, "communities"},
 	    {TXT_HOME_SUMMARY_WORKING, s->working, "communities?status=samenwerken"},
-	    {TXT_HOME_SUMMARY_OPEN_ACTIONS, s->open_actions, "conversations#actiepunten"},
-	    {TXT_HOME_SUMMARY_LATE_ACTIONS, s->late_actions, "conversations#actiepunten"},
+	    {TXT_HOME_SUMMARY_OPEN_ACTIONS, s->open_actions, "conversations#open-actiepunten"},
+	    {TXT_HOME_SUMMARY_LATE_ACTIONS, s->late_actions, "conversations#open-actiepunten"},
 	    {TXT_HOME_SUMMARY_SIGNALS, s->signals, "signals"},
 	};
 	html(h, "<dl class=\"kring-counts\">");

@@ -89,7 +89,7 @@ const char *sig_fix_url(struct req *r, const struct signal *s)
 	case SIG_NO_CONTACT:
 		return arena_printf(&r->arena, "/o/%s/conversations/new?community=%lld", slug, c);
 	case SIG_ACTIONS_LATE:
-		return arena_printf(&r->arena, "/o/%s/conversations#actiepunten", slug);
+		return arena_printf(&r->arena, "/o/%s/conversations#open-actiepunten", slug);
 	case SIG_REPORT_NOT_SENT:
 		return c ? arena_printf(&r->arena, "/o/%s/conversations?community=%lld", slug, c)
 		         : arena_printf(&r->arena, "/o/%s/conversations", slug);
