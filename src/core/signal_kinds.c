@@ -325,7 +325,6 @@ int signal_rule_subgoal_behind(struct db *db, long long org_id, long long commun
 		char created[16];
 		date_of_days(db_col_int(st, 6) / 86400, created);
 		const char *measure = db_col_text(st, 7, a);
-		bool known = true;
 		long long current;
 		if (strcmp(measure, "activities") == 0 && start[0])
 			current = db_col_int(st, 9);
@@ -336,11 +335,8 @@ int signal_rule_subgoal_behind(struct db *db, long long org_id, long long commun
 			    db_col_int(st, 9) ? db_col_int(st, 11) * 100 / db_col_int(st, 9) : 0;
 		else if (!db_col_is_null(st, 8))
 			current = db_col_int(st, 8);
-		else {
+		else
 			current = baseline; /* nothing measured yet: no progress */
-			known = false;
-		}
-		(void)known;
 		total++;
 		if (signal_subgoal_behind(baseline, target, current, start[0] ? start : created,
 		                          deadline, today)) {
