@@ -14,6 +14,7 @@
 #include "community_ui.h"
 #include "pager.h"
 #include "pages.h"
+#include "signal_ui.h"
 
 #define LIST_PAGE 25
 
@@ -117,23 +118,6 @@ static void staff_cell(struct html *h, const struct community_person *p, size_t 
 	html(h, "</ul>");
 }
 
-static void signals_cell(struct html *h, const struct community_signals *s)
-{
-	if (s->n_signals == 0) {
-		html(h, "<span class=\"kring-muted\">%s</span>", T(NO_SIGNALS));
-		return;
-	}
-	html(h, "<ul class=\"kring-plain-list kring-signal-short\">");
-	for (int k = 0; k < COMMUNITY_N_ROLES; k++)
-		if (s->missing[k])
-			html(h, "<li>%s</li>", text_nl[TXT_SIGNAL_SHORT_BOUWER + k]);
-	if (s->too_many)
-		html(h, "<li>%s</li>", T(SIGNAL_SHORT_TOO_MANY));
-	if (s->more_needs)
-		html(h, "<li>%s</li>", T(SIGNAL_SHORT_NEEDS));
-	html(h, "</ul>");
-}
-
 int page_communities(struct req *r)
 {
 	struct member *staff;
@@ -157,6 +141,14 @@ int page_communities(struct req *r)
 		if (community_staff_list(r->db, &r->arena, r->org_id, rows[i].id, &sp[i],
 		                         &n_sp[i]) != 0)
 			return HANDLER_ERROR;
+	/* signals (issue 10): the kept ones, as on the profile and Aandacht nodig */
+	struct signal *sv;
+	size_t sn;
+	struct signal_filter sf = {.kind = -1, .only_attached = r->only_attached};
+	char today[16];
+	signal_today(today);
+	if (signals_list(r->db, &r->arena, r->org_id, &sf, today, &sv, &sn) != 0)
+		return HANDLER_ERROR;
 	bool staff_role = (r->role & ROLES_STAFF) != 0;
 	bool ambassador = r->only_attached != 0;
 	const char *q = pager_filter(&pg);
@@ -213,9 +205,6 @@ int page_communities(struct req *r)
 		     T_printf(&r->arena, COMMUNITIES_CAPTION, total), T(COL_NAME), T(COL_STATUS),
 		     T(COL_ARCHETYPE), T(COL_STAFF), T(COL_SIGNALS), T(COL_UPDATED));
 		for (size_t i = 0; i < n; i++) {
-			struct community_signals sig;
-			community_signals_compute(sp[i], n_sp[i], (size_t)rows[i].n_strengths,
-			                          (size_t)rows[i].n_needs, &sig);
 			html(&h,
 			     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__cell\" "
 			     "scope=\"row\"><a class=\"utrecht-link kring-strong-link\" "
@@ -236,7 +225,7 @@ int page_communities(struct req *r)
 			staff_cell(&h, sp[i], n_sp[i]);
 			html(&h, "</td><td class=\"utrecht-table__cell\" data-label=\"%s\">",
 			     T(COL_SIGNALS));
-			signals_cell(&h, &sig);
+			sig_short_cell(r, &h, sv, sn, rows[i].id);
 			html(
 			    &h,
 			    "</td><td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td></tr>",

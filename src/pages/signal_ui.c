@@ -160,3 +160,32 @@ void sig_community_box(struct req *r, struct html *h, long long community_id)
 	}
 	html(h, "</ul></section>");
 }
+
+void sig_short_cell(struct req *r, struct html *h, const struct signal *v, size_t n,
+                    long long community_id)
+{
+	(void)r;
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].community_id != community_id)
+			continue;
+		if (shown++ == 0)
+			html(h, "<ul class=\"kring-plain-list kring-signal-short\">");
+		if (v[i].kind == SIG_ROLE_MISSING) {
+			for (int k = 0; k < 3; k++)
+				if ((v[i].n1 >> k) & 1)
+					html(h, "<li>%s</li>",
+					     text_nl[TXT_SIGNAL_SHORT_BOUWER + k]);
+		} else if (v[i].kind == SIG_TOO_MANY_STAFF) {
+			html(h, "<li>%s</li>", T(SIGNAL_SHORT_TOO_MANY));
+		} else if (v[i].kind == SIG_MORE_NEEDS) {
+			html(h, "<li>%s</li>", T(SIGNAL_SHORT_NEEDS));
+		} else {
+			html(h, "<li>%s</li>", sig_kind_label(v[i].kind));
+		}
+	}
+	if (shown == 0)
+		html(h, "<span class=\"kring-muted\">%s</span>", T(NO_SIGNALS));
+	else
+		html(h, "</ul>");
+}

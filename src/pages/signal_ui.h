@@ -26,6 +26,12 @@ const char *sig_fix_label(int kind);
 void sig_item(struct req *r, struct html *h, const struct signal *s, bool community);
 /* The signals box of a community profile (writes nothing when there are none). */
 void sig_community_box(struct req *r, struct html *h, long long community_id);
+/*
+ * The short signals of one community for a list cell, from v (the current
+ * signals of the organisation, as signals_list() gives them); "Geen" when none.
+ */
+void sig_short_cell(struct req *r, struct html *h, const struct signal *v, size_t n,
+                    long long community_id);
 /* The "Signalen" section of the settings page (beheerder). */
 void sig_settings_section(struct req *r, struct html *h);
 

@@ -58,6 +58,7 @@ test('everyone reads Aandacht nodig as their role allows; nobody another library
 	assert.match(all.body, /Er is nog geen bouwer/, 'a plain sentence');
 	assert.match(all.body, /href="\/o\/de-sleutel\/communities\/\d+#medewerkers">Naar de medewerkers/, 'where it is mended');
 	assert.match(all.body, /Later, met een reden/, 'staff may set aside');
+	assert.match((await c.marieke.get('/o/de-sleutel/communities')).body, /<li>geen bouwer<\/li>/, 'the list shows them short');
 
 	// the ambassadeur: their own community only, no set-aside, no library group
 	const amb = await c.fatima.get(SIGNALS);
@@ -159,6 +160,8 @@ test('the beheerder switches kinds off; they vanish; the maximum is checked', as
 	assert.equal(res.status, 303);
 	const page = await c.marieke.get(SIGNALS);
 	assert.doesNotMatch(page.body, /Er is nog geen (bouwer|verbinder|aanjager)/);
+	// the communities list and the profile read the same kept signals
+	assert.doesNotMatch((await c.marieke.get('/o/de-sleutel/communities')).body, /<li>geen (bouwer|verbinder|aanjager)<\/li>/);
 	assert.doesNotMatch(page.body, /Les 1 uit de pilot Nieuw Delen: per community/);
 	const again = await c.marieke.get('/o/de-sleutel/settings');
 	assert.match(again.body, /id="kind-role_missing" name="on-role_missing" value="1">/, 'shown off');
