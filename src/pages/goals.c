@@ -182,8 +182,9 @@ static void measurement_form(struct req *r, struct html *h, long long community_
 		form_set(&own, "measured_on", today);
 	}
 	f->id_prefix = arena_printf(&r->arena, "meting-%lld-", s->id);
+	html(h, "<details class=\"kring-measure-add\"%s><summary>%s</summary>", here ? " open" : "",
+	     T(MEAS_ADD_TITLE));
 	form_error_summary(h, f);
-	html(h, "<h5 class=\"kring-subgoal__h\">%s</h5>", T(MEAS_ADD_TITLE));
 	form_begin(h, r,
 	           arena_printf(&r->arena, "/o/%s/communities/%lld/subgoals/%lld/measurements",
 	                        r->org_slug, community_id, s->id));
@@ -193,6 +194,7 @@ static void measurement_form(struct req *r, struct html *h, long long community_
 	html(h, "</div>");
 	form_field(h, f, "note");
 	form_end(h, T(MEAS_ADD));
+	html(h, "</details>");
 }
 
 static void subgoal_item(struct req *r, struct html *h, long long community_id,
