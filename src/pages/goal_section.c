@@ -300,10 +300,11 @@ int page_goals_overview(struct req *r)
 			     "href=\"%s\">%s</a></h2>",
 			     cid, cid, goal_url(r, cid, ""), goals[i].community_name);
 		}
-		html(&h,
-		     "<div class=\"kring-goal-brief\"><p class=\"utrecht-paragraph "
-		     "kring-pre\">%s</p>",
-		     goals[i].text);
+		html(
+		    &h,
+		    "<div class=\"kring-goal-brief\" id=\"doel-%lld\"><p class=\"utrecht-paragraph "
+		    "kring-pre\">%s</p>",
+		    gid, goals[i].text);
 		bool any = false;
 		for (size_t j = 0; j < n_subs; j++) {
 			if (subs[j].goal_id != gid)

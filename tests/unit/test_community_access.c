@@ -46,7 +46,7 @@ static const char *fill(struct arena *a, const struct route *rt, const char *slu
 			              : strstr(rt->pattern, "/subgoals/")     ? ids->subgoal
 			              : strstr(rt->pattern, "/measurements/") ? ids->measurement
 			              : strstr(rt->pattern, "/agreements/")   ? ids->agreement
-			                                                     : ids->item;
+			                                                      : ids->item;
 			buf_printf(&b, "%lld", v);
 			p += 4;
 		} else if (strncmp(p, ":id", 3) == 0) {
@@ -128,10 +128,11 @@ static void test_every_route_enforces_its_rule(void **state)
 	                          "Samen", &ids.goal),
 	                 SAVE_OK);
 	struct subgoal sg = {.goal_id = ids.goal, .title = "Leden", .measure = "members"};
-	assert_int_equal(subgoal_save(f->db, f->org_a, 0, f->community, &sg, &ids.subgoal), SAVE_OK);
-	assert_int_equal(measurement_add(f->db, f->org_a, 0, f->community, ids.subgoal, "2026-01-01",
-	                                 3, ""),
+	assert_int_equal(subgoal_save(f->db, f->org_a, 0, f->community, &sg, &ids.subgoal),
 	                 SAVE_OK);
+	assert_int_equal(
+	    measurement_add(f->db, f->org_a, 0, f->community, ids.subgoal, "2026-01-01", 3, ""),
+	    SAVE_OK);
 	db_query_int(f->db, "SELECT id FROM measurements WHERE org_id = ?",
 	             DB_ARGS(DB_INT(f->org_a)), &ids.measurement);
 	struct agreement ag = {.side = "library", .text = "Zaal"};

@@ -3,7 +3,8 @@
  * against time (hand-made numbers), the SMART checks, who may write which
  * goal, and the core's refusals of ids of another community or
  * organisation; the values kring counts from a community's activities and
- * the dashboard's schedule counts.
+ * the dashboard's schedule counts. With KRING_TEST_PG set, all of it runs
+ * on PostgreSQL as well.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -147,8 +148,8 @@ static void test_goals_versions_and_conflict(void **state)
 	struct fx *f = fx_open();
 	long long lib = 0, shared = 0, id = 0;
 	/* the library's goal is staff work */
-	assert_int_equal(goal_add(f->db, f->org_a, f->amb, ROLE_AMBASSADEUR, f->community, "library",
-	                          "Meer bezoekers", &id),
+	assert_int_equal(goal_add(f->db, f->org_a, f->amb, ROLE_AMBASSADEUR, f->community,
+	                          "library", "Meer bezoekers", &id),
 	                 SAVE_REFUSED);
 	assert_int_equal(goal_add(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER, f->community,
 	                          "library", "Meer bezoekers", &lib),
@@ -157,9 +158,9 @@ static void test_goals_versions_and_conflict(void **state)
 	assert_int_equal(goal_add(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER, f->community,
 	                          "library", "Nog een", &id),
 	                 SAVE_CONFLICT);
-	assert_int_equal(goal_update(f->db, f->org_a, f->amb, ROLE_AMBASSADEUR, f->community, lib,
-	                             "Van mij", 1),
-	                 SAVE_REFUSED);
+	assert_int_equal(
+	    goal_update(f->db, f->org_a, f->amb, ROLE_AMBASSADEUR, f->community, lib, "Van mij", 1),
+	    SAVE_REFUSED);
 	assert_int_equal(goal_add(f->db, f->org_a, f->amb, ROLE_AMBASSADEUR, f->community, "shared",
 	                          "Samen koken", &shared),
 	                 SAVE_OK);
@@ -167,8 +168,8 @@ static void test_goals_versions_and_conflict(void **state)
 	assert_int_equal(goal_update(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER, f->community,
 	                             shared, "Samen koken en eten", 1),
 	                 SAVE_OK);
-	assert_int_equal(goal_update(f->db, f->org_a, f->amb, ROLE_AMBASSADEUR, f->community, shared,
-	                             "Samen koken, elke maand", 1),
+	assert_int_equal(goal_update(f->db, f->org_a, f->amb, ROLE_AMBASSADEUR, f->community,
+	                             shared, "Samen koken, elke maand", 1),
 	                 SAVE_CONFLICT);
 	struct arena a;
 	arena_init(&a);
@@ -190,19 +191,19 @@ static void test_goals_versions_and_conflict(void **state)
 	assert_int_equal(goal_update(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER,
 	                             f->other_community, shared, "X", 2),
 	                 SAVE_NOT_FOUND);
-	assert_int_equal(goal_add(f->db, f->org_b, f->admin_b, ROLE_BEHEERDER, f->community,
-	                          "shared", "X", &id),
-	                 SAVE_NOT_FOUND);
+	assert_int_equal(
+	    goal_add(f->db, f->org_b, f->admin_b, ROLE_BEHEERDER, f->community, "shared", "X", &id),
+	    SAVE_NOT_FOUND);
 	/* the shared goal is a search document; the library's is not */
 	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM search_docs WHERE kind = 'goal'"), 1);
 	assert_int_equal(audit_n(f, "goal.update"), 1);
 	/* a delete names the version it saw */
-	assert_int_equal(goal_delete(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER, f->community,
-	                             shared, 1),
-	                 SAVE_CONFLICT);
-	assert_int_equal(goal_delete(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER, f->community,
-	                             shared, 2),
-	                 SAVE_OK);
+	assert_int_equal(
+	    goal_delete(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER, f->community, shared, 1),
+	    SAVE_CONFLICT);
+	assert_int_equal(
+	    goal_delete(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER, f->community, shared, 2),
+	    SAVE_OK);
 	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM search_docs WHERE kind = 'goal'"), 0);
 	assert_int_equal(audit_n(f, "goal.delete"), 1);
 	arena_free(&a);
@@ -260,15 +261,15 @@ static void test_subgoal_refuses_foreign_ids(void **state)
 	assert_int_equal(subgoal_save(f->db, f->org_a, f->amb, f->community, &s, &sid), SAVE_OK);
 	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM subgoals"), 1);
 	/* measurements: only on a subgoal of the community in the URL */
-	assert_int_equal(measurement_add(f->db, f->org_a, f->amb, f->other_community, sid,
-	                                 "2026-03-01", 12, ""),
-	                 SAVE_NOT_FOUND);
-	assert_int_equal(measurement_add(f->db, f->org_b, f->admin_b, f->community, sid,
-	                                 "2026-03-01", 12, ""),
-	                 SAVE_NOT_FOUND);
-	assert_int_equal(measurement_add(f->db, f->org_a, f->amb, f->community, sid, "2026-02-31",
-	                                 12, ""),
-	                 SAVE_REFUSED);
+	assert_int_equal(
+	    measurement_add(f->db, f->org_a, f->amb, f->other_community, sid, "2026-03-01", 12, ""),
+	    SAVE_NOT_FOUND);
+	assert_int_equal(
+	    measurement_add(f->db, f->org_b, f->admin_b, f->community, sid, "2026-03-01", 12, ""),
+	    SAVE_NOT_FOUND);
+	assert_int_equal(
+	    measurement_add(f->db, f->org_a, f->amb, f->community, sid, "2026-02-31", 12, ""),
+	    SAVE_REFUSED);
 	assert_int_equal(
 	    measurement_add(f->db, f->org_a, f->amb, f->community, sid, "2026-03-01", 12, ""),
 	    SAVE_OK);
@@ -285,7 +286,8 @@ static void test_subgoal_refuses_foreign_ids(void **state)
 	assert_int_equal(subgoal_delete(f->db, f->org_a, f->amb, f->community, sid, 1), SAVE_OK);
 	assert_int_equal(audit_n(f, "subgoal.delete"), 1);
 	/* agreements: a foreign id is not found */
-	struct agreement ag = {.side = "library", .text = "Zaal", .agreed_with = "", .agreed_on = ""};
+	struct agreement ag = {
+	    .side = "library", .text = "Zaal", .agreed_with = "", .agreed_on = ""};
 	assert_int_equal(agreement_add(f->db, f->org_a, f->amb, f->community, &ag), SAVE_OK);
 	long long agid = tdb_int(f->db, "SELECT id FROM community_agreements");
 	assert_int_equal(agreement_delete(f->db, f->org_a, f->amb, f->other_community, agid),
@@ -301,14 +303,15 @@ static void activity(struct fx *f, long long org, long long community, const cha
                      const char *made, const char *status, long long people)
 {
 	long long id = 0;
-	assert_int_equal(db_query_int(f->db,
-	                              "INSERT INTO activities (org_id, title, held_on, made, status,"
-	                              " participants, created_at, updated_at)"
-	                              " VALUES (?, 'A', ?, ?, ?, ?, 0, 0) RETURNING id",
-	                              DB_ARGS(DB_INT(org), DB_TEXT(on), DB_TEXT(made),
-	                                      DB_TEXT(status), DB_INT(people)),
-	                              &id),
-	                 DB_ROW);
+	assert_int_equal(
+	    db_query_int(
+	        f->db,
+	        "INSERT INTO activities (org_id, title, held_on, made, status,"
+	        " participants, created_at, updated_at)"
+	        " VALUES (?, 'A', ?, ?, ?, ?, 0, 0) RETURNING id",
+	        DB_ARGS(DB_INT(org), DB_TEXT(on), DB_TEXT(made), DB_TEXT(status), DB_INT(people)),
+	        &id),
+	    DB_ROW);
 	assert_int_equal(db_exec(f->db,
 	                         "INSERT INTO activity_communities (org_id, activity_id,"
 	                         " community_id) VALUES (?, ?, ?)",
@@ -353,7 +356,8 @@ static void test_counted_from_activities(void **state)
 	arena_init(&a);
 	struct subgoal *v;
 	size_t n;
-	assert_int_equal(subgoal_list(f->db, &a, f->org_a, f->community, 0, "2026-07-01", &v, &n), 0);
+	assert_int_equal(subgoal_list(f->db, &a, f->org_a, f->community, 0, "2026-07-01", &v, &n),
+	                 0);
 	assert_int_equal(n, 4);
 	assert_true(v[0].has_value);
 	assert_int_equal(v[0].value, 3);  /* activities */
@@ -398,5 +402,12 @@ int main(void)
 	    cmocka_unit_test(test_subgoal_refuses_foreign_ids),
 	    cmocka_unit_test(test_counted_from_activities),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	/* and the same on PostgreSQL when a cluster is named (scripts/test sets it) */
+	const char *pg = getenv("KRING_TEST_PG");
+	if (pg != NULL && pg[0] && getenv("KRING_FX_PG") == NULL) {
+		setenv("KRING_FX_PG", pg, 1);
+		failed += cmocka_run_group_tests(tests, NULL, NULL);
+	}
+	return failed;
 }
