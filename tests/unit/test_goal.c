@@ -16,6 +16,7 @@
 
 #include "community_fixture.h"
 #include "core/goal.h"
+#include "core/reindex.h"
 
 /* ---- the pure parts ---- */
 
@@ -195,6 +196,11 @@ static void test_goals_versions_and_conflict(void **state)
 	    goal_add(f->db, f->org_b, f->admin_b, ROLE_BEHEERDER, f->community, "shared", "X", &id),
 	    SAVE_NOT_FOUND);
 	/* the shared goal is a search document; the library's is not */
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM search_docs WHERE kind = 'goal'"), 1);
+	/* and the reindex builds it again */
+	assert_int_equal(db_exec(f->db, "DELETE FROM search_docs WHERE kind = 'goal'", DB_NOARGS),
+	                 DB_OK);
+	assert_int_equal(search_rebuild(f->db), 0);
 	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM search_docs WHERE kind = 'goal'"), 1);
 	assert_int_equal(audit_n(f, "goal.update"), 1);
 	/* a delete names the version it saw */
