@@ -105,18 +105,20 @@ void goal_progress_view(struct req *r, struct html *h, const struct subgoal *s, 
 		html(h,
 		     "<div class=\"kring-progress__row\"><span class=\"kring-progress__what\" "
 		     "aria-hidden=\"true\">%s</span><progress max=\"100\" value=\"%d\" "
-		     "aria-label=\"%s\">%d%%</progress></div>",
+		     "aria-label=\"%s\">%d%%</progress><span class=\"kring-progress__pct\" "
+		     "aria-hidden=\"true\">%d%%</span></div>",
 		     T(PROGRESS_WAY), p.done_pct,
-		     T_printf(&r->arena, PROGRESS_WAY_LABEL, p.done_pct), p.done_pct);
+		     T_printf(&r->arena, PROGRESS_WAY_LABEL, p.done_pct), p.done_pct, p.done_pct);
 		if (p.elapsed_pct >= 0)
 			html(h,
 			     "<div class=\"kring-progress__row\"><span "
 			     "class=\"kring-progress__what\" "
 			     "aria-hidden=\"true\">%s</span><progress "
 			     "class=\"kring-progress--time\" "
-			     "max=\"100\" value=\"%d\" aria-label=\"%s\">%d%%</progress></div>",
+			     "max=\"100\" value=\"%d\" aria-label=\"%s\">%d%%</progress><span "
+			     "class=\"kring-progress__pct\" aria-hidden=\"true\">%d%%</span></div>",
 			     T(PROGRESS_TIME), p.elapsed_pct,
-			     T_printf(&r->arena, PROGRESS_TIME_LABEL, p.elapsed_pct),
+			     T_printf(&r->arena, PROGRESS_TIME_LABEL, p.elapsed_pct), p.elapsed_pct,
 			     p.elapsed_pct);
 	}
 	html(h, "<p class=\"kring-small kring-muted\">");
@@ -225,7 +227,7 @@ void goal_profile_section(struct req *r, struct html *h, long long community_id)
 		html(h,
 		     "<div class=\"kring-goal-brief\"><p class=\"kring-goal-brief__kind\">%s</p>"
 		     "<p class=\"utrecht-paragraph kring-pre\">%s</p>",
-		     text_nl[TXT_GOAL_LIBRARY + (k < 0 ? 0 : k)], goals[i].text);
+		     text_nl[TXT_GOAL_TEXT_LIBRARY + (k < 0 ? 0 : k)], goals[i].text);
 		bool any = false;
 		for (size_t j = 0; j < n_subs; j++) {
 			if (subs[j].goal_id != goals[i].id)
