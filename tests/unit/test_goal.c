@@ -133,6 +133,29 @@ static void test_who_may_write(void **state)
 	assert_false(goal_may_write(ROLE_MEDEWERKER, NULL));
 }
 
+/* The route table's rules for goals: everyone reads, staff and ambassadeurs write. */
+static void test_route_rules(void **state)
+{
+	(void)state;
+	int n = 0;
+	for (size_t i = 0; i < n_routes; i++) {
+		const struct route *rt = &routes[i];
+		const char *p = rt->pattern;
+		if (!strstr(p, "/goals") && !strstr(p, "/subgoals") &&
+		    !strstr(p, "/measurements") && !strstr(p, "/agreements"))
+			continue;
+		n++;
+		bool post = strcmp(rt->method, "POST") == 0;
+		bool read = !post && (strcmp(p, "/o/:org/goals") == 0 ||
+		                      strcmp(p, "/o/:org/communities/:id/goals") == 0);
+		assert_int_equal(rt->access,
+		                 strcmp(p, "/o/:org/goals") == 0 ? ACCESS_ORG : ACCESS_COMMUNITY);
+		assert_int_equal(rt->roles, read ? ROLES_ALL : ROLES_EDIT);
+		assert_int_equal(rt->roles & ROLE_ADVISEUR, read ? ROLE_ADVISEUR : 0);
+	}
+	assert_int_equal(n, 17);
+}
+
 /* ---- the core, against a database ---- */
 
 static long long audit_n(struct fx *f, const char *action)
@@ -404,6 +427,7 @@ int main(void)
 	    cmocka_unit_test(test_progress_missing_parts),
 	    cmocka_unit_test(test_smart_checks),
 	    cmocka_unit_test(test_who_may_write),
+	    cmocka_unit_test(test_route_rules),
 	    cmocka_unit_test(test_goals_versions_and_conflict),
 	    cmocka_unit_test(test_subgoal_refuses_foreign_ids),
 	    cmocka_unit_test(test_counted_from_activities),
