@@ -123,7 +123,9 @@ static void goal_form(struct req *r, struct html *h, long long community_id, int
 	form_begin(h, r,
 	           g ? goal_url(r, community_id, arena_printf(&r->arena, "/%lld", g->id))
 	             : goal_url(r, community_id, ""));
-	form_version_field(h, pb && pb->version ? pb->version : g ? g->version : 0);
+	/* a conflict: the newer version; a mistake: the version the person started from */
+	long long typed = pb && pb->form ? form_value_id(pb->form, "version") : 0;
+	form_version_field(h, pb && pb->version ? pb->version : typed ? typed : g ? g->version : 0);
 	html(h, "<input type=\"hidden\" name=\"kind\" value=\"%s\">", goal_kinds[k]);
 	form_field(h, f, "text");
 	form_end(h, g ? T(GOAL_SAVE) : T(GOAL_ADD));
