@@ -118,27 +118,30 @@ int goal_get(struct db *db, struct arena *a, long long org_id, long long communi
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
-int goal_versions(struct db *db, struct arena *a, long long org_id, long long goal_id,
-                  struct goal_version **out, size_t *n_out)
+int goal_versions(struct db *db, struct arena *a, long long org_id, long long community_id,
+                  long long goal_id, struct goal_version **out, size_t *n_out)
 {
 	struct db_stmt *st;
 	if (db_query(db, &st,
-	             "SELECT v.version, v.text," WHO_COLS
-	             ", v.created_at FROM goal_versions v" WHO_JOIN(
-	                 "v.person_id") " WHERE v.org_id = ?1 AND v.goal_id = ?2"
-	                                " ORDER BY v.version DESC",
-	             DB_ARGS(DB_INT(org_id), DB_INT(goal_id))) != DB_OK)
+	             "SELECT v.goal_id, v.version, v.text," WHO_COLS
+	             ", v.created_at FROM goal_versions v JOIN goals g ON g.id = v.goal_id"
+	             " AND g.org_id = v.org_id" WHO_JOIN(
+	                 "v.person_id") " WHERE v.org_id = ?1 AND g.community_id = ?2 AND (?3 = 0 "
+	                                "OR v.goal_id = ?3)"
+	                                " ORDER BY v.goal_id, v.version DESC",
+	             DB_ARGS(DB_INT(org_id), DB_INT(community_id), DB_INT(goal_id))) != DB_OK)
 		return -1;
 	size_t n = 0, cap = 0;
 	struct goal_version *v = NULL;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		v = arena_grow(a, v, n, &cap, sizeof(*v));
-		v[n].version = db_col_int(st, 0);
-		v[n].text = db_col_text(st, 1, a);
-		v[n].who = db_col_text(st, 2, a);
-		v[n].who_is_amb = db_col_int(st, 3) != 0;
-		v[n].at = db_col_int(st, 4);
+		v[n].goal_id = db_col_int(st, 0);
+		v[n].version = db_col_int(st, 1);
+		v[n].text = db_col_text(st, 2, a);
+		v[n].who = db_col_text(st, 3, a);
+		v[n].who_is_amb = db_col_int(st, 4) != 0;
+		v[n].at = db_col_int(st, 5);
 		n++;
 	}
 	db_finish(st);

@@ -56,6 +56,7 @@ struct goal {
 };
 
 struct goal_version {
+	long long goal_id;
 	long long version;
 	const char *text;
 	const char *who; /* name, or "" */
@@ -71,9 +72,12 @@ int goal_list(struct db *db, struct arena *a, long long org_id, long long commun
 int goal_get(struct db *db, struct arena *a, long long org_id, long long community_id, long long id,
              struct goal *out);
 
-/* Every version of a goal, newest first. 0 or -1. */
-int goal_versions(struct db *db, struct arena *a, long long org_id, long long goal_id,
-                  struct goal_version **out, size_t *n_out);
+/*
+ * Every version of goal goal_id of the community, newest first; with
+ * goal_id 0 those of all its goals (one query for a page), by goal. 0 or -1.
+ */
+int goal_versions(struct db *db, struct arena *a, long long org_id, long long community_id,
+                  long long goal_id, struct goal_version **out, size_t *n_out);
 
 /*
  * Adds a goal of kind with text to the community, as version 1 (kept in

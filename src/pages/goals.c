@@ -133,16 +133,21 @@ static void goal_form(struct req *r, struct html *h, long long community_id, int
 
 /* The text of a goal, who wrote it, its versions and (when allowed) its edit form. */
 static void goal_block(struct req *r, struct html *h, long long community_id, int k,
-                       const struct goal *g, bool can_write, const struct goal_problem *pb)
+                       const struct goal *g, const struct goal_version *all, size_t n_all,
+                       bool can_write, const struct goal_problem *pb)
 {
-	struct goal_version *vs = NULL;
+	const struct goal_version *vs = NULL;
 	size_t n_vs = 0;
+	for (size_t i = 0; i < n_all; i++)
+		if (all[i].goal_id == g->id) {
+			if (vs == NULL)
+				vs = &all[i];
+			n_vs++;
+		}
 	html(h, "<p class=\"utrecht-paragraph kring-goal-text kring-pre\">%s</p>", g->text);
 	html(h, "<p class=\"kring-small kring-muted\">%s · %s</p>",
 	     goal_who(r, g->who, g->who_is_amb), fmt_date(&r->arena, g->updated_at));
-	if (goal_versions(r->db, &r->arena, r->org_id, g->id, &vs, &n_vs) != 0) {
-		respond_section_failed(r, h, "goal versions");
-	} else if (n_vs > 1) {
+	if (n_vs > 1) {
 		html(h, "<details class=\"kring-goal-history\"><summary>%s</summary><ol>",
 		     TN_printf(&r->arena, GOAL_HISTORY, n_vs, n_vs));
 		for (size_t i = 0; i < n_vs; i++)
@@ -358,12 +363,14 @@ int goals_page(struct req *r, const struct goal_problem *pb, unsigned status)
 	struct subgoal *subs;
 	struct measurement *ms;
 	struct agreement *ags;
-	size_t n_goals, n_subs, n_ms, n_ags;
+	struct goal_version *vs;
+	size_t n_goals, n_subs, n_ms, n_ags, n_vs;
 	const char *today = partner_today(&r->arena);
 	int found = community_get(r->db, &r->arena, r->org_id, r->param_id, &c);
 	if (found == 0)
 		return respond_not_found(r);
 	if (found < 0 || goal_list(r->db, &r->arena, r->org_id, c.id, &goals, &n_goals) != 0 ||
+	    goal_versions(r->db, &r->arena, r->org_id, c.id, 0, &vs, &n_vs) != 0 ||
 	    subgoal_list(r->db, &r->arena, r->org_id, c.id, 0, today, &subs, &n_subs) != 0 ||
 	    measurement_list(r->db, &r->arena, r->org_id, c.id, &ms, &n_ms) != 0 ||
 	    agreement_list(r->db, &r->arena, r->org_id, c.id, &ags, &n_ags) != 0)
@@ -405,7 +412,7 @@ int goals_page(struct req *r, const struct goal_problem *pb, unsigned status)
 		     goal_kinds[k], goal_kinds[k], goal_kinds[k], text_nl[TXT_GOAL_LIBRARY + k],
 		     text_nl[TXT_GOAL_HINT_LIBRARY + k]);
 		if (g) {
-			goal_block(r, &h, c.id, k, g, can_write, pb);
+			goal_block(r, &h, c.id, k, g, vs, n_vs, can_write, pb);
 		} else {
 			html(&h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>", T(GOAL_NONE));
 			if (can_write)
@@ -437,7 +444,7 @@ int goals_page(struct req *r, const struct goal_problem *pb, unsigned status)
 		     "class=\"utrecht-heading-3\" id=\"h-g%lld\">%s</h3>",
 		     goals[i].id, goals[i].id, goals[i].id,
 		     T_printf(&r->arena, GOAL_SHARED_N, n_shared));
-		goal_block(r, &h, c.id, 2, &goals[i], can_edit, pb);
+		goal_block(r, &h, c.id, 2, &goals[i], vs, n_vs, can_edit, pb);
 		html(&h, "<h4 class=\"utrecht-heading-4\">%s</h4>", T(SUB_LIST_TITLE));
 		bool any = false;
 		for (size_t j = 0; j < n_subs; j++) {

@@ -203,7 +203,7 @@ static void test_goals_versions_and_conflict(void **state)
 	assert_int_equal(g.version, 2);
 	struct goal_version *vs;
 	size_t n;
-	assert_int_equal(goal_versions(f->db, &a, f->org_a, shared, &vs, &n), 0);
+	assert_int_equal(goal_versions(f->db, &a, f->org_a, f->community, shared, &vs, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(vs[0].text, "Samen koken en eten");
 	assert_string_equal(vs[0].who, "Sam Medewerker");
