@@ -151,6 +151,11 @@ test('bad input: a Dutch message beside the field, and what was typed is kept', 
 		assert.ok(res.body.includes(kept), `kept: ${kept.slice(0, 40)}`);
 		assert.match(res.body, /class="utrecht-form-field-error-message[^"]*"/);
 	}
+	// a goal of 100 000 characters: refused beside its box, the text kept (up to what fits)
+	const long = await c.sascha.post(goalsUrl(TAAL), { csrf, kind: 'shared', text: 'y'.repeat(100000) });
+	assert.equal(long.status, 422);
+	assert.ok(unescapeHtml(long.body).includes('hoogstens 2000 tekens'));
+	assert.match(long.body, /<textarea[^>]*>y{2000}/);
 	const before = await idsOn(c.sascha, TAAL);
 	// a measurement that is no number comes back on the goals page, beside its field
 	const sub = before.subgoals[0];
