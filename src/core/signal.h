@@ -111,16 +111,6 @@ int signal_rule_items(struct db *db, long long org_id, long long community_id,
 int signal_rule_people(struct db *db, long long org_id, long long max_communities,
                        struct signal_facts *out); /* STAFF_IDLE and STAFF_OVERLOADED */
 
-/*
- * Subgoal schedule: true when progress (current - baseline) / (target -
- * baseline) is below the share of the time from start to deadline that has
- * passed by today, once a quarter of that time has passed (before that a
- * slow start is no signal). Dates "YYYY-MM-DD"; false when they do not make
- * a schedule (no target, target equal to baseline, deadline not after start).
- */
-bool signal_subgoal_behind(long long baseline, long long target, long long current,
-                           const char *start, const char *deadline, const char *today);
-
 /* Days from date a to date b ("YYYY-MM-DD"; b - a). */
 long long signal_days_between(const char *a, const char *b);
 /* date + days as "YYYY-MM-DD" in out[16]. */

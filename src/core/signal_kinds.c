@@ -10,7 +10,7 @@
  *   report_not_sent   n1 reports not sent back, note the oldest conversation date
  *   no_shared_goal    -
  *   no_measurable     n1 shared goals
- *   subgoal_behind    n1 subgoals behind, n2 subgoals with a schedule, note a title
+ *   subgoal_behind    n1 subgoals behind (goal.h), n2 with a deadline, note a title
  *   made_by_low       n1 activities made met or door, n2 all activities (six months)
  *   stopped_early     n1 days between start and stop, note the start date
  *   door_empty        n1 van actions, n2 voor actions
@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "../util/date.h"
+#include "goal.h"
 #include "signal.h"
 
 const char *const signal_kind_names[SIG_N] = {
@@ -258,94 +259,30 @@ int signal_rule_goals(struct db *db, long long org_id, long long community_id,
 	return (rc == DB_DONE || rc == DB_ROW) && !err ? 0 : -1;
 }
 
-bool signal_subgoal_behind(long long baseline, long long target, long long current,
-                           const char *start, const char *deadline, const char *today)
-{
-	if (target == baseline || !date_valid(start) || !date_valid(deadline) || !date_valid(today))
-		return false;
-	long long span = signal_days_between(start, deadline);
-	long long gone = signal_days_between(start, today);
-	if (span <= 0 || gone * 4 < span)
-		return false;
-	if (gone > span)
-		gone = span;
-	/* progress / (target - baseline) < gone / span, without division */
-	long long num = (current - baseline) * span, lim = gone * (target - baseline);
-	return target > baseline ? num < lim : num > lim;
-}
-
 int signal_rule_subgoal_behind(struct db *db, long long org_id, long long community_id,
                                const char *today, struct signal_facts *out)
 {
-	/* the current value: counted from the monthly summaries for kring's own
-	 * measures, else the latest measurement entered (NULL: none yet) */
-	struct db_stmt *st;
-	struct arena *a = out->a;
-	if (db_query(db, &st,
-	             "SELECT s.community_id, s.title, s.baseline, s.target, s.baseline_on,"
-	             " s.deadline, s.created_at, s.measure,"
-	             " (SELECT m.value FROM measurements m WHERE m.org_id = s.org_id"
-	             " AND m.subgoal_id = s.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1),"
-	             " (SELECT COALESCE(SUM(cm.activities), 0) FROM community_activity_months cm"
-	             " WHERE cm.org_id = s.org_id AND cm.community_id = s.community_id"
-	             " AND cm.month >= substr(s.baseline_on, 1, 7)),"
-	             " (SELECT COALESCE(SUM(cm.participants), 0) FROM community_activity_months cm"
-	             " WHERE cm.org_id = s.org_id AND cm.community_id = s.community_id"
-	             " AND cm.month >= substr(s.baseline_on, 1, 7)),"
-	             " (SELECT COALESCE(SUM(cm.activities), 0) FROM community_activity_months cm"
-	             " WHERE cm.org_id = s.org_id AND cm.community_id = s.community_id"
-	             " AND cm.month >= substr(s.baseline_on, 1, 7) AND cm.made IN ('met', 'door'))"
-	             " FROM subgoals s JOIN communities c ON c.id = s.community_id"
-	             " AND c.org_id = s.org_id"
-	             " WHERE s.org_id = ?1 AND (?2 = 0 OR s.community_id = ?2)"
-	             " AND c.status <> 'gestopt' AND s.baseline IS NOT NULL"
-	             " AND s.target IS NOT NULL AND s.deadline <> ''"
-	             " ORDER BY s.community_id, s.deadline, s.id",
-	             DB_ARGS(DB_INT(org_id), DB_INT(community_id))) != DB_OK)
+	if (community_id < 0) /* the organisation's own signals only */
+		return 0;
+	/* the goals page's own judgement (goal.h), so both always agree */
+	struct subgoal *v;
+	size_t n;
+	if (subgoal_list(db, out->a, org_id, community_id, 0, today, &v, &n) != 0)
 		return -1;
-	long long cur_c = 0, behind = 0, total = 0;
-	const char *first = "";
-	int rc, err = 0;
-	for (;;) {
-		rc = db_step(st);
-		long long c = rc == DB_ROW ? db_col_int(st, 0) : 0;
-		if (c != cur_c && cur_c != 0 && behind > 0 &&
-		    signal_facts_add(out, SIG_SUBGOAL_BEHIND, cur_c, 0, behind, total, 0, first))
-			err = 1;
-		if (rc != DB_ROW || err)
-			break;
-		if (c != cur_c) {
-			cur_c = c;
-			behind = total = 0;
-			first = "";
+	for (size_t i = 0; i < n;) {
+		long long c = v[i].community_id, behind = 0, scheduled = 0;
+		const char *first = "";
+		for (; i < n && v[i].community_id == c; i++) {
+			struct goal_progress p = subgoal_progress(&v[i], today);
+			scheduled += p.elapsed_pct >= 0;
+			if (p.state == GOAL_BEHIND && behind++ == 0)
+				first = v[i].title;
 		}
-		const char *title = db_col_text(st, 1, a);
-		long long baseline = db_col_int(st, 2), target = db_col_int(st, 3);
-		const char *start = db_col_text(st, 4, a), *deadline = db_col_text(st, 5, a);
-		char created[16];
-		date_of_days(db_col_int(st, 6) / 86400, created);
-		const char *measure = db_col_text(st, 7, a);
-		long long current;
-		if (strcmp(measure, "activities") == 0 && start[0])
-			current = db_col_int(st, 9);
-		else if (strcmp(measure, "participants") == 0 && start[0])
-			current = db_col_int(st, 10);
-		else if (strcmp(measure, "made_by") == 0 && start[0])
-			current =
-			    db_col_int(st, 9) ? db_col_int(st, 11) * 100 / db_col_int(st, 9) : 0;
-		else if (!db_col_is_null(st, 8))
-			current = db_col_int(st, 8);
-		else
-			current = baseline; /* nothing measured yet: no progress */
-		total++;
-		if (signal_subgoal_behind(baseline, target, current, start[0] ? start : created,
-		                          deadline, today)) {
-			if (behind++ == 0)
-				first = title;
-		}
+		if (behind > 0 && signal_facts_add(out, SIG_SUBGOAL_BEHIND, c, 0, behind, scheduled,
+		                                   0, first) != 0)
+			return -1;
 	}
-	db_finish(st);
-	return rc == DB_DONE && !err ? 0 : -1;
+	return 0;
 }
 
 /* ---- OF / BY / FOR: activities made met or door ---- */
