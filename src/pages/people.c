@@ -403,6 +403,8 @@ static const struct audit_kind {
     {"action.reopen", TXT_AUDIT_ACTION_REOPEN, -1},
     {"action.delete", TXT_AUDIT_ACTION_DELETE, -1},
     {"action.handover", TXT_AUDIT_ACTION_HANDOVER, -1},
+    /* calendar */
+    {"calendar.key_renew", TXT_AUDIT_CALENDAR_KEY_RENEW, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)
