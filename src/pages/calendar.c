@@ -204,9 +204,14 @@ int page_calendar(struct req *r)
 		while (k < n && strcmp(acts[k].held_on, day) < 0)
 			k++;
 		size_t end = day_end(acts, n, k, day);
-		html(&h, "<td class=\"kring-cal-day%s\"%s><div class=\"kring-cal-date\">%d",
-		     is_today ? " kring-cal-day--today" : "",
-		     is_today ? " aria-current=\"date\"" : "", d);
+		if (is_today)
+			html(&h,
+			     "<td class=\"kring-cal-day kring-cal-day--today\" "
+			     "aria-current=\"date\">"
+			     "<div class=\"kring-cal-date\">%d",
+			     d);
+		else
+			html(&h, "<td class=\"kring-cal-day\"><div class=\"kring-cal-date\">%d", d);
 		if (is_today)
 			html(&h, " <span class=\"kring-cal-today\">%s</span>", T(CAL_TODAY));
 		html(&h, "</div>");
