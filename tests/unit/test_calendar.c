@@ -4,7 +4,8 @@
  * built for hand-made activities and for stored ones and parsed back with
  * libical (UID, DTSTART, SUMMARY, STATUS; no name from an outcome), and the
  * feed keys (renewal kills the old key; another feed's or organisation's
- * key opens nothing).
+ * key opens nothing). The database tests run on PostgreSQL too when
+ * KRING_TEST_PG names a cluster.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -336,5 +337,17 @@ int main(void)
 	    cmocka_unit_test(test_ics_hand_made), cmocka_unit_test(test_feed_from_the_database),
 	    cmocka_unit_test(test_feed_keys),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests_name("calendar (SQLite)", tests, NULL, NULL);
+	/* the database tests once more on PostgreSQL, when a cluster is named */
+	const char *pg = getenv("KRING_TEST_PG");
+	if (pg != NULL && pg[0] != '\0') {
+		const struct CMUnitTest pg_tests[] = {
+		    cmocka_unit_test(test_feed_from_the_database),
+		    cmocka_unit_test(test_feed_keys),
+		};
+		setenv("KRING_FX_PG", pg, 1);
+		failed +=
+		    cmocka_run_group_tests_name("calendar (PostgreSQL)", pg_tests, NULL, NULL);
+	}
+	return failed;
 }
