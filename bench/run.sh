@@ -420,6 +420,8 @@ bench_config() {
   add_page search "/o/$org/search?q=$search_query" "$staff"
   add_page meetlat-round "$round" "$staff"
   add_page adviser "/adviser" "$adviser"
+  # calendar (issue 9): the month calendar of the current month
+  add_page calendar "/o/$org/calendar" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do
