@@ -183,9 +183,10 @@ test('a feed link shows once; the feed is valid iCalendar without names; renewin
 	// another organisation's address with this key, or a community's: 404
 	assert.equal((await anon.get(`/o/${OTHER_ORG}/activities.ics?key=${first.key}`)).status, 404);
 	assert.equal((await anon.get(`/o/${ORG}/communities/${ids.taal}/activities.ics?key=${first.key}`)).status, 404);
-	for (const bad of ['', 'A'.repeat(43), first.key.slice(1), `${first.key}x`, first.key.toLowerCase()])
+	for (const bad of ['', 'A'.repeat(43), first.key.slice(1), `${first.key}x`, first.key.toLowerCase(), 'k'.repeat(6000), `${first.key}%00`])
 		assert.equal((await anon.get(`/o/${ORG}/activities.ics?key=${encodeURIComponent(bad)}`)).status, 404, `key "${bad}"`);
 	assert.equal((await anon.get(`/o/${ORG}/activities.ics`)).status, 404, 'no key');
+	assert.equal((await anon.get(`/o/bestaat-niet/activities.ics?key=${first.key}`)).status, 404, 'no such organisation');
 
 	// renewing: the old key stops working at once, the new one works
 	const second = await renew(0);
