@@ -307,16 +307,7 @@ static int feeds_page(struct req *r, const char *key, long long key_community, c
 	     "kring-lead\">%s</p>"
 	     "<p class=\"utrecht-paragraph\">%s</p>",
 	     T(CAL_FEEDS_TITLE), T(CAL_FEEDS_INTRO), T(CAL_FEEDS_ONCE));
-	html(&h,
-	     "<table class=\"utrecht-table kring-table kring-table--stack\">"
-	     "<caption class=\"kring-sr\">%s</caption>"
-	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-	     "<th class=\"utrecht-table__header-cell kring-col-action\" scope=\"col\">%s</th>"
-	     "</tr></thead><tbody class=\"utrecht-table__body\">",
-	     T(CAL_FEEDS_TITLE), T(CAL_FEEDS_COL_FEED), T(CAL_FEEDS_COL_STATE),
-	     T(CAL_FEEDS_COL_ACTION));
+	html(&h, "<ul class=\"kring-feed-list\" aria-label=\"%s\">", T(CAL_FEEDS_TITLE));
 	for (size_t i = 0; i < n; i++) {
 		const char *name = fs[i].community_id ? fs[i].community_name : T(CAL_FEED_ORG);
 		const char *state =
@@ -327,21 +318,19 @@ static int feeds_page(struct req *r, const char *key, long long key_community, c
 		        : T_printf(&r->arena, CAL_FEED_KEY_AT,
 		                   fmt_date(&r->arena, fs[i].key_created_at));
 		html(&h,
-		     "<tr class=\"utrecht-table__row\">"
-		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
-		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
-		     "<td class=\"utrecht-table__cell kring-col-action\">",
-		     T(CAL_FEEDS_COL_FEED), name, T(CAL_FEEDS_COL_STATE), state);
+		     "<li class=\"kring-feed\"><div class=\"kring-feed__what\"><strong>%s</strong>"
+		     "<span class=\"kring-muted\">%s</span></div>",
+		     name, state);
 		form_begin(&h, r, arena_printf(&r->arena, "/o/%s/calendar/feeds", r->org_slug));
 		html(&h,
 		     "<input type=\"hidden\" name=\"community\" value=\"%lld\">"
 		     "<button class=\"utrecht-button utrecht-button--secondary-action\" "
 		     "type=\"submit\">%s<span class=\"kring-sr\">: "
-		     "%s</span></button></form></td></tr>",
+		     "%s</span></button></form></li>",
 		     fs[i].community_id, fs[i].has_key ? T(CAL_FEED_RENEW) : T(CAL_FEED_MAKE),
 		     name);
 	}
-	html(&h, "</tbody></table>");
+	html(&h, "</ul>");
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }
