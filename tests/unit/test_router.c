@@ -123,8 +123,8 @@ static void test_route_table_rows(void **state)
 				         rt->roles);
 			if (strncmp(rt->pattern, "/o/:org/", 8) != 0)
 				fail_msg("ACCESS_ORG route %s is not below /o/:org/", rt->pattern);
-		} else if (rt->access == ACCESS_PUBLIC && strncmp(rt->pattern, "/o/:org/", 8) == 0 &&
-		           strlen(rt->pattern) > 4 &&
+		} else if (rt->access == ACCESS_PUBLIC &&
+		           strncmp(rt->pattern, "/o/:org/", 8) == 0 && strlen(rt->pattern) > 4 &&
 		           strcmp(rt->pattern + strlen(rt->pattern) - 4, ".ics") == 0) {
 			/* calendar: a feed is public on purpose, its key (in the query) is the access */
 			if (rt->roles != 0 || strcmp(rt->method, "GET") != 0)
