@@ -152,21 +152,24 @@ int page_calendar(struct req *r)
 	     "<p class=\"utrecht-paragraph kring-lead\">%s</p>",
 	     T(CAL_TITLE), title, r->only_attached ? T(CAL_INTRO_AMBASSADOR) : T(CAL_INTRO));
 
-	/* months before and after, and this one */
-	html(&h,
-	     "<nav class=\"kring-cal-nav kring-noprint\" aria-label=\"%s\">"
-	     "<a class=\"utrecht-link\" href=\"/o/%s/calendar%s\" rel=\"prev\">&larr; %s "
-	     "<span class=\"kring-sr\">(%s)</span></a>",
-	     T(CAL_MONTH_NAV), r->org_slug, month_query(&r->arena, py, pm, community),
-	     T_printf(&r->arena, CAL_MONTH_YEAR, cal_month_name(pm), py), T(CAL_PREV));
+	/* months before and after (within the years a month may have), and this one */
+	html(&h, "<nav class=\"kring-cal-nav kring-noprint\" aria-label=\"%s\">", T(CAL_MONTH_NAV));
+	if (py >= 1900)
+		html(&h,
+		     "<a class=\"utrecht-link\" href=\"/o/%s/calendar%s\" rel=\"prev\">&larr; %s "
+		     "<span class=\"kring-sr\">(%s)</span></a>",
+		     r->org_slug, month_query(&r->arena, py, pm, community),
+		     T_printf(&r->arena, CAL_MONTH_YEAR, cal_month_name(pm), py), T(CAL_PREV));
 	if (y != ty || m != tm)
 		html(&h, "<a class=\"utrecht-link\" href=\"/o/%s/calendar%s\">%s</a>", r->org_slug,
 		     month_query(&r->arena, ty, tm, community), T(CAL_THIS_MONTH));
-	html(&h,
-	     "<a class=\"utrecht-link\" href=\"/o/%s/calendar%s\" rel=\"next\">%s "
-	     "<span class=\"kring-sr\">(%s)</span> &rarr;</a></nav>",
-	     r->org_slug, month_query(&r->arena, ny, nm, community),
-	     T_printf(&r->arena, CAL_MONTH_YEAR, cal_month_name(nm), ny), T(CAL_NEXT));
+	if (ny <= 2999)
+		html(&h,
+		     "<a class=\"utrecht-link\" href=\"/o/%s/calendar%s\" rel=\"next\">%s "
+		     "<span class=\"kring-sr\">(%s)</span> &rarr;</a>",
+		     r->org_slug, month_query(&r->arena, ny, nm, community),
+		     T_printf(&r->arena, CAL_MONTH_YEAR, cal_month_name(nm), ny), T(CAL_NEXT));
+	html(&h, "</nav>");
 
 	if (n_cs > 1 || community)
 		filter_form(r, &h, month_key(&r->arena, y, m), cs, n_cs, community);

@@ -111,6 +111,13 @@ test('bad month values get a Dutch 400 with the way back; an empty one is this m
 		assert.equal(res.status, 200, `"${empty}": the current month`);
 		assert.ok(res.body.includes('<table class="kring-cal"'));
 	}
+	// the first and last months a calendar has: no link beyond them
+	const first = await c.sascha.get(cal('?month=1900-01'));
+	assert.equal(first.status, 200);
+	assert.ok(!first.body.includes('rel="prev"') && first.body.includes('calendar?month=1900-02" rel="next"'));
+	const last = await c.sascha.get(cal('?month=2999-12'));
+	assert.equal(last.status, 200);
+	assert.ok(!last.body.includes('rel="next"') && last.body.includes('calendar?month=2999-11" rel="prev"'));
 	// a month with no activities says so
 	const none = await c.sascha.get(cal('?month=1990-05'));
 	assert.equal(none.status, 200);
