@@ -422,6 +422,8 @@ bench_config() {
   add_page meetlat-round "$round" "$staff"
   add_page adviser "/adviser" "$adviser"
   add_page signals "/o/$org/signals" "$staff" # Aandacht nodig (issue 10)
+  # calendar (issue 9): the month calendar of the current month
+  add_page calendar "/o/$org/calendar" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do
