@@ -238,6 +238,8 @@ static void block_months(struct req *r, struct html *h, const struct dash_view *
 	const char *series[DASH_N_MADE] = {T(DASH_MADE_VOOR), T(DASH_MADE_MET), T(DASH_MADE_DOOR)};
 	const char *range = T_printf(a, DASH_RANGE, dash_month_long(a, m[0].month),
 	                             dash_month_long(a, m[n - 1].month));
+	if (total_acts == 0)
+		html(h, "<p class=\"utrecht-paragraph kring-empty\">%s</p>", T(DASH_NO_ACTIVITIES));
 	html(h, "<div class=\"kring-chart-pair\"><figure class=\"kring-card kring-chart\">"
 	        "<figcaption class=\"kring-chart__cap\">");
 	html(h, "%s</figcaption>", T(DASH_CHART_ACTIVITIES));

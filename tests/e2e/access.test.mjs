@@ -288,7 +288,7 @@ test('menu on a laptop: one row of groups (Werk, Koers, Beheer), opened and clos
 		assert.equal(new Set(b.items).size, 1, `every menu item on one row (tops ${b.items})`);
 		assert.ok(b.header.bottom <= 120, `header and menu take ${b.header.bottom}px`);
 		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Communities, Communityscan, Partners, Gesprekken',
-			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
+			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
 		// the group of the page shown is marked, and its link is the current page
 		assert.equal(await page.locator('.kring-nav__group--here summary').innerText(), 'Beheer');
 		assert.equal(await page.locator('a[aria-current="page"]', { hasText: 'Mensen en rollen' }).count(), 1);
@@ -368,7 +368,7 @@ test('an ambassadeur: a short menu without groups', { timeout: 30_000 }, async (
 	const { context, page } = await newPage(browser, kring.base);
 	try {
 		await login(page, 'fatima@voorbeeld.nl');
-		assert.deepEqual(await menuOutline(page), ['Start', 'Communities', 'Vestigingen']);
+		assert.deepEqual(await menuOutline(page), ['Start', 'Communities', 'Dashboard', 'Vestigingen']);
 		assert.equal(await page.locator('.kring-nav summary').count(), 0);
 	} finally {
 		await context.close();
