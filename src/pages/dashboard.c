@@ -14,6 +14,7 @@
  * on schedule versus behind (block_goals) and signals by kind
  * (block_signals). Each is one function below, called in its place.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -53,9 +54,12 @@ static int read_view(struct req *r, struct dash_view *v)
 	strftime(v->today, sizeof(v->today), "%Y-%m-%d", &tm);
 	v->months = 12;
 	const char *p = req_query(r, "periode");
-	for (size_t i = 0; p && i < N_PERIODS; i++)
-		if (atoi(p) == periods[i] && strlen(p) <= 2)
+	for (size_t i = 0; p && i < N_PERIODS; i++) {
+		char digits[8];
+		snprintf(digits, sizeof(digits), "%d", periods[i]);
+		if (strcmp(p, digits) == 0) /* strictly: "03" is not 3 */
 			v->months = periods[i];
+	}
 	v->branch = -1;
 	if (r->only_attached)
 		return 0; /* an ambassadeur's figures are their communities' */

@@ -230,7 +230,7 @@ test('branch and period filters; another organisation\'s branch and bad values f
 	assert.deepEqual(t[label(month(13))], [0, 0, 7, 7, 70], 'twenty-four months reach back');
 	const all = monthTable((await c.marieke.get(`${O}/dashboard`)).body);
 	for (const bad of [`vestiging=${otherBranch}`, 'vestiging=abc', 'vestiging=-1', 'vestiging=99999999999999999999', 'periode=abc',
-		'periode=5', 'periode=1000000000000', 'periode=', 'vestiging=&periode=', 'periode=12%00', 'vestiging=%ff%fe']) {
+		'periode=5', 'periode=03', 'periode=1000000000000', 'periode=', 'vestiging=&periode=', 'periode=12%00', 'vestiging=%ff%fe']) {
 		const res = await c.marieke.get(`${O}/dashboard?${bad}`);
 		assert.ok([200, 400].includes(res.status), `${bad}: ${res.status}`);
 		if (res.status === 400) {
