@@ -54,7 +54,7 @@ static void meetlat_part(struct req *r, struct html *h, const struct ml_round *r
 {
 	struct arena *a = &r->arena;
 	html(h,
-	     "<section class=\"kring-report__part\" aria-labelledby=\"h-rep-ml\"><h2 "
+	     "<section class=\"kring-annual__part\" aria-labelledby=\"h-rep-ml\"><h2 "
 	     "class=\"utrecht-heading-2\" id=\"h-rep-ml\">%s</h2>",
 	     T(REPORT_MEETLAT_TITLE));
 	size_t shown = 0;
@@ -93,7 +93,7 @@ static void partners_part(struct req *r, struct html *h, const struct dash_partn
 {
 	struct arena *a = &r->arena;
 	html(h,
-	     "<section class=\"kring-report__part\" aria-labelledby=\"h-rep-p\"><h2 "
+	     "<section class=\"kring-annual__part\" aria-labelledby=\"h-rep-p\"><h2 "
 	     "class=\"utrecht-heading-2\" id=\"h-rep-p\">%s</h2>",
 	     T(REPORT_PARTNERS_TITLE));
 	if (p->total == 0) {
@@ -103,13 +103,15 @@ static void partners_part(struct req *r, struct html *h, const struct dash_partn
 	html(h, "<p class=\"utrecht-paragraph\">%s</p>",
 	     TN_printf(a, REPORT_PARTNERS_SENTENCE, p->total, p->total, p->linked));
 	html(h,
-	     "<table class=\"utrecht-table kring-table kring-num kring-report__table\"><caption "
+	     "<div class=\"kring-chart-table\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+	     "<table class=\"utrecht-table kring-table kring-num kring-annual__table\"><caption "
 	     "class=\"utrecht-table__caption\">%s</caption><thead "
 	     "class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\"><th "
 	     "class=\"utrecht-table__header-cell\" scope=\"col\">%s</th><th "
 	     "class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead><tbody "
 	     "class=\"utrecht-table__body\">",
-	     T(REPORT_PARTNERS_CAPTION), T(REPORT_COL_KIND), T(REPORT_COL_NUMBER));
+	     T(REPORT_PARTNERS_CAPTION), T(REPORT_PARTNERS_CAPTION), T(REPORT_COL_KIND),
+	     T(REPORT_COL_NUMBER));
 	for (size_t k = 0; k < p->n_kinds; k++)
 		if (p->n[k] > 0)
 			html(
@@ -126,7 +128,7 @@ static void communities_part(struct req *r, struct html *h, const struct dash_co
                              size_t n)
 {
 	html(h,
-	     "<section class=\"kring-report__part\" aria-labelledby=\"h-rep-c\"><h2 "
+	     "<section class=\"kring-annual__part\" aria-labelledby=\"h-rep-c\"><h2 "
 	     "class=\"utrecht-heading-2\" id=\"h-rep-c\">%s</h2>",
 	     T(REPORT_COMMUNITIES_TITLE));
 	if (n == 0) {
@@ -134,7 +136,8 @@ static void communities_part(struct req *r, struct html *h, const struct dash_co
 		return;
 	}
 	html(h,
-	     "<table class=\"utrecht-table kring-table kring-num kring-report__table\"><caption "
+	     "<div class=\"kring-chart-table\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+	     "<table class=\"utrecht-table kring-table kring-num kring-annual__table\"><caption "
 	     "class=\"utrecht-table__caption\">%s</caption><thead "
 	     "class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
@@ -144,8 +147,9 @@ static void communities_part(struct req *r, struct html *h, const struct dash_co
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
 	     "<tbody class=\"utrecht-table__body\">",
-	     T(REPORT_COMMUNITIES_CAPTION), T(COL_NAME), T(COL_STATUS), T(DASH_COL_VOOR),
-	     T(DASH_COL_MET), T(DASH_COL_DOOR), T(DASH_COL_PARTICIPANTS));
+	     T(REPORT_COMMUNITIES_CAPTION), T(REPORT_COMMUNITIES_CAPTION), T(COL_NAME),
+	     T(COL_STATUS), T(DASH_COL_VOOR), T(DASH_COL_MET), T(DASH_COL_DOOR),
+	     T(DASH_COL_PARTICIPANTS));
 	for (size_t i = 0; i < n; i++)
 		html(h,
 		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
@@ -156,7 +160,7 @@ static void communities_part(struct req *r, struct html *h, const struct dash_co
 		     "<td class=\"utrecht-table__cell\">%lld</td></tr>",
 		     ui_short(&r->arena, c[i].name, 80), ui_status_label(c[i].status),
 		     c[i].activities[0], c[i].activities[1], c[i].activities[2], c[i].participants);
-	html(h, "</tbody></table></section>");
+	html(h, "</tbody></table></div></section>");
 }
 
 int page_report(struct req *r)
@@ -209,14 +213,14 @@ int page_report(struct req *r)
 	const char *title = T_printf(a, REPORT_TITLE, year);
 	page_begin(r, &h, title);
 	html(&h,
-	     "<article class=\"kring-report\"><header class=\"kring-report__head\"><p "
-	     "class=\"kring-report__org\">%s</p><h1 class=\"utrecht-heading-1\">%s</h1>"
+	     "<article class=\"kring-annual\"><header class=\"kring-annual__head\"><p "
+	     "class=\"kring-annual__org\">%s</p><h1 class=\"utrecht-heading-1\">%s</h1>"
 	     "<p class=\"utrecht-paragraph kring-lead\">%s</p></header>",
 	     org.name, title, T_printf(a, REPORT_INTRO, org.name, year));
 
 	/* on screen only: another year, and how to make a PDF */
 	html(&h,
-	     "<div class=\"kring-report__tools kring-noprint\"><form class=\"kring-filters\" "
+	     "<div class=\"kring-annual__tools kring-noprint\"><form class=\"kring-filters\" "
 	     "method=\"get\" action=\"/o/%s/report\" aria-labelledby=\"h-rep-year\"><h2 "
 	     "class=\"kring-sr\" id=\"h-rep-year\">%s</h2><div class=\"kring-filter\"><label "
 	     "class=\"utrecht-form-label\" for=\"rep-year\">%s</label><select "
@@ -228,12 +232,12 @@ int page_report(struct req *r)
 	     "</select></div><div class=\"kring-filter kring-filter--buttons\"><button "
 	     "class=\"utrecht-button utrecht-button--secondary-action\" "
 	     "type=\"submit\">%s</button></div></form><p class=\"utrecht-paragraph "
-	     "kring-report__pdf\">%s</p></div>",
+	     "kring-annual__pdf\">%s</p></div>",
 	     T(REPORT_SHOW), T(REPORT_PDF_HOWTO));
 
 	/* in sentences */
 	html(&h,
-	     "<section class=\"kring-report__part\" aria-labelledby=\"h-rep-sum\"><h2 "
+	     "<section class=\"kring-annual__part\" aria-labelledby=\"h-rep-sum\"><h2 "
 	     "class=\"utrecht-heading-2\" id=\"h-rep-sum\">%s</h2>",
 	     T(REPORT_SUMMARY_TITLE));
 	html(&h, "<p class=\"utrecht-paragraph\">%s %s</p>",
@@ -254,7 +258,7 @@ int page_report(struct req *r)
 
 	/* the year by month */
 	html(&h,
-	     "<section class=\"kring-report__part\" aria-labelledby=\"h-rep-m\"><h2 "
+	     "<section class=\"kring-annual__part\" aria-labelledby=\"h-rep-m\"><h2 "
 	     "class=\"utrecht-heading-2\" id=\"h-rep-m\">%s</h2>",
 	     T(REPORT_MONTHS_TITLE));
 	const char *labels[12];
@@ -267,7 +271,7 @@ int page_report(struct req *r)
 			va[k][i] = m[i].activities[k];
 	}
 	const char *series[DASH_N_MADE] = {T(DASH_MADE_VOOR), T(DASH_MADE_MET), T(DASH_MADE_DOOR)};
-	html(&h, "<figure class=\"kring-chart kring-report__chart\">");
+	html(&h, "<figure class=\"kring-chart kring-annual__chart\">");
 	chart_stacked(&h, a, "rep-act", T(DASH_CHART_ACTIVITIES),
 	              TN_printf(a, REPORT_CHART_DESC, all, year, all), labels, 12,
 	              (const long long *const *)va, series, DASH_N_MADE);
@@ -281,7 +285,7 @@ int page_report(struct req *r)
 	/* goals reached (issue 9, the goals subject): the lead adds a part here after the merge */
 	html(
 	    &h,
-	    "<footer class=\"kring-report__foot\"><p class=\"utrecht-paragraph kring-muted\">%s</p>"
+	    "<footer class=\"kring-annual__foot\"><p class=\"utrecht-paragraph kring-muted\">%s</p>"
 	    "</footer></article>",
 	    T_printf(a, REPORT_FOOT, org.name, fmt_date(a, (long long)now)));
 	page_end(r, &h, 200);

@@ -142,6 +142,12 @@ static const char *const bar_colour[] = {"#00557f", "#2e7d32", "#b35900", "#6b6b
 /* a pattern per series too (WCAG 1.4.1): none, diagonal lines, dots, none */
 static const char *const bar_fill_pattern[] = {NULL, "lines", "dots", NULL};
 
+/* A coordinate in whole units of the viewBox: integers print far faster than %.1f. */
+static int px(double v)
+{
+	return (int)lround(v);
+}
+
 /* A "nice" upper bound for a scale of whole numbers: 1, 2, 5 × 10^k, at least max. */
 static long long nice_top(long long max)
 {
@@ -229,13 +235,12 @@ void chart_stacked(struct html *h, struct arena *a, const char *id, const char *
 			continue;
 		double y = top + plot_h - plot_h * (double)v / (double)topv;
 		html(h,
-		     "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" stroke=\"%s\" "
+		     "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
 		     "stroke-width=\"1\"/>"
-		     "<text x=\"%d\" y=\"%s\" font-size=\"13\" fill=\"#4a4a55\" "
+		     "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#4a4a55\" "
 		     "text-anchor=\"end\">%lld</text>",
-		     (int)left, arena_printf(a, "%.1f", y), (int)(w - right),
-		     arena_printf(a, "%.1f", y), k == 0 ? "#6b6b76" : "#dfe2e6", (int)left - 6,
-		     arena_printf(a, "%.1f", y + 4), v);
+		     (int)left, px(y), (int)(w - right), px(y), k == 0 ? "#6b6b76" : "#dfe2e6",
+		     (int)left - 6, px(y + 4), v);
 	}
 	double slot = plot_w / (double)n_labels;
 	double bw = slot * 0.62;
@@ -248,29 +253,26 @@ void chart_stacked(struct html *h, struct arena *a, const char *id, const char *
 			if (v <= 0)
 				continue;
 			double bh = plot_h * (double)v / (double)topv;
+			int bottom_y = px(base); /* whole units, stacked without gaps */
 			base -= bh;
 			html(h,
-			     "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\" "
+			     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
 			     "stroke=\"#ffffff\" stroke-width=\"0.5\"/>",
-			     arena_printf(a, "%.1f", x), arena_printf(a, "%.1f", base),
-			     arena_printf(a, "%.1f", bw), arena_printf(a, "%.1f", bh),
-			     bar_fill(a, id, s));
+			     px(x), px(base), px(bw), bottom_y - px(base), bar_fill(a, id, s));
 		}
 		if (i % (size_t)every == 0)
 			html(h,
-			     "<text x=\"%s\" y=\"%s\" font-size=\"13\" fill=\"#1b1b1f\" "
+			     "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#1b1b1f\" "
 			     "text-anchor=\"middle\">%s</text>",
-			     arena_printf(a, "%.1f", x + bw / 2),
-			     arena_printf(a, "%.1f", ht - bottom + 17), labels[i]);
+			     px(x + bw / 2), px(ht - bottom + 17), labels[i]);
 	}
 	/* legend at the top */
 	double lx = left;
 	for (size_t s = 0; s < n_series; s++) {
 		html(h,
-		     "<rect x=\"%s\" y=\"8\" width=\"16\" height=\"16\" fill=\"%s\"/>"
-		     "<text x=\"%s\" y=\"21\" font-size=\"14\" fill=\"#1b1b1f\">%s</text>",
-		     arena_printf(a, "%.1f", lx), bar_fill(a, id, s),
-		     arena_printf(a, "%.1f", lx + 22), series_labels[s]);
+		     "<rect x=\"%d\" y=\"8\" width=\"16\" height=\"16\" fill=\"%s\"/>"
+		     "<text x=\"%d\" y=\"21\" font-size=\"14\" fill=\"#1b1b1f\">%s</text>",
+		     px(lx), bar_fill(a, id, s), px(lx + 22), series_labels[s]);
 		lx += 34 + 8.0 * (double)strlen(series_labels[s]);
 	}
 	html(h, "</svg>");
@@ -279,6 +281,7 @@ void chart_stacked(struct html *h, struct arena *a, const char *id, const char *
 void chart_hbars(struct html *h, struct arena *a, const char *id, const char *title,
                  const char *desc, const char *const *labels, const long long *values, size_t n)
 {
+	(void)a; /* kept for the same signature as the other charts */
 	const double w = 420, row = 30, label_w = 118, top = 6;
 	double ht = top * 2 + row * (double)n;
 	html(h,
@@ -295,15 +298,13 @@ void chart_hbars(struct html *h, struct arena *a, const char *id, const char *ti
 		double y = top + row * (double)i;
 		double bw = values[i] > 0 ? plot_w * (double)values[i] / (double)max : 0;
 		html(h,
-		     "<text x=\"%d\" y=\"%s\" font-size=\"14\" fill=\"#1b1b1f\" "
+		     "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"#1b1b1f\" "
 		     "text-anchor=\"end\">%s</text>"
-		     "<rect x=\"%d\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#00557f\"/>"
-		     "<text x=\"%s\" y=\"%s\" font-size=\"14\" font-weight=\"600\" "
+		     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#00557f\"/>"
+		     "<text x=\"%d\" y=\"%d\" font-size=\"14\" font-weight=\"600\" "
 		     "fill=\"#1b1b1f\">%lld</text>",
-		     (int)label_w - 8, arena_printf(a, "%.1f", y + row / 2 + 5), labels[i],
-		     (int)label_w, arena_printf(a, "%.1f", y + 5), arena_printf(a, "%.1f", bw),
-		     arena_printf(a, "%.1f", row - 10), arena_printf(a, "%.1f", label_w + bw + 6),
-		     arena_printf(a, "%.1f", y + row / 2 + 5), values[i]);
+		     (int)label_w - 8, px(y + row / 2 + 5), labels[i], (int)label_w, px(y + 5),
+		     px(bw), px(row - 10), px(label_w + bw + 6), px(y + row / 2 + 5), values[i]);
 	}
 	html(h, "</svg>");
 }

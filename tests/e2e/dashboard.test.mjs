@@ -68,7 +68,7 @@ test('Marieke reads the dashboard, narrows the period, prints the year report an
 		assert.ok(await page.getByText('Opslaan als PDF').isVisible(), 'the page says how to make a PDF');
 		await checkPage(page, 'dashboard-02-report');
 		await page.emulateMedia({ media: 'print' });
-		for (const hidden of ['nav.kring-nav', '.kring-report__tools', 'header.kring-header', 'footer.kring-footer'])
+		for (const hidden of ['nav.kring-nav', '.kring-annual__tools', 'header.kring-header', 'footer.kring-footer'])
 			if (await page.locator(hidden).count())
 				assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
 		assert.equal(await page.getByRole('button').filter({ visible: true }).count(), 0, 'no buttons on paper');
