@@ -29,7 +29,7 @@
 /* The ways of making an activity, in the order of the DASH_N_MADE columns. */
 extern const char *const dash_made[];
 
-/* Communities counted by status (rows) and archetype (columns). */
+/* Communities counted by status (rows) and archetype (columns): DASH_N_ARCHETYPE - 1 is "not chosen". */
 struct dash_communities {
 	long long by[DASH_N_STATUS][DASH_N_ARCHETYPE];
 	long long status[DASH_N_STATUS];       /* row totals */
@@ -91,6 +91,7 @@ struct dash_partners {
 	long long linked; /* partners linked to at least one community */
 };
 
+/* Counts org's partners by kind (kind[] are partner_kinds, static strings). 0 or -1. */
 int dash_partners(struct db *db, struct arena *a, long long org_id, struct dash_partners *out);
 
 /* Communities that started (started_on, or else created) in year ("YYYY"). */
