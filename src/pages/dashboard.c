@@ -188,10 +188,12 @@ static void block_communities(struct req *r, struct html *h, const struct dash_c
 	     "<tbody class=\"utrecht-table__body\">",
 	     T(DASH_TOTAL));
 	for (int s = 0; s < DASH_N_STATUS; s++) {
+		/* each phase links to the list of its communities, where the work is done */
 		html(h,
 		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
-		     "scope=\"row\">%s</th>",
-		     labels[s]);
+		     "scope=\"row\"><a class=\"utrecht-link\" "
+		     "href=\"/o/%s/communities?status=%s\">%s</a></th>",
+		     r->org_slug, community_statuses[s], labels[s]);
 		for (int k = 0; k < DASH_N_ARCHETYPE; k++)
 			if (show[k])
 				html(h, "<td class=\"utrecht-table__cell\">%lld</td>", c->by[s][k]);

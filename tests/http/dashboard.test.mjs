@@ -204,6 +204,8 @@ test('communities by phase equal a count in SQL, and follow a new community', as
 	assert.deepEqual(got, want);
 	assert.equal(got.Zelfdragend, 1);
 	assert.match(res.body, /Doel \(purpose\)/, 'the archetype of the new community is a column');
+	assert.match(res.body, /<a class="utrecht-link" href="\/o\/de-sleutel\/communities\?status=zelfdragend">Zelfdragend<\/a>/,
+		'a phase links to the list of its communities');
 	assert.equal(keys(res.body)[0][0], String(want.Totaal - want.Gestopt), 'active communities: all but stopped');
 });
 
