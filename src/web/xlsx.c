@@ -63,11 +63,13 @@ int xlsx_begin(struct xlsx *x)
 	return 0;
 }
 
-/* Sets the widths of the current sheet's columns from what was written. */
+/* Sets the widths of the current sheet's columns from what was written, and the filter. */
 static void apply_widths(struct xlsx *x)
 {
 	if (!x->ws)
 		return;
+	if (x->n_head > 0 && x->row > 1)
+		worksheet_autofilter(x->ws, 0, 0, x->row - 1, (lxw_col_t)(x->n_head - 1));
 	for (unsigned c = 0; c < XLSX_MAX_COLS; c++) {
 		if (x->width[c] == 0)
 			continue;
@@ -84,6 +86,7 @@ void xlsx_sheet(struct xlsx *x, const char *name)
 	if (!x->ws)
 		x->failed = true;
 	x->row = x->col = 0;
+	x->n_head = 0;
 	memset(x->width, 0, sizeof(x->width));
 }
 
@@ -178,6 +181,7 @@ void sheet_header(struct sheet *s, const char *const *names, size_t n)
 		xlsx_text(x, names[i], x->f_head);
 	if (x->ws)
 		worksheet_freeze_panes(x->ws, 1, 0);
+	x->n_head = (unsigned)n;
 	x->row++;
 	x->col = 0;
 }

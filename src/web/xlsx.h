@@ -5,7 +5,8 @@
  *
  * An XLSX workbook gets typed cells (numbers as numbers, calendar dates as
  * dates shown d-m-jjjj), a bold header row with the panes frozen under
- * it, and column widths that fit what was written (capped). Strings are
+ * it and a filter on it, and column widths that fit what was written
+ * (capped). Strings are
  * always written as strings, never as formulas. libxlsxwriter writes to a
  * file: the workbook lives in a private directory (mkdtemp, mode 0700)
  * that xlsx_end() or xlsx_abort() removes with everything in it, so no
@@ -30,6 +31,7 @@ struct xlsx {
 	char path[96];                  /* the workbook file in it */
 	unsigned row, col;              /* next cell */
 	unsigned width[XLSX_MAX_COLS];  /* widest cell per column, in characters */
+	unsigned n_head;                /* columns of the header row (0: none yet) */
 	bool failed;                    /* a write failed: xlsx_end() reports it */
 };
 

@@ -342,7 +342,10 @@ test('partners.xlsx and the whole-organisation export: a sheet per kind, typed c
 	assert.equal(act.rows.length, 1 + num(`SELECT COUNT(*) FROM activities WHERE org_id = ${orgId}`));
 	assert.equal(talk.rows.length, 1 + num(`SELECT COUNT(*) FROM conversations WHERE org_id = ${orgId}`));
 	assert.equal(ap.rows.length, 1 + num(`SELECT COUNT(*) FROM action_points WHERE org_id = ${orgId}`));
-	for (const s of book.sheets) assert.match(s.xml, /state="frozen"/, `${s.name}: frozen header`);
+	for (const s of book.sheets) {
+		assert.match(s.xml, /state="frozen"/, `${s.name}: frozen header`);
+		if (s.rows.length > 1) assert.match(s.xml, /<autoFilter ref="A1:[A-Z]+\d+"\/>/, `${s.name}: a filter on the header`);
+	}
 	const feest = act.rows.find((r) => r[0] === 'Voorleesfeest');
 	assert.ok(feest, 'the activity is in its sheet');
 	assert.deepEqual(feest[1], { date: serial('2026-03-14'), fmt: 'd-m-yyyy' }, 'its date is a date');
