@@ -415,6 +415,7 @@ bench_config() {
   add_page home "/o/$org/" "$staff"
   add_page communities "/o/$org/communities" "$staff"
   add_page community "$community" "$staff"
+  add_page goals "$community/goals" "$staff" # goals: a community's goals page (step 5)
   add_page partner "$partner" "$staff"
   add_page conversations "/o/$org/conversations" "$staff"
   add_page search "/o/$org/search?q=$search_query" "$staff"

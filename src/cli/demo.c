@@ -16,6 +16,7 @@
 #include "../core/readiness.h"
 #include "../core/vision.h"
 #include "demo_work.h"
+#include "demo_goals.h" /* goals: step 5 and 6 */
 
 struct demo_org {
 	const char *slug;
@@ -342,6 +343,8 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_communities_load(db) != 0)
 		goto out;
 	if (demo_partners_load(db, &a) != 0)
+		goto out;
+	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
 		goto out;
 	fprintf(out,
 	        "Demo: Bibliotheek De Sleutel (and Bibliotheek Het Baken) are ready.\n"

@@ -79,6 +79,9 @@ test('the route table is what this test understands', () => {
 	for (const must of ['GET /healthz', 'GET /login', 'POST /login', 'POST /logout', 'GET /o/:org/', 'GET /o/:org/audit',
 		'GET /o/:org/branches/:id', 'GET /o/:org/people/:id'])
 		assert.ok(seen.has(must), `${must} is in the table`);
+	// goals (step 5 and 6): the community's goals page and the overview
+	for (const must of ['GET /o/:org/goals', 'GET /o/:org/communities/:id/goals', 'POST /o/:org/communities/:id/subgoals/:id2/measurements'])
+		assert.ok(seen.has(must), `${must} is in the table`);
 	const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.pattern}`);
 	// the meetlat link (/m/:token) is public on purpose: colleagues without an account answer by link
 	assert.deepEqual(
