@@ -10,9 +10,9 @@
  * their own communities only, and none of the library's internal steps
  * (action points, meetlat): the page says so.
  *
- * Two blocks come from other subjects and are wired after the merge: goals
- * on schedule versus behind (block_goals) and signals by kind
- * (block_signals). Each is one function below, called in its place.
+ * Two blocks come from other subjects: goals on schedule versus behind
+ * (block_goals, core/goal.h) and signals by kind (block_signals, wired by
+ * the lead after the signals merge). Each is one function below.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +21,7 @@
 
 #include "../auth/roles.h"
 #include "../core/dashboard.h"
+#include "../core/goal.h"
 #include "../core/meetlat.h"
 #include "../core/org.h"
 #include "../core/vocab.h"
@@ -342,15 +343,59 @@ static void block_meetlat(struct req *r, struct html *h, const struct dash_meetl
 }
 
 /*
- * Goals on schedule versus behind (issue 9, the goals subject): wired by
- * the lead after the merge with goal_schedule_counts(). Writes nothing
- * until then. 0, or -1 on a database error.
+ * Goals on schedule versus behind (issue 9, core/goal.h): the subgoals of
+ * the organisation by their state today, as bars and a table, with the way
+ * to the goals overview. Counted for the whole organisation, so not shown
+ * to an ambassadeur (who sees their own goals on the goals overview).
  */
-static int block_goals(struct req *r, struct html *h)
+static void block_goals(struct req *r, struct html *h, const struct goal_schedule_counts *g)
 {
-	(void)r;
-	(void)h;
-	return 0;
+	struct arena *a = &r->arena;
+	long long total = g->on_schedule + g->behind + g->reached + g->unknown;
+	html(h,
+	     "<section class=\"kring-dash\" aria-labelledby=\"h-dash-goals\"><h2 "
+	     "class=\"utrecht-heading-2\" id=\"h-dash-goals\">%s</h2><p "
+	     "class=\"utrecht-paragraph kring-muted\">%s</p>",
+	     T(DASH_GOALS_TITLE), T(DASH_GOALS_EXPLAIN));
+	if (total == 0) {
+		html(
+		    h,
+		    "<p class=\"utrecht-paragraph kring-empty\">%s</p><p class=\"utrecht-paragraph "
+		    "kring-noprint\"><a class=\"utrecht-link\" "
+		    "href=\"/o/%s/goals\">%s</a></p></section>",
+		    T(DASH_GOALS_NONE), r->org_slug, T(DASH_GOALS_LINK));
+		return;
+	}
+	const char *labels[] = {T(DASH_GOALS_ON), T(DASH_GOALS_BEHIND), T(DASH_GOALS_REACHED),
+	                        T(DASH_GOALS_UNKNOWN)};
+	const long long values[] = {g->on_schedule, g->behind, g->reached, g->unknown};
+	html(h, "<div class=\"kring-chart-grid kring-chart-grid--dash\"><figure "
+	        "class=\"kring-card kring-chart\">");
+	chart_hbars(h, a, "dash-goals", T(DASH_GOALS_TITLE), T_printf(a, DASH_GOALS_DESC, total),
+	            labels, values, 4);
+	html(
+	    h,
+	    "</figure><div><p class=\"kring-chart__cap\" aria-hidden=\"true\">%s</p><div "
+	    "class=\"kring-chart-table\" tabindex=\"0\" role=\"region\" aria-label=\"%s\"><table "
+	    "class=\"utrecht-table kring-table kring-num\"><caption class=\"utrecht-table__caption "
+	    "kring-sr\">%s</caption><thead class=\"utrecht-table__header\"><tr "
+	    "class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+	    "scope=\"col\">%s</th><th class=\"utrecht-table__header-cell\" "
+	    "scope=\"col\">%s</th></tr></thead><tbody class=\"utrecht-table__body\">",
+	    T(DASH_GOALS_TABLE), T(DASH_GOALS_TABLE), T(DASH_GOALS_TABLE), T(DASH_GOALS_COL_STATE),
+	    T(DASH_GOALS_COL_N));
+	for (int i = 0; i < 4; i++)
+		html(h,
+		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+		     "scope=\"row\">%s</th><td class=\"utrecht-table__cell\">%lld</td></tr>",
+		     labels[i], values[i]);
+	html(h,
+	     "</tbody><tfoot><tr class=\"utrecht-table__row\"><th "
+	     "class=\"utrecht-table__header-cell\" scope=\"row\">%s</th><td "
+	     "class=\"utrecht-table__cell\"><strong>%lld</strong></td></tr></tfoot></table></div>"
+	     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/goals\">%s</a></p></div></div></section>",
+	     T(DASH_TOTAL), total, r->org_slug, T(DASH_GOALS_LINK));
 }
 
 /*
@@ -380,6 +425,9 @@ int page_dashboard(struct req *r)
 	struct dash_meetlat *ml = arena_alloc(a, sizeof(*ml));
 	if (!r->only_attached && load_meetlat(r, ml) != 0)
 		return HANDLER_ERROR;
+	struct goal_schedule_counts goals = {0};
+	if (!r->only_attached && goal_schedule_counts(r->db, r->org_id, v.today, &goals) != 0)
+		return HANDLER_ERROR;
 
 	struct html h;
 	page_begin(r, &h, T(DASH_TITLE));
@@ -397,8 +445,8 @@ int page_dashboard(struct req *r)
 	key_figures(r, &h, &c, m, v.months, open, overdue);
 	block_communities(r, &h, &c);
 	block_months(r, &h, &v, m);
-	if (block_goals(r, &h) != 0)
-		return HANDLER_ERROR;
+	if (!r->only_attached)
+		block_goals(r, &h, &goals);
 	if (!r->only_attached) {
 		html(&h, "<div class=\"kring-dash-pair\">");
 		block_actions(r, &h, open, overdue);

@@ -368,3 +368,21 @@ test('text that looks like a formula stays text in XLSX', async () => {
 	assert.ok(!/<f>/.test(s.xml), 'no formula in the sheet');
 	q(`DELETE FROM communities WHERE org_id = ${orgId} AND name LIKE '=HYPERLINK%'`);
 });
+
+test('goals on schedule versus behind: the same counts as the goals overview; not shown to an ambassadeur', async () => {
+	const ov = textOf((await c.sascha.get(`${O}/goals`)).body);
+	const m = /Subdoelen: (\d+) op schema, (\d+) achter, (\d+) gehaald, (\d+) nog niet te zeggen\./.exec(ov);
+	assert.ok(m, 'the overview counts its subgoals');
+	const res = await c.sascha.get(`${O}/dashboard`);
+	const sec = /<section class="kring-dash" aria-labelledby="h-dash-goals">.*?<\/section>/s.exec(res.body);
+	assert.ok(sec, 'the goals block');
+	const total = m.slice(1).reduce((s, x) => s + Number(x), 0);
+	if (total === 0) {
+		assert.ok(textOf(sec[0]).includes('nog geen meetbare subdoelen'));
+	} else {
+		const rows = [...sec[0].matchAll(/<th[^>]*scope="row">(.*?)<\/th><td[^>]*>(?:<strong>)?(\d+)/gs)].map((x) => [textOf(x[1]).trim(), Number(x[2])]);
+		assert.deepEqual(rows, [['Op schema', +m[1]], ['Loopt achter', +m[2]], ['Bereikt', +m[3]], ['Nog niet te zeggen', +m[4]], ['Totaal', total]]);
+		assert.match(sec[0], /role="img" aria-labelledby="dash-goals-t dash-goals-d"/);
+	}
+	assert.ok(!(await c.fatima.get(`${O}/dashboard`)).body.includes('h-dash-goals'), 'an ambassadeur sees her goals on the goals overview');
+});
