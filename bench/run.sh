@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bench: nine logged-in pages of kring, each against nginx serving the
+# The bench: ten logged-in pages of kring, each against nginx serving the
 # very same bytes as a static file, in interleaved rounds (round-robin over
 # the pages, kring then nginx for each), on the demo and on a `--scale N`
 # database, for SQLite and/or PostgreSQL. Loopback only, bounded time.
