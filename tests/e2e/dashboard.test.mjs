@@ -32,7 +32,7 @@ after(async () => {
 
 const ORG = '/o/de-sleutel';
 
-test('Marieke reads the dashboard, narrows the period, prints the year report and downloads the workbook', { timeout: 60_000 }, async () => {
+test('Marieke reads the dashboard, narrows the period, prints the year report and downloads the workbook', { timeout: 90_000 }, async () => {
 	const { context, page } = await newPage(browser, kring.base, { acceptDownloads: true });
 	try {
 		await login(page, 'marieke@desleutel.nl');
@@ -94,7 +94,7 @@ test('Marieke reads the dashboard, narrows the period, prints the year report an
 	}
 });
 
-test('the dashboard on a phone: no sideways scrolling of the page; an ambassadeur sees her own communities', { timeout: 40_000 }, async () => {
+test('the dashboard on a phone: no sideways scrolling of the page; an ambassadeur sees her own communities', { timeout: 90_000 }, async () => {
 	const { context, page } = await newPage(browser, kring.base, { viewport: PHONE, isMobile: true, hasTouch: true });
 	try {
 		await login(page, 'marieke@desleutel.nl');
