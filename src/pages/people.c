@@ -414,6 +414,8 @@ static const struct audit_kind {
     {"measurement.delete", TXT_AUDIT_MEASUREMENT_DELETE, -1},
     {"agreement.add", TXT_AUDIT_AGREEMENT_ADD, -1},
     {"agreement.delete", TXT_AUDIT_AGREEMENT_DELETE, -1},
+    /* calendar */
+    {"calendar.key_renew", TXT_AUDIT_CALENDAR_KEY_RENEW, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)
