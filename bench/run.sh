@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bench: eight logged-in pages of kring, each against nginx serving the
+# The bench: eleven logged-in pages of kring, each against nginx serving the
 # very same bytes as a static file, in interleaved rounds (round-robin over
 # the pages, kring then nginx for each), on the demo and on a `--scale N`
 # database, for SQLite and/or PostgreSQL. Loopback only, bounded time.
@@ -424,6 +424,7 @@ bench_config() {
   add_page signals "/o/$org/signals" "$staff" # Aandacht nodig (issue 10)
   # calendar (issue 9): the month calendar of the current month
   add_page calendar "/o/$org/calendar" "$staff"
+  add_page dashboard "/o/$org/dashboard" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do

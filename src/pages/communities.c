@@ -11,6 +11,7 @@
 #include "../core/community.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
+#include "../web/xlsx.h"
 #include "community_ui.h"
 #include "pager.h"
 #include "pages.h"
@@ -176,9 +177,10 @@ int page_communities(struct req *r)
 		     T(COMMUNITIES_SCAN_LINK));
 	html(&h,
 	     "<a class=\"utrecht-link\" href=\"/o/%s/communities/print\">%s</a>"
-	     "<a class=\"utrecht-link\" href=\"/o/%s/communities.csv%s%s\" download>%s</a></p>",
+	     "<a class=\"utrecht-link\" href=\"/o/%s/communities.csv%s%s\" download>%s</a>"
+	     "<a class=\"utrecht-link\" href=\"/o/%s/communities.xlsx%s%s\" download>%s</a></p>",
 	     r->org_slug, T(COMMUNITIES_PRINT_BLANK), r->org_slug, q[0] ? "?" : "", q,
-	     T(COMMUNITIES_CSV));
+	     T(COMMUNITIES_CSV), r->org_slug, q[0] ? "?" : "", q, T(LIST_XLSX));
 
 	bool any_filter = f.status[0] || f.archetype[0] || f.role[0] || f.person;
 	if (total > 0 || any_filter)
@@ -265,4 +267,26 @@ int page_communities_csv(struct req *r)
 	            arena_printf(&r->arena, "attachment; filename=\"communities-%s-%s.csv\"",
 	                         r->org_slug, day));
 	return HANDLER_OK;
+}
+
+/* dashboard: the same list as XLSX (web/xlsx.h), with the filter of the page */
+int page_communities_xlsx(struct req *r)
+{
+	struct member *staff;
+	size_t n_staff;
+	if (community_candidates(r->db, &r->arena, r->org_id, false, &staff, &n_staff) != 0)
+		return HANDLER_ERROR;
+	struct community_filter f;
+	read_filter(r, &f, staff, n_staff);
+	struct community_export *rows;
+	size_t n;
+	if (community_export_rows(r->db, &r->arena, r->org_id, &f, &rows, &n) != 0)
+		return HANDLER_ERROR;
+	struct xlsx x;
+	if (xlsx_begin(&x) != 0)
+		return HANDLER_ERROR;
+	struct sheet s = {.xlsx = &x};
+	xlsx_sheet(&x, T(XLSX_SHEET_COMMUNITIES));
+	community_sheet_write(&s, &r->arena, rows, n);
+	return xlsx_send(r, &x, "communities");
 }

@@ -1,13 +1,15 @@
 /*
  * community_csv.c - the communities list as CSV for Dutch Excel: the
  * columns and their Dutch names, written from the rows the core gives
- * (community_export_rows) with web/csv.h.
+ * (community_export_rows) with web/csv.h, or as an XLSX worksheet
+ * (web/xlsx.h): the columns are written once, to a sheet.
  */
 #include <string.h>
 #include <time.h>
 
 #include "../i18n/text.h"
 #include "../web/csv.h"
+#include "../web/xlsx.h"
 #include "community_ui.h"
 
 /* "a\nb" of the texts of items of kind, in order. */
@@ -49,6 +51,13 @@ void community_csv_write(struct buf *out, struct arena *a, const struct communit
 {
 	struct csv c;
 	csv_begin(&c, out);
+	struct sheet s = {.csv = &c};
+	community_sheet_write(&s, a, rows, n_rows);
+}
+
+void community_sheet_write(struct sheet *s, struct arena *a, const struct community_export *rows,
+                           size_t n_rows)
+{
 	static const int header[] = {
 	    TXT_CSV_NAME,        TXT_CSV_STATUS,    TXT_CSV_STATUS_SINCE, TXT_CSV_DESCRIPTION,
 	    TXT_CSV_WHY,         TXT_CSV_GEOGRAPHY, TXT_CSV_IDENTITY,     TXT_CSV_AFFINITY,
@@ -57,9 +66,11 @@ void community_csv_write(struct buf *out, struct arena *a, const struct communit
 	    TXT_CSV_AMBASSADORS, TXT_CSV_STRENGTHS, TXT_CSV_NEEDS,        TXT_CSV_VAN,
 	    TXT_CSV_DOOR,        TXT_CSV_VOOR,      TXT_CSV_SIGNALS,      TXT_CSV_UPDATED,
 	};
-	for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
-		csv_cell(&c, text_nl[header[i]]);
-	csv_row_end(&c);
+	const size_t n_cols = sizeof(header) / sizeof(header[0]);
+	const char *names[sizeof(header) / sizeof(header[0])];
+	for (size_t i = 0; i < n_cols; i++)
+		names[i] = text_nl[header[i]];
+	sheet_header(s, names, n_cols);
 	for (size_t r = 0; r < n_rows; r++) {
 		const struct community *cm = &rows[r].c;
 		const struct community_item *items = rows[r].items;
@@ -85,29 +96,29 @@ void community_csv_write(struct buf *out, struct arena *a, const struct communit
 		localtime_r(&upd, &tm);
 		strftime(upd_s, sizeof(upd_s), "%Y-%m-%d", &tm);
 
-		csv_cell(&c, cm->name);
-		csv_cell(&c, ui_status_label(cm->status));
-		csv_cell(&c, since_s);
-		csv_cell(&c, cm->description);
-		csv_cell(&c, cm->why);
-		csv_cell(&c, cm->geography);
-		csv_cell(&c, cm->identity);
-		csv_cell(&c, cm->affinity);
-		csv_cell(&c, ui_archetype_label(cm->archetype));
-		csv_cell(&c, ui_bond_label(cm->bond));
-		csv_cell(&c, cm->contact_name);
-		csv_cell(&c, cm->contact_how);
-		csv_cell(&c, cm->started_on);
+		sheet_text(s, cm->name);
+		sheet_text(s, ui_status_label(cm->status));
+		sheet_date(s, since_s);
+		sheet_text(s, cm->description);
+		sheet_text(s, cm->why);
+		sheet_text(s, cm->geography);
+		sheet_text(s, cm->identity);
+		sheet_text(s, cm->affinity);
+		sheet_text(s, ui_archetype_label(cm->archetype));
+		sheet_text(s, ui_bond_label(cm->bond));
+		sheet_text(s, cm->contact_name);
+		sheet_text(s, cm->contact_how);
+		sheet_date(s, cm->started_on);
 		for (int k = 0; k < COMMUNITY_N_ROLES; k++)
-			csv_cell(&c, join_people(a, staff, n_staff, community_staff_roles[k]));
-		csv_cell(&c, join_people(a, amb, n_amb, ""));
-		csv_cell(&c, join_items(a, items, n_items, "sterkte", false));
-		csv_cell(&c, join_items(a, items, n_items, "behoefte", false));
-		csv_cell(&c, join_items(a, items, n_items, "van", true));
-		csv_cell(&c, join_items(a, items, n_items, "door", true));
-		csv_cell(&c, join_items(a, items, n_items, "voor", true));
-		csv_cell(&c, buf_str(&sigs));
-		csv_cell(&c, upd_s);
-		csv_row_end(&c);
+			sheet_text(s, join_people(a, staff, n_staff, community_staff_roles[k]));
+		sheet_text(s, join_people(a, amb, n_amb, ""));
+		sheet_text(s, join_items(a, items, n_items, "sterkte", false));
+		sheet_text(s, join_items(a, items, n_items, "behoefte", false));
+		sheet_text(s, join_items(a, items, n_items, "van", true));
+		sheet_text(s, join_items(a, items, n_items, "door", true));
+		sheet_text(s, join_items(a, items, n_items, "voor", true));
+		sheet_text(s, buf_str(&sigs));
+		sheet_date(s, upd_s);
+		sheet_row_end(s);
 	}
 }

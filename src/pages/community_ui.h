@@ -54,6 +54,14 @@ void ui_signals(struct req *r, struct html *h, long long community_id,
 void community_csv_write(struct buf *out, struct arena *a, const struct community_export *rows,
                          size_t n);
 
+struct sheet;
+/*
+ * The same columns and rows as community_csv_write(), to a sheet (CSV or
+ * an XLSX worksheet, web/xlsx.h): dates as dates in XLSX. (dashboard)
+ */
+void community_sheet_write(struct sheet *s, struct arena *a, const struct community_export *rows,
+                           size_t n);
+
 /*
  * The Dutch label of a stored name: labels are consecutive texts in nl.def
  * starting at first_text, in the order of list. "" for an unknown name.

@@ -90,6 +90,11 @@ const char *ui_power_value(const struct partner_power *p, size_t i);
 int partner_export_csv(struct db *db, struct arena *a, long long org_id,
                        const struct partner_filter *f, const char *today, struct buf *out);
 
+struct sheet;
+/* The same columns and rows as partner_export_csv(), to a sheet (web/xlsx.h). (dashboard) */
+int partner_export_sheet(struct db *db, struct arena *a, long long org_id,
+                         const struct partner_filter *f, const char *today, struct sheet *s);
+
 /* The tips for a first contact (step 4b) and for empathic listening (step 4d). */
 void ui_talk_tips(struct html *h, const char *heading_id);
 

@@ -16,6 +16,7 @@
 #include "partner_ui.h"
 #include "respond.h"
 #include "../web/csv.h"
+#include "../web/xlsx.h"
 
 #define LIST_PAGE 25
 
@@ -131,9 +132,10 @@ int page_partners(struct req *r)
 	html(&h,
 	     "<a class=\"utrecht-link\" href=\"/o/%s/conversations\">%s</a>"
 	     "<a class=\"utrecht-link\" href=\"/o/%s/partners/print\">%s</a>"
-	     "<a class=\"utrecht-link\" href=\"/o/%s/partners.csv%s%s\" download>%s</a></p>",
+	     "<a class=\"utrecht-link\" href=\"/o/%s/partners.csv%s%s\" download>%s</a>"
+	     "<a class=\"utrecht-link\" href=\"/o/%s/partners.xlsx%s%s\" download>%s</a></p>",
 	     r->org_slug, T(PARTNERS_TALKS_LINK), r->org_slug, T(PARTNERS_PRINT_BLANK), r->org_slug,
-	     q[0] ? "?" : "", q, T(PARTNERS_CSV));
+	     q[0] ? "?" : "", q, T(PARTNERS_CSV), r->org_slug, q[0] ? "?" : "", q, T(LIST_XLSX));
 
 	bool any_filter = f.kind[0] || f.community;
 	if (total > 0 || any_filter)
@@ -231,13 +233,20 @@ static const char *iso_day(struct arena *a, long long epoch)
 int partner_export_csv(struct db *db, struct arena *a, long long org_id,
                        const struct partner_filter *f, const char *today, struct buf *out)
 {
+	struct csv c;
+	csv_begin(&c, out);
+	struct sheet s = {.csv = &c};
+	return partner_export_sheet(db, a, org_id, f, today, &s);
+}
+
+int partner_export_sheet(struct db *db, struct arena *a, long long org_id,
+                         const struct partner_filter *f, const char *today, struct sheet *s)
+{
 	struct partner_row *rows;
 	size_t n_rows;
 	long long total;
 	if (partner_list(db, a, org_id, f, today, 0, 0, &rows, &n_rows, &total) != 0)
 		return -1;
-	struct csv c;
-	csv_begin(&c, out);
 	static const int header[] = {
 	    TXT_PCSV_NAME,         TXT_PCSV_KIND,        TXT_PCSV_PART_OF,     TXT_PCSV_DESCRIPTION,
 	    TXT_PCSV_CONTACT,      TXT_PCSV_CONTACT_HOW, TXT_PCSV_COMMUNITIES, TXT_PCSV_POWER_ON,
@@ -245,9 +254,11 @@ int partner_export_csv(struct db *db, struct arena *a, long long org_id,
 	    TXT_PCSV_SUCCESS,      TXT_PCSV_TALKS,       TXT_PCSV_LAST_TALK,   TXT_PCSV_NEXT_TALK,
 	    TXT_PCSV_OPEN_ACTIONS, TXT_PCSV_OVERDUE,     TXT_PCSV_UPDATED,
 	};
-	for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
-		csv_cell(&c, text_nl[header[i]]);
-	csv_row_end(&c);
+	const size_t n_cols = sizeof(header) / sizeof(header[0]);
+	const char *head[sizeof(header) / sizeof(header[0])];
+	for (size_t i = 0; i < n_cols; i++)
+		head[i] = text_nl[header[i]];
+	sheet_header(s, head, n_cols);
 	for (size_t r = 0; r < n_rows; r++) {
 		struct partner p;
 		struct community_ref *cs;
@@ -261,27 +272,27 @@ int partner_export_csv(struct db *db, struct arena *a, long long org_id,
 		buf_init(&names, a);
 		for (size_t i = 0; i < n_cs; i++)
 			buf_printf(&names, "%s%s", i ? ", " : "", cs[i].name);
-		csv_cell(&c, p.name);
-		csv_cell(&c, ui_partner_kind_label(p.kind));
-		csv_cell(&c, p.part_of);
-		csv_cell(&c, p.description);
-		csv_cell(&c, p.contact_name);
-		csv_cell(&c, p.contact_how);
-		csv_cell(&c, buf_str(&names));
+		sheet_text(s, p.name);
+		sheet_text(s, ui_partner_kind_label(p.kind));
+		sheet_text(s, p.part_of);
+		sheet_text(s, p.description);
+		sheet_text(s, p.contact_name);
+		sheet_text(s, p.contact_how);
+		sheet_text(s, buf_str(&names));
 		const struct partner_power *last = n_pw > 0 ? &pw[0] : NULL;
-		csv_cell(&c, last ? last->met_on : "");
-		csv_cell(&c, last ? last->challenges : "");
-		csv_cell(&c, last ? last->core_values : "");
-		csv_cell(&c, last ? last->goals : "");
-		csv_cell(&c, last ? last->commitments : "");
-		csv_cell(&c, last ? last->success : "");
-		csv_cell_int(&c, rows[r].n_conversations);
-		csv_cell(&c, rows[r].last_contact);
-		csv_cell(&c, rows[r].next_contact);
-		csv_cell_int(&c, rows[r].n_open_actions);
-		csv_cell_int(&c, rows[r].n_overdue);
-		csv_cell(&c, iso_day(a, p.updated_at));
-		csv_row_end(&c);
+		sheet_date(s, last ? last->met_on : "");
+		sheet_text(s, last ? last->challenges : "");
+		sheet_text(s, last ? last->core_values : "");
+		sheet_text(s, last ? last->goals : "");
+		sheet_text(s, last ? last->commitments : "");
+		sheet_text(s, last ? last->success : "");
+		sheet_int(s, rows[r].n_conversations);
+		sheet_date(s, rows[r].last_contact);
+		sheet_date(s, rows[r].next_contact);
+		sheet_int(s, rows[r].n_open_actions);
+		sheet_int(s, rows[r].n_overdue);
+		sheet_date(s, iso_day(a, p.updated_at));
+		sheet_row_end(s);
 	}
 	return 0;
 }
@@ -306,4 +317,26 @@ int page_partners_csv(struct req *r)
 	            arena_printf(&r->arena, "attachment; filename=\"partners-%s-%s.csv\"",
 	                         r->org_slug, today));
 	return HANDLER_OK;
+}
+
+/* dashboard: the same list as XLSX (web/xlsx.h), with the filter of the page */
+int page_partners_xlsx(struct req *r)
+{
+	struct community_ref *cs;
+	size_t n_cs;
+	if (partner_community_choices(r->db, &r->arena, r->org_id, &cs, &n_cs) != 0)
+		return HANDLER_ERROR;
+	struct partner_filter f;
+	read_filter(r, &f, cs, n_cs);
+	struct xlsx x;
+	if (xlsx_begin(&x) != 0)
+		return HANDLER_ERROR;
+	struct sheet s = {.xlsx = &x};
+	xlsx_sheet(&x, T(XLSX_SHEET_PARTNERS));
+	if (partner_export_sheet(r->db, &r->arena, r->org_id, &f, partner_today(&r->arena), &s) !=
+	    0) {
+		xlsx_abort(&x);
+		return HANDLER_ERROR;
+	}
+	return xlsx_send(r, &x, "partners");
 }

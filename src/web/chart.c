@@ -134,3 +134,177 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 	}
 	html(h, "</svg>");
 }
+
+/* ---- bar charts ---- */
+
+/* colours of the series of a stacked chart: dark blue, green, orange, grey */
+static const char *const bar_colour[] = {"#00557f", "#2e7d32", "#b35900", "#6b6b76"};
+/* a pattern per series too (WCAG 1.4.1): none, diagonal lines, dots, none */
+static const char *const bar_fill_pattern[] = {NULL, "lines", "dots", NULL};
+
+/* A coordinate in whole units of the viewBox: integers print far faster than %.1f. */
+static int px(double v)
+{
+	return (int)lround(v);
+}
+
+/* A "nice" upper bound for a scale of whole numbers: 1, 2, 5 × 10^k, at least max. */
+static long long nice_top(long long max)
+{
+	if (max <= 4)
+		return max < 1 ? 1 : max;
+	long long step = 1;
+	while (step * 10 < max)
+		step *= 10;
+	for (;;) {
+		if (step >= max)
+			return step;
+		if (2 * step >= max)
+			return 2 * step;
+		if (5 * step >= max)
+			return 5 * step;
+		step *= 10;
+	}
+}
+
+/* The <defs> of the patterns of series s (id-unique per chart). */
+static void bar_patterns(struct html *h, const char *id, size_t n_series)
+{
+	html(h, "<defs>");
+	for (size_t s = 0; s < n_series && s < 4; s++) {
+		if (!bar_fill_pattern[s])
+			continue;
+		const char *c = bar_colour[s];
+		if (strcmp(bar_fill_pattern[s], "lines") == 0)
+			html(h,
+			     "<pattern id=\"%s-p%zu\" width=\"6\" height=\"6\" "
+			     "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+			     "<rect width=\"6\" height=\"6\" fill=\"%s\"/>"
+			     "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#ffffff\" "
+			     "stroke-width=\"2\"/></pattern>",
+			     id, s, c);
+		else
+			html(h,
+			     "<pattern id=\"%s-p%zu\" width=\"6\" height=\"6\" "
+			     "patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" "
+			     "fill=\"%s\"/>"
+			     "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#ffffff\"/></pattern>",
+			     id, s, c);
+	}
+	html(h, "</defs>");
+}
+
+/* The fill of series s: its pattern or its colour. */
+static const char *bar_fill(struct arena *a, const char *id, size_t s)
+{
+	if (s < 4 && bar_fill_pattern[s])
+		return arena_printf(a, "url(#%s-p%zu)", id, s);
+	return bar_colour[s < 4 ? s : 3];
+}
+
+void chart_stacked(struct html *h, struct arena *a, const char *id, const char *title,
+                   const char *desc, const char *const *labels, size_t n_labels,
+                   const long long *const *values, const char *const *series_labels,
+                   size_t n_series)
+{
+	const double w = 480, ht = 260, left = 36, right = 6, top = 34, bottom = 34;
+	html(h,
+	     "<svg class=\"kring-bars\" viewBox=\"0 0 %d %d\" role=\"img\" "
+	     "aria-labelledby=\"%s-t %s-d\" xmlns=\"http://www.w3.org/2000/svg\">"
+	     "<title id=\"%s-t\">%s</title><desc id=\"%s-d\">%s</desc>",
+	     (int)w, (int)ht, id, id, id, title, id, desc);
+	if (n_labels == 0 || n_series == 0) {
+		html(h, "</svg>");
+		return;
+	}
+	bar_patterns(h, id, n_series);
+	long long max = 0;
+	for (size_t i = 0; i < n_labels; i++) {
+		long long sum = 0;
+		for (size_t s = 0; s < n_series; s++)
+			sum += values[s][i] > 0 ? values[s][i] : 0;
+		if (sum > max)
+			max = sum;
+	}
+	long long topv = nice_top(max);
+	double plot_h = ht - top - bottom, plot_w = w - left - right;
+	/* the scale: 0, half and top */
+	for (int k = 0; k <= 2; k++) {
+		long long v = topv * k / 2;
+		if (k == 1 && topv % 2)
+			continue;
+		double y = top + plot_h - plot_h * (double)v / (double)topv;
+		html(h,
+		     "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
+		     "stroke-width=\"1\"/>"
+		     "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#4a4a55\" "
+		     "text-anchor=\"end\">%lld</text>",
+		     (int)left, px(y), (int)(w - right), px(y), k == 0 ? "#6b6b76" : "#dfe2e6",
+		     (int)left - 6, px(y + 4), v);
+	}
+	double slot = plot_w / (double)n_labels;
+	double bw = slot * 0.62;
+	int every = n_labels > 12 ? 2 : 1; /* fewer month names when there are many */
+	for (size_t i = 0; i < n_labels; i++) {
+		double x = left + slot * (double)i + (slot - bw) / 2;
+		double base = top + plot_h;
+		for (size_t s = 0; s < n_series; s++) {
+			long long v = values[s][i];
+			if (v <= 0)
+				continue;
+			double bh = plot_h * (double)v / (double)topv;
+			int bottom_y = px(base); /* whole units, stacked without gaps */
+			base -= bh;
+			html(h,
+			     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+			     "stroke=\"#ffffff\" stroke-width=\"0.5\"/>",
+			     px(x), px(base), px(bw), bottom_y - px(base), bar_fill(a, id, s));
+		}
+		if (i % (size_t)every == 0)
+			html(h,
+			     "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#1b1b1f\" "
+			     "text-anchor=\"middle\">%s</text>",
+			     px(x + bw / 2), px(ht - bottom + 17), labels[i]);
+	}
+	/* legend at the top */
+	double lx = left;
+	for (size_t s = 0; s < n_series; s++) {
+		html(h,
+		     "<rect x=\"%d\" y=\"8\" width=\"16\" height=\"16\" fill=\"%s\"/>"
+		     "<text x=\"%d\" y=\"21\" font-size=\"14\" fill=\"#1b1b1f\">%s</text>",
+		     px(lx), bar_fill(a, id, s), px(lx + 22), series_labels[s]);
+		lx += 34 + 8.0 * (double)strlen(series_labels[s]);
+	}
+	html(h, "</svg>");
+}
+
+void chart_hbars(struct html *h, struct arena *a, const char *id, const char *title,
+                 const char *desc, const char *const *labels, const long long *values, size_t n)
+{
+	(void)a; /* kept for the same signature as the other charts */
+	const double w = 420, row = 30, label_w = 118, top = 6;
+	double ht = top * 2 + row * (double)n;
+	html(h,
+	     "<svg class=\"kring-bars kring-bars--h\" viewBox=\"0 0 %d %d\" role=\"img\" "
+	     "aria-labelledby=\"%s-t %s-d\" xmlns=\"http://www.w3.org/2000/svg\">"
+	     "<title id=\"%s-t\">%s</title><desc id=\"%s-d\">%s</desc>",
+	     (int)w, (int)ht, id, id, id, title, id, desc);
+	long long max = 1;
+	for (size_t i = 0; i < n; i++)
+		if (values[i] > max)
+			max = values[i];
+	double plot_w = w - label_w - 40;
+	for (size_t i = 0; i < n; i++) {
+		double y = top + row * (double)i;
+		double bw = values[i] > 0 ? plot_w * (double)values[i] / (double)max : 0;
+		html(h,
+		     "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"#1b1b1f\" "
+		     "text-anchor=\"end\">%s</text>"
+		     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#00557f\"/>"
+		     "<text x=\"%d\" y=\"%d\" font-size=\"14\" font-weight=\"600\" "
+		     "fill=\"#1b1b1f\">%lld</text>",
+		     (int)label_w - 8, px(y + row / 2 + 5), labels[i], (int)label_w, px(y + 5),
+		     px(bw), px(row - 10), px(label_w + bw + 6), px(y + row / 2 + 5), values[i]);
+	}
+	html(h, "</svg>");
+}

@@ -25,4 +25,26 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
                  const char *desc, const char *const *axes, size_t n_axes, double lo, double hi,
                  const struct chart_series *series, size_t n_series);
 
+/* ---- bar charts (dashboard) ---- */
+
+/*
+ * A stacked column chart: one column per label (n_labels, e.g. months),
+ * stacked from the bottom by series (n_series values arrays of n_labels
+ * each, series_labels for the legend; at most 4 series, each with its own
+ * colour and pattern so it is not told apart by colour alone). A scale with
+ * whole numbers on the left. The SVG has role="img" with title and desc;
+ * the numbers themselves belong in a table beside it.
+ */
+void chart_stacked(struct html *h, struct arena *a, const char *id, const char *title,
+                   const char *desc, const char *const *labels, size_t n_labels,
+                   const long long *const *values, const char *const *series_labels,
+                   size_t n_series);
+
+/*
+ * A horizontal bar chart: one bar per label with its value written after
+ * it (n rows). The same accessibility as chart_stacked.
+ */
+void chart_hbars(struct html *h, struct arena *a, const char *id, const char *title,
+                 const char *desc, const char *const *labels, const long long *values, size_t n);
+
 #endif

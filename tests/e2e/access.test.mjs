@@ -288,7 +288,7 @@ test('menu on a laptop: one row of groups (Werk, Koers, Beheer), opened and clos
 		assert.equal(new Set(b.items).size, 1, `every menu item on one row (tops ${b.items})`);
 		assert.ok(b.header.bottom <= 120, `header and menu take ${b.header.bottom}px`);
 		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Agenda',
-			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
+			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
 		// the group of the page shown is marked, and its link is the current page
 		assert.equal(await page.locator('.kring-nav__group--here summary').innerText(), 'Beheer');
 		assert.equal(await page.locator('a[aria-current="page"]', { hasText: 'Mensen en rollen' }).count(), 1);
@@ -368,8 +368,8 @@ test('an ambassadeur: a short menu, one group (Werk: Aandacht nodig, Communities
 	const { context, page } = await newPage(browser, kring.base);
 	try {
 		await login(page, 'fatima@voorbeeld.nl');
-		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Agenda', 'Vestigingen']);
-		// calendar (issue 9) and signals (issue 10): Agenda and Aandacht nodig join Communities in Werk
+		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Agenda', 'Dashboard', 'Vestigingen']);
+		// calendar (issue 9) and signals (issue 10): Agenda and Aandacht nodig join Communities in Werk; dashboard: Koers holds only the Dashboard, a plain link
 		assert.equal(await page.locator('.kring-nav summary').count(), 1);
 	} finally {
 		await context.close();

@@ -103,3 +103,20 @@ test('signals: "1abc" is no signal, "3x" no maximum', async () => {
 	for (const m of page.body.matchAll(/name="(on-[a-z_]+)" value="1"/g)) on[m[1]] = '1';
 	assert.equal((await admin.post(`/o/${ORG}/settings/signals`, { csrf: csrfFrom(page.body), max: '3', ...on })).status, 303);
 });
+
+/* dashboard: the branch filter of the dashboard takes an id strictly too */
+test('the dashboard\'s branch filter: "1abc", "01" and " 1" are no branch 1, "1" is', async () => {
+	const selected = (html) => {
+		const sel = /<select[^>]*name="vestiging">(.*?)<\/select>/s.exec(html);
+		assert.ok(sel, 'the branch filter');
+		return (/<option value="(\d+)" selected>/.exec(sel[1]) || [])[1];
+	};
+	const page = await sascha.get(`/o/${ORG}/dashboard?vestiging=1`);
+	assert.equal(page.status, 200);
+	assert.equal(selected(page.body), '1');
+	for (const bad of ['1abc', '01', '%201', '1.0', '+1', '0x1']) {
+		const res = await sascha.get(`/o/${ORG}/dashboard?vestiging=${bad}`);
+		assert.equal(res.status, 200, bad);
+		assert.equal(selected(res.body), undefined, `${bad}: all branches`);
+	}
+});
