@@ -15,6 +15,7 @@
 #include "../core/org.h"
 #include "../core/readiness.h"
 #include "../core/vision.h"
+#include "demo_activities.h"
 #include "demo_work.h"
 
 struct demo_org {
@@ -342,6 +343,9 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_communities_load(db) != 0)
 		goto out;
 	if (demo_partners_load(db, &a) != 0)
+		goto out;
+	/* activities (issue 9): after the communities and partners they name */
+	if (demo_activities_load(db) != 0)
 		goto out;
 	fprintf(out,
 	        "Demo: Bibliotheek De Sleutel (and Bibliotheek Het Baken) are ready.\n"

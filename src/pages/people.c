@@ -403,6 +403,11 @@ static const struct audit_kind {
     {"action.reopen", TXT_AUDIT_ACTION_REOPEN, -1},
     {"action.delete", TXT_AUDIT_ACTION_DELETE, -1},
     {"action.handover", TXT_AUDIT_ACTION_HANDOVER, -1},
+    /* activities (issue 9) */
+    {"activity.create", TXT_AUDIT_ACT_CREATE, -1},
+    {"activity.update", TXT_AUDIT_ACT_UPDATE, -1},
+    {"activity.confirm", TXT_AUDIT_ACT_CONFIRM, -1},
+    {"activity.delete", TXT_AUDIT_ACT_DELETE, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)
