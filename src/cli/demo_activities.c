@@ -78,7 +78,8 @@ static long long id_by_name(struct db *db, long long org, int what, const char *
 {
 	long long id = 0;
 	if (what == 0)
-		db_query_int(db, "SELECT id FROM communities WHERE org_id = ? AND name LIKE ? || '%'",
+		db_query_int(db,
+		             "SELECT id FROM communities WHERE org_id = ? AND name LIKE ? || '%'",
 		             DB_ARGS(DB_INT(org), DB_TEXT(name)), &id);
 	else if (what == 1)
 		db_query_int(db, "SELECT id FROM branches WHERE org_id = ? AND name = ?",
@@ -142,9 +143,11 @@ int demo_activities_load(struct db *db)
 			    .branch_id = bid,
 			    .place = d->place,
 			    .made = kind->made,
-			    .status = ahead || unconfirmed ? "planned" : (k == 11 ? "cancelled" : "held"),
-			    .participants =
-			        ahead || unconfirmed || k == 11 ? -1 : 8 + (k * 7 + (int)s * 5) % 23,
+			    .status =
+			        ahead || unconfirmed ? "planned" : (k == 11 ? "cancelled" : "held"),
+			    .participants = ahead || unconfirmed || k == 11
+			                        ? -1
+			                        : 8 + (k * 7 + (int)s * 5) % 23,
 			    .outcome = ahead ? "" : kind->outcome,
 			    .follow_up = "",
 			    .communities = &comm,

@@ -46,8 +46,8 @@ static enum activity_problem activity_shape(const struct activity *act)
 	if (act->held_on == NULL || !date_valid(act->held_on))
 		return ACT_BAD_DATE;
 	if (!activity_time_valid(act->starts_at) || !activity_time_valid(act->ends_at) ||
-	    (act->ends_at && act->ends_at[0] && (!act->starts_at || !act->starts_at[0] ||
-	                                         strcmp(act->ends_at, act->starts_at) < 0)))
+	    (act->ends_at && act->ends_at[0] &&
+	     (!act->starts_at || !act->starts_at[0] || strcmp(act->ends_at, act->starts_at) < 0)))
 		return ACT_BAD_TIME;
 	if (vocab_index(activity_mades, act->made) < 0)
 		return ACT_BAD_MADE;
@@ -78,12 +78,12 @@ static int door_item_of(struct db *db, long long org_id, long long id, const str
 {
 	for (size_t i = 0; i < act->n_communities; i++) {
 		long long n = 0;
-		if (db_query_int(db,
-		                 "SELECT COUNT(*) FROM community_items WHERE id = ? AND org_id = ?"
-		                 " AND community_id = ? AND kind = 'door'",
-		                 DB_ARGS(DB_INT(id), DB_INT(org_id),
-		                         DB_INT(act->communities[i].id)),
-		                 &n) != DB_ROW)
+		if (db_query_int(
+		        db,
+		        "SELECT COUNT(*) FROM community_items WHERE id = ? AND org_id = ?"
+		        " AND community_id = ? AND kind = 'door'",
+		        DB_ARGS(DB_INT(id), DB_INT(org_id), DB_INT(act->communities[i].id)),
+		        &n) != DB_ROW)
 			return -1;
 		if (n > 0)
 			return 1;
@@ -186,8 +186,8 @@ static int summaries_apply(struct db *db, long long org_id, long long id, int si
 	            " activities = community_activity_months.activities + excluded.activities,"
 	            " participants = community_activity_months.participants"
 	            " + excluded.participants",
-	            DB_ARGS(DB_INT(id), DB_INT(org_id), DB_TEXT(month), DB_TEXT(made),
-	                    DB_INT(sign), DB_INT(sign * people))) != DB_OK ||
+	            DB_ARGS(DB_INT(id), DB_INT(org_id), DB_TEXT(month), DB_TEXT(made), DB_INT(sign),
+	                    DB_INT(sign * people))) != DB_OK ||
 	    db_exec(db,
 	            "DELETE FROM activity_months WHERE org_id = ? AND activities = 0"
 	            " AND participants = 0",
@@ -323,20 +323,21 @@ enum save_result activity_update(struct db *db, long long org_id, long long acto
 	                                                   : old.status;
 	if (rc == SAVE_OK) {
 		if (summaries_apply(db, org_id, act->id, -1) != 0 ||
-		    db_exec(db,
-		            "UPDATE activities SET title = ?, held_on = ?, starts_at = ?, ends_at = ?,"
-		            " branch_id = ?, place = ?, made = ?, status = ?, participants = ?,"
-		            " outcome = ?, follow_up = ?, updated_at = ?, version = version + 1"
-		            " WHERE id = ? AND org_id = ? AND version = ?",
-		            DB_ARGS(DB_TEXT(act->title), DB_TEXT(act->held_on),
-		                    DB_TEXT(nz(act->starts_at)), DB_TEXT(nz(act->ends_at)),
-		                    act->branch_id ? DB_INT(act->branch_id) : DB_NULL,
-		                    DB_TEXT(act->branch_id ? "" : nz(act->place)),
-		                    DB_TEXT(act->made), DB_TEXT(status),
-		                    act->participants >= 0 ? DB_INT(act->participants) : DB_NULL,
-		                    DB_TEXT(nz(act->outcome)), DB_TEXT(nz(act->follow_up)),
-		                    DB_INT(now_s()), DB_INT(act->id), DB_INT(org_id),
-		                    DB_INT(act->version))) != DB_OK)
+		    db_exec(
+		        db,
+		        "UPDATE activities SET title = ?, held_on = ?, starts_at = ?, ends_at = ?,"
+		        " branch_id = ?, place = ?, made = ?, status = ?, participants = ?,"
+		        " outcome = ?, follow_up = ?, updated_at = ?, version = version + 1"
+		        " WHERE id = ? AND org_id = ? AND version = ?",
+		        DB_ARGS(DB_TEXT(act->title), DB_TEXT(act->held_on),
+		                DB_TEXT(nz(act->starts_at)), DB_TEXT(nz(act->ends_at)),
+		                act->branch_id ? DB_INT(act->branch_id) : DB_NULL,
+		                DB_TEXT(act->branch_id ? "" : nz(act->place)), DB_TEXT(act->made),
+		                DB_TEXT(status),
+		                act->participants >= 0 ? DB_INT(act->participants) : DB_NULL,
+		                DB_TEXT(nz(act->outcome)), DB_TEXT(nz(act->follow_up)),
+		                DB_INT(now_s()), DB_INT(act->id), DB_INT(org_id),
+		                DB_INT(act->version))) != DB_OK)
 			rc = SAVE_ERROR;
 		else if (db_changes(db) == 0)
 			rc = SAVE_CONFLICT;
@@ -374,8 +375,8 @@ enum save_result activity_confirm(struct db *db, long long org_id, long long act
 	         db_exec(db,
 	                 "UPDATE activities SET status = 'held', participants = ?, updated_at = ?,"
 	                 " version = version + 1 WHERE id = ? AND org_id = ? AND version = ?",
-	                 DB_ARGS(DB_INT(participants), DB_INT(now_s()), DB_INT(id),
-	                         DB_INT(org_id), DB_INT(version))) != DB_OK)
+	                 DB_ARGS(DB_INT(participants), DB_INT(now_s()), DB_INT(id), DB_INT(org_id),
+	                         DB_INT(version))) != DB_OK)
 		rc = SAVE_ERROR;
 	else if (db_changes(db) == 0)
 		rc = SAVE_CONFLICT;

@@ -35,9 +35,9 @@ extern const char *const activity_mades[];
 /* planned, held, cancelled */
 extern const char *const activity_statuses[];
 
-#define ACTIVITY_MAX_REFS 32           /* communities, staff or partners of one activity */
+#define ACTIVITY_MAX_REFS         32     /* communities, staff or partners of one activity */
 #define ACTIVITY_MAX_PARTICIPANTS 100000 /* a larger count is a typing error */
-#define ACTIVITY_TITLE_MAX 200           /* characters */
+#define ACTIVITY_TITLE_MAX        200    /* characters */
 
 /* A community, person or partner an activity names. */
 struct activity_ref {
@@ -83,17 +83,17 @@ int activity_get(struct db *db, struct arena *a, long long org_id, long long att
 /* What is wrong with an activity, per field (SAVE_REFUSED / SAVE_NOT_FOUND). */
 enum activity_problem {
 	ACT_OK = 0,
-	ACT_BAD_TITLE,        /* empty or longer than ACTIVITY_TITLE_MAX */
-	ACT_BAD_DATE,         /* not a date that exists */
-	ACT_BAD_TIME,         /* a start or end that is no HH:MM, or an end before the start */
-	ACT_BAD_MADE,         /* not voor, met or door */
-	ACT_BAD_COUNT,        /* negative or larger than ACTIVITY_MAX_PARTICIPANTS */
-	ACT_NO_COMMUNITY,     /* no community */
+	ACT_BAD_TITLE,         /* empty or longer than ACTIVITY_TITLE_MAX */
+	ACT_BAD_DATE,          /* not a date that exists */
+	ACT_BAD_TIME,          /* a start or end that is no HH:MM, or an end before the start */
+	ACT_BAD_MADE,          /* not voor, met or door */
+	ACT_BAD_COUNT,         /* negative or larger than ACTIVITY_MAX_PARTICIPANTS */
+	ACT_NO_COMMUNITY,      /* no community */
 	ACT_FOREIGN_COMMUNITY, /* a community not of the org (or not the ambassadeur's) */
-	ACT_FOREIGN_BRANCH,   /* a branch not of the org */
-	ACT_FOREIGN_STAFF,    /* a person who is no beheerder or medewerker of the org */
-	ACT_FOREIGN_PARTNER,  /* a partner not of the org */
-	ACT_FOREIGN_ITEM,     /* a source item not a DOOR action of one of the communities */
+	ACT_FOREIGN_BRANCH,    /* a branch not of the org */
+	ACT_FOREIGN_STAFF,     /* a person who is no beheerder or medewerker of the org */
+	ACT_FOREIGN_PARTNER,   /* a partner not of the org */
+	ACT_FOREIGN_ITEM,      /* a source item not a DOOR action of one of the communities */
 };
 
 /*
@@ -170,8 +170,8 @@ int activity_community_recent(struct db *db, struct arena *a, long long org_id,
  * that order) from month `from` ("YYYY-MM") on, read from
  * community_activity_months. 0 or -1.
  */
-int activity_made_counts(struct db *db, long long org_id, long long community_id,
-                         const char *from, long long counts[3]);
+int activity_made_counts(struct db *db, long long org_id, long long community_id, const char *from,
+                         long long counts[3]);
 
 /*
  * Recomputes both summaries from the raw activities (of org, or of every
@@ -191,8 +191,8 @@ int search_sync_activity(struct db *db, long long org_id, long long id);
  * The communities an activity may name, by name: every community of the
  * org, or for an ambassadeur (attached) only theirs. 0 or -1.
  */
-int activity_community_choices(struct db *db, struct arena *a, long long org_id,
-                               long long attached, struct activity_ref **out, size_t *n_out);
+int activity_community_choices(struct db *db, struct arena *a, long long org_id, long long attached,
+                               struct activity_ref **out, size_t *n_out);
 
 /* True for "" or a time of day "HH:MM" (00:00 to 23:59). */
 bool activity_time_valid(const char *s);

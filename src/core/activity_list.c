@@ -100,7 +100,7 @@ int activity_get(struct db *db, struct arena *a, long long org_id, long long att
 
 /* Parameters: org, org, attached, community, branch, made, from, to. */
 #define ALIST_WHERE                                                                                \
-	" WHERE a.org_id = ?1 AND a.org_id = ?2" ACT_ATTACHED                                                        \
+	" WHERE a.org_id = ?1 AND a.org_id = ?2" ACT_ATTACHED                                      \
 	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM activity_communities f"                             \
 	" WHERE f.activity_id = a.id AND f.org_id = a.org_id AND f.community_id = ?4))"            \
 	" AND (?5 = 0 OR a.branch_id = ?5) AND (?6 = '' OR a.made = ?6)"                           \
@@ -112,7 +112,7 @@ int activity_list(struct db *db, struct arena *a, long long org_id, long long at
 {
 	const char *made = nz(f->made), *from = nz(f->from), *to = nz(f->to);
 #define ALIST_ARGS                                                                                 \
-	DB_INT(org_id), DB_INT(org_id), DB_INT(attached), DB_INT(f->community), DB_INT(f->branch),      \
+	DB_INT(org_id), DB_INT(org_id), DB_INT(attached), DB_INT(f->community), DB_INT(f->branch), \
 	    DB_TEXT(made), DB_TEXT(from), DB_TEXT(to)
 	if (db_query_int(db, "SELECT COUNT(*) FROM activities a" ALIST_WHERE, DB_ARGS(ALIST_ARGS),
 	                 total) != DB_ROW)
@@ -128,10 +128,10 @@ int activity_list(struct db *db, struct arena *a, long long org_id, long long at
 	                                  " a.held_on DESC, a.id DESC LIMIT ?9 OFFSET ?10"),
 	};
 	size_t s = (size_t)f->sort < sizeof(sorts) / sizeof(sorts[0]) ? (size_t)f->sort : 0;
-	if (db_rows_stmt(db, a, sorts[s],
-	                 DB_ARGS(ALIST_ARGS, DB_INT(limit > 0 ? limit : 1000000000000LL),
-	                         DB_INT(offset)),
-	                 sizeof(struct activity), read_activity, out, n_out) != 0)
+	if (db_rows_stmt(
+	        db, a, sorts[s],
+	        DB_ARGS(ALIST_ARGS, DB_INT(limit > 0 ? limit : 1000000000000LL), DB_INT(offset)),
+	        sizeof(struct activity), read_activity, out, n_out) != 0)
 		return -1;
 #undef ALIST_ARGS
 	for (size_t i = 0; i < *n_out; i++)
@@ -165,23 +165,24 @@ int activity_community_recent(struct db *db, struct arena *a, long long org_id,
 	return 0;
 }
 
-int activity_made_counts(struct db *db, long long org_id, long long community_id,
-                         const char *from, long long counts[3])
+int activity_made_counts(struct db *db, long long org_id, long long community_id, const char *from,
+                         long long counts[3])
 {
 	const char *mades[] = {"voor", "met", "door"};
 	for (int i = 0; i < 3; i++)
-		if (db_query_int(db,
-		                 "SELECT COALESCE(SUM(activities), 0) FROM community_activity_months"
-		                 " WHERE org_id = ? AND community_id = ? AND month >= ? AND made = ?",
-		                 DB_ARGS(DB_INT(org_id), DB_INT(community_id), DB_TEXT(from),
-		                         DB_TEXT(mades[i])),
-		                 &counts[i]) != DB_ROW)
+		if (db_query_int(
+		        db,
+		        "SELECT COALESCE(SUM(activities), 0) FROM community_activity_months"
+		        " WHERE org_id = ? AND community_id = ? AND month >= ? AND made = ?",
+		        DB_ARGS(DB_INT(org_id), DB_INT(community_id), DB_TEXT(from),
+		                DB_TEXT(mades[i])),
+		        &counts[i]) != DB_ROW)
 			return -1;
 	return 0;
 }
 
-int activity_community_choices(struct db *db, struct arena *a, long long org_id,
-                               long long attached, struct activity_ref **out, size_t *n_out)
+int activity_community_choices(struct db *db, struct arena *a, long long org_id, long long attached,
+                               struct activity_ref **out, size_t *n_out)
 {
 	return db_rows(db, a,
 	               "SELECT c.id, c.name FROM communities c WHERE c.org_id = ?1"

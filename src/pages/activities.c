@@ -178,30 +178,35 @@ int page_activities(struct req *r)
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead>"
 		     "<tbody class=\"utrecht-table__body\">",
-		     TN_printf(&r->arena, ACTS_CAPTION, total, total), T(ACOL_DATE), T(ACOL_ACTIVITY),
-		     T(AF_COMMUNITIES), T(ACT_WHERE), T(AF_PARTICIPANTS));
+		     TN_printf(&r->arena, ACTS_CAPTION, total, total), T(ACOL_DATE),
+		     T(ACOL_ACTIVITY), T(AF_COMMUNITIES), T(ACT_WHERE), T(AF_PARTICIPANTS));
 		for (size_t i = 0; i < n; i++) {
 			html(&h,
 			     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell "
-			     "kring-nowrap\" data-label=\"%s\">%s</td><th class=\"utrecht-table__cell\" "
-			     "scope=\"row\"><a class=\"utrecht-link kring-strong-link\" href=\"%s\">%s"
+			     "kring-nowrap\" data-label=\"%s\">%s</td><th "
+			     "class=\"utrecht-table__cell\" "
+			     "scope=\"row\"><a class=\"utrecht-link kring-strong-link\" "
+			     "href=\"%s\">%s"
 			     "</a><br>",
-			     T(ACOL_DATE), ui_act_when(&r->arena, &v[i]), ui_activity_url(r, v[i].id, ""),
-			     ui_short(&r->arena, v[i].title, 120));
+			     T(ACOL_DATE), ui_act_when(&r->arena, &v[i]),
+			     ui_activity_url(r, v[i].id, ""), ui_short(&r->arena, v[i].title, 120));
 			ui_made_badge(&h, &v[i]);
 			html(&h,
 			     "</th><td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td><td "
 			     "class=\"utrecht-table__cell\" data-label=\"%s\">%s</td><td "
 			     "class=\"utrecht-table__cell\" data-label=\"%s\">",
-			     T(AF_COMMUNITIES), ui_short(&r->arena, ui_act_communities(&r->arena, &v[i]), 120),
-			     T(ACT_WHERE), ui_short(&r->arena, ui_act_where(&v[i]), 60), T(AF_PARTICIPANTS));
+			     T(AF_COMMUNITIES),
+			     ui_short(&r->arena, ui_act_communities(&r->arena, &v[i]), 120),
+			     T(ACT_WHERE), ui_short(&r->arena, ui_act_where(&v[i]), 60),
+			     T(AF_PARTICIPANTS));
 			if (edit && ui_act_confirmable(&v[i], today))
 				html(&h, "<a class=\"utrecht-link\" href=\"%s\">%s</a>",
 				     ui_activity_url(r, v[i].id, "#bevestig"), T(ACT_CONFIRM_LINK));
 			else
-				html(&h, "%s", v[i].participants >= 0
-				                   ? arena_printf(&r->arena, "%lld", v[i].participants)
-				                   : "–");
+				html(&h, "%s",
+				     v[i].participants >= 0
+				         ? arena_printf(&r->arena, "%lld", v[i].participants)
+				         : "–");
 			html(&h, "</td></tr>");
 		}
 		html(&h, "</tbody></table></div>");
@@ -228,10 +233,10 @@ int page_activities_csv(struct req *r)
 	buf_init(&out, &r->arena);
 	struct csv cv;
 	csv_begin(&cv, &out);
-	const int heads[] = {TXT_ACOL_DATE,    TXT_AF_STARTS,      TXT_AF_ENDS,
-	                     TXT_ACOL_ACTIVITY, TXT_AF_COMMUNITIES, TXT_AF_MADE,
-	                     TXT_ACT_STATUS,   TXT_AF_PARTICIPANTS, TXT_ACT_WHERE,
-	                     TXT_AF_OUTCOME,   TXT_AF_FOLLOW_UP,   TXT_ACT_WHO};
+	const int heads[] = {TXT_ACOL_DATE,     TXT_AF_STARTS,       TXT_AF_ENDS,
+	                     TXT_ACOL_ACTIVITY, TXT_AF_COMMUNITIES,  TXT_AF_MADE,
+	                     TXT_ACT_STATUS,    TXT_AF_PARTICIPANTS, TXT_ACT_WHERE,
+	                     TXT_AF_OUTCOME,    TXT_AF_FOLLOW_UP,    TXT_ACT_WHO};
 	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
 		csv_cell(&cv, text_nl[heads[i]]);
 	csv_row_end(&cv);

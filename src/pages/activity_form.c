@@ -30,8 +30,11 @@ static void act_specs(struct field_spec *s, const struct act_choices *c)
 	                           .required = true,
 	                           .max_len = ACTIVITY_TITLE_MAX,
 	                           .autocomplete = "off"};
-	s[1] = (struct field_spec){
-	    .name = "held_on", .label = T(AF_DATE), .kind = FIELD_DATE, .required = true, .max_len = 10};
+	s[1] = (struct field_spec){.name = "held_on",
+	                           .label = T(AF_DATE),
+	                           .kind = FIELD_DATE,
+	                           .required = true,
+	                           .max_len = 10};
 	s[2] = (struct field_spec){.name = "starts_at",
 	                           .label = T(AF_STARTS),
 	                           .hint = T(AF_TIME_HINT),
@@ -121,8 +124,7 @@ static struct activity_ref *refs_of(struct req *r, const long long *ids, size_t 
 	return v;
 }
 
-static struct activity act_from_form(struct req *r, const struct form *f,
-                                     const struct act_ticks *t)
+static struct activity act_from_form(struct req *r, const struct form *f, const struct act_ticks *t)
 {
 	struct activity a = {0};
 	a.title = form_value(f, "title");
@@ -195,7 +197,8 @@ static int act_form_page(struct req *r, const struct act_choices *c, struct form
 	     "class=\"utrecht-link\" href=\"%s\">%s</a>",
 	     T(CRUMBS_LABEL), ui_activity_url(r, 0, ""), T(ACTS_TITLE));
 	if (id && !gone)
-		html(&h, " › <a class=\"utrecht-link\" href=\"%s\">%s</a>", ui_activity_url(r, id, ""),
+		html(&h, " › <a class=\"utrecht-link\" href=\"%s\">%s</a>",
+		     ui_activity_url(r, id, ""),
 		     ui_short(&r->arena,
 		              theirs ? form_value(theirs, "title") : form_value(f, "title"), 80));
 	html(&h,
@@ -211,9 +214,9 @@ static int act_form_page(struct req *r, const struct act_choices *c, struct form
 	form_error_summary(&h, f);
 	if (t->communities_error || t->staff_error || t->partners_error)
 		page_notice(&h, "error",
-		            t->communities_error  ? t->communities_error
-		            : t->staff_error      ? t->staff_error
-		                                  : t->partners_error);
+		            t->communities_error ? t->communities_error
+		            : t->staff_error     ? t->staff_error
+		                                 : t->partners_error);
 	form_begin(&h, r, id ? ui_activity_url(r, id, "/edit") : ui_activity_url(r, 0, "/new"));
 	form_version_field(&h, version);
 	if (form_value_id(f, "item"))
@@ -243,8 +246,8 @@ static int act_form_page(struct req *r, const struct act_choices *c, struct form
 	form_field(&h, f, "place");
 	ui_id_checks(r, &h, "staff", T(AF_STAFF), T(AF_STAFF_HINT), t->staff_error, true, c->staff,
 	             c->n_staff, t->staff, t->n_staff);
-	ui_id_checks(r, &h, "partner", T(AF_PARTNERS), T(AF_PARTNERS_HINT), t->partners_error,
-	             true, c->partners, c->n_partners, t->partners, t->n_partners);
+	ui_id_checks(r, &h, "partner", T(AF_PARTNERS), T(AF_PARTNERS_HINT), t->partners_error, true,
+	             c->partners, c->n_partners, t->partners, t->n_partners);
 	form_field(&h, f, "outcome");
 	form_field(&h, f, "follow_up");
 	html(&h, "</details>");

@@ -53,15 +53,15 @@ static void confirm_form(struct req *r, struct html *h, const struct activity *a
 	     "for=\"f-count\">%s</label>",
 	     act->version, error ? " utrecht-form-field--invalid" : "", T(AF_PARTICIPANTS));
 	if (error)
-		html(h,
-		     "<p class=\"utrecht-form-field-error-message\" id=\"f-count-error\">%s</p>",
+		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"f-count-error\">%s</p>",
 		     error);
 	html(h,
 	     "<input class=\"utrecht-textbox kring-input-short\" type=\"text\" "
 	     "inputmode=\"numeric\" id=\"f-count\" name=\"participants\" value=\"%s\" "
 	     "autocomplete=\"off\" required%s></div><button class=\"utrecht-button "
 	     "utrecht-button--primary-action\" type=\"submit\">%s</button></form></section>",
-	     typed ? typed : "", error ? " aria-invalid=\"true\" aria-describedby=\"f-count-error\"" : "",
+	     typed ? typed : "",
+	     error ? " aria-invalid=\"true\" aria-describedby=\"f-count-error\"" : "",
 	     T(ACT_CONFIRM_BUTTON));
 }
 
@@ -117,8 +117,8 @@ static int act_page(struct req *r, const char *typed, const char *error, unsigne
 		     "<p class=\"kring-toolbar kring-noprint\"><a class=\"utrecht-button "
 		     "utrecht-button--secondary-action kring-button-link\" href=\"%s\">%s</a>"
 		     "<a class=\"utrecht-link\" href=\"%s\">%s</a></p>",
-		     ui_activity_url(r, a.id, "/edit"), T(ACT_EDIT), ui_activity_url(r, a.id, "/delete"),
-		     T(ACT_DELETE));
+		     ui_activity_url(r, a.id, "/edit"), T(ACT_EDIT),
+		     ui_activity_url(r, a.id, "/delete"), T(ACT_DELETE));
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }
@@ -160,8 +160,8 @@ static int delete_page(struct req *r, const struct activity *a, bool stale, unsi
 	     "<a class=\"utrecht-link\" href=\"%s\">%s</a> › "
 	     "<a class=\"utrecht-link\" href=\"%s\">%s</a></nav>"
 	     "<h1 class=\"utrecht-heading-1\">%s</h1>",
-	     T(CRUMBS_LABEL), ui_activity_url(r, 0, ""), T(ACTS_TITLE), ui_activity_url(r, a->id, ""),
-	     ui_short(&r->arena, a->title, 80), T(ACT_DELETE_TITLE));
+	     T(CRUMBS_LABEL), ui_activity_url(r, 0, ""), T(ACTS_TITLE),
+	     ui_activity_url(r, a->id, ""), ui_short(&r->arena, a->title, 80), T(ACT_DELETE_TITLE));
 	if (stale) {
 		page_notice(&h, "warning", T(ACT_DELETE_STALE));
 		html(&h, "<h2 class=\"utrecht-heading-2\">%s</h2><dl class=\"kring-facts\">",
@@ -172,11 +172,12 @@ static int delete_page(struct req *r, const struct activity *a, bool stale, unsi
 		fact(&h, T(DELETE_STALE_CHANGED), fmt_datetime(&r->arena, a->updated_at));
 		html(&h, "</dl>");
 	}
-	html(&h,
-	     "<p class=\"utrecht-paragraph kring-lead\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
-	     T_printf(&r->arena, ACT_DELETE_QUESTION, ui_short(&r->arena, a->title, 200),
-	              ui_date(&r->arena, a->held_on)),
-	     T(ACT_DELETE_EXPLAIN));
+	html(
+	    &h,
+	    "<p class=\"utrecht-paragraph kring-lead\">%s</p><p class=\"utrecht-paragraph\">%s</p>",
+	    T_printf(&r->arena, ACT_DELETE_QUESTION, ui_short(&r->arena, a->title, 200),
+	             ui_date(&r->arena, a->held_on)),
+	    T(ACT_DELETE_EXPLAIN));
 	form_delete_confirm(&h, r, ui_activity_url(r, a->id, "/delete"), a->version,
 	                    T(ACT_DELETE_CONFIRM), ui_activity_url(r, a->id, ""),
 	                    T(ACT_DELETE_CANCEL));
@@ -220,8 +221,9 @@ int page_activity_delete(struct req *r)
 	}
 	enum save_result rc =
 	    activity_delete(r->db, r->org_id, r->person_id, r->only_attached, a.id, version);
-	return respond_saved(r, rc,
-	                     &(struct respond_save){.location = ui_activity_url(r, 0, "?klaar=verwijderd"),
-	                                            .conflict = delete_again,
-	                                            .ctx = &a});
+	return respond_saved(
+	    r, rc,
+	    &(struct respond_save){.location = ui_activity_url(r, 0, "?klaar=verwijderd"),
+	                           .conflict = delete_again,
+	                           .ctx = &a});
 }

@@ -60,10 +60,10 @@ void activity_community_section(struct req *r, struct html *h, long long communi
 	struct activity *next, *last;
 	size_t n_next, n_last;
 	long long counts[3];
-	if (activity_community_recent(r->db, &r->arena, r->org_id, community_id, today,
-	                              SECTION_MAX, &next, &n_next, &last, &n_last) != 0 ||
-	    activity_made_counts(r->db, r->org_id, community_id,
-	                         six_months_back(&r->arena, today), counts) != 0) {
+	if (activity_community_recent(r->db, &r->arena, r->org_id, community_id, today, SECTION_MAX,
+	                              &next, &n_next, &last, &n_last) != 0 ||
+	    activity_made_counts(r->db, r->org_id, community_id, six_months_back(&r->arena, today),
+	                         counts) != 0) {
 		respond_section_failed(r, h, "activiteiten");
 		return;
 	}
@@ -80,8 +80,9 @@ void activity_community_section(struct req *r, struct html *h, long long communi
 		html(h, "<p class=\"utrecht-paragraph kring-made-share\">%s</p>",
 		     TN_printf(&r->arena, ACT_SHARE, all, ours, all, (ours * 100 + all / 2) / all,
 		               counts[1], counts[2]));
-	html(h, "<div class=\"kring-columns kring-columns--2\"><div><h3 class=\"utrecht-heading-3\">%s"
-	        "</h3>",
+	html(h,
+	     "<div class=\"kring-columns kring-columns--2\"><div><h3 class=\"utrecht-heading-3\">%s"
+	     "</h3>",
 	     T(ACT_SECTION_NEXT));
 	act_items(r, h, next, n_next, T(ACT_SECTION_NONE_NEXT));
 	html(h, "</div><div><h3 class=\"utrecht-heading-3\">%s</h3>", T(ACT_SECTION_LAST));
@@ -89,9 +90,11 @@ void activity_community_section(struct req *r, struct html *h, long long communi
 	html(h, "</div></div><p class=\"kring-toolbar kring-noprint\">");
 	if (r->role & ROLES_EDIT)
 		html(h,
-		     "<a class=\"utrecht-button utrecht-button--secondary-action kring-button-link\" "
+		     "<a class=\"utrecht-button utrecht-button--secondary-action "
+		     "kring-button-link\" "
 		     "href=\"%s\">%s</a>",
-		     ui_activity_url(r, 0, arena_printf(&r->arena, "/new?community=%lld", community_id)),
+		     ui_activity_url(r, 0,
+		                     arena_printf(&r->arena, "/new?community=%lld", community_id)),
 		     T(ACT_SECTION_ADD));
 	html(h, "<a class=\"utrecht-link\" href=\"%s\">%s</a></p></section>",
 	     ui_activity_url(r, 0, arena_printf(&r->arena, "?community=%lld", community_id)),

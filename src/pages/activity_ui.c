@@ -139,12 +139,12 @@ void ui_id_checks(struct req *r, struct html *h, const char *name, const char *l
 	     "<div class=\"utrecht-form-field kring-field%s\" id=\"field-%s\"><fieldset "
 	     "class=\"utrecht-form-fieldset kring-fieldset\" aria-describedby=\"f-%s-hint%s\">"
 	     "<legend class=\"utrecht-form-label kring-legend\">%s",
-	     error ? " utrecht-form-field--invalid" : "", name, name, error ? arena_printf(&r->arena, " f-%s-error", name) : "",
-	     legend);
+	     error ? " utrecht-form-field--invalid" : "", name, name,
+	     error ? arena_printf(&r->arena, " f-%s-error", name) : "", legend);
 	if (optional)
 		html(h, " <span class=\"kring-optional\">%s</span>", T(FORM_OPTIONAL));
-	html(h, "</legend><p class=\"utrecht-form-field-description\" id=\"f-%s-hint\">%s</p>", name,
-	     hint ? hint : "");
+	html(h, "</legend><p class=\"utrecht-form-field-description\" id=\"f-%s-hint\">%s</p>",
+	     name, hint ? hint : "");
 	if (error)
 		html(h,
 		     "<p class=\"utrecht-form-field-error-message\" id=\"f-%s-error\">%s"
@@ -155,13 +155,14 @@ void ui_id_checks(struct req *r, struct html *h, const char *name, const char *l
 		bool on = false;
 		for (size_t k = 0; k < n_checked; k++)
 			on |= checked[k] == refs[i].id;
-		html(h,
-		     "<div class=\"kring-option\"><input class=\"utrecht-checkbox "
-		     "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-%s-%lld\" name=\"%s\" "
-		     "value=\"%lld\"%s><label class=\"kring-option__label\" for=\"f-%s-%lld\">%s"
-		     "</label></div>",
-		     name, refs[i].id, name, refs[i].id, on ? " checked" : "", name, refs[i].id,
-		     ui_short(&r->arena, refs[i].name, 100));
+		html(
+		    h,
+		    "<div class=\"kring-option\"><input class=\"utrecht-checkbox "
+		    "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-%s-%lld\" name=\"%s\" "
+		    "value=\"%lld\"%s><label class=\"kring-option__label\" for=\"f-%s-%lld\">%s"
+		    "</label></div>",
+		    name, refs[i].id, name, refs[i].id, on ? " checked" : "", name, refs[i].id,
+		    ui_short(&r->arena, refs[i].name, 100));
 	}
 	html(h, "</div></fieldset></div>");
 }
