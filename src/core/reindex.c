@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../db/search_index.h"
+#include "activity.h"
 #include "community.h"
 #include "conversation.h"
 #include "partner.h"
@@ -56,10 +57,11 @@ static int rebuild_in_tx(struct db *db)
 	int rc = 0;
 	const struct db_sql tables[] = {DB_SQL("SELECT id, org_id FROM communities"),
 	                                DB_SQL("SELECT id, org_id FROM partners"),
-	                                DB_SQL("SELECT id, org_id FROM conversations")};
-	int (*sync[])(struct db *, long long, long long) = {community_index, search_sync_partner,
-	                                                    search_sync_conversation};
-	for (size_t t = 0; rc == 0 && t < 3; t++) {
+	                                DB_SQL("SELECT id, org_id FROM conversations"),
+	                                DB_SQL("SELECT id, org_id FROM activities") /* issue 9 */};
+	int (*sync[])(struct db *, long long, long long) = {
+	    community_index, search_sync_partner, search_sync_conversation, search_sync_activity};
+	for (size_t t = 0; rc == 0 && t < sizeof(sync) / sizeof(sync[0]); t++) {
 		if (all_ids(db, &a, tables[t], &ids, &orgs, &n) != 0) {
 			rc = -1;
 			break;
