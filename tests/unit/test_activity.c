@@ -16,6 +16,7 @@
 #include "community_fixture.h"
 #include "core/activity.h"
 #include "core/partner.h"
+#include "core/timeline.h"
 
 static long long count(struct fx *f, const char *sql)
 {
@@ -331,12 +332,75 @@ static void test_ambassadeur_own_communities_only(void **state)
 	fx_close(f);
 }
 
+static void test_timeline_has_activities_and_measurements(void **state)
+{
+	(void)state;
+	struct fx *f = fx_open();
+	struct arena a;
+	arena_init(&a);
+	enum activity_problem why;
+	struct activity_ref c1 = {.id = f->community};
+	struct activity x = act_of(&c1, "2026-03-03", "door", 12);
+	x.title = "Kookavond";
+	assert_int_equal(activity_create(f->db, f->org_a, f->staff_a, 0, &x, NULL, &why), SAVE_OK);
+	x = act_of(&c1, "2026-03-04", "voor", -1);
+	x.title = "Afgelast feest";
+	x.status = "cancelled";
+	assert_int_equal(activity_create(f->db, f->org_a, f->staff_a, 0, &x, NULL, &why), SAVE_OK);
+	long long goal = 0, sub = 0;
+	assert_int_equal(db_query_int_(f->db,
+	                               "INSERT INTO goals (org_id, community_id, kind, text,"
+	                               " created_at, updated_at) VALUES (?1, ?2, 'shared',"
+	                               " 'Samen koken', 0, 0) RETURNING id",
+	                               DB_ARGS(DB_INT(f->org_a), DB_INT(f->community)), &goal),
+	                 DB_ROW);
+	assert_int_equal(
+	    db_query_int_(f->db,
+	                  "INSERT INTO subgoals (org_id, community_id, goal_id, title,"
+	                  " measure, created_at, updated_at) VALUES (?1, ?2, ?3,"
+	                  " 'Tien kookavonden', 'custom', 0, 0) RETURNING id",
+	                  DB_ARGS(DB_INT(f->org_a), DB_INT(f->community), DB_INT(goal)), &sub),
+	    DB_ROW);
+	assert_int_equal(
+	    db_exec_(f->db,
+	             "INSERT INTO measurements (org_id, subgoal_id, measured_on, value,"
+	             " created_at) VALUES (?1, ?2, '2026-03-10', 4, 0)",
+	             DB_ARGS(DB_INT(f->org_a), DB_INT(sub))),
+	    DB_OK);
+	struct timeline_entry *tl;
+	size_t n;
+	assert_int_equal(community_timeline(f->db, &a, f->org_a, f->community, &tl, &n), 0);
+	int acts = 0, meas = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (tl[i].kind == TL_ACTIVITY) {
+			acts++;
+			assert_string_equal(tl[i].text, "Kookavond"); /* not the cancelled one */
+			assert_string_equal(tl[i].detail, "door");
+		}
+		if (tl[i].kind == TL_MEASUREMENT) {
+			meas++;
+			assert_string_equal(tl[i].text, "Tien kookavonden");
+			assert_string_equal(tl[i].detail, "4");
+			assert_string_equal(tl[i].date, "2026-03-10");
+		}
+	}
+	assert_int_equal(acts, 1);
+	assert_int_equal(meas, 1);
+	/* another community's timeline has neither */
+	assert_int_equal(community_timeline(f->db, &a, f->org_a, f->other_community, &tl, &n), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_true(tl[i].kind != TL_ACTIVITY && tl[i].kind != TL_MEASUREMENT);
+	arena_free(&a);
+	fx_close(f);
+}
+
 static int run_all(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_summaries_follow_every_change),
 	    cmocka_unit_test(test_refusals_and_foreign_ids),
 	    cmocka_unit_test(test_ambassadeur_own_communities_only),
+	    cmocka_unit_test(test_timeline_has_activities_and_measurements),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
