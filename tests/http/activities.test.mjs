@@ -297,3 +297,34 @@ test('search finds activities; a DOOR action marked gedaan becomes an activity i
 	const bad = await create(sascha, { title: 'Verkeerde actie', held_on: '2026-03-21', community: c, made: 'door', item: otherItem });
 	assert.equal(bad.status, 422);
 });
+
+test('an action point can be owned by an ambassadeur of the community or by a partner; a foreign partner is refused', async () => {
+	const c = await taalcafe();
+	const conv = sql(server.db, `SELECT id FROM conversations WHERE community_id = ${c} ORDER BY id LIMIT 1`);
+	assert.ok(conv, 'the demo has a conversation with the Taalcafé');
+	const url = `/o/${ORG}/conversations/${conv}`;
+	const page = await sascha.get(url);
+	assert.equal(page.status, 200);
+	const owners = options(page.body.replace(/name="owner"/, 'name="owner-new"'), 'owner-new');
+	const fatimaId = sql(server.db, `SELECT id FROM persons WHERE email = '${USERS.fatima}'`);
+	assert.ok(page.body.includes(`<option value="${fatimaId}">Fatima El Amrani (ambassadeur)</option>`), 'the ambassadeur of the community');
+	const vw = sql(server.db, `SELECT id FROM partners WHERE name = 'VluchtelingenWerk Zandhoven'`);
+	assert.ok(page.body.includes(`<option value="p${vw}">VluchtelingenWerk Zandhoven (partner)</option>`), 'a partner');
+	assert.ok(Object.keys(owners).length > 0);
+	const csrf = csrfFrom(page.body);
+	const foreign = sql(server.db, `SELECT p.id FROM partners p JOIN orgs o ON o.id = p.org_id WHERE o.slug = '${OTHER_ORG}' LIMIT 1`);
+	assert.ok(foreign, 'a partner of het Baken (made in an earlier test)');
+	const before = sql(server.db, 'SELECT COUNT(*) FROM action_points');
+	const bad = await sascha.post(`${url}/actions`, { csrf, text: 'Zaal regelen', owner: `p${foreign}`, due: '' });
+	assert.equal(bad.status, 422);
+	assert.match(bad.body, /Zaal regelen/, 'the text is kept');
+	assert.equal(sql(server.db, 'SELECT COUNT(*) FROM action_points'), before);
+	const ok = await sascha.post(`${url}/actions`, { csrf, text: 'De wijkvereniging regelt de zaal', owner: `p${vw}`, due: '' });
+	assert.equal(ok.status, 303, ok.body.slice(0, 500));
+	const amb = await sascha.post(`${url}/actions`, { csrf, text: 'Buren uitnodigen', owner: String(fatimaId), due: '' });
+	assert.equal(amb.status, 303);
+	const after = await sascha.get(url);
+	assert.match(after.body, /De wijkvereniging regelt de zaal/);
+	assert.equal(sql(server.db, `SELECT owner_partner_id FROM action_points WHERE text = 'De wijkvereniging regelt de zaal'`), String(vw));
+	assert.doesNotMatch(after.body, /Fatima El Amrani \(heeft geen rol meer\)/, 'an ambassadeur of the community is a rightful owner');
+});

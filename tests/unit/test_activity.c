@@ -15,6 +15,8 @@
 
 #include "community_fixture.h"
 #include "core/activity.h"
+#include "core/action.h"
+#include "core/conversation.h"
 #include "core/partner.h"
 #include "core/timeline.h"
 
@@ -394,6 +396,66 @@ static void test_timeline_has_activities_and_measurements(void **state)
 	fx_close(f);
 }
 
+/* issue 9: an action point owned by an ambassadeur of the community, or by a partner */
+static void test_action_point_owners(void **state)
+{
+	(void)state;
+	struct fx *f = fx_open();
+	struct arena a;
+	arena_init(&a);
+	struct partner pa = {.name = "Wijkvereniging", .kind = "vereniging"};
+	struct partner pb = {.name = "Partner van B", .kind = "welzijn"};
+	long long p = 0, foreign = 0, conv = 0, id = 0;
+	assert_int_equal(partner_create(f->db, f->org_a, 0, &pa, NULL, 0, &p), SAVE_OK);
+	assert_int_equal(partner_create(f->db, f->org_b, 0, &pb, NULL, 0, &foreign), SAVE_OK);
+	struct conversation c = {.held_on = "2026-03-01",
+	                         .kind = "groepsgesprek",
+	                         .community_id = f->community,
+	                         .subject = "Plannen"};
+	struct action_new aps[] = {{.text = "Zaal regelen", .owner_partner_id = p},
+	                           {.text = "Buren uitnodigen", .owner_id = f->amb}};
+	assert_int_equal(conversation_create(f->db, f->org_a, f->staff_a, &c, aps, 2, &conv),
+	                 SAVE_OK);
+	struct action_point *v;
+	size_t n;
+	assert_int_equal(action_list(f->db, &a, f->org_a, conv, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].owner_partner_id, p);
+	assert_string_equal(v[0].owner_name, "Wijkvereniging");
+	assert_false(v[0].owner_gone);
+	assert_int_equal(v[1].owner_id, f->amb);
+	assert_string_equal(v[1].owner_name, "Amira Ambassadeur");
+	assert_false(v[1].owner_gone); /* an ambassadeur of this community is no gone owner */
+	/* refused: a partner of another org, an ambassadeur of another community */
+	struct action_new bad = {.text = "Bellen", .owner_partner_id = foreign};
+	assert_int_equal(action_add(f->db, f->org_a, f->staff_a, conv, &bad, &id), SAVE_NOT_FOUND);
+	bad = (struct action_new){.text = "Bellen", .owner_id = f->amb2};
+	assert_int_equal(action_add(f->db, f->org_a, f->staff_a, conv, &bad, &id), SAVE_NOT_FOUND);
+	/* changed to a partner and back to staff */
+	struct action_new to_partner = {.text = "Buren uitnodigen", .owner_partner_id = p};
+	assert_int_equal(
+	    action_update(f->db, f->org_a, f->staff_a, conv, v[1].id, &to_partner, v[1].version),
+	    SAVE_OK);
+	struct action_point got;
+	assert_int_equal(action_get(f->db, &a, f->org_a, conv, v[1].id, &got), 1);
+	assert_int_equal(got.owner_id, 0);
+	assert_int_equal(got.owner_partner_id, p);
+	/* the ambassadeur detached: her open point has a gone owner, to hand over */
+	struct action_new again = {.text = "Buren uitnodigen", .owner_id = f->amb};
+	assert_int_equal(
+	    action_update(f->db, f->org_a, f->staff_a, conv, v[1].id, &again, got.version),
+	    SAVE_OK);
+	assert_int_equal(db_exec_(f->db, "DELETE FROM community_ambassadors", DB_NOARGS), DB_OK);
+	assert_int_equal(action_get(f->db, &a, f->org_a, conv, v[1].id, &got), 1);
+	assert_true(got.owner_gone);
+	struct action_owner *gone;
+	assert_int_equal(action_gone_owners(f->db, &a, f->org_a, &gone, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(gone[0].person_id, f->amb);
+	arena_free(&a);
+	fx_close(f);
+}
+
 static int run_all(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +463,7 @@ static int run_all(void)
 	    cmocka_unit_test(test_refusals_and_foreign_ids),
 	    cmocka_unit_test(test_ambassadeur_own_communities_only),
 	    cmocka_unit_test(test_timeline_has_activities_and_measurements),
+	    cmocka_unit_test(test_action_point_owners),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
