@@ -287,7 +287,7 @@ test('menu on a laptop: one row of groups (Werk, Koers, Beheer), opened and clos
 		assert.equal(b.button, null, 'no menu button on a laptop');
 		assert.equal(new Set(b.items).size, 1, `every menu item on one row (tops ${b.items})`);
 		assert.ok(b.header.bottom <= 120, `header and menu take ${b.header.bottom}px`);
-		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Communities, Communityscan, Partners, Gesprekken',
+		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Communities, Communityscan, Partners, Gesprekken, Activiteiten',
 			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
 		// the group of the page shown is marked, and its link is the current page
 		assert.equal(await page.locator('.kring-nav__group--here summary').innerText(), 'Beheer');
@@ -368,7 +368,7 @@ test('an ambassadeur: a short menu without groups', { timeout: 30_000 }, async (
 	const { context, page } = await newPage(browser, kring.base);
 	try {
 		await login(page, 'fatima@voorbeeld.nl');
-		assert.deepEqual(await menuOutline(page), ['Start', 'Communities', 'Vestigingen']);
+		assert.deepEqual(await menuOutline(page), ['Start', 'Communities', 'Activiteiten', 'Vestigingen']);
 		assert.equal(await page.locator('.kring-nav summary').count(), 0);
 	} finally {
 		await context.close();
