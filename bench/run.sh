@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bench: eight logged-in pages of kring, each against nginx serving the
+# The bench: nine logged-in pages of kring, each against nginx serving the
 # very same bytes as a static file, in interleaved rounds (round-robin over
 # the pages, kring then nginx for each), on the demo and on a `--scale N`
 # database, for SQLite and/or PostgreSQL. Loopback only, bounded time.
@@ -417,6 +417,7 @@ bench_config() {
   add_page community "$community" "$staff"
   add_page partner "$partner" "$staff"
   add_page conversations "/o/$org/conversations" "$staff"
+  add_page activities "/o/$org/activities" "$staff" # issue 9
   add_page search "/o/$org/search?q=$search_query" "$staff"
   add_page meetlat-round "$round" "$staff"
   add_page adviser "/adviser" "$adviser"
