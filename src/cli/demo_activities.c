@@ -165,6 +165,22 @@ int demo_activities_load(struct db *db)
 				        day, (int)why);
 				return -1;
 			}
+			/* written down on the day (a planned one three weeks before): the
+			 * audit log of the demo reads like a year of work */
+			long long now = (long long)time(NULL);
+			long long at = now + (long long)(ahead ? days - 21 : days) * 86400;
+			if (at > now - 3600)
+				at = now - 3600;
+			if (db_exec(db,
+			            "UPDATE activities SET created_at = ?1, updated_at = ?1"
+			            " WHERE id = ?2 AND org_id = ?3",
+			            DB_ARGS(DB_INT(at), DB_INT(id), DB_INT(org))) != DB_OK ||
+			    db_exec(
+			        db,
+			        "UPDATE audit_log SET at = ?1 WHERE id = (SELECT MAX(id)"
+			        " FROM audit_log WHERE org_id = ?2 AND action = 'activity.create')",
+			        DB_ARGS(DB_INT(at), DB_INT(org))) != DB_OK)
+				return -1;
 		}
 	}
 	return 0;

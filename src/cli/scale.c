@@ -472,9 +472,9 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 	for (size_t b = 0; b < n_bl && b < N_BRANCHES; b++)
 		branches[b] = bl[b].id;
 	static const char *const act_titles[] = {
-	    "Taalcafé",         "Repair Café",          "Voorlezen voor peuters",
-	    "Digitaal spreekuur", "Verhalenmiddag",     "Kookavond uit eigen land",
-	    "Huiswerkklas",     "Wandeling met uitleg", "Boekenruil"};
+	    "Taalcafé",           "Repair Café",          "Voorlezen voor peuters",
+	    "Digitaal spreekuur", "Verhalenmiddag",       "Kookavond uit eigen land",
+	    "Huiswerkklas",       "Wandeling met uitleg", "Boekenruil"};
 	for (int t = 0; t < N_ACTIVITIES; t++) {
 		int days = -380 + t * 420 / N_ACTIVITIES + pick(&k, 3);
 		bool ahead = days > 0;
