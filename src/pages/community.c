@@ -356,10 +356,10 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	                    T(COL_VOOR_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_VOOR), can_edit, pb);
 	html(&h, "</div></section>");
 
-	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
-	partner_community_sections(r, &h, c.id);
 	/* step 6: its activities (pages/activity_section.c) */
 	activity_community_section(r, &h, c.id);
+	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
+	partner_community_sections(r, &h, c.id);
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }

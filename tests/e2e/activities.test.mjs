@@ -103,6 +103,9 @@ test('Sascha logs three activities, one on her phone, and confirms a planned one
 	assert.ok(await phone.page.getByText('14 deelnemers').isVisible());
 	assert.ok(await horizontalOverflow(phone.page) <= 0, `no sideways scrolling: ${await widestElements(phone.page)}`);
 	await checkPage(phone.page, 'activities-05-activity-phone');
+	await phone.page.goto(`${ORG}/activities`);
+	assert.ok(await horizontalOverflow(phone.page) <= 0, `the list without sideways scrolling: ${await widestElements(phone.page)}`);
+	await checkPage(phone.page, 'activities-05b-list-phone');
 	await phone.context.close();
 
 	// a planned one of last week (the demo has them): confirm with the real count
