@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "partner_util.h"
+#include "vocab.h"
 #include "../db/search_index.h"
 
 #define ACT_SELECT                                                                                 \
@@ -70,6 +71,58 @@ static int load_communities(struct db *db, struct arena *a, long long org_id, st
 	               read_ref, &act->communities, &act->n_communities);
 }
 
+/* One row of the batch below: the activity and one of its communities. */
+struct act_community {
+	long long activity_id;
+	struct activity_ref ref;
+};
+
+static int read_act_community(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct act_community *r = elem;
+	r->activity_id = db_col_int(st, 0);
+	r->ref.id = db_col_int(st, 1);
+	r->ref.name = db_col_text(st, 2, a);
+	return 0;
+}
+
+#define BATCH 16 /* activities whose communities one query reads */
+
+/* The communities of every activity of v, BATCH activities a query. 0 or -1. */
+static int load_communities_of(struct db *db, struct arena *a, long long org_id, struct activity *v,
+                               size_t n)
+{
+	for (size_t at = 0; at < n; at += BATCH) {
+		struct db_param p[BATCH + 2];
+		p[0] = DB_INT(org_id);
+		for (size_t k = 0; k < BATCH; k++)
+			p[k + 1] = DB_INT(at + k < n ? v[at + k].id : 0);
+		p[BATCH + 1] = (struct db_param){.type = DBP_END};
+		struct act_community *rows;
+		size_t n_rows;
+		if (db_rows(db, a,
+		            "SELECT ac.activity_id, c.id, c.name FROM activity_communities ac"
+		            " JOIN communities c ON c.id = ac.community_id AND c.org_id = ac.org_id"
+		            /* "+ 0": look the activities up by id, not every row of the org */
+		            " WHERE ac.org_id + 0 = ?1 AND ac.activity_id IN (?2, ?3, ?4, ?5, ?6, "
+		            "?7, ?8,"
+		            " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ORDER BY c.name, c.id",
+		            p, sizeof(*rows), read_act_community, &rows, &n_rows) != 0)
+			return -1;
+		for (size_t k = at; k < n && k < at + BATCH; k++) {
+			size_t m = 0;
+			for (size_t j = 0; j < n_rows; j++)
+				m += rows[j].activity_id == v[k].id;
+			v[k].communities = arena_alloc(a, (m + 1) * sizeof(*v[k].communities));
+			v[k].n_communities = 0;
+			for (size_t j = 0; j < n_rows; j++)
+				if (rows[j].activity_id == v[k].id)
+					v[k].communities[v[k].n_communities++] = rows[j].ref;
+		}
+	}
+	return 0;
+}
+
 int activity_get(struct db *db, struct arena *a, long long org_id, long long attached, long long id,
                  struct activity *out)
 {
@@ -98,13 +151,26 @@ int activity_get(struct db *db, struct arena *a, long long org_id, long long att
 	return 1;
 }
 
-/* Parameters: org, org, attached, community, branch, made, from, to. */
-#define ALIST_WHERE                                                                                \
-	" WHERE a.org_id = ?1 AND a.org_id = ?2" ACT_ATTACHED                                      \
+/*
+ * Parameters: org, org, attached, community, branch, made, from, to. Two
+ * statements: for everyone (attached is 0; the EXISTS of ACT_ATTACHED costs
+ * a lookup per row even then) and for an ambassadeur.
+ */
+#define ALIST_FILTER                                                                               \
 	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM activity_communities f"                             \
 	" WHERE f.activity_id = a.id AND f.org_id = a.org_id AND f.community_id = ?4))"            \
 	" AND (?5 = 0 OR a.branch_id = ?5) AND (?6 = '' OR a.made = ?6)"                           \
 	" AND (?7 = '' OR a.held_on >= ?7) AND (?8 = '' OR a.held_on <= ?8)"
+#define ALIST_WHERE     " WHERE a.org_id = ?1 AND a.org_id = ?2 AND ?3 = 0" ALIST_FILTER
+#define ALIST_WHERE_AMB " WHERE a.org_id = ?1 AND a.org_id = ?2" ACT_ATTACHED ALIST_FILTER
+#define ALIST_SORTS(where)                                                                         \
+	DB_SQL(ACT_SELECT where " ORDER BY a.held_on DESC, a.starts_at DESC, a.id DESC"            \
+	                        " LIMIT ?9 OFFSET ?10"),                                           \
+	    DB_SQL(ACT_SELECT where " ORDER BY a.held_on, a.starts_at, a.id LIMIT ?9 OFFSET ?10"), \
+	    DB_SQL(ACT_SELECT where " ORDER BY LOWER(a.title), a.held_on DESC, a.id"               \
+	                            " LIMIT ?9 OFFSET ?10"),                                       \
+	    DB_SQL(ACT_SELECT where " ORDER BY COALESCE(a.participants, -1) DESC,"                 \
+	                            " a.held_on DESC, a.id DESC LIMIT ?9 OFFSET ?10")
 
 int activity_list(struct db *db, struct arena *a, long long org_id, long long attached,
                   const struct activity_filter *f, long long limit, long long offset,
@@ -114,30 +180,22 @@ int activity_list(struct db *db, struct arena *a, long long org_id, long long at
 #define ALIST_ARGS                                                                                 \
 	DB_INT(org_id), DB_INT(org_id), DB_INT(attached), DB_INT(f->community), DB_INT(f->branch), \
 	    DB_TEXT(made), DB_TEXT(from), DB_TEXT(to)
-	if (db_query_int(db, "SELECT COUNT(*) FROM activities a" ALIST_WHERE, DB_ARGS(ALIST_ARGS),
-	                 total) != DB_ROW)
+	const struct db_sql counts[] = {
+	    DB_SQL("SELECT COUNT(*) FROM activities a" ALIST_WHERE),
+	    DB_SQL("SELECT COUNT(*) FROM activities a" ALIST_WHERE_AMB)};
+	if (db_query_int_stmt(db, counts[attached != 0], DB_ARGS(ALIST_ARGS), total) != DB_ROW)
 		return -1;
-	const struct db_sql sorts[] = {
-	    DB_SQL(ACT_SELECT ALIST_WHERE " ORDER BY a.held_on DESC, a.starts_at DESC, a.id DESC"
-	                                  " LIMIT ?9 OFFSET ?10"),
-	    DB_SQL(ACT_SELECT ALIST_WHERE " ORDER BY a.held_on, a.starts_at, a.id"
-	                                  " LIMIT ?9 OFFSET ?10"),
-	    DB_SQL(ACT_SELECT ALIST_WHERE " ORDER BY LOWER(a.title), a.held_on DESC, a.id"
-	                                  " LIMIT ?9 OFFSET ?10"),
-	    DB_SQL(ACT_SELECT ALIST_WHERE " ORDER BY COALESCE(a.participants, -1) DESC,"
-	                                  " a.held_on DESC, a.id DESC LIMIT ?9 OFFSET ?10"),
-	};
-	size_t s = (size_t)f->sort < sizeof(sorts) / sizeof(sorts[0]) ? (size_t)f->sort : 0;
+	const struct db_sql all_sorts[] = {ALIST_SORTS(ALIST_WHERE)};
+	const struct db_sql amb_sorts[] = {ALIST_SORTS(ALIST_WHERE_AMB)};
+	const struct db_sql *sorts = attached ? amb_sorts : all_sorts;
+	size_t s = (size_t)f->sort < sizeof(all_sorts) / sizeof(all_sorts[0]) ? (size_t)f->sort : 0;
 	if (db_rows_stmt(
 	        db, a, sorts[s],
 	        DB_ARGS(ALIST_ARGS, DB_INT(limit > 0 ? limit : 1000000000000LL), DB_INT(offset)),
 	        sizeof(struct activity), read_activity, out, n_out) != 0)
 		return -1;
 #undef ALIST_ARGS
-	for (size_t i = 0; i < *n_out; i++)
-		if (load_communities(db, a, org_id, &(*out)[i]) != 0)
-			return -1;
-	return 0;
+	return load_communities_of(db, a, org_id, *out, *n_out);
 }
 
 int activity_community_recent(struct db *db, struct arena *a, long long org_id,
@@ -165,20 +223,34 @@ int activity_community_recent(struct db *db, struct arena *a, long long org_id,
 	return 0;
 }
 
+static int read_made_count(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct activity_ref *r = elem; /* id: the count, name: the way of making */
+	r->name = db_col_text(st, 0, a);
+	r->id = db_col_int(st, 1);
+	return 0;
+}
+
 int activity_made_counts(struct db *db, long long org_id, long long community_id, const char *from,
                          long long counts[3])
 {
-	const char *mades[] = {"voor", "met", "door"};
-	for (int i = 0; i < 3; i++)
-		if (db_query_int(
-		        db,
-		        "SELECT COALESCE(SUM(activities), 0) FROM community_activity_months"
-		        " WHERE org_id = ? AND community_id = ? AND month >= ? AND made = ?",
-		        DB_ARGS(DB_INT(org_id), DB_INT(community_id), DB_TEXT(from),
-		                DB_TEXT(mades[i])),
-		        &counts[i]) != DB_ROW)
-			return -1;
-	return 0;
+	struct arena a;
+	arena_init(&a);
+	struct activity_ref *v;
+	size_t n;
+	int rc = db_rows(db, &a,
+	                 "SELECT made, SUM(activities) FROM community_activity_months"
+	                 " WHERE org_id = ? AND community_id = ? AND month >= ? GROUP BY made",
+	                 DB_ARGS(DB_INT(org_id), DB_INT(community_id), DB_TEXT(from)), sizeof(*v),
+	                 read_made_count, &v, &n);
+	counts[0] = counts[1] = counts[2] = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		int k = vocab_index(activity_mades, v[i].name);
+		if (k >= 0)
+			counts[k] = v[i].id;
+	}
+	arena_free(&a);
+	return rc;
 }
 
 int activity_community_choices(struct db *db, struct arena *a, long long org_id, long long attached,

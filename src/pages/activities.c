@@ -115,7 +115,7 @@ static void filter_form(struct req *r, struct html *h, const struct act_choices 
 int page_activities(struct req *r)
 {
 	struct act_choices c;
-	if (ui_act_choices(r, &c) != 0)
+	if (ui_act_choices(r, &c, false) != 0)
 		return HANDLER_ERROR;
 	struct activity_filter f;
 	read_filter(r, &c, &f);
@@ -219,7 +219,7 @@ int page_activities(struct req *r)
 int page_activities_csv(struct req *r)
 {
 	struct act_choices c;
-	if (ui_act_choices(r, &c) != 0)
+	if (ui_act_choices(r, &c, false) != 0)
 		return HANDLER_ERROR;
 	struct activity_filter f;
 	read_filter(r, &c, &f);

@@ -320,7 +320,7 @@ static bool act_check(struct form *f, struct act_ticks *t)
 int page_activity_new(struct req *r)
 {
 	struct act_choices c;
-	if (ui_act_choices(r, &c) != 0)
+	if (ui_act_choices(r, &c, true) != 0)
 		return HANDLER_ERROR;
 	struct field_spec specs[N_ACT_FIELDS];
 	act_specs(specs, &c);
@@ -355,7 +355,7 @@ int page_activity_new(struct req *r)
 int page_activity_create(struct req *r)
 {
 	struct act_choices c;
-	if (ui_act_choices(r, &c) != 0)
+	if (ui_act_choices(r, &c, true) != 0)
 		return HANDLER_ERROR;
 	struct field_spec specs[N_ACT_FIELDS];
 	act_specs(specs, &c);
@@ -387,7 +387,7 @@ int page_activity_edit(struct req *r)
 	if (found == 0)
 		return respond_not_found(r);
 	struct act_choices c;
-	if (ui_act_choices(r, &c) != 0)
+	if (ui_act_choices(r, &c, true) != 0)
 		return HANDLER_ERROR;
 	struct field_spec specs[N_ACT_FIELDS];
 	act_specs(specs, &c);
@@ -401,7 +401,7 @@ int page_activity_edit(struct req *r)
 int page_activity_save(struct req *r)
 {
 	struct act_choices c;
-	if (ui_act_choices(r, &c) != 0)
+	if (ui_act_choices(r, &c, true) != 0)
 		return HANDLER_ERROR;
 	struct field_spec specs[N_ACT_FIELDS];
 	act_specs(specs, &c);

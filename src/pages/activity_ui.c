@@ -97,18 +97,18 @@ static int read_member_ref(struct req *r, struct activity_ref **out, size_t *n_o
 	return 0;
 }
 
-int ui_act_choices(struct req *r, struct act_choices *c)
+int ui_act_choices(struct req *r, struct act_choices *c, bool form)
 {
 	memset(c, 0, sizeof(*c));
 	struct branch *bs;
 	size_t n_bs;
-	struct partner_ref *ps;
-	size_t n_ps;
+	struct partner_ref *ps = NULL;
+	size_t n_ps = 0;
 	if (activity_community_choices(r->db, &r->arena, r->org_id, r->only_attached,
 	                               &c->communities, &c->n_communities) != 0 ||
 	    branch_list(r->db, &r->arena, r->org_id, &bs, &n_bs) != 0 ||
-	    read_member_ref(r, &c->staff, &c->n_staff) != 0 ||
-	    partner_choices(r->db, &r->arena, r->org_id, &ps, &n_ps) != 0)
+	    (form && (read_member_ref(r, &c->staff, &c->n_staff) != 0 ||
+	              partner_choices(r->db, &r->arena, r->org_id, &ps, &n_ps) != 0)))
 		return -1;
 	c->branch_values = arena_alloc(&r->arena, (n_bs + 2) * sizeof(*c->branch_values));
 	c->branch_labels = arena_alloc(&r->arena, (n_bs + 2) * sizeof(*c->branch_labels));

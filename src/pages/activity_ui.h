@@ -47,8 +47,12 @@ struct act_choices {
 	size_t n_partners;
 };
 
-/* Loads the choices for r (an ambassadeur: only their communities). 0 or -1. */
-int ui_act_choices(struct req *r, struct act_choices *c);
+/*
+ * Loads the choices for r (an ambassadeur: only their communities); staff
+ * and partners only for a form (a list filters on communities and branches
+ * alone). 0 or -1.
+ */
+int ui_act_choices(struct req *r, struct act_choices *c, bool form);
 
 /*
  * A fieldset of checkboxes named `name`, one per ref, those in checked[]
