@@ -328,3 +328,16 @@ test('an action point can be owned by an ambassadeur of the community or by a pa
 	assert.equal(sql(server.db, `SELECT owner_partner_id FROM action_points WHERE text = 'De wijkvereniging regelt de zaal'`), String(vw));
 	assert.doesNotMatch(after.body, /Fatima El Amrani \(heeft geen rol meer\)/, 'an ambassadeur of the community is a rightful owner');
 });
+
+test('user text is escaped in the list, the page, the community section and the CSV', async () => {
+	const c = await taalcafe();
+	const evil = '<script>alert("x")</script> & <b>vet</b>';
+	const id = idOf(await create(sascha, { title: evil, held_on: '2026-03-30', community: c, made: 'met', outcome: evil, place: evil }));
+	for (const url of [`${A}/${id}`, `${A}?van=2026-03-30&tot=2026-03-30`, `/o/${ORG}/communities/${c}`]) {
+		const res = await sascha.get(url);
+		assert.equal(res.status, 200, url);
+		assert.doesNotMatch(res.body, /<script>alert/, `${url}: escaped`);
+		assert.doesNotMatch(res.body, /<b>vet<\/b>/, `${url}: escaped`);
+	}
+	assert.match((await sascha.get(`${A}/${id}`)).body, /&lt;script&gt;alert/);
+});
