@@ -66,6 +66,7 @@ test('Sascha logs three activities, one on her phone, and confirms a planned one
 	]);
 	await page.getByText('De activiteit is vastgelegd.').waitFor();
 	assert.ok(await page.getByText('23 deelnemers').isVisible());
+	const lunch = new URL(page.url()).pathname;
 	assert.ok(await page.getByText(/Sascha de Vries, op/).isVisible(), 'attribution by name');
 	await checkPage(page, 'activities-03-activity');
 
@@ -123,6 +124,28 @@ test('Sascha logs three activities, one on her phone, and confirms a planned one
 		page.getByRole('button', { name: 'Bevestigen' }).click(),
 	]);
 	assert.ok(await page.getByText('19 deelnemers').isVisible());
+	const confirmed = new URL(page.url()).pathname;
+
+	// change it: the edit form, then delete it after the question
+	await page.getByRole('link', { name: 'Wijzigen' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Activiteit wijzigen' }).waitFor();
+	await checkPage(page, 'activities-06b-edit');
+	await page.locator('#f-follow_up').fill('Volgende keer in de grote zaal.');
+	await Promise.all([
+		page.waitForURL(/klaar=opgeslagen$/),
+		page.getByRole('button', { name: 'Opslaan' }).click(),
+	]);
+	assert.ok(await page.getByText('Volgende keer in de grote zaal.').isVisible());
+	await page.getByRole('link', { name: 'Verwijderen' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Activiteit verwijderen' }).waitFor();
+	await checkPage(page, 'activities-06c-delete');
+	await Promise.all([
+		page.waitForURL(/klaar=verwijderd$/),
+		page.getByRole('button', { name: 'Ja, verwijderen' }).click(),
+	]);
+	await page.getByText('De activiteit is verwijderd.').waitFor();
+	assert.equal((await page.goto(confirmed)).status(), 404);
+	await page.goto(lunch);
 
 	// the community's page: next and last, and the share made met or door
 	await page.getByRole('link', { name: 'Taalcafé voor nieuwkomers' }).first().click();
