@@ -16,6 +16,7 @@
 #include "community_page.h"
 #include "activity_ui.h"
 #include "community_ui.h"
+#include "goal_ui.h" /* goals: the Doelen section */
 #include "pages.h"
 #include "respond.h"
 #include "partner_ui.h"
@@ -356,8 +357,11 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	                    T(COL_VOOR_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_VOOR), can_edit, pb);
 	html(&h, "</div></section>");
 
+	/* step 5: its goals (pages/goal_section.c) */
+	goal_profile_section(r, &h, c.id);
 	/* step 6: its activities (pages/activity_section.c) */
 	activity_community_section(r, &h, c.id);
+
 	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
 	partner_community_sections(r, &h, c.id);
 	page_end(r, &h, status);
