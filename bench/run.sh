@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bench: eleven logged-in pages of kring, each against nginx serving the
+# The bench: thirteen logged-in pages of kring, each against nginx serving the
 # very same bytes as a static file, in interleaved rounds (round-robin over
 # the pages, kring then nginx for each), on the demo and on a `--scale N`
 # database, for SQLite and/or PostgreSQL. Loopback only, bounded time.
@@ -418,6 +418,7 @@ bench_config() {
   add_page goals "$community/goals" "$staff" # goals: a community's goals page (step 5)
   add_page partner "$partner" "$staff"
   add_page conversations "/o/$org/conversations" "$staff"
+  add_page activities "/o/$org/activities" "$staff" # issue 9
   add_page search "/o/$org/search?q=$search_query" "$staff"
   add_page meetlat-round "$round" "$staff"
   add_page adviser "/adviser" "$adviser"

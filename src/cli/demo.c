@@ -17,6 +17,7 @@
 #include "../core/org.h"
 #include "../core/readiness.h"
 #include "../core/vision.h"
+#include "demo_activities.h"
 #include "demo_work.h"
 #include "demo_goals.h" /* goals: step 5 and 6 */
 
@@ -346,6 +347,9 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_communities_load(db) != 0)
 		goto out;
 	if (demo_partners_load(db, &a) != 0)
+		goto out;
+	/* activities (issue 9): after the communities and partners they name */
+	if (demo_activities_load(db) != 0)
 		goto out;
 	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
 		goto out;

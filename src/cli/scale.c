@@ -18,6 +18,7 @@
 #include "../auth/password.h"
 #include "../auth/roles.h"
 #include "../core/action.h"
+#include "../core/activity.h"
 #include "../core/community.h"
 #include "../core/conversation.h"
 #include "../core/goal.h" /* goals */
@@ -44,6 +45,7 @@
 #define N_PARTNERS      10
 #define N_CONVERSATIONS 20
 #define N_SCAN          6
+#define N_ACTIVITIES    300 /* a year and a bit, voor/met/door (issue 9) */
 
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 
@@ -507,6 +509,47 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 			     action_set_done(db, org, owner, cid, list[0].id, true) != SAVE_OK))
 				goto out;
 		}
+	}
+
+	/* activities (issue 9): about one a day over the last year, some planned ahead */
+	long long branches[N_BRANCHES] = {0};
+	struct branch *bl;
+	size_t n_bl;
+	if (branch_list(db, &a, org, &bl, &n_bl) != 0)
+		goto out;
+	for (size_t b = 0; b < n_bl && b < N_BRANCHES; b++)
+		branches[b] = bl[b].id;
+	static const char *const act_titles[] = {
+	    "Taalcafé",           "Repair Café",          "Voorlezen voor peuters",
+	    "Digitaal spreekuur", "Verhalenmiddag",       "Kookavond uit eigen land",
+	    "Huiswerkklas",       "Wandeling met uitleg", "Boekenruil"};
+	for (int t = 0; t < N_ACTIVITIES; t++) {
+		int days = -380 + t * 420 / N_ACTIVITIES + pick(&k, 3);
+		bool ahead = days > 0;
+		struct activity_ref comm = {.id = communities[(t * 7) % N_COMMUNITIES]};
+		struct activity_ref who = {.id = staff[1 + t % (N_STAFF - 1)]};
+		struct activity_ref partner = {.id = partners[t % N_PARTNERS]};
+		struct activity act = {
+		    .title = act_titles[(size_t)t % COUNT(act_titles)],
+		    .held_on = day_text(&a, now, days),
+		    .starts_at = t % 2 ? "19:30" : "10:00",
+		    .ends_at = t % 2 ? "21:30" : "12:00",
+		    .branch_id = t % 4 == 3 ? 0 : branches[t % N_BRANCHES],
+		    .place = t % 4 == 3 ? "Buurthuis" : "",
+		    .made = activity_mades[(size_t)pick(&k, 3)],
+		    .status = ahead ? "planned" : "held",
+		    .participants = ahead ? -1 : 5 + pick(&k, 40),
+		    .outcome = ahead ? "" : "Goed bezocht; de groep wil een vervolg.",
+		    .communities = &comm,
+		    .n_communities = 1,
+		    .staff = &who,
+		    .n_staff = 1,
+		    .partners = &partner,
+		    .n_partners = t % 5 == 0 ? 1 : 0,
+		};
+		enum activity_problem why;
+		if (activity_create(db, org, who.id, 0, &act, NULL, &why) != SAVE_OK)
+			goto out;
 	}
 
 	/* meetlat: a closed round last year and an open one now */

@@ -7,15 +7,24 @@
 
 /* ---- action points ---- */
 
+/* The owner is an ambassadeur of the community of the conversation c (issue 9). */
+#define OWNER_AMBASSADOR                                                                           \
+	" EXISTS (SELECT 1 FROM community_ambassadors ca JOIN memberships am"                      \
+	" ON am.org_id = ca.org_id AND am.person_id = ca.person_id AND am.role = 'ambassadeur'"    \
+	" WHERE ca.org_id = ap.org_id AND ca.community_id = c.community_id"                        \
+	" AND ca.person_id = ap.owner_id)"
+
 #define ACTION_SELECT                                                                              \
 	"SELECT ap.id, ap.version, ap.conversation_id, ap.text, COALESCE(ap.owner_id, 0),"         \
-	" COALESCE(o.name, ''), ap.due_on, COALESCE(ap.done_at, 0), c.held_on, c.subject,"         \
-	" COALESCE(p.name, ''), (ap.owner_id IS NULL OR EXISTS (SELECT 1 FROM memberships m"       \
-	" WHERE m.org_id = ap.org_id AND m.person_id = ap.owner_id"                                \
-	" AND m.role IN ('beheerder', 'medewerker'))) FROM action_points ap"                       \
+	" COALESCE(o.name, op.name, ''), ap.due_on, COALESCE(ap.done_at, 0), c.held_on,"           \
+	" c.subject, COALESCE(p.name, ''), (ap.owner_id IS NULL OR EXISTS (SELECT 1"               \
+	" FROM memberships m WHERE m.org_id = ap.org_id AND m.person_id = ap.owner_id"             \
+	" AND m.role IN ('beheerder', 'medewerker')) OR" OWNER_AMBASSADOR "),"                     \
+	" COALESCE(ap.owner_partner_id, 0) FROM action_points ap"                                  \
 	" JOIN conversations c ON c.id = ap.conversation_id AND c.org_id = ap.org_id"              \
 	" LEFT JOIN partners p ON p.id = c.partner_id AND p.org_id = c.org_id"                     \
-	" LEFT JOIN persons o ON o.id = ap.owner_id"
+	" LEFT JOIN persons o ON o.id = ap.owner_id"                                               \
+	" LEFT JOIN partners op ON op.id = ap.owner_partner_id AND op.org_id = ap.org_id"
 
 /* One row of an ACTION_SELECT query. */
 static int read_action(struct db_stmt *st, void *elem, struct arena *a)
@@ -34,6 +43,7 @@ static int read_action(struct db_stmt *st, void *elem, struct arena *a)
 	v->subject = db_col_text(st, 9, a);
 	v->partner_name = db_col_text(st, 10, a);
 	v->owner_gone = db_col_int(st, 11) == 0;
+	v->owner_partner_id = db_col_int(st, 12);
 	return 0;
 }
 
@@ -101,7 +111,7 @@ enum save_result action_add(struct db *db, long long org_id, long long actor,
 	else if (found == 0)
 		rc = SAVE_NOT_FOUND;
 	else
-		rc = action_new_check(db, org_id, ap);
+		rc = action_new_check(db, org_id, c.community_id, ap);
 	if (rc == SAVE_OK)
 		rc = action_new_insert(db, org_id, conversation_id, ap, id_out);
 	if (rc == SAVE_OK && (audit_write(db, org_id, actor, "action.add", audit_text(&a, ap->text),
@@ -123,23 +133,28 @@ enum save_result action_update(struct db *db, long long org_id, long long actor,
 	struct arena a;
 	arena_init(&a);
 	struct action_point old;
+	struct conversation c;
 	enum save_result rc = SAVE_OK;
 	int found = action_get(db, &a, org_id, conversation_id, id, &old);
+	if (found == 1)
+		found = conversation_get(db, &a, org_id, conversation_id, &c);
 	if (found < 0)
 		rc = SAVE_ERROR;
 	else if (found == 0)
 		rc = SAVE_NOT_FOUND;
 	else
-		rc = action_new_check(db, org_id, ap);
+		rc = action_new_check(db, org_id, c.community_id, ap);
 	if (rc == SAVE_OK) {
 		if (db_exec(db,
 		            "UPDATE action_points SET text = ?, owner_id = ?, due_on = ?,"
-		            " version = version + 1"
+		            " owner_partner_id = ?, version = version + 1"
 		            " WHERE id = ? AND conversation_id = ? AND org_id = ? AND version = ?",
 		            DB_ARGS(DB_TEXT(ap->text),
 		                    ap->owner_id ? DB_INT(ap->owner_id) : DB_NULL,
-		                    DB_TEXT(nz(ap->due_on)), DB_INT(id), DB_INT(conversation_id),
-		                    DB_INT(org_id), DB_INT(version))) != DB_OK)
+		                    DB_TEXT(nz(ap->due_on)),
+		                    ap->owner_partner_id ? DB_INT(ap->owner_partner_id) : DB_NULL,
+		                    DB_INT(id), DB_INT(conversation_id), DB_INT(org_id),
+		                    DB_INT(version))) != DB_OK)
 			rc = SAVE_ERROR;
 		else if (db_changes(db) == 0)
 			rc = SAVE_CONFLICT;
@@ -214,10 +229,15 @@ enum save_result action_delete(struct db *db, long long org_id, long long actor,
 
 /* ---- owners without a role ---- */
 
-/* An owner is gone when they are neither beheerder nor medewerker of the org any more. */
+/*
+ * An owner is gone when they are neither beheerder nor medewerker of the org
+ * any more, nor an ambassadeur of the conversation's community (issue 9).
+ */
 #define OWNER_GONE                                                                                 \
 	" NOT EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = ap.org_id"                      \
-	" AND m.person_id = ap.owner_id AND m.role IN ('beheerder', 'medewerker'))"
+	" AND m.person_id = ap.owner_id AND m.role IN ('beheerder', 'medewerker'))"                \
+	" AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = ap.conversation_id"           \
+	" AND c.org_id = ap.org_id AND" OWNER_AMBASSADOR ")"
 
 int action_gone_owners(struct db *db, struct arena *a, long long org_id, struct action_owner **out,
                        size_t *n_out)

@@ -37,6 +37,8 @@ struct action_point {
 	const char *subject;
 	const char *partner_name;
 	bool owner_gone; /* the owner is no beheerder or medewerker of the org any more */
+	/* issue 9: a partner owns it (owner_id is then 0, owner_name the partner's) */
+	long long owner_partner_id;
 };
 
 /* The action points of a conversation, in the order they were added. 0 or -1. */

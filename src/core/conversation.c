@@ -91,13 +91,21 @@ static enum save_result conversation_refs_ok(struct db *db, long long org_id,
 	return p && m ? SAVE_OK : SAVE_NOT_FOUND;
 }
 
-enum save_result action_new_check(struct db *db, long long org_id, const struct action_new *ap)
+enum save_result action_new_check(struct db *db, long long org_id, long long community_id,
+                                  const struct action_new *ap)
 {
-	if (ap->text == NULL || ap->text[0] == '\0' || !date_or_empty(ap->due_on))
+	if (ap->text == NULL || ap->text[0] == '\0' || !date_or_empty(ap->due_on) ||
+	    (ap->owner_id && ap->owner_partner_id))
 		return SAVE_REFUSED;
+	if (ap->owner_partner_id) {
+		int v = partner_exists(db, org_id, ap->owner_partner_id);
+		return v < 0 ? SAVE_ERROR : v ? SAVE_OK : SAVE_NOT_FOUND;
+	}
 	if (ap->owner_id == 0)
 		return SAVE_OK;
 	int v = partner_owner_valid(db, org_id, ap->owner_id);
+	if (v == 0 && community_id) /* an ambassadeur of the conversation's community */
+		v = community_visible(db, org_id, community_id, ap->owner_id);
 	return v < 0 ? SAVE_ERROR : v ? SAVE_OK : SAVE_NOT_FOUND;
 }
 
@@ -108,10 +116,11 @@ enum save_result action_new_insert(struct db *db, long long org_id, long long co
 	if (db_query_int(
 	        db,
 	        "INSERT INTO action_points (org_id, conversation_id, text, owner_id, due_on,"
-	        " created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+	        " created_at, owner_partner_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	        DB_ARGS(DB_INT(org_id), DB_INT(conversation_id), DB_TEXT(ap->text),
 	                ap->owner_id ? DB_INT(ap->owner_id) : DB_NULL, DB_TEXT(nz(ap->due_on)),
-	                DB_INT(now_s())),
+	                DB_INT(now_s()),
+	                ap->owner_partner_id ? DB_INT(ap->owner_partner_id) : DB_NULL),
 	        &id) != DB_ROW)
 		return SAVE_ERROR;
 	if (id_out)
@@ -146,7 +155,7 @@ enum save_result conversation_create(struct db *db, long long org_id, long long 
 	enum save_result rc = conversation_refs_ok(db, org_id, c);
 	for (size_t i = 0; rc == SAVE_OK && i < n_actions; i++)
 		if (actions[i].text && actions[i].text[0])
-			rc = action_new_check(db, org_id, &actions[i]);
+			rc = action_new_check(db, org_id, c->community_id, &actions[i]);
 	if (rc == SAVE_OK &&
 	    (db_query_int(
 	         db,

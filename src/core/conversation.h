@@ -55,6 +55,8 @@ struct action_new {
 	const char *text;
 	long long owner_id; /* 0: nobody yet */
 	const char *due_on; /* "" or a date */
+	/* issue 9: a partner owns it instead of a person ("de wijkvereniging regelt de zaal"); 0: none */
+	long long owner_partner_id;
 };
 
 /*
@@ -98,11 +100,15 @@ int conversation_upcoming(struct db *db, struct arena *a, long long org_id, cons
 int partner_owner_valid(struct db *db, long long org_id, long long person_id);
 
 /*
- * Checks a new or changed action point: SAVE_REFUSED for an empty text or
- * an impossible date, SAVE_NOT_FOUND when the owner is not a beheerder or
- * medewerker of the org, SAVE_ERROR, else SAVE_OK. Used by action.c.
+ * Checks a new or changed action point of a conversation with community_id
+ * (0: none): SAVE_REFUSED for an empty text, an impossible date or both a
+ * person and a partner as owner; SAVE_NOT_FOUND when the owner is neither
+ * a beheerder or medewerker of the org nor an ambassadeur of that
+ * community, or the partner is not the org's; SAVE_ERROR, else SAVE_OK.
+ * Used by action.c.
  */
-enum save_result action_new_check(struct db *db, long long org_id, const struct action_new *ap);
+enum save_result action_new_check(struct db *db, long long org_id, long long community_id,
+                                  const struct action_new *ap);
 
 /*
  * Inserts an action point of a conversation; only inside the caller's

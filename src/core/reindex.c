@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../db/search_index.h"
+#include "activity.h"
 #include "community.h"
 #include "conversation.h"
 #include "goal.h" /* goals: shared goals */
@@ -58,10 +59,12 @@ static int rebuild_in_tx(struct db *db)
 	const struct db_sql tables[] = {
 	    DB_SQL("SELECT id, org_id FROM communities"), DB_SQL("SELECT id, org_id FROM partners"),
 	    DB_SQL("SELECT id, org_id FROM conversations"),
+	    DB_SQL("SELECT id, org_id FROM activities") /* issue 9 */,
 	    /* goals: the shared goals */
 	    DB_SQL("SELECT id, org_id FROM goals WHERE kind = 'shared'")};
-	int (*sync[])(struct db *, long long, long long) = {
-	    community_index, search_sync_partner, search_sync_conversation, search_sync_goal};
+	int (*sync[])(struct db *, long long, long long) = {community_index, search_sync_partner,
+	                                                    search_sync_conversation,
+	                                                    search_sync_activity, search_sync_goal};
 	for (size_t t = 0; rc == 0 && t < sizeof(tables) / sizeof(tables[0]); t++) {
 		if (all_ids(db, &a, tables[t], &ids, &orgs, &n) != 0) {
 			rc = -1;

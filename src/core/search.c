@@ -33,7 +33,7 @@ static int attached_communities(struct db *db, struct arena *a, long long org_id
 }
 
 static const char *const all_kinds[] = {"community", "partner", "conversation",
-                                        "goal" /* goals: shared goals */};
+                                        "activity" /* issue 9 */, "goal" /* goals: shared goals */};
 
 int search_run(struct db *db, struct arena *a, long long org_id, long long only_attached,
                bool staff_kinds, const char *input, struct search_result *out)

@@ -114,6 +114,39 @@ int community_timeline(struct db *db, struct arena *a, long long org_id, long lo
 	if (rc != DB_DONE)
 		return -1;
 
+	/* step 6: its activities (issue 9) */
+	if (db_query(db, &st,
+	             "SELECT a.id, a.held_on, a.title, a.made, a.status, a.created_at"
+	             " FROM activity_communities ac JOIN activities a ON a.id = ac.activity_id"
+	             " AND a.org_id = ac.org_id WHERE ac.community_id = ? AND ac.org_id = ?",
+	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *status = db_col_text(st, 4, a);
+		if (strcmp(status, "cancelled") != 0)
+			v = tl_add(a, v, &n, &cap, db_col_text(st, 1, a), TL_ACTIVITY,
+			           db_col_text(st, 2, a), db_col_text(st, 3, a), db_col_int(st, 0),
+			           db_col_int(st, 5));
+	}
+	db_finish(st);
+	if (rc != DB_DONE)
+		return -1;
+
+	/* step 5: measurements of its subgoals */
+	if (db_query(db, &st,
+	             "SELECT m.subgoal_id, m.measured_on, s.title, m.value, m.created_at"
+	             " FROM subgoals s JOIN measurements m ON m.subgoal_id = s.id"
+	             " AND m.org_id = s.org_id WHERE s.community_id = ? AND s.org_id = ?",
+	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW)
+		v = tl_add(a, v, &n, &cap, db_col_text(st, 1, a), TL_MEASUREMENT,
+		           db_col_text(st, 2, a), arena_printf(a, "%lld", db_col_int(st, 3)),
+		           db_col_int(st, 0), db_col_int(st, 4));
+	db_finish(st);
+	if (rc != DB_DONE)
+		return -1;
+
 	if (n > 1)
 		qsort(v, n, sizeof(*v), tl_cmp);
 	*out = v;

@@ -19,6 +19,8 @@ enum timeline_kind {
 	TL_ACTION_DUE,   /* an open action point is due */
 	TL_NEXT_CONTACT, /* a contact is planned */
 	TL_PARTNER,      /* a partner joined the community */
+	TL_ACTIVITY,     /* an activity (held, planned or cancelled); detail: voor, met or door */
+	TL_MEASUREMENT,  /* a measurement of a subgoal; text: the subgoal, detail: the value */
 };
 
 struct timeline_entry {
@@ -34,7 +36,8 @@ struct timeline_entry {
  * Everything that happened to a community and what is planned, newest
  * (furthest in the future) first, and within one day the latest recorded
  * first: status changes, conversations, action points done and due,
- * planned contacts, partners who joined. 0 or -1 (never a partial list).
+ * planned contacts, partners who joined, activities and measurements of
+ * its subgoals. 0 or -1 (never a partial list).
  */
 int community_timeline(struct db *db, struct arena *a, long long org_id, long long community_id,
                        struct timeline_entry **out, size_t *n_out);

@@ -34,7 +34,7 @@ static const char *read_action(struct req *r, struct action_new *ap, const char 
 	bool ok = form_read(r, &f, specs, 3);
 	ap->text = form_value(&f, "text");
 	*owner = form_value(&f, "owner");
-	ap->owner_id = form_id_or_zero(*owner);
+	ui_owner_parse(*owner, ap); /* a person or a partner (issue 9) */
 	ap->due_on = form_value(&f, "due");
 	if (ok)
 		return NULL;
@@ -180,14 +180,13 @@ static int delete_again(struct req *r, void *ctx)
 	struct action_point *ap = ctx;
 	if (action_get(r->db, &r->arena, r->org_id, r->param_id, ap->id, ap) != 1)
 		return HANDLER_ERROR;
-	struct ap_problem pb = {
-	    .id = ap->id,
-	    .text = ap->text,
-	    .owner = ap->owner_id ? arena_printf(&r->arena, "%lld", ap->owner_id) : "",
-	    .due = ap->due_on,
-	    .theirs = theirs_text(r, ap),
-	    .version = ap->version,
-	    .deleting = true};
+	struct ap_problem pb = {.id = ap->id,
+	                        .text = ap->text,
+	                        .owner = ui_owner_value(r, ap),
+	                        .due = ap->due_on,
+	                        .theirs = theirs_text(r, ap),
+	                        .version = ap->version,
+	                        .deleting = true};
 	return ui_talk_page(r, &pb, 409);
 }
 

@@ -14,6 +14,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "community_page.h"
+#include "activity_ui.h"
 #include "community_ui.h"
 #include "goal_ui.h" /* goals: the Doelen section */
 #include "pages.h"
@@ -352,6 +353,8 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 
 	/* step 5: its goals (pages/goal_section.c) */
 	goal_profile_section(r, &h, c.id);
+	/* step 6: its activities (pages/activity_section.c) */
+	activity_community_section(r, &h, c.id);
 
 	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
 	partner_community_sections(r, &h, c.id);

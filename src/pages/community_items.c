@@ -54,6 +54,13 @@ static void item_li(struct req *r, struct html *h, const struct community *c,
 		return;
 	}
 	html(h, "<div class=\"kring-item__tools\">");
+	/* activities (issue 9): a DOOR action that was done becomes an activity in one step */
+	if (strcmp(it->kind, "door") == 0 && strcmp(it->status, "gedaan") == 0)
+		html(h,
+		     "<a class=\"kring-tool kring-tool--link\" "
+		     "href=\"/o/%s/activities/new?community=%lld"
+		     "&amp;item=%lld\">%s<span class=\"kring-sr\">: %s</span></a>",
+		     r->org_slug, c->id, it->id, T(ACT_FROM_DOOR), shorttext);
 	if (!first) {
 		ui_form(h, r, arena_printf(&r->arena, "%s/move", base), "kring-tool-form");
 		html(h,

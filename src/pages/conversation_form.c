@@ -247,7 +247,8 @@ static int talk_form_page(struct req *r, struct form *f, struct form *af, long l
 int page_conversation_new(struct req *r)
 {
 	struct choices ps, cs, os;
-	if (ui_load_choices(r, &ps, &cs, &os) != 0)
+	if (ui_load_choices(r, &ps, &cs, &os) != 0 ||
+	    ui_owner_choices(r, req_query_id(r, "community"), &os) != 0) /* issue 9 */
 		return HANDLER_ERROR;
 	struct field_spec specs[N_TALK_FIELDS], aspecs[N_ACTION_FIELDS];
 	talk_specs(specs, &ps, &cs);
@@ -274,7 +275,8 @@ int page_conversation_new(struct req *r)
 int page_conversation_create(struct req *r)
 {
 	struct choices ps, cs, os;
-	if (ui_load_choices(r, &ps, &cs, &os) != 0)
+	if (ui_load_choices(r, &ps, &cs, &os) != 0 ||
+	    ui_owner_choices(r, req_form_id(r, "community"), &os) != 0) /* issue 9 */
 		return HANDLER_ERROR;
 	struct field_spec specs[N_TALK_FIELDS], aspecs[N_ACTION_FIELDS];
 	talk_specs(specs, &ps, &cs);
@@ -290,10 +292,11 @@ int page_conversation_create(struct req *r)
 	struct action_new aps[N_NEW_ACTIONS];
 	for (int i = 0; i < N_NEW_ACTIONS; i++) {
 		aps[i].text = form_value(&af, action_names[3 * i]);
-		aps[i].owner_id = form_id_or_zero(form_value(&af, action_names[3 * i + 1]));
+		ui_owner_parse(form_value(&af, action_names[3 * i + 1]), &aps[i]);
 		aps[i].due_on = form_value(&af, action_names[3 * i + 2]);
 		if (aps[i].text[0] == '\0' &&
-		    (aps[i].owner_id || aps[i].due_on[0])) { /* a who or when without a what */
+		    (aps[i].owner_id || aps[i].owner_partner_id ||
+		     aps[i].due_on[0])) { /* a who or when without a what */
 			form_error(&af, action_names[3 * i], T(ACTION_EMPTY));
 			ok = false;
 		}

@@ -108,11 +108,9 @@ static void action_item(struct req *r, struct html *h, const struct conversation
 		     "</textarea></div>",
 		     mine ? pb->version : ap->version, ap->id, T(AF_TEXT), ap->id,
 		     mine ? pb->text : ap->text);
-		owner_select(
-		    r, h, arena_printf(&r->arena, "ap-owner-%lld", ap->id), os,
-		    mine ? pb->owner
-		         : (ap->owner_id ? arena_printf(&r->arena, "%lld", ap->owner_id) : ""),
-		    !mine && ap->owner_gone && ap->owner_id ? ap : NULL);
+		owner_select(r, h, arena_printf(&r->arena, "ap-owner-%lld", ap->id), os,
+		             mine ? pb->owner : ui_owner_value(r, ap),
+		             !mine && ap->owner_gone && ap->owner_id ? ap : NULL);
 		due_input(h, arena_printf(&r->arena, "ap-due-%lld", ap->id),
 		          mine ? pb->due : ap->due_on);
 		html(h,
@@ -138,7 +136,8 @@ static void actions_section(struct req *r, struct html *h, const struct conversa
 	size_t n;
 	struct choices ps, cs, os;
 	if (action_list(r->db, &r->arena, r->org_id, c->id, &aps, &n) != 0 ||
-	    (staff && ui_load_choices(r, &ps, &cs, &os) != 0)) {
+	    (staff && (ui_load_choices(r, &ps, &cs, &os) != 0 ||
+	               ui_owner_choices(r, c->community_id, &os) != 0))) {
 		ui_failed_section(r, h, "actiepunten", T(ACTIONS_TITLE));
 		return;
 	}

@@ -23,6 +23,17 @@ struct choices {
 int ui_load_choices(struct req *r, struct choices *partners, struct choices *communities,
                     struct choices *owners);
 
+/*
+ * issue 9: who can own an action point of a conversation with community_id
+ * (0: none): staff, the ambassadeurs of that community, and the org's
+ * partners. Values: "" nobody, "<id>" a person, "p<id>" a partner. 0 or -1.
+ */
+int ui_owner_choices(struct req *r, long long community_id, struct choices *owners);
+/* Reads an owner choice value (ui_owner_choices()) into ap's owner_id or owner_partner_id. */
+void ui_owner_parse(const char *value, struct action_new *ap);
+/* The owner choice value of an action point ("" when nobody). Arena-owned. */
+const char *ui_owner_value(struct req *r, const struct action_point *ap);
+
 /* What went wrong with an action point, to show where it happened. */
 struct ap_problem {
 	bool add;           /* the add form */

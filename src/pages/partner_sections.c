@@ -99,6 +99,10 @@ static const char *tl_label(enum timeline_kind k)
 		return T(TL_NEXT_CONTACT);
 	case TL_PARTNER:
 		return T(TL_PARTNER);
+	case TL_ACTIVITY: /* issue 9 */
+		return T(TL_ACTIVITY);
+	case TL_MEASUREMENT:
+		return T(TL_MEASUREMENT);
 	}
 	return "";
 }
@@ -106,7 +110,8 @@ static const char *tl_label(enum timeline_kind k)
 static void tl_item(struct req *r, struct html *h, const struct timeline_entry *e,
                     const char *today)
 {
-	static const char *const cls[] = {"status", "talk", "done", "due", "next", "partner"};
+	static const char *const cls[] = {"status", "talk",    "done",     "due",
+	                                  "next",   "partner", "activity", "measure"};
 	html(h,
 	     "<li class=\"kring-tl__item kring-tl__item--%s\"><span class=\"kring-tl__date\">%s"
 	     "</span><span class=\"kring-tl__kind\">%s</span><span class=\"kring-tl__text\">",
@@ -124,6 +129,17 @@ static void tl_item(struct req *r, struct html *h, const struct timeline_entry *
 	case TL_PARTNER:
 		html(h, "<a class=\"utrecht-link\" href=\"%s\">%s</a>",
 		     ui_partner_url(r, e->ref_id, ""), text);
+		break;
+	case TL_ACTIVITY: /* issue 9 */
+		html(h,
+		     "<a class=\"utrecht-link\" href=\"/o/%s/activities/%lld\">%s</a> <span "
+		     "class=\"kring-muted\">(%s)</span>",
+		     r->org_slug, e->ref_id, text,
+		     T_printf(&r->arena, TL_ACTIVITY_MADE, e->detail));
+		break;
+	case TL_MEASUREMENT:
+		html(h, "%s <span class=\"kring-muted\">(%s)</span>", text,
+		     T_printf(&r->arena, TL_MEASURED, e->detail));
 		break;
 	case TL_ACTION_DUE:
 	case TL_ACTION_DONE:
@@ -146,7 +162,8 @@ static void tl_item(struct req *r, struct html *h, const struct timeline_entry *
 static bool tl_planned(const struct timeline_entry *e, const char *today)
 {
 	return e->kind == TL_ACTION_DUE ||
-	       (e->kind == TL_NEXT_CONTACT && strcmp(e->date, today) >= 0);
+	       ((e->kind == TL_NEXT_CONTACT || e->kind == TL_ACTIVITY) &&
+	        strcmp(e->date, today) >= 0);
 }
 
 static void timeline_card(struct req *r, struct html *h, long long community_id)

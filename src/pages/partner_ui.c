@@ -63,6 +63,8 @@ bool ui_form_version(struct req *r, long long *out)
 
 const char *ui_owner_name(struct req *r, const struct action_point *ap)
 {
+	if (ap->owner_partner_id && ap->owner_name[0]) /* a partner owns it (issue 9) */
+		return ap->owner_name;
 	if (ap->owner_id == 0 || ap->owner_name[0] == '\0')
 		return T(ACTION_NOBODY);
 	if (ap->owner_gone)

@@ -407,6 +407,11 @@ static const struct audit_kind {
     {"signal.aside", TXT_AUDIT_SIGNAL_ASIDE, -1},
     {"signal.restore", TXT_AUDIT_SIGNAL_RESTORE, -1},
     {"signals.settings", TXT_AUDIT_SIGNAL_SETTINGS, -1},
+    /* activities (issue 9) */
+    {"activity.create", TXT_AUDIT_ACT_CREATE, -1},
+    {"activity.update", TXT_AUDIT_ACT_UPDATE, -1},
+    {"activity.confirm", TXT_AUDIT_ACT_CONFIRM, -1},
+    {"activity.delete", TXT_AUDIT_ACT_DELETE, -1},
     /* goals (step 5) and who does what (step 6) */
     {"goal.add", TXT_AUDIT_GOAL_ADD, -1},
     {"goal.update", TXT_AUDIT_GOAL_UPDATE, -1},

@@ -12,6 +12,7 @@
 #include "../web/layout.h"
 #include "community_ui.h"
 #include "pages.h"
+#include "activity_ui.h"
 #include "partner_ui.h"
 
 #define SEARCH_MAX_INPUT 200 /* characters of the search box that are used */
@@ -22,6 +23,8 @@ static const char *hit_url(struct req *r, const struct search_hit *hit)
 		return ui_partner_url(r, hit->id, "");
 	if (strcmp(hit->kind, "conversation") == 0)
 		return ui_conversation_url(r, hit->id, "");
+	if (strcmp(hit->kind, "activity") == 0) /* issue 9 */
+		return ui_activity_url(r, hit->id, "");
 	if (strcmp(hit->kind, "goal") == 0) /* goals: on the overview of every community's goals */
 		return arena_printf(&r->arena, "/o/%s/goals#doel-%lld", r->org_slug, hit->id);
 	return ui_community_url(r, hit->id, "");
@@ -75,7 +78,8 @@ int page_search(struct req *r)
 	    {"community", TXT_SEARCH_COMMUNITIES},
 	    {"partner", TXT_SEARCH_PARTNERS},
 	    {"conversation", TXT_SEARCH_TALKS},
-	    {"goal", TXT_SEARCH_GOALS}, /* goals */
+	    {"activity", TXT_SEARCH_ACTIVITIES}, /* issue 9 */
+	    {"goal", TXT_SEARCH_GOALS},          /* goals */
 	};
 	size_t at = 0;
 	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {

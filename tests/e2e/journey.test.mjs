@@ -83,9 +83,9 @@ async function openEditLink(page, row, name, urlTest) {
 }
 
 // the menu in its groups (menuOutline): what each role finds where
-const MENU_BEHEERDER = ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Agenda',
+const MENU_BEHEERDER = ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek'];
-const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Agenda',
+const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Vestigingen'];
 
 describe('journey: a beheerder and an adviseur through every page', () => {

@@ -78,6 +78,8 @@ test('a new record\'s form, sent back as a browser sends it, saves (no version y
 	for (const [path, fields] of [
 		[`/o/${ORG}/partners/new`, { name: 'Nieuw via het formulier', kind: 'anders' }],
 		[`/o/${ORG}/communities/new`, { name: 'Nieuw via het formulier' }],
+		// activities (issue 9): the demo's first community is Taalcafé (id 1)
+		[`/o/${ORG}/activities/new`, { title: 'Nieuw via het formulier', held_on: '2026-03-01', community: '1', made: 'met' }],
 	]) {
 		const page = await sascha.get(path);
 		assert.equal(page.status, 200, path);
@@ -119,4 +121,27 @@ test('the dashboard\'s branch filter: "1abc", "01" and " 1" are no branch 1, "1"
 		assert.equal(res.status, 200, bad);
 		assert.equal(selected(res.body), undefined, `${bad}: all branches`);
 	}
+});
+
+test('activities (issue 9): a version, a count or a filter id is read strictly', async () => {
+	const page = await sascha.get(`/o/${ORG}/activities/new`);
+	const csrf = csrfFrom(page.body);
+	const made = await sascha.post(`/o/${ORG}/activities/new`, { csrf, title: 'Strikte activiteit', held_on: '2026-03-02', community: '1', made: 'door' });
+	assert.equal(made.status, 303);
+	const id = Number(/activities\/(\d+)/.exec(made.headers.location)[1]);
+	const url = `/o/${ORG}/activities/${id}/edit`;
+	for (const version of ['1abc', '01', ' 1', '+1']) {
+		const res = await sascha.post(url, { csrf, title: `Niet opgeslagen ${version}`, held_on: '2026-03-02', community: '1', made: 'door', version });
+		assert.ok([409, 422].includes(res.status), `version "${version}" is no version (${res.status})`);
+	}
+	for (const participants of ['12abc', '012x', '1e3', '0x10', '١٢']) {
+		const res = await sascha.post(`/o/${ORG}/activities/${id}/confirm`, { csrf, version: '1', participants });
+		assert.equal(res.status, 422, `count "${participants}" is no count`);
+	}
+	assert.doesNotMatch((await sascha.get(`/o/${ORG}/activities/${id}`)).body, /Niet opgeslagen/);
+	// ids in the community field that are not plain numbers tick nothing
+	const odd = await sascha.post(`/o/${ORG}/activities/new`, { csrf, title: 'Rare community', held_on: '2026-03-02', community: '01', made: 'door' });
+	assert.equal(odd.status, 422);
+	for (const q of ['community=01', 'branch=1x', 'pagina=2x', 'van=2026-13-01'])
+		assert.equal((await sascha.get(`/o/${ORG}/activities?${q}`)).status, 200, q);
 });

@@ -674,7 +674,10 @@ test('the demo is there and loading it again changes nothing', async () => {
 		assert.equal(sqlite('SELECT COUNT(*) FROM action_points'), '5');
 		assert.equal(sqlite("SELECT COUNT(*) FROM action_points WHERE done_at IS NULL AND due_on < date('now')"), '1');
 		assert.equal(sqlite("SELECT COUNT(*) FROM conversations WHERE next_on > date('now')"), '2');
-		assert.equal(sqlite('SELECT COUNT(*) FROM search_docs'), '17'); // 14, and the 3 shared goals of the demo (goals)
+		// 14, the 3 shared goals of the demo (goals), and one per activity (issue 9)
+		assert.equal(sqlite("SELECT COUNT(*) FROM search_docs WHERE kind <> 'activity'"), '17');
+		assert.equal(sqlite("SELECT COUNT(*) FROM search_docs WHERE kind = 'activity'"),
+			sqlite('SELECT COUNT(*) FROM activities'));
 	} catch (e) {
 		if (e.code !== 'ENOENT')
 			throw e; // no sqlite3 tool: the checks below still run

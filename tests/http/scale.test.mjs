@@ -59,6 +59,7 @@ test('demo --scale 2 adds two organisations of full shape beside the demo', () =
 	assert.equal(count('scan_entries'), 6);
 	assert.equal(count('readiness_checks'), 2);
 	assert.ok(count('action_points') > 0, 'action points');
+	assert.equal(count('activities'), 300, 'activities (issue 9)');
 	assert.ok(count('community_items') >= 12 * 5, 'community items');
 	// the status history goes back further than the creation: every step was taken
 	assert.ok(count('community_status_changes') > 12, 'status history');
@@ -101,6 +102,9 @@ test('the pages of a scaled organisation answer with its data', async () => {
 	const talks = ids(await page(beheerder, `/o/${SLUG}/conversations`), 'conversations');
 	assert.ok(talks.length > 0, 'conversations on the list');
 	await page(beheerder, `/o/${SLUG}/conversations/${talks[0]}`);
+	const acts = ids(await page(beheerder, `/o/${SLUG}/activities`), 'activities'); /* issue 9 */
+	assert.ok(acts.length > 0, 'activities');
+	await page(beheerder, `/o/${SLUG}/activities/${acts[0]}`);
 	const found = await page(beheerder, `/o/${SLUG}/search?q=taalcafe`);
 	assert.ok(ids(found, 'communities').length > 0, 'the search finds a Taalcafé (accent-insensitive)');
 	const rounds = ids(await page(beheerder, `/o/${SLUG}/meetlat`), 'meetlat');

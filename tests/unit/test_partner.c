@@ -204,9 +204,18 @@ static void test_conversations_and_references(void **state)
 	struct action_new foreign_owner[] = {{.text = "Bellen", .owner_id = f->admin_b}};
 	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, foreign_owner, 1, NULL),
 	                 SAVE_NOT_FOUND);
-	struct action_new amb_owner[] = {{.text = "Bellen", .owner_id = f->amb}};
+	/* issue 9: owners are staff, or an ambassadeur of the conversation's community;
+	 * an ambassadeur of no community here, or a partner of another org, is refused */
+	struct action_new amb_owner[] = {{.text = "Bellen", .owner_id = f->amb2}};
 	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, amb_owner, 1, NULL),
-	                 SAVE_NOT_FOUND); /* owners are staff */
+	                 SAVE_NOT_FOUND);
+	struct action_new foreign_partner[] = {{.text = "Zaal regelen", .owner_partner_id = pb}};
+	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, foreign_partner, 1, NULL),
+	                 SAVE_NOT_FOUND);
+	struct action_new two_owners[] = {
+	    {.text = "Zaal regelen", .owner_id = f->staff_a, .owner_partner_id = p}};
+	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, two_owners, 1, NULL),
+	                 SAVE_REFUSED);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM conversations"), talks);
 	c.kind = "vergadering";
 	assert_int_equal(conversation_create(f->db, f->org_a, 0, &c, NULL, 0, NULL), SAVE_REFUSED);
