@@ -10,6 +10,7 @@
 #include "conversation.h"
 #include "partner.h"
 #include "partner_util.h"
+#include "signal.h"
 #include "vocab.h"
 
 const char *const activity_mades[] = {"voor", "met", "door", NULL};
@@ -138,12 +139,66 @@ static enum save_result activity_refs_ok(struct db *db, long long org_id, long l
 
 /* ---- the summaries ---- */
 
+/* The communities activity id belongs to now, read into the arena. 0 or -1. */
+static int linked_communities(struct db *db, struct arena *a, long long org_id, long long id,
+                              long long **ids, size_t *n)
+{
+	size_t cap = 0;
+	struct db_stmt *st;
+	int step;
+	*ids = NULL;
+	*n = 0;
+	if (db_query(db, &st,
+	             "SELECT community_id FROM activity_communities WHERE activity_id = ?"
+	             " AND org_id = ?",
+	             DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK)
+		return -1;
+	while ((step = db_step(st)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			long long *more = arena_alloc(a, cap * sizeof(*more));
+			if (*n)
+				memcpy(more, *ids, *n * sizeof(**ids));
+			*ids = more;
+		}
+		(*ids)[(*n)++] = db_col_int(st, 0);
+	}
+	db_finish(st);
+	return step == DB_DONE ? 0 : -1;
+}
+
+/*
+ * Refreshes the kept signals (core/signal.h) of the communities activity id
+ * belonged to before the change (before, n_before) and belongs to now, at
+ * the end of the caller's write transaction. 0 or -1.
+ */
+static int signals_after(struct db *db, struct arena *a, long long org_id, long long id,
+                         const long long *before, size_t n_before)
+{
+	long long *now;
+	size_t n_now;
+	if (linked_communities(db, a, org_id, id, &now, &n_now) != 0)
+		return -1;
+	for (size_t i = 0; i < n_before; i++)
+		if (signals_touch(db, org_id, before[i]) != 0)
+			return -1;
+	for (size_t i = 0; i < n_now; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < n_before && !seen; j++)
+			seen = before[j] == now[i];
+		if (!seen && signals_touch(db, org_id, now[i]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * Adds (sign 1) or takes away (sign -1) what activity id counts in both
  * summaries: nothing unless it is held. In the caller's transaction. 0 or -1.
  */
 static int summaries_apply(struct db *db, long long org_id, long long id, int sign)
 {
+
 	struct arena a;
 	arena_init(&a);
 	struct db_stmt *st;
@@ -284,6 +339,7 @@ enum save_result activity_create(struct db *db, long long org_id, long long acto
 	                 actor ? DB_INT(actor) : DB_NULL, DB_INT(now), DB_INT(now)),
 	         &id) != DB_ROW ||
 	     refs_write(db, org_id, 0, id, act) != 0 || summaries_apply(db, org_id, id, 1) != 0 ||
+	     signals_after(db, &a, org_id, id, NULL, 0) != 0 ||
 	     audit_write(db, org_id, actor, "activity.create", audit_text(&a, act->title),
 	                 act->held_on) != 0 ||
 	     search_sync_activity(db, org_id, id) != 0))
@@ -307,6 +363,8 @@ enum save_result activity_update(struct db *db, long long org_id, long long acto
 	struct arena a;
 	arena_init(&a);
 	struct activity old;
+	long long *before = NULL;
+	size_t n_before = 0;
 	enum save_result rc = SAVE_OK;
 	int found = activity_get(db, &a, org_id, attached, act->id, &old);
 	if (found < 0)
@@ -322,7 +380,8 @@ enum save_result activity_update(struct db *db, long long org_id, long long acto
 	                     : act->participants >= 0      ? "held"
 	                                                   : old.status;
 	if (rc == SAVE_OK) {
-		if (summaries_apply(db, org_id, act->id, -1) != 0 ||
+		if (linked_communities(db, &a, org_id, act->id, &before, &n_before) != 0 ||
+		    summaries_apply(db, org_id, act->id, -1) != 0 ||
 		    db_exec(
 		        db,
 		        "UPDATE activities SET title = ?, held_on = ?, starts_at = ?, ends_at = ?,"
@@ -343,6 +402,7 @@ enum save_result activity_update(struct db *db, long long org_id, long long acto
 			rc = SAVE_CONFLICT;
 		else if (refs_write(db, org_id, attached, act->id, act) != 0 ||
 		         summaries_apply(db, org_id, act->id, 1) != 0 ||
+		         signals_after(db, &a, org_id, act->id, before, n_before) != 0 ||
 		         audit_write(db, org_id, actor, "activity.update",
 		                     audit_text(&a, act->title), act->held_on) != 0 ||
 		         search_sync_activity(db, org_id, act->id) != 0)
@@ -381,6 +441,7 @@ enum save_result activity_confirm(struct db *db, long long org_id, long long act
 	else if (db_changes(db) == 0)
 		rc = SAVE_CONFLICT;
 	else if (summaries_apply(db, org_id, id, 1) != 0 ||
+	         signals_after(db, &a, org_id, id, NULL, 0) != 0 ||
 	         audit_write(db, org_id, actor, "activity.confirm", audit_text(&a, old.title),
 	                     arena_printf(&a, "%lld", participants)) != 0)
 		rc = SAVE_ERROR;
@@ -396,6 +457,8 @@ enum save_result activity_delete(struct db *db, long long org_id, long long acto
 	struct arena a;
 	arena_init(&a);
 	struct activity old;
+	long long *before = NULL;
+	size_t n_before = 0;
 	enum save_result rc = SAVE_OK;
 	int found = activity_get(db, &a, org_id, attached, id, &old);
 	if (found < 0)
@@ -404,9 +467,11 @@ enum save_result activity_delete(struct db *db, long long org_id, long long acto
 		rc = SAVE_NOT_FOUND;
 	else if (old.version != version)
 		rc = SAVE_CONFLICT; /* someone saved after this person looked */
-	else if (summaries_apply(db, org_id, id, -1) != 0 ||
+	else if (linked_communities(db, &a, org_id, id, &before, &n_before) != 0 ||
+	         summaries_apply(db, org_id, id, -1) != 0 ||
 	         db_exec(db, "DELETE FROM activities WHERE id = ? AND org_id = ? AND version = ?",
 	                 DB_ARGS(DB_INT(id), DB_INT(org_id), DB_INT(version))) != DB_OK ||
+	         signals_after(db, &a, org_id, id, before, n_before) != 0 ||
 	         audit_write(db, org_id, actor, "activity.delete", audit_text(&a, old.title),
 	                     old.held_on) != 0 ||
 	         search_sync_activity(db, org_id, id) != 0)

@@ -10,6 +10,7 @@
 #include "../auth/roles.h"
 #include "../db/search_index.h"
 #include "partner_util.h"
+#include "signal.h"
 #include "vocab.h"
 
 const char *const goal_kinds[] = {"library", "participants", "shared", NULL};
@@ -197,7 +198,7 @@ enum save_result goal_add(struct db *db, long long org_id, long long actor, unsi
 	         &id) != DB_ROW ||
 	     version_insert(db, org_id, id, 1, text, actor) != 0 ||
 	     audit_write(db, org_id, actor, "goal.add", audit_text(&a, text), kind) != 0 ||
-	     search_sync_goal(db, org_id, id) != 0))
+	     search_sync_goal(db, org_id, id) != 0 || signals_touch(db, org_id, community_id) != 0))
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	rc = save_finish(db, rc);
@@ -239,7 +240,8 @@ enum save_result goal_update(struct db *db, long long org_id, long long actor, u
 		rc = SAVE_CONFLICT;
 	else if (version_insert(db, org_id, id, version + 1, text, actor) != 0 ||
 	         audit_write(db, org_id, actor, "goal.update", audit_text(&a, text), g.kind) != 0 ||
-	         search_sync_goal(db, org_id, id) != 0)
+	         search_sync_goal(db, org_id, id) != 0 ||
+	         signals_touch(db, org_id, community_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
@@ -270,7 +272,8 @@ enum save_result goal_delete(struct db *db, long long org_id, long long actor, u
 	                         DB_INT(version))) != DB_OK ||
 	         audit_write(db, org_id, actor, "goal.delete", audit_text(&a, g.text), g.kind) !=
 	             0 ||
-	         search_sync_goal(db, org_id, id) != 0)
+	         search_sync_goal(db, org_id, id) != 0 ||
+	         signals_touch(db, org_id, community_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);

@@ -9,6 +9,7 @@
 
 #include "../auth/roles.h"
 #include "partner_util.h"
+#include "signal.h"
 #include "vocab.h"
 
 /* ---- pure parts: dates, SMART, progress ---- */
@@ -371,7 +372,8 @@ enum save_result subgoal_save(struct db *db, long long org_id, long long actor,
 		                     "") != 0)
 			rc = SAVE_ERROR;
 	}
-	if (rc == SAVE_OK && search_sync_goal(db, org_id, s.goal_id) != 0)
+	if (rc == SAVE_OK && (search_sync_goal(db, org_id, s.goal_id) != 0 ||
+	                      signals_touch(db, org_id, community_id) != 0))
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	rc = save_finish(db, rc);
@@ -403,7 +405,8 @@ enum save_result subgoal_delete(struct db *db, long long org_id, long long actor
 	                         DB_INT(version))) != DB_OK ||
 	         audit_write(db, org_id, actor, "subgoal.delete", audit_text(&a, s.title), "") !=
 	             0 ||
-	         search_sync_goal(db, org_id, s.goal_id) != 0)
+	         search_sync_goal(db, org_id, s.goal_id) != 0 ||
+	         signals_touch(db, org_id, community_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
@@ -490,7 +493,8 @@ enum save_result measurement_add(struct db *db, long long org_id, long long acto
 	                         DB_INT(value), DB_TEXT(nz(note)), actor ? DB_INT(actor) : DB_NULL,
 	                         DB_INT(now_s()))) != DB_OK ||
 	         audit_write(db, org_id, actor, "measurement.add", audit_text(&a, s.title),
-	                     arena_printf(&a, "%s: %lld", measured_on, value)) != 0)
+	                     arena_printf(&a, "%s: %lld", measured_on, value)) != 0 ||
+	         signals_touch(db, org_id, community_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
@@ -513,7 +517,8 @@ enum save_result measurement_delete(struct db *db, long long org_id, long long a
 	else if (db_exec(db, "DELETE FROM measurements WHERE id = ? AND org_id = ?",
 	                 DB_ARGS(DB_INT(id), DB_INT(org_id))) != DB_OK ||
 	         audit_write(db, org_id, actor, "measurement.delete",
-	                     arena_printf(&a, "%s: %lld", m.measured_on, m.value), "") != 0)
+	                     arena_printf(&a, "%s: %lld", m.measured_on, m.value), "") != 0 ||
+	         signals_touch(db, org_id, community_id) != 0)
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
