@@ -365,8 +365,7 @@ static int pg_begin_read_now(struct pg *p)
 
 /*
  * BEGIN of the read transaction and its first statement (prepared) in one
- * round trip. When BEGIN meets a lost connection, the connection is reset
- * and both are tried once more, one after the other, as pg_begin_tx does.
+ * round trip. p->in_tx tells whether BEGIN succeeded.
  */
 static int pg_begin_and_exec(struct pg *p, struct pg_stmt *st, int n, const char **values,
                              struct db_stmt **out)
@@ -404,15 +403,7 @@ static int pg_begin_and_exec(struct pg *p, struct pg_stmt *st, int n, const char
 		int rc = pg_fail(p, began);
 		PQclear(began);
 		PQclear(res);
-		if (rc != DB_UNAVAILABLE || PQstatus(p->conn) == CONNECTION_OK)
-			return rc;
-		/* the connection was lost before anything happened: once more */
-		if ((rc = pg_begin_read_now(p)) != DB_OK)
-			return rc;
-		if (!st->prepared)
-			return DB_UNAVAILABLE;
-		res = PQexecPrepared(p->conn, st->name, n, values, NULL, NULL, 0);
-		return pg_take_result(p, st, res, out);
+		return rc;
 	}
 	PQclear(began);
 	p->in_tx = true;
@@ -421,14 +412,29 @@ static int pg_begin_and_exec(struct pg *p, struct pg_stmt *st, int n, const char
 	return pg_take_result(p, st, res, out);
 }
 
+static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
+                         const struct db_param *params, bool begin);
+
 static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
                     const struct db_param *params)
 {
 	struct pg *p = pg_of(db);
-	*out = NULL;
-	p->errbuf[0] = '\0';
 	bool begin = p->pending_begin; /* this statement opens the read transaction */
 	p->pending_begin = false;
+	int rc = pg_query_once(p, out, sql, params, begin);
+	/* the connection turned out lost before the transaction began (a
+	 * server restart, an ended backend): reset, and try once more */
+	if (begin && rc == DB_UNAVAILABLE && !p->in_tx && pg_revive(p))
+		rc = pg_query_once(p, out, sql, params, begin);
+	return rc;
+}
+
+/* One try of pg_query; begin: send the read transaction's BEGIN first. */
+static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
+                         const struct db_param *params, bool begin)
+{
+	*out = NULL;
+	p->errbuf[0] = '\0';
 	if (!pg_revive(p))
 		return DB_UNAVAILABLE;
 
@@ -489,7 +495,7 @@ static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
 		st->n_params = n_given;
 		st->prepared = true;
 		st->cached = true;
-		st->head.db = db;
+		st->head.db = &p->head;
 	} else if (st->n_params != n_given) {
 		snprintf(p->errbuf, sizeof(p->errbuf), "expected %d parameters, got %d",
 		         st->n_params, n_given);
