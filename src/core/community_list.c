@@ -150,8 +150,8 @@ int community_list(struct db *db, struct arena *a, long long org_id,
 	                            " ORDER BY c.updated_at DESC, c.id DESC"),
 	};
 	const struct db_sql plain_sql[] = {
-	    [SORT_NAME] = DB_SQL(PLAIN_PAGE_OF("LOWER(c.name), c.id")
-	                             LIST_SELECT " ORDER BY LOWER(c.name), c.id"),
+	    [SORT_NAME] = DB_SQL(PLAIN_PAGE_OF("LOWER(c.name), c.id") LIST_SELECT
+	                         " ORDER BY LOWER(c.name), c.id"),
 	    [SORT_STATUS] = DB_SQL(PLAIN_PAGE_OF(STATUS_RANK ", LOWER(c.name), c.id") LIST_SELECT
 	                           " ORDER BY " STATUS_RANK ", LOWER(c.name), c.id"),
 	    [SORT_UPDATED] = DB_SQL(PLAIN_PAGE_OF("c.updated_at DESC, c.id DESC") LIST_SELECT

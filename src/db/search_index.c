@@ -380,14 +380,13 @@ int search_index_is_built(struct db *db)
  * SQLite: ?1 and ?4 are FTS5 queries (search_query_build), matched against
  * search_words and search_parts, ranked with bm25.
  */
-#define SEARCH_KINDS                                                                               \
-	" d.kind IN (?3, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+#define SEARCH_KINDS " d.kind IN (?3, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 #define SEARCH_KIND_PLACE                                                                          \
 	" CASE d.kind WHEN ?3 THEN 0 WHEN ?8 THEN 1 WHEN ?9 THEN 2 WHEN ?10 THEN 3"                \
 	" WHEN ?11 THEN 4 WHEN ?12 THEN 5 WHEN ?13 THEN 6 ELSE 7 END"
 #define SEARCH_SQL_SQLITE                                                                          \
-	"/* sqlite */ SELECT ref_id, title, body, place FROM (SELECT d.ref_id, d.title, d.body,"   \
-	SEARCH_KIND_PLACE " AS place, ROW_NUMBER() OVER (PARTITION BY d.kind ORDER BY"             \
+	"/* sqlite */ SELECT ref_id, title, body, place FROM (SELECT d.ref_id, d.title, "          \
+	"d.body," SEARCH_KIND_PLACE " AS place, ROW_NUMBER() OVER (PARTITION BY d.kind ORDER BY"   \
 	" CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id) AS n"      \
 	" FROM search_docs d"                                                                      \
 	" LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"                   \
@@ -405,15 +404,14 @@ int search_index_is_built(struct db *db)
  * spaces, each of which must be part of search_terms.folded.
  */
 #define SEARCH_SQL_PG                                                                              \
-	"/* postgres */ SELECT ref_id, title, body, place FROM (SELECT d.ref_id, d.title, d.body," \
-	SEARCH_KIND_PLACE " AS place, ROW_NUMBER() OVER (PARTITION BY d.kind ORDER BY"             \
+	"/* postgres */ SELECT ref_id, title, body, place FROM (SELECT d.ref_id, d.title, "        \
+	"d.body," SEARCH_KIND_PLACE " AS place, ROW_NUMBER() OVER (PARTITION BY d.kind ORDER BY"   \
 	" CASE WHEN s.words @@ w.q THEN 0 ELSE 1 END, ts_rank(s.words, w.q) DESC,"                 \
 	" LOWER(d.title), d.ref_id) AS n"                                                          \
 	" FROM search_docs d"                                                                      \
 	" JOIN search_terms s ON s.doc_id = d.id"                                                  \
 	" CROSS JOIN (SELECT to_tsquery('simple', ?1) AS q) w"                                     \
-	" WHERE d.org_id = ?2 AND" SEARCH_KINDS                                                    \
-	" AND (?6 = 0 OR d.ref_id IN"                                                              \
+	" WHERE d.org_id = ?2 AND" SEARCH_KINDS " AND (?6 = 0 OR d.ref_id IN"                      \
 	" (SELECT CAST(v AS BIGINT) FROM json_array_elements_text(CAST(?7 AS json)) AS v))"        \
 	" AND (s.words @@ w.q OR (?4 <> '' AND NOT EXISTS (SELECT 1 FROM"                          \
 	" unnest(string_to_array(?4, ' ')) AS p WHERE strpos(s.folded, p) = 0)))) AS hits"         \
@@ -555,11 +553,11 @@ int search_index_find(struct db *db, struct arena *a, long long org_id,
 	const char *kind[SEARCH_MAX_KINDS];
 	for (size_t k = 0; k < SEARCH_MAX_KINDS; k++)
 		kind[k] = k < kinds ? scope->kinds[k] : "";
-	const struct db_param *args = DB_ARGS(
-	    DB_TEXT(words), DB_INT(org_id), DB_TEXT(kind[0]), DB_TEXT(parts),
-	    DB_INT(SEARCH_MAX_RESULTS), DB_INT(scope->only_refs), DB_TEXT(refs), DB_TEXT(kind[1]),
-	    DB_TEXT(kind[2]), DB_TEXT(kind[3]), DB_TEXT(kind[4]), DB_TEXT(kind[5]),
-	    DB_TEXT(kind[6]), DB_TEXT(kind[7]));
+	const struct db_param *args =
+	    DB_ARGS(DB_TEXT(words), DB_INT(org_id), DB_TEXT(kind[0]), DB_TEXT(parts),
+	            DB_INT(SEARCH_MAX_RESULTS), DB_INT(scope->only_refs), DB_TEXT(refs),
+	            DB_TEXT(kind[1]), DB_TEXT(kind[2]), DB_TEXT(kind[3]), DB_TEXT(kind[4]),
+	            DB_TEXT(kind[5]), DB_TEXT(kind[6]), DB_TEXT(kind[7]));
 	struct db_stmt *st;
 	if ((is_pg(db) ? db_query(db, &st, SEARCH_SQL_PG, args)
 	               : db_query(db, &st, SEARCH_SQL_SQLITE, args)) != DB_OK)
