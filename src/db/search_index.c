@@ -285,6 +285,24 @@ int search_index_remove(struct db *db, long long org_id, const char *kind, long 
 	return 0;
 }
 
+/*
+ * SQLite: the scope column of the text tables holds the document's
+ * organisation as one token, "o" and twelve digits (fixed width, so that
+ * the trigram table cannot find one inside another). A search matches it
+ * beside the words, so the text index hands out only the organisation's
+ * documents (migration 014).
+ */
+#define SEARCH_SCOPE_FMT "o%012lld"
+
+/* q (an FTS5 query over any column) for the title and body of org's documents. */
+static const char *scoped(struct arena *a, const char *q, long long org_id)
+{
+	if (q == NULL || q[0] == '\0')
+		return "";
+	return arena_printf(a, "{title body} : (%s) AND scope : \"" SEARCH_SCOPE_FMT "\"", q,
+	                    org_id);
+}
+
 /* The words and the folded text of a new document (id) beside search_docs. */
 static int put_terms(struct db *db, struct arena *a, long long id, long long org_id,
                      const char *title, const char *body)
@@ -301,14 +319,17 @@ static int put_terms(struct db *db, struct arena *a, long long id, long long org
 		    " setweight(to_tsvector('simple', ?3), 'A')"
 		    " || setweight(to_tsvector('simple', ?4), 'B'))",
 		    DB_ARGS(DB_INT(id), DB_INT(org_id), DB_TEXT(ftitle), DB_TEXT(fbody)));
-	int rc = db_exec(
-	    db, "/* sqlite */ INSERT INTO search_words (rowid, title, body) VALUES (?, ?, ?)",
-	    DB_ARGS(DB_INT(id), DB_TEXT(title), DB_TEXT(body)));
+	/* the organisation as a token of its own column: a search asks for it */
+	const char *scope = arena_printf(a, SEARCH_SCOPE_FMT, org_id);
+	int rc = db_exec(db,
+	                 "/* sqlite */ INSERT INTO search_words (rowid, title, body, scope)"
+	                 " VALUES (?, ?, ?, ?)",
+	                 DB_ARGS(DB_INT(id), DB_TEXT(title), DB_TEXT(body), DB_TEXT(scope)));
 	if (rc == DB_OK)
-		rc = db_exec(
-		    db,
-		    "/* sqlite */ INSERT INTO search_parts (rowid, title, body) VALUES (?, ?, ?)",
-		    DB_ARGS(DB_INT(id), DB_TEXT(ftitle), DB_TEXT(fbody)));
+		rc = db_exec(db,
+		             "/* sqlite */ INSERT INTO search_parts (rowid, title, body, scope)"
+		             " VALUES (?, ?, ?, ?)",
+		             DB_ARGS(DB_INT(id), DB_TEXT(ftitle), DB_TEXT(fbody), DB_TEXT(scope)));
 	return rc;
 }
 
@@ -377,25 +398,26 @@ int search_index_is_built(struct db *db)
  * limit, ?6 1 to keep only the refs in ?7 (a JSON array of ids), so a
  * restricted search reads only the rows it may show.
  *
- * SQLite: ?1 and ?4 are FTS5 queries (search_query_build), matched against
- * search_words and search_parts, ranked with bm25.
+ * SQLite: ?1 and ?4 are FTS5 queries (search_query_build, then scoped() to
+ * the organisation), matched against search_words and search_parts, ranked
+ * with bm25.
  */
 #define SEARCH_KINDS " d.kind IN (?3, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 #define SEARCH_KIND_PLACE                                                                          \
 	" CASE d.kind WHEN ?3 THEN 0 WHEN ?8 THEN 1 WHEN ?9 THEN 2 WHEN ?10 THEN 3"                \
 	" WHEN ?11 THEN 4 WHEN ?12 THEN 5 WHEN ?13 THEN 6 ELSE 7 END"
 #define SEARCH_SQL_SQLITE                                                                          \
-	"/* sqlite */ SELECT ref_id, title, body, place FROM (SELECT d.ref_id, d.title, "          \
+	"/* sqlite */ SELECT d.ref_id, d.title, d.body, d.place FROM (SELECT d.ref_id, d.title, "  \
 	"d.body," SEARCH_KIND_PLACE " AS place, ROW_NUMBER() OVER (PARTITION BY d.kind ORDER BY"   \
 	" CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id) AS n"      \
 	" FROM search_docs d"                                                                      \
-	" LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"                   \
+	" LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0, 0.0) AS score"              \
 	" FROM search_words WHERE search_words MATCH ?1) w ON w.rid = d.id"                        \
 	" WHERE d.org_id = ?2 AND" SEARCH_KINDS                                                    \
 	" AND (?6 = 0 OR d.ref_id IN (SELECT value FROM json_each(?7)))"                           \
 	" AND (w.rid IS NOT NULL OR (?4 <> '' AND d.id IN"                                         \
-	" (SELECT rowid FROM search_parts WHERE search_parts MATCH ?4)))) AS hits"                 \
-	" WHERE n <= ?5 ORDER BY place, n"
+	" (SELECT rowid FROM search_parts WHERE search_parts MATCH ?4)))) AS d"                    \
+	" WHERE d.n <= ?5 ORDER BY d.place, d.n"
 
 /*
  * PostgreSQL: ?1 is a tsquery of the folded terms as prefixes
@@ -404,7 +426,8 @@ int search_index_is_built(struct db *db)
  * spaces, each of which must be part of search_terms.folded.
  */
 #define SEARCH_SQL_PG                                                                              \
-	"/* postgres */ SELECT ref_id, title, body, place FROM (SELECT d.ref_id, d.title, "        \
+	"/* postgres */ SELECT d.ref_id, d.title, d.body, d.place FROM (SELECT d.ref_id, "         \
+	"d.title, "                                                                                \
 	"d.body," SEARCH_KIND_PLACE " AS place, ROW_NUMBER() OVER (PARTITION BY d.kind ORDER BY"   \
 	" CASE WHEN s.words @@ w.q THEN 0 ELSE 1 END, ts_rank(s.words, w.q) DESC,"                 \
 	" LOWER(d.title), d.ref_id) AS n"                                                          \
@@ -414,8 +437,8 @@ int search_index_is_built(struct db *db)
 	" WHERE d.org_id = ?2 AND" SEARCH_KINDS " AND (?6 = 0 OR d.ref_id IN"                      \
 	" (SELECT CAST(v AS BIGINT) FROM json_array_elements_text(CAST(?7 AS json)) AS v))"        \
 	" AND (s.words @@ w.q OR (?4 <> '' AND NOT EXISTS (SELECT 1 FROM"                          \
-	" unnest(string_to_array(?4, ' ')) AS p WHERE strpos(s.folded, p) = 0)))) AS hits"         \
-	" WHERE n <= ?5 ORDER BY place, n"
+	" unnest(string_to_array(?4, ' ')) AS p WHERE strpos(s.folded, p) = 0)))) AS d"            \
+	" WHERE d.n <= ?5 ORDER BY d.place, d.n"
 
 /* The PostgreSQL forms of q's words (a tsquery) and parts (spaced terms). */
 static void pg_query_text(struct arena *a, const struct search_query *q, const char **words,
@@ -547,8 +570,12 @@ int search_index_find(struct db *db, struct arena *a, long long org_id,
 	size_t cap = 0;
 	size_t kinds = scope->n_kinds < SEARCH_MAX_KINDS ? scope->n_kinds : SEARCH_MAX_KINDS;
 	const char *words = q.words, *parts = q.parts;
-	if (is_pg(db))
+	if (is_pg(db)) {
 		pg_query_text(a, &q, &words, &parts);
+	} else {
+		words = scoped(a, words, org_id);
+		parts = scoped(a, parts, org_id);
+	}
 	const char *refs = refs_json(a, scope);
 	const char *kind[SEARCH_MAX_KINDS];
 	for (size_t k = 0; k < SEARCH_MAX_KINDS; k++)
