@@ -287,20 +287,33 @@ int search_index_remove(struct db *db, long long org_id, const char *kind, long 
 
 /*
  * SQLite: the scope column of the text tables holds the document's
- * organisation as one token, "o" and twelve digits (fixed width, so that
- * the trigram table cannot find one inside another). A search matches it
- * beside the words, so the text index hands out only the organisation's
- * documents (migration 014).
+ * organisation as one token, so that a search matches it beside the words
+ * and the text index hands out only the organisation's documents
+ * (migration 014). search_words (whole words): "o" and the id in twelve
+ * digits. search_parts (trigrams): the id in three letters or digits
+ * (base 36), exactly one trigram, found only in its own organisation's
+ * documents (a longer token would share trigrams such as "000" with every
+ * other organisation's). Beyond 46,656 organisations two may share a code:
+ * then the search reads a few more documents, and the query's org_id still
+ * keeps the other's out.
  */
-#define SEARCH_SCOPE_FMT "o%012lld"
+static const char *scope_of(struct arena *a, long long org_id, bool parts)
+{
+	if (!parts)
+		return arena_printf(a, "o%012lld", org_id);
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+	unsigned long long v = (unsigned long long)org_id % (36ull * 36ull * 36ull);
+	char code[4] = {digits[v / 1296], digits[v / 36 % 36], digits[v % 36], '\0'};
+	return arena_strdup(a, code);
+}
 
 /* q (an FTS5 query over any column) for the title and body of org's documents. */
-static const char *scoped(struct arena *a, const char *q, long long org_id)
+static const char *scoped(struct arena *a, const char *q, long long org_id, bool parts)
 {
 	if (q == NULL || q[0] == '\0')
 		return "";
-	return arena_printf(a, "{title body} : (%s) AND scope : \"" SEARCH_SCOPE_FMT "\"", q,
-	                    org_id);
+	return arena_printf(a, "{title body} : (%s) AND scope : \"%s\"", q,
+	                    scope_of(a, org_id, parts));
 }
 
 /* The words and the folded text of a new document (id) beside search_docs. */
@@ -320,7 +333,7 @@ static int put_terms(struct db *db, struct arena *a, long long id, long long org
 		    " || setweight(to_tsvector('simple', ?4), 'B'))",
 		    DB_ARGS(DB_INT(id), DB_INT(org_id), DB_TEXT(ftitle), DB_TEXT(fbody)));
 	/* the organisation as a token of its own column: a search asks for it */
-	const char *scope = arena_printf(a, SEARCH_SCOPE_FMT, org_id);
+	const char *scope = scope_of(a, org_id, false), *scope3 = scope_of(a, org_id, true);
 	int rc = db_exec(db,
 	                 "/* sqlite */ INSERT INTO search_words (rowid, title, body, scope)"
 	                 " VALUES (?, ?, ?, ?)",
@@ -329,7 +342,7 @@ static int put_terms(struct db *db, struct arena *a, long long id, long long org
 		rc = db_exec(db,
 		             "/* sqlite */ INSERT INTO search_parts (rowid, title, body, scope)"
 		             " VALUES (?, ?, ?, ?)",
-		             DB_ARGS(DB_INT(id), DB_TEXT(ftitle), DB_TEXT(fbody), DB_TEXT(scope)));
+		             DB_ARGS(DB_INT(id), DB_TEXT(ftitle), DB_TEXT(fbody), DB_TEXT(scope3)));
 	return rc;
 }
 
@@ -573,8 +586,8 @@ int search_index_find(struct db *db, struct arena *a, long long org_id,
 	if (is_pg(db)) {
 		pg_query_text(a, &q, &words, &parts);
 	} else {
-		words = scoped(a, words, org_id);
-		parts = scoped(a, parts, org_id);
+		words = scoped(a, words, org_id, false);
+		parts = scoped(a, parts, org_id, true);
 	}
 	const char *refs = refs_json(a, scope);
 	const char *kind[SEARCH_MAX_KINDS];

@@ -1,5 +1,5 @@
 -- 014: issue 8, page speed. The full-text tables learn each document's
--- organisation (a "scope" token, o + the org id in twelve digits), so that a
+-- organisation (a "scope" token, see search_index.c), so that a
 -- search reads and ranks only its own organisation's matches instead of every
 -- organisation's (search_index.c). The tables are made anew and filled again
 -- from the records at the next start (search_ensure_index), as after 004.
