@@ -1,9 +1,11 @@
 // Load the bench's wrk cannot make (see bench/README.md), with node's own
 // http client only:
 //
-//   node bench/storm.mjs logins URL N EMAIL PASSWORD
+//   node bench/storm.mjs logins URL N EMAILS PASSWORD
 //     N logins at the same moment (each first fetches /login for its cookie
-//     and token, then all N post at once). Prints one line:
+//     and token, then all N post at once), taking turns over EMAILS (a
+//     comma-separated list: kring allows 20 logins per account in 15
+//     minutes, then answers 429). Prints one line:
 //     "logins N ok OK p50_ms P50 max_ms MAX" (OK: answered with a session).
 //
 //   node bench/storm.mjs hold URL PATH COOKIE N SECONDS ADDRESSES
@@ -45,7 +47,7 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function logins(base, n, email, password) {
+async function logins(base, n, emails, password) {
   // every login from its own loopback address, as separate people would
   // come (the throttle counts failures per address and account)
   const prepared = [];
@@ -54,11 +56,11 @@ async function logins(base, n, email, password) {
     const page = await request(`${base}/login`, { localAddress });
     const csrf = (page.body.toString().match(/name="csrf"[^>]*value="([^"]*)"/) || [])[1] || '';
     const anon = (page.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
-    prepared.push({ localAddress, csrf, anon });
+    prepared.push({ localAddress, csrf, anon, email: emails[i % emails.length] });
   }
   const t0 = performance.now();
   const results = await Promise.all(
-    prepared.map(async ({ localAddress, csrf, anon }) => {
+    prepared.map(async ({ localAddress, csrf, anon, email }) => {
       const start = performance.now();
       const body = new URLSearchParams({ email, password, csrf }).toString();
       try {
@@ -120,12 +122,12 @@ async function hold(base, path, cookie, n, seconds, addresses) {
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'logins' && args.length === 4) {
-  await logins(args[0], Number(args[1]), args[2], args[3]);
+  await logins(args[0], Number(args[1]), args[2].split(','), args[3]);
 } else if (mode === 'hold' && args.length === 6) {
   await hold(args[0], args[1], args[2], Number(args[3]), Number(args[4]), Number(args[5]));
 } else {
   console.error(
-    'usage: node bench/storm.mjs logins URL N EMAIL PASSWORD\n' +
+    'usage: node bench/storm.mjs logins URL N EMAILS PASSWORD\n' +
       '       node bench/storm.mjs hold URL PATH COOKIE N SECONDS ADDRESSES',
   );
   process.exit(2);
