@@ -422,11 +422,14 @@ bench_config() {
   add_page home "/o/$org/" "$staff"
   add_page communities "/o/$org/communities" "$staff"
   add_page community "$community" "$staff"
+  add_page goals "$community/goals" "$staff" # goals: a community's goals page (step 5)
   add_page partner "$partner" "$staff"
   add_page conversations "/o/$org/conversations" "$staff"
   add_page search "/o/$org/search?q=$search_query" "$staff"
   add_page meetlat-round "$round" "$staff"
   add_page adviser "/adviser" "$adviser"
+  # calendar (issue 9): the month calendar of the current month
+  add_page calendar "/o/$org/calendar" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do

@@ -10,12 +10,14 @@
 
 #include "../auth/password.h"
 #include "../auth/roles.h"
+#include "../core/calendar.h"
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
 #include "../core/org.h"
 #include "../core/readiness.h"
 #include "../core/vision.h"
 #include "demo_work.h"
+#include "demo_goals.h" /* goals: step 5 and 6 */
 
 struct demo_org {
 	const char *slug;
@@ -343,6 +345,17 @@ int demo_load(struct db *db, FILE *out)
 		goto out;
 	if (demo_partners_load(db, &a) != 0)
 		goto out;
+	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
+		goto out;
+	/* calendar: De Sleutel's feed has a key, made by its beheerder (shown once, here) */
+	const char *feed_key = NULL;
+	long long sleutel = demo_org_id(db, "de-sleutel"), keys = 0, marieke = 0;
+	if (db_query_int(db, "SELECT COUNT(*) FROM calendar_keys WHERE org_id = ?1",
+	                 DB_ARGS(DB_INT(sleutel)), &keys) != DB_ROW ||
+	    person_find(db, &a, "marieke@desleutel.nl", &marieke, NULL, NULL, NULL) < 0)
+		goto out;
+	if (keys == 0 && calendar_key_renew(db, &a, sleutel, marieke, 0, &feed_key) != SAVE_OK)
+		goto out;
 	fprintf(out,
 	        "Demo: Bibliotheek De Sleutel (and Bibliotheek Het Baken) are ready.\n"
 	        "Log in at /login with one of these accounts, password '%s':\n",
@@ -353,6 +366,11 @@ int demo_load(struct db *db, FILE *out)
 		        p->memberships[1][0] ? ", also in " : "",
 		        p->memberships[1][0] ? p->memberships[1][0] : "");
 	}
+	if (feed_key)
+		fprintf(out,
+		        "Calendar feed of De Sleutel (Outlook, phones): "
+		        "/o/de-sleutel/activities.ics?key=%s\n",
+		        feed_key);
 	rc = 0;
 out:
 	arena_free(&a);

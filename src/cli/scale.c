@@ -20,6 +20,7 @@
 #include "../core/action.h"
 #include "../core/community.h"
 #include "../core/conversation.h"
+#include "../core/goal.h" /* goals */
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
 #include "../core/org.h"
@@ -155,6 +156,51 @@ static long long scale_person(struct db *db, struct arena *a, long long org, con
 	if (member_set_role(db, org, 0, id, role) != SAVE_OK)
 		return 0;
 	return id;
+}
+
+/*
+ * goals: step 5 and 6 of one community: the library's goal, a shared goal
+ * with two SMART subgoals (members, measured twice; activities, counted)
+ * and an agreement. 0 or -1.
+ */
+static int scale_goals(struct db *db, struct arena *a, long long org, long long community,
+                       long long actor, long long now, int c)
+{
+	long long shared = 0, sub = 0;
+	if (goal_add(db, org, actor, ROLE_MEDEWERKER, community, "library",
+	             "Meer inwoners vinden de weg naar de bibliotheek.", NULL) != SAVE_OK ||
+	    goal_add(db, org, actor, ROLE_MEDEWERKER, community, "shared",
+	             "Samen een plek maken waar de groep zelf activiteiten organiseert.",
+	             &shared) != SAVE_OK)
+		return -1;
+	struct subgoal s = {.goal_id = shared,
+	                    .title = "Meer vaste deelnemers",
+	                    .measure = "members",
+	                    .has_baseline = true,
+	                    .baseline = 10 + c % 7,
+	                    .baseline_on = day_text(a, now, -150),
+	                    .has_target = true,
+	                    .target = 30,
+	                    .deadline = day_text(a, now, 200),
+	                    .owner_id = actor};
+	if (subgoal_save(db, org, actor, community, &s, &sub) != SAVE_OK ||
+	    measurement_add(db, org, actor, community, sub, day_text(a, now, -90), 12 + c % 9,
+	                    "") != SAVE_OK ||
+	    measurement_add(db, org, actor, community, sub, day_text(a, now, -10), 14 + c % 13,
+	                    "") != SAVE_OK)
+		return -1;
+	s.title = "Activiteiten door de groep";
+	s.measure = "activities";
+	s.baseline = 0;
+	s.target = 12;
+	struct agreement ag = {.side = "library",
+	                       .text = "Faciliteert de ruimte en de koffie.",
+	                       .agreed_with = "de contactpersoon",
+	                       .agreed_on = day_text(a, now, -60)};
+	return subgoal_save(db, org, actor, community, &s, NULL) != SAVE_OK ||
+	               agreement_add(db, org, actor, community, &ag) != SAVE_OK
+	           ? -1
+	           : 0;
 }
 
 /* One community with its history, lists and people. 0 or -1. */
@@ -359,7 +405,8 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 	for (int c = 0; c < N_COMMUNITIES; c++)
 		if (scale_community(db, &a, org,
 		                    c % 2 ? town : places[(size_t)(i + c) % COUNT(places)], c,
-		                    staff, ambassadors, now, &k, &communities[c]) != 0)
+		                    staff, ambassadors, now, &k, &communities[c]) != 0 ||
+		    scale_goals(db, &a, org, communities[c], staff[c % N_STAFF], now, c) != 0)
 			goto out;
 
 	/* the scan: existing groups (some became communities) and wished-for ones */
@@ -522,7 +569,8 @@ int scale_load(struct db *db, int n, FILE *out)
 	fprintf(out,
 	        "Scale: %d organisations schaal-001 .. schaal-%03d (%d added) in %.1f s.\n"
 	        "  each: %d branches, %d staff, %d ambassadeurs, %d communities, %d partners,\n"
-	        "  %d conversations, 2 meetlat rounds (one closed), %d scan entries.\n"
+	        "  %d conversations, 2 meetlat rounds (one closed), %d scan entries,\n"
+	        "  and per community its goals with two SMART subgoals.\n"
 	        "  Log in as beheerder@schaal-001.bieb.test or adviseur01@poi.bieb.test\n"
 	        "  (advises every tenth organisation), password '%s'.\n",
 	        n, n, added, secs, N_BRANCHES, N_STAFF, N_AMBASSADORS, N_COMMUNITIES, N_PARTNERS,

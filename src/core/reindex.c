@@ -8,6 +8,7 @@
 #include "../db/search_index.h"
 #include "community.h"
 #include "conversation.h"
+#include "goal.h" /* goals: shared goals */
 #include "partner.h"
 
 /* Ids and orgs of every row of table (a literal SQL text). */
@@ -54,12 +55,14 @@ static int rebuild_in_tx(struct db *db)
 	long long *ids, *orgs;
 	size_t n;
 	int rc = 0;
-	const struct db_sql tables[] = {DB_SQL("SELECT id, org_id FROM communities"),
-	                                DB_SQL("SELECT id, org_id FROM partners"),
-	                                DB_SQL("SELECT id, org_id FROM conversations")};
-	int (*sync[])(struct db *, long long, long long) = {community_index, search_sync_partner,
-	                                                    search_sync_conversation};
-	for (size_t t = 0; rc == 0 && t < 3; t++) {
+	const struct db_sql tables[] = {
+	    DB_SQL("SELECT id, org_id FROM communities"), DB_SQL("SELECT id, org_id FROM partners"),
+	    DB_SQL("SELECT id, org_id FROM conversations"),
+	    /* goals: the shared goals */
+	    DB_SQL("SELECT id, org_id FROM goals WHERE kind = 'shared'")};
+	int (*sync[])(struct db *, long long, long long) = {
+	    community_index, search_sync_partner, search_sync_conversation, search_sync_goal};
+	for (size_t t = 0; rc == 0 && t < sizeof(tables) / sizeof(tables[0]); t++) {
 		if (all_ids(db, &a, tables[t], &ids, &orgs, &n) != 0) {
 			rc = -1;
 			break;

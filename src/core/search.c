@@ -32,12 +32,14 @@ static int attached_communities(struct db *db, struct arena *a, long long org_id
 	return rc == DB_DONE ? 0 : -1;
 }
 
-static const char *const all_kinds[] = {"community", "partner", "conversation"};
+static const char *const all_kinds[] = {"community", "partner", "conversation",
+                                        "goal" /* goals: shared goals */};
 
 int search_run(struct db *db, struct arena *a, long long org_id, long long only_attached,
                bool staff_kinds, const char *input, struct search_result *out)
 {
-	struct search_scope scope = {.kinds = all_kinds, .n_kinds = 3};
+	struct search_scope scope = {.kinds = all_kinds,
+	                             .n_kinds = sizeof(all_kinds) / sizeof(all_kinds[0])};
 	if (!staff_kinds || only_attached != 0)
 		scope.n_kinds = 1; /* communities only */
 	if (only_attached != 0) {

@@ -15,6 +15,7 @@
 #include "../web/layout.h"
 #include "community_page.h"
 #include "community_ui.h"
+#include "goal_ui.h" /* goals: the Doelen section */
 #include "pages.h"
 #include "respond.h"
 #include "partner_ui.h"
@@ -354,6 +355,9 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	community_item_list(r, &h, &c, items, n_items, "voor", T(COL_VOOR_TITLE), T(COL_VOOR_TEXT),
 	                    T(COL_VOOR_EXAMPLE), T(ACTIONS_NONE), T(ITEM_NEW_VOOR), can_edit, pb);
 	html(&h, "</div></section>");
+
+	/* step 5: its goals (pages/goal_section.c) */
+	goal_profile_section(r, &h, c.id);
 
 	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
 	partner_community_sections(r, &h, c.id);

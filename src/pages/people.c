@@ -403,6 +403,19 @@ static const struct audit_kind {
     {"action.reopen", TXT_AUDIT_ACTION_REOPEN, -1},
     {"action.delete", TXT_AUDIT_ACTION_DELETE, -1},
     {"action.handover", TXT_AUDIT_ACTION_HANDOVER, -1},
+    /* goals (step 5) and who does what (step 6) */
+    {"goal.add", TXT_AUDIT_GOAL_ADD, -1},
+    {"goal.update", TXT_AUDIT_GOAL_UPDATE, -1},
+    {"goal.delete", TXT_AUDIT_GOAL_DELETE, -1},
+    {"subgoal.add", TXT_AUDIT_SUBGOAL_ADD, -1},
+    {"subgoal.update", TXT_AUDIT_SUBGOAL_UPDATE, -1},
+    {"subgoal.delete", TXT_AUDIT_SUBGOAL_DELETE, -1},
+    {"measurement.add", TXT_AUDIT_MEASUREMENT_ADD, -1},
+    {"measurement.delete", TXT_AUDIT_MEASUREMENT_DELETE, -1},
+    {"agreement.add", TXT_AUDIT_AGREEMENT_ADD, -1},
+    {"agreement.delete", TXT_AUDIT_AGREEMENT_DELETE, -1},
+    /* calendar */
+    {"calendar.key_renew", TXT_AUDIT_CALENDAR_KEY_RENEW, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

@@ -22,6 +22,8 @@ static const char *hit_url(struct req *r, const struct search_hit *hit)
 		return ui_partner_url(r, hit->id, "");
 	if (strcmp(hit->kind, "conversation") == 0)
 		return ui_conversation_url(r, hit->id, "");
+	if (strcmp(hit->kind, "goal") == 0) /* goals: on the overview of every community's goals */
+		return arena_printf(&r->arena, "/o/%s/goals#doel-%lld", r->org_slug, hit->id);
 	return ui_community_url(r, hit->id, "");
 }
 
@@ -73,9 +75,10 @@ int page_search(struct req *r)
 	    {"community", TXT_SEARCH_COMMUNITIES},
 	    {"partner", TXT_SEARCH_PARTNERS},
 	    {"conversation", TXT_SEARCH_TALKS},
+	    {"goal", TXT_SEARCH_GOALS}, /* goals */
 	};
 	size_t at = 0;
-	for (size_t g = 0; g < 3; g++) {
+	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
 		size_t n = res.n_kind[g];
 		if (n == 0)
 			continue;

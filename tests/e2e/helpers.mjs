@@ -80,6 +80,7 @@ export async function startKring() {
 
 	return {
 		base,
+		db, // the database (a path or a PostgreSQL URL), for tests that insert rows with sql()
 		log: () => log,
 		/* SIGTERM, then wait; returns how it ended. */
 		async stop() {

@@ -83,9 +83,9 @@ async function openEditLink(page, row, name, urlTest) {
 }
 
 // the menu in its groups (menuOutline): what each role finds where
-const MENU_BEHEERDER = ['Start', 'Werk: Communities, Communityscan, Partners, Gesprekken',
+const MENU_BEHEERDER = ['Start', 'Werk: Communities, Communityscan, Partners, Gesprekken, Agenda',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek'];
-const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Communities, Communityscan, Partners, Gesprekken',
+const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Communities, Communityscan, Partners, Gesprekken, Agenda',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat', 'Vestigingen'];
 
 describe('journey: a beheerder and an adviseur through every page', () => {

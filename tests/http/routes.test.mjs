@@ -69,6 +69,10 @@ test('the route table is what this test understands', () => {
 		if (r.access === 'org' || r.access === 'community') {
 			assert.ok(r.pattern.startsWith('/o/:org/'), `${key}: organisation routes live under /o/:org/`);
 			assert.ok(r.roles.length > 0, `${key}: an org route names its roles`);
+		} else if (r.access === 'public' && r.pattern.startsWith('/o/:org/') && r.pattern.endsWith('.ics')) {
+			// calendar: a feed is public on purpose, the key in its query is the access
+			assert.equal(r.method, 'GET', `${key}: a feed is only read`);
+			assert.equal(r.roles.length, 0, `${key}: roles only for org routes`);
 		} else {
 			assert.ok(!r.pattern.includes(':org'), `${key}: a route with :org must be an org route`);
 			assert.equal(r.roles.length, 0, `${key}: roles only for org routes`);
@@ -79,11 +83,16 @@ test('the route table is what this test understands', () => {
 	for (const must of ['GET /healthz', 'GET /login', 'POST /login', 'POST /logout', 'GET /o/:org/', 'GET /o/:org/audit',
 		'GET /o/:org/branches/:id', 'GET /o/:org/people/:id'])
 		assert.ok(seen.has(must), `${must} is in the table`);
+	// goals (step 5 and 6): the community's goals page and the overview
+	for (const must of ['GET /o/:org/goals', 'GET /o/:org/communities/:id/goals', 'POST /o/:org/communities/:id/subgoals/:id2/measurements'])
+		assert.ok(seen.has(must), `${must} is in the table`);
 	const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.pattern}`);
 	// the meetlat link (/m/:token) is public on purpose: colleagues without an account answer by link
 	assert.deepEqual(
 		publicRoutes.sort(),
-		['GET /', 'GET /healthz', 'GET /login', 'POST /login', 'GET /m/:token', 'POST /m/:token'].sort(),
+		['GET /', 'GET /healthz', 'GET /login', 'POST /login', 'GET /m/:token', 'POST /m/:token',
+			// calendar feeds: the key is the access (calendar.test.mjs)
+			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics'].sort(),
 		'only these are public',
 	);
 });
@@ -107,7 +116,7 @@ test('logged out: every route that is not public refuses (GET: to /login, POST: 
 	// the public ones answer without a session (a link token nobody has: its own 404, not the login)
 	for (const r of table.filter((x) => x.access === 'public' && x.method === 'GET')) {
 		const res = await clients.anon.get(fill(r.pattern, ORG));
-		const want = r.pattern.includes(':token') ? [404] : [200, 303];
+		const want = r.pattern.includes(':token') || r.pattern.endsWith('.ics') ? [404] : [200, 303];
 		assert.ok(want.includes(res.status), `${r.method} ${r.pattern}: ${res.status}`);
 		if (res.status === 303) assert.doesNotMatch(res.headers.location, /^\/login\?next=/, `${r.pattern}: not sent to log in`);
 	}

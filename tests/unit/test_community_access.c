@@ -13,14 +13,19 @@
 #include <cmocka.h>
 
 #include "community_fixture.h"
+#include "core/goal.h" /* goals */
 #include "http/router.h"
 
 struct ids {
 	long long item, staff_att, amb_att, scan, note;
+	long long goal, subgoal, measurement, agreement; /* goals: step 5 and 6 */
 };
 
 static bool is_community_route(const struct route *rt)
 {
+	/* calendar: a community's .ics feed is public, its key is the access (test_calendar.c) */
+	if (rt->access == ACCESS_PUBLIC)
+		return false;
 	return strstr(rt->pattern, "/communities") != NULL || strstr(rt->pattern, "/scan") != NULL;
 }
 
@@ -39,7 +44,12 @@ static const char *fill(struct arena *a, const struct route *rt, const char *slu
 		} else if (strncmp(p, ":id2", 4) == 0) {
 			long long v = strstr(rt->pattern, "/staff/")         ? ids->staff_att
 			              : strstr(rt->pattern, "/ambassadors/") ? ids->amb_att
-			                                                     : ids->item;
+			              /* goals: step 5 and 6 */
+			              : strstr(rt->pattern, "/goals/")        ? ids->goal
+			              : strstr(rt->pattern, "/subgoals/")     ? ids->subgoal
+			              : strstr(rt->pattern, "/measurements/") ? ids->measurement
+			              : strstr(rt->pattern, "/agreements/")   ? ids->agreement
+			                                                      : ids->item;
 			buf_printf(&b, "%lld", v);
 			p += 4;
 		} else if (strncmp(p, ":id", 3) == 0) {
@@ -116,6 +126,22 @@ static void test_every_route_enforces_its_rule(void **state)
 	assert_int_equal(scan_note_add(f->db, f->org_a, 0, "thema", "Gezondheid", ""), SAVE_OK);
 	db_query_int(f->db, "SELECT id FROM scan_notes WHERE org_id = ?", DB_ARGS(DB_INT(f->org_a)),
 	             &ids.note);
+	/* goals: a shared goal with a subgoal, a measurement and an agreement */
+	assert_int_equal(goal_add(f->db, f->org_a, 0, ROLE_MEDEWERKER, f->community, "shared",
+	                          "Samen", &ids.goal),
+	                 SAVE_OK);
+	struct subgoal sg = {.goal_id = ids.goal, .title = "Leden", .measure = "members"};
+	assert_int_equal(subgoal_save(f->db, f->org_a, 0, f->community, &sg, &ids.subgoal),
+	                 SAVE_OK);
+	assert_int_equal(
+	    measurement_add(f->db, f->org_a, 0, f->community, ids.subgoal, "2026-01-01", 3, ""),
+	    SAVE_OK);
+	db_query_int(f->db, "SELECT id FROM measurements WHERE org_id = ?",
+	             DB_ARGS(DB_INT(f->org_a)), &ids.measurement);
+	struct agreement ag = {.side = "library", .text = "Zaal"};
+	assert_int_equal(agreement_add(f->db, f->org_a, 0, f->community, &ag), SAVE_OK);
+	db_query_int(f->db, "SELECT id FROM community_agreements WHERE org_id = ?",
+	             DB_ARGS(DB_INT(f->org_a)), &ids.agreement);
 
 	struct {
 		long long person;
