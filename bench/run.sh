@@ -40,12 +40,16 @@ bench_rounds=${BENCH_ROUNDS:-3}
 bench_connections=${BENCH_CONNECTIONS:-32}
 bench_threads=${BENCH_THREADS:-2}
 many_connections=${BENCH_MANY_CONNECTIONS:-256}
+storm_logins=${BENCH_LOGINS:-50}
 kring_port=${KRING_BENCH_PORT:-18080}
 nginx_port=${NGINX_BENCH_PORT:-18081}
 nginx_bin=${NGINX_BIN:-/usr/sbin/nginx}
 
 org=de-sleutel
 staff_email=sascha@desleutel.nl
+# the login storm takes turns over the demo's accounts (20 logins per account
+# in 15 minutes, then kring answers 429)
+storm_emails=marieke@desleutel.nl,sascha@desleutel.nl,jeroen@desleutel.nl,anouk@rijnbrink.nl,fatima@voorbeeld.nl,henk@hetbaken.nl
 adviser_email=anouk@rijnbrink.nl
 password=welkom-in-de-bieb
 search_query=taal
@@ -121,6 +125,7 @@ check_uint BENCH_ROUNDS "$bench_rounds"
 check_uint BENCH_CONNECTIONS "$bench_connections"
 check_uint BENCH_THREADS "$bench_threads"
 check_uint BENCH_MANY_CONNECTIONS "$many_connections"
+check_uint BENCH_LOGINS "$storm_logins"
 check_uint KRING_BENCH_PORT "$kring_port"
 check_uint NGINX_BENCH_PORT "$nginx_port"
 is_uint "$scale" || die "--scale must be a number (0: the demo only), got '$scale'"
@@ -129,8 +134,8 @@ is_uint "$scale" || die "--scale must be a number (0: the demo only), got '$scal
 ((bench_connections >= bench_threads)) ||
   die "BENCH_CONNECTIONS ($bench_connections) must be >= BENCH_THREADS ($bench_threads)"
 
-for tool in curl wrk cmp awk sed timeout sort; do
-  command -v "$tool" >/dev/null 2>&1 || die "'$tool' not found (Debian: apt-get install curl wrk diffutils gawk sed coreutils)"
+for tool in curl wrk cmp awk sed timeout sort node; do
+  command -v "$tool" >/dev/null 2>&1 || die "'$tool' not found (Debian: apt-get install curl wrk diffutils gawk sed coreutils nodejs)"
 done
 [[ -x $nginx_bin ]] || die "nginx not found at $nginx_bin (Debian: apt-get install nginx-light)"
 [[ -f $KRING_BIN && -x $KRING_BIN ]] || die "kring binary not found or not executable: $KRING_BIN (build it first)"
@@ -154,6 +159,8 @@ mkdir -p "$tmp/www" "$tmp/nginx-temp"
 chmod 0755 "$tmp/www"
 results=$tmp/results.tsv # config page bytes rps p50 p99 nginx_rps ratio
 notes=$tmp/notes.txt
+storms=$tmp/storms.txt
+: >"$storms"
 : >"$results"
 : >"$notes"
 warnings=()
@@ -465,15 +472,47 @@ bench_config() {
   local rss_run rss_many
   rss_run=$(rss_kib "$kring_pid")
 
-  # resident memory under many connections: sampled half-way through a run
-  log "$cfg: $many_connections connections on the home page"
-  (sleep "$(awk -v s="$bench_seconds" 'BEGIN { print s / 2 }')" && rss_kib "$kring_pid" >"$tmp/rss-many") &
+  # resident memory under many connections (P3): sampled half-way through a
+  # run; node holds them from several loopback addresses, since kring keeps
+  # at most 64 per address (wrk connects from one)
+  local addrs=$(((many_connections + 63) / 64))
+  log "$cfg: $many_connections connections on the home page from $addrs loopback addresses"
+  (sleep "$(awk -v s="$bench_seconds" 'BEGIN { print 0.5 + s * 0.75 }')" && rss_kib "$kring_pid" >"$tmp/rss-many") &
   local sampler=$!
-  run_wrk many "$kring_url/o/$org/" "$many_connections" -H "Cookie: kring_session=$staff"
+  timeout --kill-after=5 "$((bench_seconds + 60))" node bench/storm.mjs hold "$kring_url" "/o/$org/" \
+    "kring_session=$staff" "$many_connections" "$bench_seconds" "$addrs" >"$tmp/many.txt" 2>&1 ||
+    die "holding $many_connections connections failed: $(cat "$tmp/many.txt")"
   wait "$sampler" || true
   rss_many=$(cat "$tmp/rss-many" 2>/dev/null || echo '?')
-  grep -q 'Socket errors:' "$tmp/wrk-many.txt" &&
-    warnings+=("$cfg $many_connections connections: $(grep 'Socket errors:' "$tmp/wrk-many.txt" | sed 's/^[[:space:]]*//')")
+  local many
+  many=$(cat "$tmp/many.txt")
+  [[ $many == *" failed 0" ]] || warnings+=("$cfg $many_connections connections: $many")
+
+  # a login storm (P6): logins at once while wrk reads the home page in
+  # short runs until the storm is over; the worst p99 of those runs counts
+  log "$cfg: $storm_logins simultaneous logins while the home page is read"
+  timeout --kill-after=5 300 node bench/storm.mjs logins "$kring_url" "$storm_logins" \
+    "$storm_emails" "$password" >"$tmp/storm.txt" 2>&1 &
+  local storm=$! storm_p99=() storm_rps=() runs=0
+  sleep 0.5
+  while kill -0 "$storm" 2>/dev/null && ((runs < 60)); do
+    timeout --kill-after=5 30 wrk "-t$bench_threads" "-c$bench_connections" -d2s --latency \
+      -H "Cookie: kring_session=$staff" "$kring_url/o/$org/" >"$tmp/wrk-storm.txt" 2>&1 ||
+      die "wrk during the login storm failed"
+    storm_p99+=("$(wrk_latency_ms 99 "$tmp/wrk-storm.txt")")
+    storm_rps+=("$(wrk_rps "$tmp/wrk-storm.txt")")
+    runs=$((runs + 1))
+  done
+  wait "$storm" || die "the login storm failed: $(cat "$tmp/storm.txt")"
+  local storm_line worst
+  storm_line=$(cat "$tmp/storm.txt")
+  [[ $storm_line == "logins $storm_logins ok $storm_logins "* ]] ||
+    warnings+=("$cfg login storm: $storm_line")
+  # shellcheck disable=SC2086 # space-separated numbers
+  worst=$(printf '%s\n' "${storm_p99[@]:-?}" | sort -g | tail -n 1)
+  # shellcheck disable=SC2086
+  printf '%s\t%s; home during it: %d runs of 2 s, worst p99 %s ms, median %s req/s\n' "$cfg" \
+    "$storm_line" "$runs" "$worst" "$(median ${storm_rps[@]:-0})" >>"$storms"
 
   kill -0 "$kring_pid" 2>/dev/null || die "kring is no longer running after the $cfg runs"
   for i in "${!names[@]}"; do
@@ -517,6 +556,14 @@ echo
 while IFS=$'\t' read -r c rest; do
   printf '%s: %s\n' "$c" "${rest//$'\t'/; }"
 done <"$notes"
+
+if [[ -s $storms ]]; then
+  echo
+  echo "login storm (P6: other pages' p99 <= 50 ms): $storm_logins logins at once"
+  while IFS=$'\t' read -r c rest; do
+    printf '%s: %s\n' "$c" "$rest"
+  done <"$storms"
+fi
 
 # one line per page, one column per configuration: the ratios side by side
 configs=$(cut -f1 "$results" | awk '!seen[$0]++')

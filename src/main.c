@@ -312,6 +312,24 @@ static int cmd_serve(const struct opts *o)
 		 * be a limit for everyone together */
 		cfg.per_ip_limit = cfg.conn_limit;
 	}
+	/* worker threads: KRING_THREADS, or as many as cores for SQLite (a page
+	 * never waits on anything but the CPU) and two per core for PostgreSQL,
+	 * whose pages wait on round trips to the server: with one thread a core
+	 * the cores would idle through them. Each thread holds a connection:
+	 * at most 16 by default, so that a few instances stay below the
+	 * server's max_connections (100 unless raised) */
+	const char *th = getenv("KRING_THREADS");
+	if (th != NULL && th[0] != '\0') {
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(th, &end, 10);
+		if (errno || *end || v < 1 || v > 256)
+			return usage_error("KRING_THREADS needs a number of threads (1 to 256)");
+		cfg.threads = (unsigned)v;
+	} else if (db_url_backend(cfg.db_path) == DB_POSTGRES) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		cfg.threads = 2 * (unsigned)(cores < 1 ? 1 : cores > 8 ? 8 : cores);
+	}
 	if (load_instruments(o) != 0)
 		return 1;
 	struct db *db = open_db(o);

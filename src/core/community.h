@@ -166,6 +166,13 @@ struct community_person {
 int community_staff_list(struct db *db, struct arena *a, long long org_id, long long community_id,
                          struct community_person **out, size_t *n_out);
 /*
+ * The staff of each of the n communities ids (the org's; others get none),
+ * as community_staff_list gives them, in one query: lists[i] and
+ * n_lists[i] for ids[i]. 0 or -1.
+ */
+int community_staff_lists(struct db *db, struct arena *a, long long org_id, const long long *ids,
+                          size_t n, struct community_person **lists, size_t *n_lists);
+/*
  * Attaches person in role. SAVE_NOT_FOUND when the community is not the
  * org's or the person is not beheerder or medewerker there; SAVE_REFUSED
  * for an unknown role; SAVE_OK also when the person already had that role.

@@ -13,6 +13,10 @@
  *   login throttle (read, then write) stay correct under concurrency, and no
  *   serialization failure can happen.
  * - db_begin_read(): REPEATABLE READ, READ ONLY: one snapshot for a page.
+ *   Its BEGIN goes out in one round trip with the page's first statement
+ *   (pipeline mode), and its COMMIT is not waited for: the answer is read
+ *   before the connection's next command. A page that reads nothing sends
+ *   neither.
  * A lost connection is reset before the next statement outside a
  * transaction (BEGIN is tried again once on a fresh connection); the
  * statement that met it, and every later one of its transaction, fails with
@@ -52,6 +56,8 @@ struct pg {
 	unsigned next_name;
 	long long changes;
 	bool in_tx;
+	bool pending_begin;  /* a read transaction begun, its BEGIN not yet sent */
+	bool pending_commit; /* a read transaction's COMMIT sent, its answer not yet read */
 	char errbuf[512];
 };
 
@@ -92,9 +98,21 @@ static int pg_fail(struct pg *p, const PGresult *res)
 	return DB_ERROR;
 }
 
+/* Reads the answer of a COMMIT sent without waiting (pg_end_read). */
+static void pg_settle(struct pg *p)
+{
+	if (!p->pending_commit)
+		return;
+	p->pending_commit = false;
+	PGresult *res;
+	while ((res = PQgetResult(p->conn)) != NULL)
+		PQclear(res);
+}
+
 /* Runs a command without parameters or rows (BEGIN, COMMIT, SET). */
 static int pg_command(struct pg *p, const char *sql)
 {
+	pg_settle(p);
 	PGresult *res = PQexec(p->conn, sql);
 	int rc = DB_OK;
 	ExecStatusType s = PQresultStatus(res);
@@ -154,6 +172,7 @@ static int pg_open(struct db **out, const char *url, char *err, size_t errlen)
 static void pg_close(struct db *db)
 {
 	struct pg *p = pg_of(db);
+	pg_settle(p);
 	for (size_t i = 0; i < PG_CACHE_SIZE; i++)
 		PQclear(p->cache[i].res);
 	PQfinish(p->conn);
@@ -232,6 +251,7 @@ static size_t slot_of(const char *sql)
  */
 static bool pg_revive(struct pg *p)
 {
+	pg_settle(p);
 	/* outside a transaction, notice a connection the server already closed
 	 * (ended backend, restart) before sending anything on it: libpq reads
 	 * without blocking */
@@ -333,10 +353,86 @@ static int pg_params(struct pg *p, const struct db_param *params, const char **v
 	return n;
 }
 
+#define PG_BEGIN_READ "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+/* Sends a read transaction's BEGIN on its own (the rare paths). */
+static int pg_begin_read_now(struct pg *p)
+{
+	int rc = pg_begin_tx(p, PG_BEGIN_READ);
+	p->in_tx = rc == DB_OK;
+	return rc;
+}
+
+/*
+ * BEGIN of the read transaction and its first statement (prepared) in one
+ * round trip. p->in_tx tells whether BEGIN succeeded.
+ */
+static int pg_begin_and_exec(struct pg *p, struct pg_stmt *st, int n, const char **values,
+                             struct db_stmt **out)
+{
+	PGresult *began = NULL, *res = NULL;
+	bool sent = PQenterPipelineMode(p->conn) == 1 &&
+	            PQsendQueryParams(p->conn, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0) == 1 &&
+	            PQsendQueryPrepared(p->conn, st->name, n, values, NULL, NULL, 0) == 1 &&
+	            PQpipelineSync(p->conn) == 1;
+	if (sent) {
+		/* BEGIN's result, NULL, the statement's result, NULL, the sync */
+		for (int i = 0; i < 8; i++) {
+			PGresult *r = PQgetResult(p->conn);
+			if (r == NULL) {
+				if (PQstatus(p->conn) != CONNECTION_OK)
+					break;
+				continue;
+			}
+			ExecStatusType s = PQresultStatus(r);
+			if (s == PGRES_PIPELINE_SYNC) {
+				PQclear(r);
+				break;
+			}
+			if (began == NULL)
+				began = r;
+			else if (res == NULL)
+				res = r;
+			else
+				PQclear(r);
+		}
+	}
+	if (PQpipelineStatus(p->conn) != PQ_PIPELINE_OFF)
+		PQexitPipelineMode(p->conn);
+	if (began == NULL || PQresultStatus(began) != PGRES_COMMAND_OK) {
+		int rc = pg_fail(p, began);
+		PQclear(began);
+		PQclear(res);
+		return rc;
+	}
+	PQclear(began);
+	p->in_tx = true;
+	if (res == NULL)
+		return pg_fail(p, NULL);
+	return pg_take_result(p, st, res, out);
+}
+
+static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
+                         const struct db_param *params, bool begin);
+
 static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
                     const struct db_param *params)
 {
 	struct pg *p = pg_of(db);
+	bool begin = p->pending_begin; /* this statement opens the read transaction */
+	p->pending_begin = false;
+	int rc = pg_query_once(p, out, sql, params, begin);
+	/* the connection turned out lost before the transaction began (a
+	 * server restart, an ended backend): reset, and try once more */
+	if (begin && rc == DB_UNAVAILABLE && !p->in_tx && pg_revive(p))
+		rc = pg_query_once(p, out, sql, params, begin);
+	return rc;
+}
+
+/* One try of pg_query; begin: send the read transaction's BEGIN first. */
+static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
+                         const struct db_param *params, bool begin)
+{
 	*out = NULL;
 	p->errbuf[0] = '\0';
 	if (!pg_revive(p))
@@ -376,6 +472,11 @@ static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
 			return DB_ERROR;
 		}
 		if (st == NULL) { /* cache crowded or statement nested: run unprepared */
+			int rc = begin ? pg_begin_read_now(p) : DB_OK;
+			if (rc != DB_OK) {
+				free(text);
+				return rc;
+			}
 			PGresult *res =
 			    PQexecParams(p->conn, text, n_given, types, values, NULL, NULL, 0);
 			free(text);
@@ -394,12 +495,14 @@ static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
 		st->n_params = n_given;
 		st->prepared = true;
 		st->cached = true;
-		st->head.db = db;
+		st->head.db = &p->head;
 	} else if (st->n_params != n_given) {
 		snprintf(p->errbuf, sizeof(p->errbuf), "expected %d parameters, got %d",
 		         st->n_params, n_given);
 		return DB_ERROR;
 	}
+	if (begin)
+		return pg_begin_and_exec(p, st, n_given, values, out);
 	PGresult *res = PQexecPrepared(p->conn, st->name, n_given, values, NULL, NULL, 0);
 	return pg_take_result(p, st, res, out);
 }
@@ -456,22 +559,35 @@ static void pg_finish(struct db_stmt *h)
 static int pg_begin_read(struct db *db)
 {
 	struct pg *p = pg_of(db);
-	int rc = pg_begin_tx(p, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-	p->in_tx = rc == DB_OK;
-	return rc;
+	pg_settle(p);
+	p->in_tx = false;
+	p->pending_begin = true; /* sent with the first statement */
+	return DB_OK;
 }
 
 static void pg_end_read(struct db *db)
 {
 	struct pg *p = pg_of(db);
-	if (PQtransactionStatus(p->conn) != PQTRANS_IDLE)
-		pg_command(p, "COMMIT");
+	if (p->pending_begin) { /* nothing was read: nothing was sent */
+		p->pending_begin = false;
+		return;
+	}
+	pg_settle(p);
+	/* a read-only transaction has nothing to lose: its COMMIT is sent, and
+	 * its answer read before the next command on this connection */
+	if (PQtransactionStatus(p->conn) != PQTRANS_IDLE) {
+		if (PQsendQuery(p->conn, "COMMIT") == 1)
+			p->pending_commit = true;
+		else
+			pg_command(p, "ROLLBACK");
+	}
 	p->in_tx = false;
 }
 
 static int pg_begin(struct db *db)
 {
 	struct pg *p = pg_of(db);
+	p->pending_begin = false; /* a write inside a read: the write's own transaction */
 	int rc = pg_begin_tx(p, "BEGIN ISOLATION LEVEL READ COMMITTED");
 	if (rc != DB_OK)
 		return rc;
@@ -491,6 +607,7 @@ static int pg_begin(struct db *db)
 static int pg_commit(struct db *db)
 {
 	struct pg *p = pg_of(db);
+	pg_settle(p);
 	PGresult *res = PQexec(p->conn, "COMMIT");
 	int rc = DB_OK;
 	/* COMMIT of a failed transaction answers ROLLBACK with status OK */
@@ -508,6 +625,7 @@ static int pg_commit(struct db *db)
 static void pg_rollback(struct db *db)
 {
 	struct pg *p = pg_of(db);
+	pg_settle(p);
 	if (PQstatus(p->conn) == CONNECTION_OK && PQtransactionStatus(p->conn) != PQTRANS_IDLE)
 		pg_command(p, "ROLLBACK");
 	p->in_tx = false;
@@ -543,6 +661,7 @@ static int pg_check_sql(struct db *db, const char *sql)
 	}
 	/* unnamed, untyped: the server infers the types (a prepared statement
 	 * holds one command only, so two statements fail here too) */
+	pg_settle(p);
 	PGresult *res = PQprepare(p->conn, "", text, 0, NULL);
 	free(text);
 	int rc = DB_OK;

@@ -285,6 +285,37 @@ int search_index_remove(struct db *db, long long org_id, const char *kind, long 
 	return 0;
 }
 
+/*
+ * SQLite: the scope column of the text tables holds the document's
+ * organisation as one token, so that a search matches it beside the words
+ * and the text index hands out only the organisation's documents
+ * (migration 014). search_words (whole words): "o" and the id in twelve
+ * digits. search_parts (trigrams): the id in three letters or digits
+ * (base 36), exactly one trigram, found only in its own organisation's
+ * documents (a longer token would share trigrams such as "000" with every
+ * other organisation's). Beyond 46,656 organisations two may share a code:
+ * then the search reads a few more documents, and the query's org_id still
+ * keeps the other's out.
+ */
+static const char *scope_of(struct arena *a, long long org_id, bool parts)
+{
+	if (!parts)
+		return arena_printf(a, "o%012lld", org_id);
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+	unsigned long long v = (unsigned long long)org_id % (36ull * 36ull * 36ull);
+	char code[4] = {digits[v / 1296], digits[v / 36 % 36], digits[v % 36], '\0'};
+	return arena_strdup(a, code);
+}
+
+/* q (an FTS5 query over any column) for the title and body of org's documents. */
+static const char *scoped(struct arena *a, const char *q, long long org_id, bool parts)
+{
+	if (q == NULL || q[0] == '\0')
+		return "";
+	return arena_printf(a, "{title body} : (%s) AND scope : \"%s\"", q,
+	                    scope_of(a, org_id, parts));
+}
+
 /* The words and the folded text of a new document (id) beside search_docs. */
 static int put_terms(struct db *db, struct arena *a, long long id, long long org_id,
                      const char *title, const char *body)
@@ -301,14 +332,17 @@ static int put_terms(struct db *db, struct arena *a, long long id, long long org
 		    " setweight(to_tsvector('simple', ?3), 'A')"
 		    " || setweight(to_tsvector('simple', ?4), 'B'))",
 		    DB_ARGS(DB_INT(id), DB_INT(org_id), DB_TEXT(ftitle), DB_TEXT(fbody)));
-	int rc = db_exec(
-	    db, "/* sqlite */ INSERT INTO search_words (rowid, title, body) VALUES (?, ?, ?)",
-	    DB_ARGS(DB_INT(id), DB_TEXT(title), DB_TEXT(body)));
+	/* the organisation as a token of its own column: a search asks for it */
+	const char *scope = scope_of(a, org_id, false), *scope3 = scope_of(a, org_id, true);
+	int rc = db_exec(db,
+	                 "/* sqlite */ INSERT INTO search_words (rowid, title, body, scope)"
+	                 " VALUES (?, ?, ?, ?)",
+	                 DB_ARGS(DB_INT(id), DB_TEXT(title), DB_TEXT(body), DB_TEXT(scope)));
 	if (rc == DB_OK)
-		rc = db_exec(
-		    db,
-		    "/* sqlite */ INSERT INTO search_parts (rowid, title, body) VALUES (?, ?, ?)",
-		    DB_ARGS(DB_INT(id), DB_TEXT(ftitle), DB_TEXT(fbody)));
+		rc = db_exec(db,
+		             "/* sqlite */ INSERT INTO search_parts (rowid, title, body, scope)"
+		             " VALUES (?, ?, ?, ?)",
+		             DB_ARGS(DB_INT(id), DB_TEXT(ftitle), DB_TEXT(fbody), DB_TEXT(scope3)));
 	return rc;
 }
 
@@ -368,25 +402,35 @@ int search_index_is_built(struct db *db)
 }
 
 /*
- * Hits of one kind: the org's documents matching the words or the parts
- * query, best first (whole-word matches before parts of words, the title
- * weighing more than the body). Parameters: ?1 words, ?2 org, ?3 kind,
- * ?4 parts, ?5 limit, ?6 1 to keep only the refs in ?7 (a JSON array of
- * ids), so a restricted search reads only the rows it may show.
+ * Hits of up to eight kinds in one statement (the text indexes are read
+ * once, not once per kind): the org's documents matching the words or the
+ * parts query, grouped by kind in the order asked (column 3: its place),
+ * best first within a kind (whole-word matches before parts of words, the
+ * title weighing more than the body), at most ?5 per kind. Parameters: ?1
+ * words, ?2 org, ?3 and ?8 to ?14 the kinds ('' for none), ?4 parts, ?5
+ * limit, ?6 1 to keep only the refs in ?7 (a JSON array of ids), so a
+ * restricted search reads only the rows it may show.
  *
- * SQLite: ?1 and ?4 are FTS5 queries (search_query_build), matched against
- * search_words and search_parts, ranked with bm25.
+ * SQLite: ?1 and ?4 are FTS5 queries (search_query_build, then scoped() to
+ * the organisation), matched against search_words and search_parts, ranked
+ * with bm25.
  */
+#define SEARCH_KINDS " d.kind IN (?3, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+#define SEARCH_KIND_PLACE                                                                          \
+	" CASE d.kind WHEN ?3 THEN 0 WHEN ?8 THEN 1 WHEN ?9 THEN 2 WHEN ?10 THEN 3"                \
+	" WHEN ?11 THEN 4 WHEN ?12 THEN 5 WHEN ?13 THEN 6 ELSE 7 END"
 #define SEARCH_SQL_SQLITE                                                                          \
-	"/* sqlite */ SELECT d.ref_id, d.title, d.body FROM search_docs d"                         \
-	" LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0) AS score"                   \
+	"/* sqlite */ SELECT d.ref_id, d.title, d.body, d.place FROM (SELECT d.ref_id, d.title, "  \
+	"d.body," SEARCH_KIND_PLACE " AS place, ROW_NUMBER() OVER (PARTITION BY d.kind ORDER BY"   \
+	" CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id) AS n"      \
+	" FROM search_docs d"                                                                      \
+	" LEFT JOIN (SELECT rowid AS rid, bm25(search_words, 4.0, 1.0, 0.0) AS score"              \
 	" FROM search_words WHERE search_words MATCH ?1) w ON w.rid = d.id"                        \
-	" WHERE d.org_id = ?2 AND d.kind = ?3"                                                     \
+	" WHERE d.org_id = ?2 AND" SEARCH_KINDS                                                    \
 	" AND (?6 = 0 OR d.ref_id IN (SELECT value FROM json_each(?7)))"                           \
 	" AND (w.rid IS NOT NULL OR (?4 <> '' AND d.id IN"                                         \
-	" (SELECT rowid FROM search_parts WHERE search_parts MATCH ?4)))"                          \
-	" ORDER BY CASE WHEN w.rid IS NULL THEN 1 ELSE 0 END, w.score, LOWER(d.title), d.ref_id"   \
-	" LIMIT ?5"
+	" (SELECT rowid FROM search_parts WHERE search_parts MATCH ?4)))) AS d"                    \
+	" WHERE d.n <= ?5 ORDER BY d.place, d.n"
 
 /*
  * PostgreSQL: ?1 is a tsquery of the folded terms as prefixes
@@ -395,17 +439,19 @@ int search_index_is_built(struct db *db)
  * spaces, each of which must be part of search_terms.folded.
  */
 #define SEARCH_SQL_PG                                                                              \
-	"/* postgres */ SELECT d.ref_id, d.title, d.body FROM search_docs d"                       \
+	"/* postgres */ SELECT d.ref_id, d.title, d.body, d.place FROM (SELECT d.ref_id, "         \
+	"d.title, "                                                                                \
+	"d.body," SEARCH_KIND_PLACE " AS place, ROW_NUMBER() OVER (PARTITION BY d.kind ORDER BY"   \
+	" CASE WHEN s.words @@ w.q THEN 0 ELSE 1 END, ts_rank(s.words, w.q) DESC,"                 \
+	" LOWER(d.title), d.ref_id) AS n"                                                          \
+	" FROM search_docs d"                                                                      \
 	" JOIN search_terms s ON s.doc_id = d.id"                                                  \
 	" CROSS JOIN (SELECT to_tsquery('simple', ?1) AS q) w"                                     \
-	" WHERE d.org_id = ?2 AND d.kind = ?3"                                                     \
-	" AND (?6 = 0 OR d.ref_id IN"                                                              \
+	" WHERE d.org_id = ?2 AND" SEARCH_KINDS " AND (?6 = 0 OR d.ref_id IN"                      \
 	" (SELECT CAST(v AS BIGINT) FROM json_array_elements_text(CAST(?7 AS json)) AS v))"        \
 	" AND (s.words @@ w.q OR (?4 <> '' AND NOT EXISTS (SELECT 1 FROM"                          \
-	" unnest(string_to_array(?4, ' ')) AS p WHERE strpos(s.folded, p) = 0)))"                  \
-	" ORDER BY CASE WHEN s.words @@ w.q THEN 0 ELSE 1 END, ts_rank(s.words, w.q) DESC,"        \
-	" LOWER(d.title), d.ref_id"                                                                \
-	" LIMIT ?5"
+	" unnest(string_to_array(?4, ' ')) AS p WHERE strpos(s.folded, p) = 0)))) AS d"            \
+	" WHERE d.n <= ?5 ORDER BY d.place, d.n"
 
 /* The PostgreSQL forms of q's words (a tsquery) and parts (spaced terms). */
 static void pg_query_text(struct arena *a, const struct search_query *q, const char **words,
@@ -537,33 +583,40 @@ int search_index_find(struct db *db, struct arena *a, long long org_id,
 	size_t cap = 0;
 	size_t kinds = scope->n_kinds < SEARCH_MAX_KINDS ? scope->n_kinds : SEARCH_MAX_KINDS;
 	const char *words = q.words, *parts = q.parts;
-	if (is_pg(db))
+	if (is_pg(db)) {
 		pg_query_text(a, &q, &words, &parts);
-	const char *refs = refs_json(a, scope);
-	for (size_t k = 0; k < kinds; k++) {
-		struct db_stmt *st;
-		const struct db_param *args = DB_ARGS(
-		    DB_TEXT(words), DB_INT(org_id), DB_TEXT(scope->kinds[k]), DB_TEXT(parts),
-		    DB_INT(SEARCH_MAX_RESULTS), DB_INT(scope->only_refs), DB_TEXT(refs));
-		if ((is_pg(db) ? db_query(db, &st, SEARCH_SQL_PG, args)
-		               : db_query(db, &st, SEARCH_SQL_SQLITE, args)) != DB_OK)
-			return -1;
-		int rc = DB_DONE;
-		while (out->n_kind[k] < SEARCH_MAX_RESULTS && (rc = db_step(st)) == DB_ROW) {
-			long long ref = db_col_int(st, 0);
-			out->hits = arena_grow(a, out->hits, out->n_hits, &cap, sizeof(*out->hits));
-			struct search_hit *h = &out->hits[out->n_hits++];
-			h->kind = scope->kinds[k];
-			h->id = ref;
-			h->title = db_col_text(st, 1, a);
-			snippet(a, db_col_text(st, 2, a), &q, h);
-			out->n_kind[k]++;
-		}
-		if (out->n_kind[k] >= SEARCH_MAX_RESULTS)
-			rc = DB_DONE; /* stopped early: enough */
-		db_finish(st);
-		if (rc != DB_DONE)
-			return -1;
+	} else {
+		words = scoped(a, words, org_id, false);
+		parts = scoped(a, parts, org_id, true);
 	}
+	const char *refs = refs_json(a, scope);
+	const char *kind[SEARCH_MAX_KINDS];
+	for (size_t k = 0; k < SEARCH_MAX_KINDS; k++)
+		kind[k] = k < kinds ? scope->kinds[k] : "";
+	const struct db_param *args =
+	    DB_ARGS(DB_TEXT(words), DB_INT(org_id), DB_TEXT(kind[0]), DB_TEXT(parts),
+	            DB_INT(SEARCH_MAX_RESULTS), DB_INT(scope->only_refs), DB_TEXT(refs),
+	            DB_TEXT(kind[1]), DB_TEXT(kind[2]), DB_TEXT(kind[3]), DB_TEXT(kind[4]),
+	            DB_TEXT(kind[5]), DB_TEXT(kind[6]), DB_TEXT(kind[7]));
+	struct db_stmt *st;
+	if ((is_pg(db) ? db_query(db, &st, SEARCH_SQL_PG, args)
+	               : db_query(db, &st, SEARCH_SQL_SQLITE, args)) != DB_OK)
+		return -1;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		long long k = db_col_int(st, 3);
+		if (k < 0 || (size_t)k >= kinds || out->n_kind[k] >= SEARCH_MAX_RESULTS)
+			continue;
+		out->hits = arena_grow(a, out->hits, out->n_hits, &cap, sizeof(*out->hits));
+		struct search_hit *h = &out->hits[out->n_hits++];
+		h->kind = scope->kinds[k];
+		h->id = db_col_int(st, 0);
+		h->title = db_col_text(st, 1, a);
+		snippet(a, db_col_text(st, 2, a), &q, h);
+		out->n_kind[k]++;
+	}
+	db_finish(st);
+	if (rc != DB_DONE)
+		return -1;
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -140,6 +141,7 @@ static void close_all_dbs(void)
 /* ---- worker pool for deferred jobs (password hashing) ---- */
 
 #define JOB_QUEUE_MAX 64
+#define JOB_NICE      5 /* below the page threads (0) */
 
 struct job {
 	void (*fn)(void *arg);
@@ -159,6 +161,10 @@ static size_t n_workers;
 static void *worker_main(void *unused)
 {
 	(void)unused;
+	/* password hashing (argon2id, deliberately slow) yields to the pages:
+	 * on Linux a thread has its own nice value, so a storm of logins slows
+	 * the logins rather than every other page (P6) */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), JOB_NICE);
 	for (;;) {
 		pthread_mutex_lock(&jobs_lock);
 		while (jobs_head == NULL && !jobs_stop)

@@ -138,10 +138,11 @@ int page_communities(struct req *r)
 	/* the staff of every row, read before the page starts: an error is a 500, not "nobody" */
 	struct community_person **sp = arena_alloc(&r->arena, (n + 1) * sizeof(*sp));
 	size_t *n_sp = arena_alloc(&r->arena, (n + 1) * sizeof(*n_sp));
+	long long *ids = arena_alloc(&r->arena, (n + 1) * sizeof(*ids));
 	for (size_t i = 0; i < n; i++)
-		if (community_staff_list(r->db, &r->arena, r->org_id, rows[i].id, &sp[i],
-		                         &n_sp[i]) != 0)
-			return HANDLER_ERROR;
+		ids[i] = rows[i].id;
+	if (community_staff_lists(r->db, &r->arena, r->org_id, ids, n, sp, n_sp) != 0)
+		return HANDLER_ERROR;
 	/* signals (issue 10): the kept ones, as on the profile and Aandacht nodig */
 	struct signal *sv;
 	size_t sn;

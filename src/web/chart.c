@@ -4,6 +4,8 @@
 #include "chart.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #define W  560.0
@@ -13,6 +15,56 @@
 #define R  160.0
 
 #define DASHES "8 5" /* stroke-dasharray of the earlier round */
+
+/*
+ * v with one decimal, as "%.1f" writes it (halves to even), into out (at
+ * least 24 bytes); returns out. printf's floating-point path cost half of
+ * a results page (the radar has some 70 coordinates).
+ */
+static char *fmt1(char out[24], double v)
+{
+	double t = nearbyint(v * 10.0);
+	if (!(fabs(t) < 1e15)) { /* NaN or huge: leave it to printf */
+		snprintf(out, 24, "%.1f", v);
+		return out;
+	}
+	long long n = (long long)t;
+	char tmp[24];
+	size_t k = 0;
+	unsigned long long u = n < 0 ? (unsigned long long)(-n) : (unsigned long long)n;
+	tmp[k++] = (char)('0' + u % 10);
+	tmp[k++] = '.';
+	u /= 10;
+	do {
+		tmp[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	size_t o = 0;
+	if (n < 0 || (n == 0 && signbit(t)))
+		out[o++] = '-';
+	while (k > 0)
+		out[o++] = tmp[--k];
+	out[o] = '\0';
+	return out;
+}
+
+/* v as fmt1 writes it, in a. */
+static const char *d1(struct arena *a, double v)
+{
+	char b[24];
+	return arena_strdup(a, fmt1(b, v));
+}
+
+/* Appends "x,y" to pts, after a space unless first. */
+static void put_point(struct buf *pts, bool first, double x, double y)
+{
+	char b[24];
+	if (!first)
+		buf_putc(pts, ' ');
+	buf_puts(pts, fmt1(b, x));
+	buf_putc(pts, ',');
+	buf_puts(pts, fmt1(b, y));
+}
 
 /* The point at value v on axis i of n. */
 static void point(size_t i, size_t n, double v, double lo, double hi, double *x, double *y)
@@ -47,7 +99,7 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		for (size_t i = 0; i < n_axes; i++) {
 			double x, y;
 			point(i, n_axes, v, lo, hi, &x, &y);
-			buf_printf(&pts, "%s%.1f,%.1f", i ? " " : "", x, y);
+			put_point(&pts, i == 0, x, y);
 		}
 		html(h,
 		     "<polygon class=\"kring-radar__ring\" points=\"%s\" fill=\"none\" "
@@ -58,7 +110,7 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		html(h,
 		     "<text x=\"%s\" y=\"%s\" font-size=\"13\" fill=\"#4a4a55\" "
 		     "text-anchor=\"end\">%d</text>",
-		     arena_printf(a, "%.1f", x - 6), arena_printf(a, "%.1f", y + 4), v);
+		     d1(a, x - 6), d1(a, y + 4), v);
 	}
 	/* axes and their names */
 	for (size_t i = 0; i < n_axes; i++) {
@@ -67,7 +119,7 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		html(h,
 		     "<line x1=\"%d\" y1=\"%d\" x2=\"%s\" y2=\"%s\" stroke=\"#c4c8ce\" "
 		     "stroke-width=\"1\"/>",
-		     (int)CX, (int)CY, arena_printf(a, "%.1f", x), arena_printf(a, "%.1f", y));
+		     (int)CX, (int)CY, d1(a, x), d1(a, y));
 		double ang = -M_PI / 2 + 2 * M_PI * (double)i / (double)n_axes;
 		lx = CX + (R + 18) * cos(ang);
 		ly = CY + (R + 18) * sin(ang) + 5;
@@ -78,7 +130,7 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		    h,
 		    "<text x=\"%s\" y=\"%s\" font-size=\"18\" font-weight=\"600\" fill=\"#1b1b1f\" "
 		    "text-anchor=\"%s\">%s</text>",
-		    arena_printf(a, "%.1f", lx), arena_printf(a, "%.1f", ly), anchor, axes[i]);
+		    d1(a, lx), d1(a, ly), anchor, axes[i]);
 	}
 	/* series: the earlier ones underneath */
 	for (size_t s = n_series; s-- > 0;) {
@@ -93,7 +145,7 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 				continue;
 			double x, y;
 			point(i, n_axes, se->values[i], lo, hi, &x, &y);
-			buf_printf(&pts, "%s%.1f,%.1f", n_pts ? " " : "", x, y);
+			put_point(&pts, n_pts == 0, x, y);
 			n_pts++;
 		}
 		if (n_pts == n_axes) {
@@ -110,9 +162,8 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 				continue;
 			double x, y;
 			point(i, n_axes, se->values[i], lo, hi, &x, &y);
-			html(h, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>",
-			     arena_printf(a, "%.1f", x), arena_printf(a, "%.1f", y),
-			     now ? "5" : "4", colour);
+			html(h, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", d1(a, x),
+			     d1(a, y), now ? "5" : "4", colour);
 		}
 	}
 	/* legend */
@@ -124,12 +175,10 @@ void chart_radar(struct html *h, struct arena *a, const char *id, const char *ti
 		html(h,
 		     "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
 		     "stroke-width=\"3\"",
-		     arena_printf(a, "%.1f", lx), arena_printf(a, "%.1f", ly),
-		     arena_printf(a, "%.1f", lx + 34), arena_printf(a, "%.1f", ly), colour);
+		     d1(a, lx), d1(a, ly), d1(a, lx + 34), d1(a, ly), colour);
 		html_attr(h, "stroke-dasharray", now ? NULL : DASHES);
 		html(h, "/><text x=\"%s\" y=\"%s\" font-size=\"16\" fill=\"#1b1b1f\">%s</text>",
-		     arena_printf(a, "%.1f", lx + 42), arena_printf(a, "%.1f", ly + 5),
-		     series[s].label);
+		     d1(a, lx + 42), d1(a, ly + 5), series[s].label);
 		lx += 200;
 	}
 	html(h, "</svg>");

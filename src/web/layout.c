@@ -52,10 +52,19 @@ static const enum text_id menu_group_text[N_MENU_GROUPS] = {
     [MENU_ADMIN] = TXT_NAV_GROUP_ADMIN,
 };
 
+/* "/o/SLUG/PATH", or the path itself when it starts with '/' (put
+ * together without printf: every page writes the whole menu). */
 static const char *menu_href(struct req *r, const struct menu_item *m)
 {
-	return m->path[0] == '/' ? m->path
-	                         : arena_printf(&r->arena, "/o/%s/%s", r->org_slug, m->path);
+	if (m->path[0] == '/')
+		return m->path;
+	size_t ns = strlen(r->org_slug), np = strlen(m->path);
+	char *s = arena_alloc(&r->arena, 3 + ns + 1 + np + 1);
+	memcpy(s, "/o/", 3);
+	memcpy(s + 3, r->org_slug, ns);
+	s[3 + ns] = '/';
+	memcpy(s + 4 + ns, m->path, np + 1);
+	return s;
 }
 
 /* True when the page shown is the item's page or one below it. */

@@ -6,7 +6,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Server, Client, request, rawRequest, rawUpload, ORG, USERS, TXT, FORM_CT, assertDutchError, textOf, branchIds } from './helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { Server, Client, KRING_BIN, request, rawRequest, rawUpload, ORG, USERS, TXT, FORM_CT, assertDutchError, textOf, branchIds } from './helpers.mjs';
 
 const server = new Server(); // default limit: 2 MiB
 const small = new Server(); // --max-body 2048
@@ -245,4 +246,27 @@ test('oddities at the HTTP level do not hurt: long URL, many cookies, unknown me
 
 test('servers stop cleanly on SIGTERM (exit 0, no sanitizer report)', async () => {
 	await Promise.all([server.stop(), small.stop()]);
+});
+
+test('KRING_THREADS: a number of worker threads from 1 to 256, anything else a wrong call (exit 2)', async () => {
+	for (const bad of ['0', '257', 'vier', '2x', '-1']) {
+		const res = spawnSync(KRING_BIN, ['serve', '--db', server.db, '--listen', '127.0.0.1:0'], {
+			env: { ...process.env, KRING_THREADS: bad },
+			encoding: 'utf8',
+			timeout: 20000,
+		});
+		assert.equal(res.status, 2, `KRING_THREADS=${bad}: ${res.stderr}`);
+		assert.match(res.stderr, /KRING_THREADS/);
+	}
+	// one thread serves, logged in, as many do (a database of its own: the
+	// tests above leave marieke's logins throttled)
+	const one = new Server();
+	try {
+		await one.start({ env: { KRING_THREADS: '1' } });
+		const c = new Client(one);
+		await c.login(USERS.marieke);
+		assert.equal((await c.get(`/o/${ORG}/communities`)).status, 200);
+	} finally {
+		one.kill();
+	}
 });

@@ -322,6 +322,48 @@ static void test_records_of_another_org_are_not_found(void **state)
 	fx_close(f);
 }
 
+/* The staff of a page of communities in one query: each its own, in
+ * community_staff_list's order; another org's community gets nobody. */
+static void test_staff_lists_of_a_page(void **state)
+{
+	(void)state;
+	struct fx *f = fx_open();
+	struct arena a;
+	arena_init(&a);
+	assert_int_equal(
+	    community_staff_add(f->db, f->org_a, 0, f->community, f->staff_a, "verbinder"),
+	    SAVE_OK);
+	assert_int_equal(
+	    community_staff_add(f->db, f->org_a, 0, f->community, f->staff_a2, "bouwer"), SAVE_OK);
+	assert_int_equal(
+	    community_staff_add(f->db, f->org_b, 0, f->community_b, f->admin_b, "bouwer"), SAVE_OK);
+	const long long ids[] = {f->other_community, f->community, f->community_b};
+	struct community_person *lists[3];
+	size_t n[3];
+	assert_int_equal(community_staff_lists(f->db, &a, f->org_a, ids, 3, lists, n), 0);
+	assert_int_equal(n[0], 0);
+	assert_int_equal(n[2], 0); /* org B's community, asked for by org A */
+	struct community_person *one;
+	size_t n_one;
+	assert_int_equal(community_staff_list(f->db, &a, f->org_a, f->community, &one, &n_one), 0);
+	assert_int_equal(n[1], 2);
+	assert_int_equal(n_one, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(lists[1][i].id, one[i].id);
+		assert_int_equal(lists[1][i].person_id, one[i].person_id);
+		assert_string_equal(lists[1][i].name, one[i].name);
+		assert_string_equal(lists[1][i].role, one[i].role);
+	}
+	assert_string_equal(lists[1][0].role, "bouwer");
+	/* org B sees its own */
+	assert_int_equal(community_staff_lists(f->db, &a, f->org_b, ids, 3, lists, n), 0);
+	assert_int_equal(n[0] + n[1], 0);
+	assert_int_equal(n[2], 1);
+	assert_int_equal(lists[2][0].person_id, f->admin_b);
+	arena_free(&a);
+	fx_close(f);
+}
+
 static void test_ambassadeur_sees_only_attached(void **state)
 {
 	(void)state;
@@ -620,6 +662,7 @@ int main(void)
 	    cmocka_unit_test(test_version_conflict_is_refused_and_nothing_changes),
 	    cmocka_unit_test(test_delete_is_audited_and_takes_lists_along),
 	    cmocka_unit_test(test_records_of_another_org_are_not_found),
+	    cmocka_unit_test(test_staff_lists_of_a_page),
 	    cmocka_unit_test(test_ambassadeur_sees_only_attached),
 	    cmocka_unit_test(test_items_keep_order_and_move),
 	    cmocka_unit_test(test_item_status_rules_and_conflict),
