@@ -15,6 +15,7 @@
 #include "../web/csv.h"
 #include "../web/form.h"
 #include "../web/layout.h"
+#include "../web/xlsx.h"
 #include "activity_ui.h"
 #include "community_ui.h"
 #include "pager.h"
@@ -158,8 +159,11 @@ int page_activities(struct req *r)
 		     "<a class=\"utrecht-button utrecht-button--primary-action kring-button-link\" "
 		     "href=\"%s\">%s</a>",
 		     ui_activity_url(r, 0, "/new"), T(ACT_NEW));
-	html(&h, "<a class=\"utrecht-link\" href=\"/o/%s/activities.csv%s%s\">%s</a></p>",
-	     r->org_slug, q[0] ? "?" : "", q, T(ACTS_CSV));
+	html(&h,
+	     "<a class=\"utrecht-link\" href=\"/o/%s/activities.csv%s%s\">%s</a>"
+	     "<a class=\"utrecht-link\" href=\"/o/%s/activities.xlsx%s%s\" download>%s</a></p>",
+	     r->org_slug, q[0] ? "?" : "", q, T(ACTS_CSV), r->org_slug, q[0] ? "?" : "", q,
+	     T(LIST_XLSX));
 	bool any = f.community || f.branch || f.made[0] || f.from[0] || f.to[0] || f.sort;
 	if (total > 0 || any)
 		filter_form(r, &h, &c, &f, any);
@@ -216,11 +220,15 @@ int page_activities(struct req *r)
 	return HANDLER_OK;
 }
 
-int page_activities_csv(struct req *r)
+/*
+ * The activities of the list's filter as a sheet (web/xlsx.h): the same
+ * columns for CSV and XLSX. 0, or -1 on a database error.
+ */
+static int activities_sheet(struct req *r, struct sheet *sh)
 {
 	struct act_choices c;
 	if (ui_act_choices(r, &c, false) != 0)
-		return HANDLER_ERROR;
+		return -1;
 	struct activity_filter f;
 	read_filter(r, &c, &f);
 	struct activity *v;
@@ -228,37 +236,57 @@ int page_activities_csv(struct req *r)
 	long long total;
 	if (activity_list(r->db, &r->arena, r->org_id, r->only_attached, &f, 0, 0, &v, &n,
 	                  &total) != 0)
-		return HANDLER_ERROR;
+		return -1;
+	const char *heads[] = {T(ACOL_DATE),     T(AF_STARTS),       T(AF_ENDS),
+	                       T(ACOL_ACTIVITY), T(AF_COMMUNITIES),  T(AF_MADE),
+	                       T(ACT_STATUS),    T(AF_PARTICIPANTS), T(ACT_WHERE),
+	                       T(AF_OUTCOME),    T(AF_FOLLOW_UP),    T(ACT_WHO)};
+	sheet_header(sh, heads, sizeof(heads) / sizeof(heads[0]));
+	for (size_t i = 0; i < n; i++) {
+		sheet_date(sh, v[i].held_on);
+		sheet_text(sh, v[i].starts_at);
+		sheet_text(sh, v[i].ends_at);
+		sheet_text(sh, v[i].title);
+		sheet_text(sh, ui_act_communities(&r->arena, &v[i]));
+		sheet_text(sh, ui_made_label(v[i].made));
+		sheet_text(sh, ui_act_status_label(v[i].status));
+		if (v[i].participants >= 0)
+			sheet_int(sh, v[i].participants);
+		else
+			sheet_text(sh, "");
+		sheet_text(sh, ui_act_where(&v[i]));
+		sheet_text(sh, v[i].outcome);
+		sheet_text(sh, v[i].follow_up);
+		sheet_text(sh, v[i].who);
+		sheet_row_end(sh);
+	}
+	return 0;
+}
+
+int page_activities_csv(struct req *r)
+{
 	struct buf out;
 	buf_init(&out, &r->arena);
 	struct csv cv;
 	csv_begin(&cv, &out);
-	const int heads[] = {TXT_ACOL_DATE,     TXT_AF_STARTS,       TXT_AF_ENDS,
-	                     TXT_ACOL_ACTIVITY, TXT_AF_COMMUNITIES,  TXT_AF_MADE,
-	                     TXT_ACT_STATUS,    TXT_AF_PARTICIPANTS, TXT_ACT_WHERE,
-	                     TXT_AF_OUTCOME,    TXT_AF_FOLLOW_UP,    TXT_ACT_WHO};
-	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
-		csv_cell(&cv, text_nl[heads[i]]);
-	csv_row_end(&cv);
-	for (size_t i = 0; i < n; i++) {
-		csv_cell(&cv, v[i].held_on);
-		csv_cell(&cv, v[i].starts_at);
-		csv_cell(&cv, v[i].ends_at);
-		csv_cell(&cv, v[i].title);
-		csv_cell(&cv, ui_act_communities(&r->arena, &v[i]));
-		csv_cell(&cv, ui_made_label(v[i].made));
-		csv_cell(&cv, ui_act_status_label(v[i].status));
-		if (v[i].participants >= 0)
-			csv_cell_int(&cv, v[i].participants);
-		else
-			csv_cell(&cv, "");
-		csv_cell(&cv, ui_act_where(&v[i]));
-		csv_cell(&cv, v[i].outcome);
-		csv_cell(&cv, v[i].follow_up);
-		csv_cell(&cv, v[i].who);
-		csv_row_end(&cv);
-	}
+	struct sheet sh = {.csv = &cv};
+	if (activities_sheet(r, &sh) != 0)
+		return HANDLER_ERROR;
 	resp_header(r, "Content-Disposition", "attachment; filename=\"activiteiten.csv\"");
 	resp_buf(r, 200, "text/csv; charset=utf-8", &out);
 	return HANDLER_OK;
+}
+
+int page_activities_xlsx(struct req *r)
+{
+	struct xlsx x;
+	if (xlsx_begin(&x) != 0)
+		return HANDLER_ERROR;
+	struct sheet sh = {.xlsx = &x};
+	xlsx_sheet(&x, T(XLSX_SHEET_ACTIVITIES));
+	if (activities_sheet(r, &sh) != 0) {
+		xlsx_abort(&x);
+		return HANDLER_ERROR;
+	}
+	return xlsx_send(r, &x, "activiteiten");
 }

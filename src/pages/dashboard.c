@@ -11,8 +11,8 @@
  * (action points, meetlat): the page says so.
  *
  * Two blocks come from other subjects: goals on schedule versus behind
- * (block_goals, core/goal.h) and signals by kind (block_signals, wired by
- * the lead after the signals merge). Each is one function below.
+ * (block_goals, core/goal.h) and signals by kind (block_signals, from the
+ * kept signals of core/signal.h). Each is one function below.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +24,7 @@
 #include "../core/goal.h"
 #include "../core/meetlat.h"
 #include "../core/org.h"
+#include "../core/signal.h"
 #include "../core/vocab.h"
 #include "../i18n/text.h"
 #include "../web/chart.h"
@@ -31,6 +32,7 @@
 #include "community_ui.h"
 #include "dashboard_ui.h"
 #include "pages.h"
+#include "signal_ui.h"
 
 static const int periods[] = {3, 6, 12, 24};
 #define N_PERIODS (sizeof(periods) / sizeof(periods[0]))
@@ -399,13 +401,72 @@ static void block_goals(struct req *r, struct html *h, const struct goal_schedul
 }
 
 /*
- * Signals by kind (the signals subject's table): wired by the lead after
- * the merge. Writes nothing until then. 0, or -1 on a database error.
+ * Signals by kind, read from the kept signals (core/signal.h; nothing is
+ * computed here): a bar per kind that has any, a table of the same numbers,
+ * each kind linking to Aandacht nodig filtered on it. 0, or -1 on a database
+ * error.
  */
-static int block_signals(struct req *r, struct html *h)
+static int block_signals(struct req *r, struct html *h, const char *today)
 {
-	(void)r;
-	(void)h;
+	struct arena *a = &r->arena;
+	struct signal *v;
+	size_t n;
+	struct signal_filter f = {.kind = -1, .only_attached = r->only_attached};
+	if (signals_list(r->db, a, r->org_id, &f, today, &v, &n) != 0)
+		return -1;
+	long long per_kind[SIG_N] = {0};
+	for (size_t i = 0; i < n; i++)
+		if (v[i].kind >= 0 && v[i].kind < SIG_N)
+			per_kind[v[i].kind]++;
+	const char *labels[SIG_N];
+	long long values[SIG_N];
+	int kinds[SIG_N];
+	size_t shown = 0;
+	for (int k = 0; k < SIG_N; k++)
+		if (per_kind[k] > 0) {
+			kinds[shown] = k;
+			labels[shown] = sig_kind_label(k);
+			values[shown++] = per_kind[k];
+		}
+	html(h,
+	     "<section class=\"kring-dash\" aria-labelledby=\"h-dash-signals\"><h2 "
+	     "class=\"utrecht-heading-2\" id=\"h-dash-signals\">%s</h2><p "
+	     "class=\"utrecht-paragraph kring-muted\">%s</p>",
+	     T(DASH_SIGNALS_TITLE), T(DASH_SIGNALS_EXPLAIN));
+	if (shown == 0) {
+		html(h, "<p class=\"utrecht-paragraph kring-empty\">%s</p></section>",
+		     T(DASH_SIGNALS_NONE));
+		return 0;
+	}
+	html(h, "<div class=\"kring-chart-grid kring-chart-grid--dash\"><figure "
+	        "class=\"kring-card kring-chart\">");
+	chart_hbars(h, a, "dash-signals", T(DASH_SIGNALS_TITLE),
+	            T_printf(a, DASH_SIGNALS_DESC, (long long)n), labels, values, shown);
+	html(
+	    h,
+	    "</figure><div><p class=\"kring-chart__cap\" aria-hidden=\"true\">%s</p><div "
+	    "class=\"kring-chart-table\" tabindex=\"0\" role=\"region\" aria-label=\"%s\"><table "
+	    "class=\"utrecht-table kring-table kring-num\"><caption class=\"utrecht-table__caption "
+	    "kring-sr\">%s</caption><thead class=\"utrecht-table__header\"><tr "
+	    "class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+	    "scope=\"col\">%s</th><th class=\"utrecht-table__header-cell\" "
+	    "scope=\"col\">%s</th></tr></thead><tbody class=\"utrecht-table__body\">",
+	    T(DASH_SIGNALS_TABLE), T(DASH_SIGNALS_TABLE), T(DASH_SIGNALS_TABLE),
+	    T(DASH_SIGNALS_COL_KIND), T(DASH_GOALS_COL_N));
+	for (size_t i = 0; i < shown; i++)
+		html(
+		    h,
+		    "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
+		    "scope=\"row\"><a class=\"utrecht-link\" href=\"/o/%s/signals?soort=%s\">%s</a>"
+		    "</th><td class=\"utrecht-table__cell\">%lld</td></tr>",
+		    r->org_slug, signal_kind_names[kinds[i]], labels[i], values[i]);
+	html(h,
+	     "</tbody><tfoot><tr class=\"utrecht-table__row\"><th "
+	     "class=\"utrecht-table__header-cell\" scope=\"row\">%s</th><td "
+	     "class=\"utrecht-table__cell\"><strong>%lld</strong></td></tr></tfoot></table></div>"
+	     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/signals\">%s</a></p></div></div></section>",
+	     T(DASH_TOTAL), (long long)n, r->org_slug, T(DASH_SIGNALS_LINK));
 	return 0;
 }
 
@@ -453,7 +514,7 @@ int page_dashboard(struct req *r)
 		block_meetlat(r, &h, ml);
 		html(&h, "</div>");
 	}
-	if (block_signals(r, &h) != 0)
+	if (block_signals(r, &h, v.today) != 0)
 		return HANDLER_ERROR;
 	page_end(r, &h, 200);
 	return HANDLER_OK;

@@ -16,6 +16,7 @@
 
 #include "../auth/roles.h"
 #include "../core/dashboard.h"
+#include "../core/goal.h"
 #include "../core/meetlat.h"
 #include "../core/org.h"
 #include "../core/vocab.h"
@@ -120,7 +121,67 @@ static void partners_part(struct req *r, struct html *h, const struct dash_partn
 			    "class=\"utrecht-table__header-cell\" "
 			    "scope=\"row\">%s</th><td class=\"utrecht-table__cell\">%lld</td></tr>",
 			    ui_partner_kind_label(p->kind[k]), p->n[k]);
-	html(h, "</tbody></table></section>");
+	html(h, "</tbody></table></div></section>");
+}
+
+/*
+ * The measurable subgoals (step 5) as they stood at the end of the year (or
+ * today, for this year): a sentence with how many were reached, on schedule
+ * and behind, and a table per subgoal with its value and target.
+ */
+static void goals_part(struct req *r, struct html *h, const struct subgoal *v, size_t n,
+                       const char *upto)
+{
+	struct arena *a = &r->arena;
+	html(h,
+	     "<section class=\"kring-annual__part\" aria-labelledby=\"h-rep-g\"><h2 "
+	     "class=\"utrecht-heading-2\" id=\"h-rep-g\">%s</h2>",
+	     T(REPORT_GOALS_TITLE));
+	if (n == 0) {
+		html(h, "<p class=\"utrecht-paragraph\">%s</p></section>", T(REPORT_GOALS_NONE));
+		return;
+	}
+	long long count[4] = {0};
+	struct goal_progress *pr = arena_alloc(a, n * sizeof(*pr));
+	for (size_t i = 0; i < n; i++) {
+		pr[i] = subgoal_progress(&v[i], upto);
+		count[pr[i].state]++;
+	}
+	html(h, "<p class=\"utrecht-paragraph\">%s</p>",
+	     TN_printf(a, REPORT_GOALS_SENTENCE, (long long)n, (long long)n, count[GOAL_REACHED],
+	               count[GOAL_ON_SCHEDULE], count[GOAL_BEHIND]));
+	html(h,
+	     "<div class=\"kring-chart-table\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+	     "<table class=\"utrecht-table kring-table kring-num kring-annual__table\"><caption "
+	     "class=\"utrecht-table__caption\">%s</caption><thead "
+	     "class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th></tr></thead><tbody "
+	     "class=\"utrecht-table__body\">",
+	     T(REPORT_GOALS_CAPTION), T(REPORT_GOALS_CAPTION), T(REPORT_GOALS_COL_SUBGOAL),
+	     T(REPORT_GOALS_COL_COMMUNITY), T(REPORT_GOALS_COL_VALUE), T(REPORT_GOALS_COL_TARGET),
+	     T(REPORT_GOALS_COL_STATE));
+	/* the share made met or door is a percentage */
+	const char **pct = arena_alloc(a, n * sizeof(*pct));
+	for (size_t i = 0; i < n; i++)
+		pct[i] = strcmp(v[i].measure, "made_by") == 0 ? "%" : "";
+	static const int state_text[] = {TXT_DASH_GOALS_UNKNOWN, TXT_DASH_GOALS_ON,
+	                                 TXT_DASH_GOALS_BEHIND, TXT_DASH_GOALS_REACHED};
+	for (size_t i = 0; i < n; i++)
+		html(h,
+		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell "
+		     "kring-text\" scope=\"row\">%s</th><td class=\"utrecht-table__cell "
+		     "kring-text\">%s</td><td class=\"utrecht-table__cell\">%s</td><td "
+		     "class=\"utrecht-table__cell\">%s</td><td class=\"utrecht-table__cell "
+		     "kring-text\">%s</td></tr>",
+		     v[i].title, v[i].community_name ? v[i].community_name : "",
+		     v[i].has_value ? arena_printf(a, "%lld%s", v[i].value, pct[i]) : "–",
+		     v[i].has_target ? arena_printf(a, "%lld%s", v[i].target, pct[i]) : "–",
+		     text_nl[state_text[pr[i].state]]);
+	html(h, "</tbody></table></div></section>");
 }
 
 /* Each community's year: status, activities voor / met / door, participants. */
@@ -197,6 +258,16 @@ int page_report(struct req *r)
 	    dash_started_in(r->db, r->org_id, ys, &started) != 0 ||
 	    dash_conversations_in(r->db, r->org_id, ys, &talks) != 0 ||
 	    meetlat_round_list(r->db, a, r->org_id, &rounds, &n_rounds) != 0)
+		return HANDLER_ERROR;
+	/* the subgoals as they stood at the end of that year, or today for this year */
+	char upto[40];
+	snprintf(upto, sizeof(upto), "%04d-12-31", year);
+	if (year == this_year)
+		snprintf(upto, sizeof(upto), "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+		         tm.tm_mday);
+	struct subgoal *subs;
+	size_t n_subs;
+	if (subgoal_list(r->db, a, r->org_id, 0, 0, upto, &subs, &n_subs) != 0)
 		return HANDLER_ERROR;
 
 	long long acts[DASH_N_MADE] = {0}, all = 0, parts = 0;
@@ -282,7 +353,7 @@ int page_report(struct req *r)
 	communities_part(r, &h, cy, n_cy);
 	partners_part(r, &h, &p);
 	meetlat_part(r, &h, rounds, n_rounds, year);
-	/* goals reached (issue 9, the goals subject): the lead adds a part here after the merge */
+	goals_part(r, &h, subs, n_subs, upto);
 	html(
 	    &h,
 	    "<footer class=\"kring-annual__foot\"><p class=\"utrecht-paragraph kring-muted\">%s</p>"

@@ -331,7 +331,21 @@ void chart_hbars(struct html *h, struct arena *a, const char *id, const char *ti
                  const char *desc, const char *const *labels, const long long *values, size_t n)
 {
 	(void)a; /* kept for the same signature as the other charts */
-	const double w = 420, row = 30, label_w = 118, top = 6;
+	/* the label column fits the longest label (about 7.6 units a character at size 14) */
+	size_t longest = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t chars = 0;
+		for (const unsigned char *c = (const unsigned char *)labels[i]; *c; c++)
+			chars += (*c & 0xC0) != 0x80; /* count code points, not bytes */
+		if (chars > longest)
+			longest = chars;
+	}
+	double label_w = 12 + 7.6 * (double)longest;
+	if (label_w < 118)
+		label_w = 118;
+	if (label_w > 300)
+		label_w = 300;
+	const double w = label_w + 302, row = 30, top = 6;
 	double ht = top * 2 + row * (double)n;
 	html(h,
 	     "<svg class=\"kring-bars kring-bars--h\" viewBox=\"0 0 %d %d\" role=\"img\" "

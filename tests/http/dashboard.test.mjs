@@ -325,6 +325,27 @@ test('communities.xlsx: a header row, frozen panes, column widths, dates as date
 	assert.deepEqual(hers.sheets[0].rows.slice(1).map((r) => r[0]), ['Taalcafé voor nieuwkomers']);
 });
 
+test('activities.xlsx: the list\'s columns and filter, dates as dates, counts as numbers; an ambassadeur gets her own', async () => {
+	const res = await download(c.sascha, `${O}/activities.xlsx`);
+	assert.equal(res.status, 200);
+	assert.equal(res.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+	const s = readXlsx(res.buf).sheets[0];
+	assert.equal(s.name, 'Activiteiten');
+	assert.equal(s.rows.length, 1 + num(`SELECT COUNT(*) FROM activities WHERE org_id = ${orgId}`));
+	assert.ok(s.rows.length > 1, 'the demo has activities');
+	assert.ok(s.rows.slice(1).every((r) => typeof r[0] === 'object' && r[0].fmt === 'd-m-yyyy'), 'the date is a date cell');
+	const counted = s.rows.slice(1).filter((r) => r[7] !== '');
+	assert.ok(counted.length > 0 && counted.every((r) => typeof r[7] === 'number'), 'participants are numbers');
+	// the same filter as the CSV
+	const door = readXlsx((await download(c.sascha, `${O}/activities.xlsx?soort=door`)).buf).sheets[0];
+	assert.equal(door.rows.length, 1 + num(`SELECT COUNT(*) FROM activities WHERE org_id = ${orgId} AND made = 'door'`));
+	// an ambassadeur: only the activities of her communities
+	const hers = readXlsx((await download(c.fatima, `${O}/activities.xlsx`)).buf).sheets[0];
+	const fatimas = num(`SELECT COUNT(DISTINCT ac.activity_id) FROM activity_communities ac JOIN community_ambassadors ca ON ca.community_id = ac.community_id JOIN persons p ON p.id = ca.person_id WHERE p.email = 'fatima@voorbeeld.nl' AND ac.org_id = ${orgId}`);
+	assert.equal(hers.rows.length, 1 + fatimas);
+	assert.ok(fatimas < s.rows.length - 1, 'fewer than all');
+});
+
 test('partners.xlsx and the whole-organisation export: a sheet per kind, typed cells, no file left behind', async () => {
 	const p = readXlsx((await download(c.sascha, `${O}/partners.xlsx`)).buf);
 	assert.equal(p.sheets[0].rows.length, 1 + num(`SELECT COUNT(*) FROM partners WHERE org_id = ${orgId}`));
