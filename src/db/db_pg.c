@@ -255,8 +255,14 @@ static bool pg_revive(struct pg *p)
 	/* outside a transaction, notice a connection the server already closed
 	 * (ended backend, restart) before sending anything on it: libpq reads
 	 * without blocking */
-	if (!p->in_tx && PQstatus(p->conn) == CONNECTION_OK)
+	if (!p->in_tx && PQstatus(p->conn) == CONNECTION_OK) {
+		/* an ended backend leaves its FATAL message and then the end of
+		 * the stream: the first read takes the message, the second finds
+		 * the end and marks the connection lost */
 		PQconsumeInput(p->conn);
+		if (PQstatus(p->conn) == CONNECTION_OK)
+			PQconsumeInput(p->conn);
+	}
 	if (PQstatus(p->conn) == CONNECTION_OK)
 		return true;
 	if (p->in_tx) {
@@ -588,18 +594,25 @@ static int pg_begin(struct db *db)
 {
 	struct pg *p = pg_of(db);
 	p->pending_begin = false; /* a write inside a read: the write's own transaction */
-	int rc = pg_begin_tx(p, "BEGIN ISOLATION LEVEL READ COMMITTED");
+	/* nothing is written before the lock is held: a connection found lost
+	 * on the way there (a backend ended just before) is begun again once */
+	int rc = DB_UNAVAILABLE;
+	for (int attempt = 0; attempt < 2 && rc == DB_UNAVAILABLE; attempt++) {
+		rc = pg_begin_tx(p, "BEGIN ISOLATION LEVEL READ COMMITTED");
+		if (rc != DB_OK)
+			continue;
+		/* one lock for every writer of every instance: BEGIN IMMEDIATE's meaning */
+		PGresult *res = PQexec(p->conn, "SELECT pg_advisory_xact_lock(5394)");
+		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+			rc = pg_fail(p, res);
+			PQclear(res);
+			pg_command(p, "ROLLBACK");
+			continue;
+		}
+		PQclear(res);
+	}
 	if (rc != DB_OK)
 		return rc;
-	/* one lock for every writer of every instance: BEGIN IMMEDIATE's meaning */
-	PGresult *res = PQexec(p->conn, "SELECT pg_advisory_xact_lock(5394)");
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = pg_fail(p, res);
-		PQclear(res);
-		pg_command(p, "ROLLBACK");
-		return rc;
-	}
-	PQclear(res);
 	p->in_tx = true;
 	return DB_OK;
 }
