@@ -18,6 +18,7 @@
 #include "auth/session.h"
 #include "cli/demo.h"
 #include "cli/scale.h"
+#include "core/activity.h"
 #include "core/instrument.h"
 #include "core/org.h"
 #include "core/reindex.h"
@@ -62,7 +63,8 @@ static const char usage[] =
     "  signals [--db PATH] [--check]\n"
     "        refresh the signals of every organisation now (the server does this\n"
     "        once a day); --check recomputes them, writes nothing and reports the\n"
-    "        differences with what is kept (exit status 1 when there are any)\n"
+    "        differences with what is kept, and the same for the monthly activity\n"
+    "        summaries (exit status 1 when there are any)\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -546,7 +548,11 @@ static int cmd_demo(const struct opts *o)
 	return 0;
 }
 
-/* kring signals [--check]: the periodic pass by hand, or the comparison. */
+/*
+ * kring signals [--check]: the periodic pass by hand, or the comparison of
+ * what is kept (the signals and the monthly activity summaries) with a
+ * recomputation from the raw rows, as after a restore from a backup.
+ */
 static int cmd_signals(const struct opts *o)
 {
 	struct db *db = open_db(o);
@@ -556,13 +562,15 @@ static int cmd_signals(const struct opts *o)
 	signal_today(today);
 	int rc = 0;
 	if (o->check) {
-		long long diff = 0;
-		if (signals_check(db, today, &diff) != 0) {
+		long long diff = 0, sums = 0;
+		if (signals_check(db, today, &diff) != 0 ||
+		    activity_summaries_check(db, 0, &sums) != 0) {
 			fprintf(stderr, "kring: could not check the signals\n");
 			rc = 1;
 		} else {
 			printf("signals: %lld differences\n", diff);
-			rc = diff == 0 ? 0 : 1;
+			printf("activity summaries: %lld differences\n", sums);
+			rc = diff == 0 && sums == 0 ? 0 : 1;
 		}
 	} else {
 		int n = 0;

@@ -341,3 +341,19 @@ test('user text is escaped in the list, the page, the community section and the 
 	}
 	assert.match((await sascha.get(`${A}/${id}`)).body, /&lt;script&gt;alert/);
 });
+
+test('kring signals --check finds the monthly summaries right after all of the above, and a tampered one wrong', () => {
+	const out = server.cli(['signals', '--check']);
+	assert.match(out, /activity summaries: 0 differences/);
+	assert.match(out, /signals: 0 differences/);
+	// as after a bad restore: one summary row off by one is found
+	sql(server.db, `UPDATE activity_months SET activities = activities + 1 WHERE month = (SELECT MAX(month) FROM activity_months)`);
+	let failed = null;
+	try {
+		server.cli(['signals', '--check']);
+	} catch (e) {
+		failed = e;
+	}
+	assert.ok(failed, 'exit status 1');
+	assert.match(failed.stdout, /activity summaries: [1-9]\d* differences/);
+});
