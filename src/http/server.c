@@ -673,7 +673,9 @@ int server_run(const struct server_config *cfg, const struct server_app *app)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	if (cores < 1)
 		cores = 1;
-	if (jobs_start((unsigned)cores) != 0) {
+	/* password hashing gets every core but one, so that a storm of logins
+	 * always leaves a core to the pages (P6); logins wait in the queue */
+	if (jobs_start(cores > 1 ? (unsigned)cores - 1 : 1) != 0) {
 		fprintf(stderr, "kring: cannot start worker threads\n");
 		return 1;
 	}
