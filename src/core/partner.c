@@ -10,6 +10,7 @@
 
 #include "community.h"
 #include "partner_util.h"
+#include "../util/clock.h"
 #include "../db/search_index.h"
 
 const char *const partner_kinds[] = {"vereniging", "welzijn", "school",  "gemeente", "zorg",
@@ -17,11 +18,8 @@ const char *const partner_kinds[] = {"vereniging", "welzijn", "school",  "gemeen
 
 const char *partner_today(struct arena *a)
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
 	char s[16];
-	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
+	clock_today(s);
 	return arena_strdup(a, s);
 }
 

@@ -26,6 +26,7 @@
 #include "../util/date.h"
 #include "goal.h"
 #include "signal.h"
+#include "../util/clock.h"
 
 const char *const signal_kind_names[SIG_N] = {
     "role_missing",   "too_many_staff", "no_contact",     "actions_late",     "report_not_sent",
@@ -99,10 +100,7 @@ void signal_date_add(const char *date, long long days, char out[16])
 
 void signal_today(char out[16])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm); /* the library's day, as partner_today() */
-	strftime(out, 16, "%Y-%m-%d", &tm);
+	clock_today(out); /* the library's day, as partner_today() */
 }
 
 /* ---- staff roles (lessons 1 and 6) ---- */
