@@ -42,6 +42,9 @@ int impact_get(struct db *db, struct arena *a, long long org_id, long long perso
 enum save_result impact_save(struct db *db, long long org_id, long long person_id,
                              const struct impact_plan *p, long long base, long long *version_out)
 {
+	const char *t[IMPACT_N_TEXTS]; /* a text not given is empty */
+	for (int i = 0; i < IMPACT_N_TEXTS; i++)
+		t[i] = p->text[i] ? p->text[i] : "";
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
 	long long current = 0;
@@ -58,9 +61,9 @@ enum save_result impact_save(struct db *db, long long org_id, long long person_i
 	            " situations, people, groups_text, learn, talk_with, due_on, saved_at)"
 	            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	            DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_INT(base + 1),
-	                    DB_TEXT(p->text[IMPACT_ROLE]), DB_TEXT(p->text[IMPACT_SITUATIONS]),
-	                    DB_TEXT(p->text[IMPACT_PEOPLE]), DB_TEXT(p->text[IMPACT_GROUPS]),
-	                    DB_TEXT(p->text[IMPACT_LEARN]), DB_TEXT(p->text[IMPACT_TALK_WITH]),
+	                    DB_TEXT(t[IMPACT_ROLE]), DB_TEXT(t[IMPACT_SITUATIONS]),
+	                    DB_TEXT(t[IMPACT_PEOPLE]), DB_TEXT(t[IMPACT_GROUPS]),
+	                    DB_TEXT(t[IMPACT_LEARN]), DB_TEXT(t[IMPACT_TALK_WITH]),
 	                    DB_TEXT(p->due_on ? p->due_on : ""), DB_INT((long long)clock_now())));
 	if (rc == DB_CONSTRAINT) /* the same version saved just now */
 		return save_finish(db, SAVE_CONFLICT);

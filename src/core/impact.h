@@ -42,7 +42,7 @@ int impact_get(struct db *db, struct arena *a, long long org_id, long long perso
 
 /*
  * Saves a new version of the plan if the current version is still
- * `base` (0: none saved yet). SAVE_CONFLICT when another save came first,
+ * `base` (0: none saved yet); a NULL text is saved empty. SAVE_CONFLICT when another save came first,
  * SAVE_OK with *version_out, or SAVE_ERROR.
  */
 enum save_result impact_save(struct db *db, long long org_id, long long person_id,

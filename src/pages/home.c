@@ -295,20 +295,20 @@ int page_org_home(struct req *r)
 	 * thing to do); once under way, one line "Mijn route: stap N".
 	 */
 	bool route_first = false;
+	struct route_state rs;
 	if (staff) {
-		struct route_state rs;
 		int is_new =
 		    sum.communities == 0 ? 1 : route_is_new(r->db, r->org_id, r->person_id);
-		if (is_new < 0 || route_get(r->db, r->org_id, r->person_id, &rs) != 0) {
+		if (is_new < 0 || route_get(r->db, r->org_id, r->person_id, &rs) != 0)
 			respond_section_failed(r, &h, "route");
-		} else if (is_new) {
+		else if (is_new)
 			route_first = true;
-			route_first_use(r, &h, &rs);
-		} else {
+		else
 			route_line(r, &h, &rs);
-		}
 	}
 	html(&h, "<div class=\"kring-today-grid\">");
+	if (route_first)
+		route_first_use(r, &h, &rs);
 	if (sum.communities == 0) {
 		if (!route_first)
 			first_use(r, &h);
@@ -327,7 +327,8 @@ int page_org_home(struct req *r)
 			summary(r, &h, &sum);
 	}
 	html(&h, "</div>");
-	steps(r, &h);
+	if (!route_first) /* route (issue 12a): one way in, not two lists of steps */
+		steps(r, &h);
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }

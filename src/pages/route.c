@@ -136,11 +136,13 @@ static void step_card(struct req *r, struct html *h, const struct route_state *s
 	if (s->done && s->seen && s->mark < 0)
 		html(h, "<p class=\"utrecht-paragraph kring-muted kring-small\">%s</p>",
 		     text_nl[t->seen]);
+	/* a step done keeps its tips and reading folded away (open on paper too) */
 	html(h,
-	     "<h3 class=\"utrecht-heading-4\">%s</h3><ul class=\"utrecht-unordered-list\">"
-	     "<li>%s</li><li>%s</li></ul>"
-	     "<p class=\"utrecht-paragraph kring-small\"><strong>%s:</strong> %s</p>",
-	     T(RT_TIPS), text_nl[t->tip1], text_nl[t->tip2], T(RT_READ), text_nl[t->read]);
+	     "<details class=\"kring-route-step__more\"%s><summary>%s</summary>"
+	     "<ul class=\"utrecht-unordered-list\"><li>%s</li><li>%s</li></ul>"
+	     "<p class=\"utrecht-paragraph kring-small\"><strong>%s:</strong> %s</p></details>",
+	     s->done ? "" : " open", T(RT_TIPS_READ), text_nl[t->tip1], text_nl[t->tip2],
+	     T(RT_READ), text_nl[t->read]);
 	html(h, "<p class=\"utrecht-paragraph kring-route-step__links kring-noprint\">%s: ",
 	     T(RT_WHERE));
 	for (int i = 0; i < STEP_LINKS && t->links[i].path; i++)
@@ -224,17 +226,23 @@ void route_first_use(struct req *r, struct html *h, const struct route_state *st
 	     "aria-labelledby=\"h-route\"><h2 class=\"utrecht-heading-3\" id=\"h-route\">%s</h2>"
 	     "<p class=\"utrecht-paragraph\">%s</p>",
 	     T(RT_FIRST_TITLE), T_printf(&r->arena, RT_FIRST_INTRO, n));
-	route_summary(r, h, st);
+	/* the one next thing first, then where it sits on the route */
 	html(h,
 	     "<h3 class=\"utrecht-heading-4\">%s</h3><p class=\"utrecht-paragraph "
 	     "kring-route-first__next\"><strong>%s · %s.</strong> %s</p>"
 	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-button "
-	     "utrecht-button--primary-action kring-button-link\" "
-	     "href=\"/o/%s/%s\">%s</a></p>"
+	     "utrecht-button--primary-action kring-button-link\" href=\"/o/%s/%s\">%s</a></p>",
+	     T(RT_FIRST_NEXT), T_printf(&r->arena, RT_STEP_N, n), text_nl[t->title],
+	     text_nl[t->next], r->org_slug, t->links[0].path, text_nl[t->links[0].label]);
+	if (r->role & ROLE_BEHEERDER)
+		html(h,
+		     "<p class=\"utrecht-paragraph kring-muted\">%s <a class=\"utrecht-link\" "
+		     "href=\"/o/%s/people\">%s</a></p>",
+		     T(RT_FIRST_TEAM), r->org_slug, T(RT_FIRST_INVITE));
+	route_summary(r, h, st);
+	html(h,
 	     "<p class=\"utrecht-paragraph kring-today__more\"><a class=\"utrecht-link\" "
 	     "href=\"/o/%s/route\">%s</a></p></section>",
-	     T(RT_FIRST_NEXT), T_printf(&r->arena, RT_STEP_N, n), text_nl[t->title],
-	     text_nl[t->next], r->org_slug, t->links[0].path, text_nl[t->links[0].label],
 	     r->org_slug, T(RT_FIRST_ALL));
 }
 
