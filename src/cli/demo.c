@@ -19,7 +19,7 @@
 #include "../core/vision.h"
 #include "demo_activities.h"
 #include "demo_work.h"
-#include "demo_goals.h" /* goals: step 5 and 6 */
+#include "demo_goals.h"  /* goals: step 5 and 6 */
 #include "demo_public.h" /* public page (issue 13) */
 
 struct demo_org {

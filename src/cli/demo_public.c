@@ -45,9 +45,8 @@ static const struct demo_message demo_messages[] = {
      "Een ruilkast voor kinderboeken bij de ingang van de vestiging in Molenbeek. Veel ouders "
      "hebben boeken over.",
      "", "", false},
-    {"doe-mee", "Repair Café",
-     "Ik ben gepensioneerd elektricien en help graag mee met repareren.", "Gerrit",
-     "06 12345678", false},
+    {"doe-mee", "Repair Café", "Ik ben gepensioneerd elektricien en help graag mee met repareren.",
+     "Gerrit", "06 12345678", false},
     {"idee", NULL, "Een schaakmiddag voor jong en oud in de zomervakantie.", "", "", true},
 };
 
@@ -58,8 +57,7 @@ static long long community_like(struct db *db, long long org, const char *prefix
 	arena_init(&a);
 	const char *like = arena_printf(&a, "%s%%", prefix);
 	long long id = 0;
-	if (db_query_int(db,
-	                 "SELECT MIN(id) FROM communities WHERE org_id = ?1 AND name LIKE ?2",
+	if (db_query_int(db, "SELECT MIN(id) FROM communities WHERE org_id = ?1 AND name LIKE ?2",
 	                 DB_ARGS(DB_INT(org), DB_TEXT(like)), &id) != DB_ROW)
 		id = 0;
 	arena_free(&a);
@@ -78,14 +76,14 @@ static const struct demo_upcoming demo_upcoming[] = {
      "10:00", "12:00", 5, true},
     {"Taalcafé", "Taalcafé: samen Nederlands oefenen", "Hoofdvestiging De Sleutel", "", "met",
      "10:00", "12:00", 12, true},
-    {"Taalcafé", "Avond met verhalen en eten uit ons land", "Hoofdvestiging De Sleutel", "",
-     "door", "18:30", "21:00", 16, true},
-    {"Taalcafé", "Overleg vrijwilligers Taalhuis", "Hoofdvestiging De Sleutel", "", "met",
-     "13:00", "14:00", 6, false},
+    {"Taalcafé", "Avond met verhalen en eten uit ons land", "Hoofdvestiging De Sleutel", "", "door",
+     "18:30", "21:00", 16, true},
+    {"Taalcafé", "Overleg vrijwilligers Taalhuis", "Hoofdvestiging De Sleutel", "", "met", "13:00",
+     "14:00", 6, false},
     {"Repair Café", "Repair Café Heikant", "", "Dorpshuis Heikant", "door", "10:00", "13:00", 9,
      true},
-    {"Repair Café", "Uitleg: je eigen fiets onderhouden", "", "Dorpshuis Heikant", "met",
-     "14:00", "16:00", 23, true},
+    {"Repair Café", "Uitleg: je eigen fiets onderhouden", "", "Dorpshuis Heikant", "met", "14:00",
+     "16:00", 23, true},
 };
 
 /* Adds the upcoming activities of demo_upcoming. 0 or -1. */
@@ -138,9 +136,10 @@ int demo_public_load(struct db *db)
 		return 0;
 	struct public_settings s = {
 	    .enabled = true,
-	    .intro = "Bibliotheek De Sleutel is er voor iedereen in Zandhoven, Heikant, Molenbeek en "
-	             "Oosterveld. Bij ons kun je lezen en lenen, maar ook samen leren, maken en "
-	             "elkaar ontmoeten. Doe mee met een groep, of vertel ons je idee.",
+	    .intro =
+	        "Bibliotheek De Sleutel is er voor iedereen in Zandhoven, Heikant, Molenbeek en "
+	        "Oosterveld. Bij ons kun je lezen en lenen, maar ook samen leren, maken en "
+	        "elkaar ontmoeten. Doe mee met een groep, of vertel ons je idee.",
 	    .retention_days = 90,
 	    .keep_message = true,
 	    .version = 1};
@@ -161,21 +160,21 @@ int demo_public_load(struct db *db)
 	for (size_t i = 0; i < sizeof(demo_messages) / sizeof(demo_messages[0]); i++) {
 		const struct demo_message *m = &demo_messages[i];
 		bool personal = m->name[0] || m->contact[0];
-		struct inbox_new in = {
-		    .kind = m->kind,
-		    .community_id = m->community ? community_like(db, org, m->community) : 0,
-		    .message = m->message,
-		    .name = m->name,
-		    .contact = m->contact,
-		    .consent_version = personal ? "2026-1" : "",
-		    .consent_text = personal ? "(demo)" : ""};
+		struct inbox_new in = {.kind = m->kind,
+		                       .community_id =
+		                           m->community ? community_like(db, org, m->community) : 0,
+		                       .message = m->message,
+		                       .name = m->name,
+		                       .contact = m->contact,
+		                       .consent_version = personal ? "2026-1" : "",
+		                       .consent_text = personal ? "(demo)" : ""};
 		char addr[32];
 		snprintf(addr, sizeof(addr), "demo-%zu", i);
 		long long id = 0;
 		if (inbox_submit(db, org, addr, &in, 90, &id) != INBOX_OK)
 			return -1;
-		if (m->answered && inbox_answer(db, org, 0, id, 1, "Doorgegeven aan de schaakclub.") !=
-		                       SAVE_OK)
+		if (m->answered &&
+		    inbox_answer(db, org, 0, id, 1, "Doorgegeven aan de schaakclub.") != SAVE_OK)
 			return -1;
 	}
 	return 0;

@@ -11,8 +11,7 @@
 #include "conversation.h"
 #include "vocab.h"
 
-const char *const inbox_statuses[] = {"nieuw", "scan", "contact", "uitnodigen", "beantwoord",
-                                      NULL};
+const char *const inbox_statuses[] = {"nieuw", "scan", "contact", "uitnodigen", "beantwoord", NULL};
 
 /* UTF-8 characters of s. */
 static size_t chars(const char *s)
@@ -38,8 +37,7 @@ int inbox_limited(struct db *db, long long org_id, const char *addr_hash)
 }
 
 enum inbox_submit_rc inbox_submit(struct db *db, long long org_id, const char *addr_hash,
-                                  const struct inbox_new *in, int retention_days,
-                                  long long *id_out)
+                                  const struct inbox_new *in, int retention_days, long long *id_out)
 {
 	bool doe_mee = in->kind && strcmp(in->kind, "doe-mee") == 0;
 	bool idee = in->kind && strcmp(in->kind, "idee") == 0;
@@ -55,11 +53,12 @@ enum inbox_submit_rc inbox_submit(struct db *db, long long org_id, const char *a
 		rc = lim > 0 ? INBOX_LIMIT : INBOX_ERROR;
 	if (rc == INBOX_OK && doe_mee) {
 		long long one = 0;
-		int q = db_query_int(db,
-		                     "SELECT 1 FROM public_communities p"
-		                     " JOIN communities c ON c.id = p.community_id AND c.org_id = p.org_id"
-		                     " WHERE p.org_id = ?1 AND p.community_id = ?2 AND p.open = 1",
-		                     DB_ARGS(DB_INT(org_id), DB_INT(in->community_id)), &one);
+		int q = db_query_int(
+		    db,
+		    "SELECT 1 FROM public_communities p"
+		    " JOIN communities c ON c.id = p.community_id AND c.org_id = p.org_id"
+		    " WHERE p.org_id = ?1 AND p.community_id = ?2 AND p.open = 1",
+		    DB_ARGS(DB_INT(org_id), DB_INT(in->community_id)), &one);
 		rc = q == DB_ROW ? INBOX_OK : q == DB_DONE ? INBOX_NOT_OPEN : INBOX_ERROR;
 	}
 	long long now = (long long)clock_now();
@@ -73,7 +72,8 @@ enum inbox_submit_rc inbox_submit(struct db *db, long long org_id, const char *a
 	            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	            DB_ARGS(DB_INT(org_id), DB_TEXT(in->kind),
 	                    doe_mee ? DB_INT(in->community_id) : DB_NULL, DB_TEXT(in->message),
-	                    DB_TEXT(in->name ? in->name : ""), DB_TEXT(in->contact ? in->contact : ""),
+	                    DB_TEXT(in->name ? in->name : ""),
+	                    DB_TEXT(in->contact ? in->contact : ""),
 	                    DB_TEXT(in->consent_version ? in->consent_version : ""),
 	                    DB_TEXT(in->consent_text ? in->consent_text : ""), DB_TEXT(today),
 	                    DB_INT(now), DB_TEXT(until))) != DB_OK)
@@ -195,8 +195,7 @@ int inbox_get(struct db *db, struct arena *a, long long org_id, long long id,
  * still at version; else SAVE_NOT_FOUND, SAVE_CONFLICT, SAVE_REFUSED
  * (handled already) or SAVE_ERROR.
  */
-static enum save_result check_new(struct db *db, long long org_id, long long id,
-                                  long long version)
+static enum save_result check_new(struct db *db, long long org_id, long long id, long long version)
 {
 	struct db_stmt *st;
 	if (db_query(db, &st,
@@ -281,8 +280,8 @@ enum save_result inbox_to_contact(struct db *db, long long org_id, long long act
 	arena_init(&a);
 	struct inbox_item item;
 	int found = inbox_get(db, &a, org_id, id, &item);
-	enum save_result rc = found < 0    ? SAVE_ERROR
-	                      : found == 0 ? SAVE_NOT_FOUND
+	enum save_result rc = found < 0                           ? SAVE_ERROR
+	                      : found == 0                        ? SAVE_NOT_FOUND
 	                      : strcmp(item.status, "nieuw") != 0 ? SAVE_REFUSED
 	                      : item.version != version           ? SAVE_CONFLICT
 	                                                          : SAVE_OK;
@@ -368,8 +367,7 @@ int inbox_retention(struct db *db, const char *today, long long *n_out)
 	            DB_ARGS(DB_INT((long long)clock_now() - 86400))) != DB_OK)
 		goto fail;
 	if (kept + gone > 0 &&
-	    audit_write(db, 0, 0, "inbox.retention", today,
-	                kept ? "anonymised" : "deleted") != 0)
+	    audit_write(db, 0, 0, "inbox.retention", today, kept ? "anonymised" : "deleted") != 0)
 		goto fail;
 	if (db_commit(db) != DB_OK)
 		goto fail;

@@ -31,20 +31,20 @@
 
 /* A new submission from the public page. */
 struct inbox_new {
-	const char *kind;         /* "doe-mee" or "idee" */
-	long long community_id;   /* doe-mee: an open community; idee: 0 */
-	const char *message;      /* required */
-	const char *name;         /* "" unless the resident chose to give it */
-	const char *contact;      /* "" unless the resident chose to give it */
+	const char *kind;       /* "doe-mee" or "idee" */
+	long long community_id; /* doe-mee: an open community; idee: 0 */
+	const char *message;    /* required */
+	const char *name;       /* "" unless the resident chose to give it */
+	const char *contact;    /* "" unless the resident chose to give it */
 	const char *consent_version;
 	const char *consent_text; /* the sentence the resident was shown */
 };
 
 enum inbox_submit_rc {
 	INBOX_OK = 0,
-	INBOX_LIMIT = 1,     /* too many from this address or for this organisation: nothing stored */
-	INBOX_NOT_OPEN = 2,  /* the community is not open (or not of the organisation) */
-	INBOX_INVALID = 3,   /* unknown kind, empty message, or too long */
+	INBOX_LIMIT = 1, /* too many from this address or for this organisation: nothing stored */
+	INBOX_NOT_OPEN = 2, /* the community is not open (or not of the organisation) */
+	INBOX_INVALID = 3,  /* unknown kind, empty message, or too long */
 	INBOX_ERROR = -1,
 };
 

@@ -60,8 +60,8 @@ enum save_result public_settings_save(struct db *db, long long org_id, long long
 	            " WHERE org_id = ?6 AND version = ?7",
 	            DB_ARGS(DB_INT(s->enabled ? 1 : 0), DB_TEXT(s->intro ? s->intro : ""),
 	                    DB_INT(s->retention_days), DB_INT(s->keep_message ? 1 : 0),
-	                    DB_INT((long long)clock_now()), DB_INT(org_id),
-	                    DB_INT(s->version))) != DB_OK)
+	                    DB_INT((long long)clock_now()), DB_INT(org_id), DB_INT(s->version))) !=
+	    DB_OK)
 		return save_finish(db, SAVE_ERROR);
 	if (db_changes(db) == 0)
 		return save_finish(db, SAVE_CONFLICT);
@@ -132,12 +132,13 @@ int public_community_get(struct db *db, struct arena *a, long long org_id, long 
                          struct public_community_settings *out)
 {
 	struct db_stmt *st;
-	if (db_query(db, &st,
-	             "SELECT c.name, COALESCE(p.open, 0), COALESCE(p.description, ''),"
-	             " COALESCE(p.version, 0) FROM communities c"
-	             " LEFT JOIN public_communities p ON p.community_id = c.id AND p.org_id = c.org_id"
-	             " WHERE c.org_id = ?1 AND c.id = ?2",
-	             DB_ARGS(DB_INT(org_id), DB_INT(community_id))) != DB_OK)
+	if (db_query(
+	        db, &st,
+	        "SELECT c.name, COALESCE(p.open, 0), COALESCE(p.description, ''),"
+	        " COALESCE(p.version, 0) FROM communities c"
+	        " LEFT JOIN public_communities p ON p.community_id = c.id AND p.org_id = c.org_id"
+	        " WHERE c.org_id = ?1 AND c.id = ?2",
+	        DB_ARGS(DB_INT(org_id), DB_INT(community_id))) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
@@ -151,8 +152,8 @@ int public_community_get(struct db *db, struct arena *a, long long org_id, long 
 }
 
 enum save_result public_community_save(struct db *db, long long org_id, long long actor,
-                                       long long community_id, bool open,
-                                       const char *description, long long version)
+                                       long long community_id, bool open, const char *description,
+                                       long long version)
 {
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
@@ -321,14 +322,17 @@ static int load_key(struct db *db, unsigned char key[crypto_auth_KEYBYTES])
 			rc = -1;
 		} else {
 			struct db_stmt *st;
-			if (db_query(db, &st, "SELECT value FROM settings WHERE key = 'public_form_key'",
+			if (db_query(db, &st,
+			             "SELECT value FROM settings WHERE key = 'public_form_key'",
 			             DB_NOARGS) != DB_OK) {
 				rc = -1;
 			} else {
-				const char *v = db_step(st) == DB_ROW ? db_col_text(st, 0, &a) : NULL;
+				const char *v =
+				    db_step(st) == DB_ROW ? db_col_text(st, 0, &a) : NULL;
 				size_t got = 0;
-				if (v == NULL || sodium_hex2bin(form_key, sizeof(form_key), v, strlen(v),
-				                                NULL, &got, NULL) != 0 ||
+				if (v == NULL ||
+				    sodium_hex2bin(form_key, sizeof(form_key), v, strlen(v), NULL,
+				                   &got, NULL) != 0 ||
 				    got != sizeof(form_key))
 					rc = -1;
 				else

@@ -98,8 +98,8 @@ int public_community_get(struct db *db, struct arena *a, long long org_id, long 
  * is not of org; SAVE_CONFLICT; SAVE_ERROR.
  */
 enum save_result public_community_save(struct db *db, long long org_id, long long actor,
-                                       long long community_id, bool open,
-                                       const char *description, long long version);
+                                       long long community_id, bool open, const char *description,
+                                       long long version);
 
 /* 1 when activity id of org is marked public, 0 when not (or not of org), -1. */
 int public_activity_get(struct db *db, long long org_id, long long activity_id);

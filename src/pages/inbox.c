@@ -82,7 +82,8 @@ int page_inbox(struct req *r)
 	struct html h;
 	page_begin(r, &h, T(INBOX_TITLE));
 	html(&h,
-	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
 	     T(INBOX_TITLE), T(INBOX_LEAD));
 	const char *klaar = req_query(r, "klaar");
 	if (klaar && strcmp(klaar, "1") == 0)
@@ -92,8 +93,8 @@ int page_inbox(struct req *r)
 	     "href=\"/o/%s/inbox\"%s>%s</a> <a class=\"utrecht-link\" "
 	     "href=\"/o/%s/inbox?lijst=afgehandeld\"%s>%s</a></nav>",
 	     T(INBOX_TABS), r->org_slug, done ? "" : " aria-current=\"page\"",
-	     T_printf(&r->arena, INBOX_TAB_NEW, arena_printf(&r->arena, "%lld", n_new)), r->org_slug,
-	     done ? " aria-current=\"page\"" : "", T(INBOX_TAB_DONE));
+	     T_printf(&r->arena, INBOX_TAB_NEW, arena_printf(&r->arena, "%lld", n_new)),
+	     r->org_slug, done ? " aria-current=\"page\"" : "", T(INBOX_TAB_DONE));
 	if (n == 0)
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>",
 		     done ? T(INBOX_EMPTY_DONE) : T(INBOX_EMPTY));
@@ -104,10 +105,11 @@ int page_inbox(struct req *r)
 		html(&h, "<li class=\"kring-inbox__item\">");
 		item_body(r, &h, x, false);
 		if (done)
-			html(&h, "<p class=\"kring-inbox__status\">%s%s%s</p>", status_label(x->status),
-			     x->handled_by[0] ? " · " : "", x->handled_by);
+			html(&h, "<p class=\"kring-inbox__status\">%s%s%s</p>",
+			     status_label(x->status), x->handled_by[0] ? " · " : "", x->handled_by);
 		html(&h,
-		     "<p><a class=\"utrecht-link\" href=\"/o/%s/inbox/%lld\">%s<span class=\"kring-sr\"> "
+		     "<p><a class=\"utrecht-link\" href=\"/o/%s/inbox/%lld\">%s<span "
+		     "class=\"kring-sr\"> "
 		     "#%lld</span></a></p></li>",
 		     r->org_slug, x->id, done ? T(INBOX_OPEN) : T(INBOX_HANDLE), x->id);
 	}
@@ -139,8 +141,7 @@ static const char *first_words(struct arena *a, const char *s)
 	return ui_short(a, s, 60);
 }
 
-static int item_page(struct req *r, const struct inbox_item *x, const char *notice,
-                     unsigned status)
+static int item_page(struct req *r, const struct inbox_item *x, const char *notice, unsigned status)
 {
 	struct cal_community *cs;
 	size_t n;
@@ -165,7 +166,8 @@ static int item_page(struct req *r, const struct inbox_item *x, const char *noti
 		              x->consent_version));
 	html(&h, "</section>");
 	if (strcmp(x->status, "nieuw") != 0) {
-		html(&h, "<p class=\"utrecht-paragraph\"><strong>%s</strong>", status_label(x->status));
+		html(&h, "<p class=\"utrecht-paragraph\"><strong>%s</strong>",
+		     status_label(x->status));
 		if (x->handled_by[0])
 			html(&h, " · %s", x->handled_by);
 		if (x->handled_at)
@@ -188,7 +190,8 @@ static int item_page(struct req *r, const struct inbox_item *x, const char *noti
 	/* 1: a scan entry */
 	html(&h,
 	     "<section class=\"kring-inbox__step\" aria-labelledby=\"h-scan\"><h3 "
-	     "class=\"utrecht-heading-3\" id=\"h-scan\">%s</h3><p class=\"utrecht-paragraph\">%s</p>",
+	     "class=\"utrecht-heading-3\" id=\"h-scan\">%s</h3><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
 	     T(INBOX_SCAN_TITLE), T(INBOX_SCAN_TEXT));
 	form_begin(&h, r, arena_printf(&r->arena, "%s/scan", base));
 	form_version_field(&h, x->version);
@@ -238,7 +241,8 @@ static int item_page(struct req *r, const struct inbox_item *x, const char *noti
 	/* 4: answered and archived */
 	html(&h,
 	     "<section class=\"kring-inbox__step\" aria-labelledby=\"h-answer\"><h3 "
-	     "class=\"utrecht-heading-3\" id=\"h-answer\">%s</h3><p class=\"utrecht-paragraph\">%s</p>",
+	     "class=\"utrecht-heading-3\" id=\"h-answer\">%s</h3><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
 	     T(INBOX_ANSWER_TITLE), T(INBOX_ANSWER_TEXT));
 	form_begin(&h, r, arena_printf(&r->arena, "%s/answer", base));
 	form_version_field(&h, x->version);
@@ -282,9 +286,9 @@ static int not_done(struct req *r, enum save_result rc)
 	if (found <= 0)
 		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	return item_page(r, &x,
-	                 rc == SAVE_CONFLICT           ? T(INBOX_CONFLICT)
+	                 rc == SAVE_CONFLICT         ? T(INBOX_CONFLICT)
 	                 : strcmp(x.status, "nieuw") ? T(INBOX_ALREADY)
-	                                               : T(INBOX_REFUSED),
+	                                             : T(INBOX_REFUSED),
 	                 rc == SAVE_CONFLICT ? 409 : 422);
 }
 
@@ -314,9 +318,9 @@ int page_inbox_contact(struct req *r)
 	if (subject && strlen(subject) > 800)
 		return not_done(r, SAVE_REFUSED);
 	long long made = 0;
-	enum save_result rc = inbox_to_contact(r->db, r->org_id, r->person_id, r->param_id,
-	                                       req_form_id(r, "version"), req_form_id(r, "community"),
-	                                       subject ? subject : "", &made);
+	enum save_result rc =
+	    inbox_to_contact(r->db, r->org_id, r->person_id, r->param_id, req_form_id(r, "version"),
+	                     req_form_id(r, "community"), subject ? subject : "", &made);
 	if (rc != SAVE_OK)
 		return not_done(r, rc);
 	resp_redirect(r, arena_printf(&r->arena, "/o/%s/conversations/%lld", r->org_slug, made));
@@ -331,8 +335,8 @@ int page_inbox_invite(struct req *r)
 	if (rc != SAVE_OK)
 		return not_done(r, rc);
 	/* the invitation itself is made on the community's invite page */
-	resp_redirect(r, arena_printf(&r->arena, "/o/%s/communities/%lld/invite", r->org_slug,
-	                              community));
+	resp_redirect(
+	    r, arena_printf(&r->arena, "/o/%s/communities/%lld/invite", r->org_slug, community));
 	return HANDLER_OK;
 }
 

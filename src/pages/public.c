@@ -100,7 +100,8 @@ static void communities_section(struct req *r, struct html *h, const struct publ
 		     "<p class=\"utrecht-paragraph kring-pre\">%s</p>"
 		     "<p class=\"kring-pub__cta-line\"><a class=\"utrecht-button "
 		     "utrecht-button--primary-action kring-button-link kring-pub__join\" "
-		     "href=\"/p/%s/doe-mee?groep=%lld\">%s<span class=\"kring-sr\"> %s</span></a></p>"
+		     "href=\"/p/%s/doe-mee?groep=%lld\">%s<span class=\"kring-sr\"> "
+		     "%s</span></a></p>"
 		     "</li>",
 		     cs[i].name, cs[i].description, org->slug, cs[i].id, T(PUB_JOIN_BUTTON),
 		     T_printf(&r->arena, PUB_JOIN_SR, cs[i].name));
@@ -117,30 +118,34 @@ int page_public(struct req *r)
 		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	struct html h;
 	public_begin(r, &h, &org, T(PUB_TITLE));
-	html(&h,
-	     "<div class=\"kring-pub__hero\"><h1 class=\"utrecht-heading-1\">%s</h1>"
-	     "<p class=\"utrecht-paragraph kring-lead kring-pre\">%s</p>"
-	     "<p class=\"kring-pub__ctas\"><a class=\"utrecht-button "
-	     "utrecht-button--primary-action kring-button-link\" "
-	     "href=\"#h-groepen\">%s</a> <a class=\"utrecht-button utrecht-button--secondary-action "
-	     "kring-button-link\" href=\"/p/%s/idee\">%s</a></p></div>",
-	     T(PUB_TITLE), org.intro[0] ? org.intro : T(PUB_INTRO_DEFAULT), T(PUB_CTA_JOIN),
-	     org.slug, T(PUB_CTA_IDEA));
+	html(
+	    &h,
+	    "<div class=\"kring-pub__hero\"><h1 class=\"utrecht-heading-1\">%s</h1>"
+	    "<p class=\"utrecht-paragraph kring-lead kring-pre\">%s</p>"
+	    "<p class=\"kring-pub__ctas\"><a class=\"utrecht-button "
+	    "utrecht-button--primary-action kring-button-link\" "
+	    "href=\"#h-groepen\">%s</a> <a class=\"utrecht-button utrecht-button--secondary-action "
+	    "kring-button-link\" href=\"/p/%s/idee\">%s</a></p></div>",
+	    T(PUB_TITLE), org.intro[0] ? org.intro : T(PUB_INTRO_DEFAULT), T(PUB_CTA_JOIN),
+	    org.slug, T(PUB_CTA_IDEA));
 	html(&h, "<div class=\"kring-pub__columns\">");
 	communities_section(r, &h, &org);
 	activities_section(r, &h, &org);
 	html(&h, "</div>");
-	html(&h,
-	     "<section class=\"kring-pub__section kring-pub__idea\" aria-labelledby=\"h-idee\">"
-	     "<h2 class=\"utrecht-heading-2\" id=\"h-idee\">%s</h2><p class=\"utrecht-paragraph\">%s"
-	     "</p><p><a class=\"utrecht-link\" href=\"/p/%s/idee\">%s</a></p></section>",
-	     T(PUB_IDEA_TITLE), T(PUB_IDEA_TEXT), org.slug, T(PUB_CTA_IDEA));
-	html(&h,
-	     "<section class=\"kring-pub__section kring-pub__privacy\" id=\"privacy\" "
-	     "aria-labelledby=\"h-privacy\"><h2 class=\"utrecht-heading-2\" id=\"h-privacy\">%s</h2>"
-	     "<p class=\"utrecht-paragraph\">%s</p></section>",
-	     T(PUB_PRIVACY_TITLE), T_printf(&r->arena, PUB_PRIVACY_TEXT, org.name,
-	                                    arena_printf(&r->arena, "%d", org.retention_days)));
+	html(
+	    &h,
+	    "<section class=\"kring-pub__section kring-pub__idea\" aria-labelledby=\"h-idee\">"
+	    "<h2 class=\"utrecht-heading-2\" id=\"h-idee\">%s</h2><p class=\"utrecht-paragraph\">%s"
+	    "</p><p><a class=\"utrecht-link\" href=\"/p/%s/idee\">%s</a></p></section>",
+	    T(PUB_IDEA_TITLE), T(PUB_IDEA_TEXT), org.slug, T(PUB_CTA_IDEA));
+	html(
+	    &h,
+	    "<section class=\"kring-pub__section kring-pub__privacy\" id=\"privacy\" "
+	    "aria-labelledby=\"h-privacy\"><h2 class=\"utrecht-heading-2\" id=\"h-privacy\">%s</h2>"
+	    "<p class=\"utrecht-paragraph\">%s</p></section>",
+	    T(PUB_PRIVACY_TITLE),
+	    T_printf(&r->arena, PUB_PRIVACY_TEXT, org.name,
+	             arena_printf(&r->arena, "%d", org.retention_days)));
 	html(&h,
 	     "<p class=\"utrecht-paragraph kring-pub__poster-link\"><a class=\"utrecht-link\" "
 	     "href=\"/p/%s/poster\">%s</a></p>",
@@ -167,7 +172,8 @@ int page_public_poster(struct req *r)
 	if (public_communities(r->db, &r->arena, org.id, &cs, &n) != 0) {
 		respond_section_failed(r, &h, "public communities");
 	} else if (n > 0) {
-		html(&h, "<h2 class=\"utrecht-heading-2\">%s</h2><ul class=\"kring-poster__groups\">",
+		html(&h,
+		     "<h2 class=\"utrecht-heading-2\">%s</h2><ul class=\"kring-poster__groups\">",
 		     T(PUB_GROUPS_TITLE));
 		for (size_t i = 0; i < n; i++)
 			html(&h, "<li>%s</li>", cs[i].name);
@@ -176,11 +182,12 @@ int page_public_poster(struct req *r)
 	struct cal_activity *acts;
 	size_t na;
 	if (upcoming(r, &h, org.id, POSTER_UPCOMING, &acts, &na) && na > 0) {
-		html(&h, "<h2 class=\"utrecht-heading-2\">%s</h2><ul class=\"kring-poster__agenda\">",
+		html(&h,
+		     "<h2 class=\"utrecht-heading-2\">%s</h2><ul class=\"kring-poster__agenda\">",
 		     T(PUB_AGENDA_TITLE));
 		for (size_t i = 0; i < na; i++)
-			html(&h, "<li><strong>%s</strong> %s</li>", public_when(&r->arena, &acts[i]),
-			     acts[i].title);
+			html(&h, "<li><strong>%s</strong> %s</li>",
+			     public_when(&r->arena, &acts[i]), acts[i].title);
 		html(&h, "</ul>");
 	}
 	const char *host = req_header(r, "Host");

@@ -22,14 +22,14 @@
 
 /* What the form needs besides its declared fields. */
 struct pub_form {
-	bool idea;               /* "idee", else "doe-mee" */
+	bool idea; /* "idee", else "doe-mee" */
 	struct public_community *groups;
 	size_t n_groups;
 	struct field_spec specs[4];
 	size_t n_specs;
-	bool consent;            /* the box was ticked */
-	bool consent_missing;    /* a name or contact without the box */
-	const char *notice;      /* a refusal shown above the form, or NULL */
+	bool consent;         /* the box was ticked */
+	bool consent_missing; /* a name or contact without the box */
+	const char *notice;   /* a refusal shown above the form, or NULL */
 };
 
 /* The privacy sentence shown with the form (and stored with the consent). */
@@ -64,15 +64,15 @@ static int pf_init(struct req *r, const struct public_org *org, struct pub_form 
 		                                     .options = opts,
 		                                     .option_labels = labels};
 	}
-	pf->specs[k++] = (struct field_spec){.name = "bericht",
-	                                     .label = idea ? T(PUB_FORM_IDEA) : T(PUB_FORM_MESSAGE),
-	                                     .hint = idea ? T(PUB_FORM_IDEA_HINT)
-	                                                  : T(PUB_FORM_MESSAGE_HINT),
-	                                     .kind = FIELD_TEXTAREA,
-	                                     .required = true,
-	                                     .required_msg = T(PUB_FORM_MESSAGE_REQUIRED),
-	                                     .max_len = INBOX_MESSAGE_MAX,
-	                                     .rows = 6};
+	pf->specs[k++] =
+	    (struct field_spec){.name = "bericht",
+	                        .label = idea ? T(PUB_FORM_IDEA) : T(PUB_FORM_MESSAGE),
+	                        .hint = idea ? T(PUB_FORM_IDEA_HINT) : T(PUB_FORM_MESSAGE_HINT),
+	                        .kind = FIELD_TEXTAREA,
+	                        .required = true,
+	                        .required_msg = T(PUB_FORM_MESSAGE_REQUIRED),
+	                        .max_len = INBOX_MESSAGE_MAX,
+	                        .rows = 6};
 	pf->specs[k++] = (struct field_spec){.name = "naam",
 	                                     .label = T(PUB_FORM_NAME),
 	                                     .kind = FIELD_TEXT,
@@ -111,7 +111,8 @@ static int form_page(struct req *r, const struct public_org *org, struct pub_for
 	if (status == 200 && sent && strcmp(sent, "1") == 0) {
 		page_notice(&h, "ok", pf->idea ? T(PUB_FORM_THANKS_IDEA) : T(PUB_FORM_THANKS_JOIN));
 		html(&h,
-		     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/p/%s/\">%s</a>"
+		     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+		     "href=\"/p/%s/\">%s</a>"
 		     "</p></div>",
 		     org->slug, T(PUB_BACK));
 		public_end(r, &h, org, 200);
@@ -130,7 +131,8 @@ static int form_page(struct req *r, const struct public_org *org, struct pub_for
 	if (pf->consent_missing && f->n_errors == 0)
 		html(&h,
 		     "<div class=\"utrecht-alert utrecht-alert--error kring-error-summary\" "
-		     "role=\"alert\"><ul class=\"utrecht-unordered-list\"><li><a class=\"utrecht-link\" "
+		     "role=\"alert\"><ul class=\"utrecht-unordered-list\"><li><a "
+		     "class=\"utrecht-link\" "
 		     "href=\"#f-toestemming\">%s</a></li></ul></div>",
 		     T(PUB_FORM_CONSENT_MISSING));
 	const char *stamp = public_stamp_make(r->db, a, org->id);
@@ -157,7 +159,9 @@ static int form_page(struct req *r, const struct public_org *org, struct pub_for
 	html(&h, "<div class=\"utrecht-form-field kring-option%s\">",
 	     pf->consent_missing ? " utrecht-form-field--invalid" : "");
 	if (pf->consent_missing)
-		html(&h, "<p class=\"utrecht-form-field-error-message\" id=\"f-toestemming-error\">%s</p>",
+		html(&h,
+		     "<p class=\"utrecht-form-field-error-message\" "
+		     "id=\"f-toestemming-error\">%s</p>",
 		     T(PUB_FORM_CONSENT_MISSING));
 	html(&h,
 	     "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" "
@@ -260,8 +264,8 @@ static int submit(struct req *r, bool idea)
 	                       .consent_text = personal ? consent_text(r, &org) : ""};
 	switch (inbox_submit(r->db, org.id, addr, &in, org.retention_days, NULL)) {
 	case INBOX_OK:
-		resp_redirect(r, arena_printf(&r->arena, "/p/%s/%s?verstuurd=1", org.slug,
-		                              kind_path(&pf)));
+		resp_redirect(
+		    r, arena_printf(&r->arena, "/p/%s/%s?verstuurd=1", org.slug, kind_path(&pf)));
 		return HANDLER_OK;
 	case INBOX_LIMIT:
 		return too_many(r, &org);

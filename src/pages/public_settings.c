@@ -54,23 +54,26 @@ static int settings_page(struct req *r, struct form *f, bool enabled, long long 
 	html(&h,
 	     "<div class=\"kring-narrow\"><nav class=\"kring-crumbs\" aria-label=\"%s\"><a "
 	     "class=\"utrecht-link\" href=\"/o/%s/settings\">%s</a></nav>"
-	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
 	     T(CRUMBS_LABEL), r->org_slug, T(SETTINGS_TITLE), T(PUB_SET_TITLE), T(PUB_SET_LEAD));
 	if (notice)
 		page_notice(&h, kind, notice);
 	if (enabled)
 		html(&h,
-		     "<p class=\"utrecht-paragraph\">%s <a class=\"utrecht-link\" href=\"/p/%s/\">/p/%s/"
+		     "<p class=\"utrecht-paragraph\">%s <a class=\"utrecht-link\" "
+		     "href=\"/p/%s/\">/p/%s/"
 		     "</a></p>",
 		     T(PUB_SET_LIVE), r->org_slug, r->org_slug);
 	form_error_summary(&h, f);
 	form_begin(&h, r, arena_printf(&r->arena, "/o/%s/settings/public", r->org_slug));
 	form_version_field(&h, version);
-	html(&h,
-	     "<div class=\"utrecht-form-field kring-option\"><input class=\"utrecht-checkbox "
-	     "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-enabled\" name=\"enabled\" "
-	     "value=\"1\"%s><label class=\"kring-option__label\" for=\"f-enabled\">%s</label></div>",
-	     enabled ? " checked" : "", T(PUB_SET_ENABLED));
+	html(
+	    &h,
+	    "<div class=\"utrecht-form-field kring-option\"><input class=\"utrecht-checkbox "
+	    "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-enabled\" name=\"enabled\" "
+	    "value=\"1\"%s><label class=\"kring-option__label\" for=\"f-enabled\">%s</label></div>",
+	    enabled ? " checked" : "", T(PUB_SET_ENABLED));
 	form_field(&h, f, "intro");
 	form_field(&h, f, "days");
 	form_field(&h, f, "keep");
@@ -108,8 +111,8 @@ int page_public_settings_save(struct req *r)
 	const char *d = form_value(&f, "days");
 	char *end = NULL;
 	long days = strtol(d, &end, 10);
-	if (d[0] && (end == d || *end || days < PUBLIC_RETENTION_MIN ||
-	             days > PUBLIC_RETENTION_MAX)) {
+	if (d[0] &&
+	    (end == d || *end || days < PUBLIC_RETENTION_MIN || days > PUBLIC_RETENTION_MAX)) {
 		form_error(&f, "days", T(PUB_SET_DAYS_BAD));
 		ok = false;
 	}
@@ -127,8 +130,8 @@ int page_public_settings_save(struct req *r)
 			return HANDLER_ERROR;
 		return settings_page(r, &f, enabled, now.version, T(CONFLICT), "warning", 409);
 	}
-	return respond_save(r, rc,
-	                    arena_printf(&r->arena, "/o/%s/settings/public?opgeslagen=1", r->org_slug));
+	return respond_save(
+	    r, rc, arena_printf(&r->arena, "/o/%s/settings/public?opgeslagen=1", r->org_slug));
 }
 
 /* ---- one community's public side ---- */
@@ -156,14 +159,15 @@ static int com_page(struct req *r, const struct public_community_settings *c, st
 	html(&h,
 	     "<div class=\"kring-narrow\"><nav class=\"kring-crumbs\" aria-label=\"%s\"><a "
 	     "class=\"utrecht-link\" href=\"/o/%s/communities/%lld\">%s</a></nav>"
-	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph kring-lead\">%s</p>",
+	     "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph "
+	     "kring-lead\">%s</p>",
 	     T(CRUMBS_LABEL), r->org_slug, r->param_id, c->name, title, T(PUB_COM_LEAD));
 	if (notice)
 		page_notice(&h, kind, notice);
 	form_error_summary(&h, f);
-	form_begin(&h, r,
-	           arena_printf(&r->arena, "/o/%s/communities/%lld/public", r->org_slug,
-	                        r->param_id));
+	form_begin(
+	    &h, r,
+	    arena_printf(&r->arena, "/o/%s/communities/%lld/public", r->org_slug, r->param_id));
 	form_version_field(&h, version);
 	html(&h,
 	     "<div class=\"utrecht-form-field kring-option\"><input class=\"utrecht-checkbox "
@@ -211,8 +215,8 @@ int page_community_public_save(struct req *r)
 	}
 	if (!ok)
 		return com_page(r, &c, &f, open, version, NULL, NULL, 422);
-	enum save_result rc = public_community_save(r->db, r->org_id, r->person_id, r->param_id, open,
-	                                            form_value(&f, "description"), version);
+	enum save_result rc = public_community_save(r->db, r->org_id, r->person_id, r->param_id,
+	                                            open, form_value(&f, "description"), version);
 	if (rc == SAVE_CONFLICT)
 		return com_page(r, &c, &f, open, c.version, T(CONFLICT), "warning", 409);
 	return respond_save(r, rc,

@@ -42,8 +42,8 @@ void public_end(struct req *r, struct html *h, const struct public_org *org, uns
 const char *public_when(struct arena *a, const struct cal_activity *v)
 {
 	int y = atoi(v->held_on), m = atoi(v->held_on + 5), d = atoi(v->held_on + 8);
-	const char *day = arena_printf(a, "%s %d %s %d", cal_weekday_name(calendar_weekday(y, m, d)),
-	                               d, cal_month_name(m), y);
+	const char *day = arena_printf(
+	    a, "%s %d %s %d", cal_weekday_name(calendar_weekday(y, m, d)), d, cal_month_name(m), y);
 	if (v->starts_at[0] && v->ends_at[0])
 		return arena_printf(a, "%s, %s – %s", day, v->starts_at, v->ends_at);
 	if (v->starts_at[0])
@@ -64,7 +64,8 @@ void public_activity_field(struct html *h, bool checked)
 	html(h,
 	     "<div class=\"utrecht-form-field kring-option\"><input class=\"utrecht-checkbox "
 	     "utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-openbaar\" name=\"openbaar\" "
-	     "value=\"1\" aria-describedby=\"f-openbaar-hint\"%s><label class=\"kring-option__label\" "
+	     "value=\"1\" aria-describedby=\"f-openbaar-hint\"%s><label "
+	     "class=\"kring-option__label\" "
 	     "for=\"f-openbaar\">%s</label><p class=\"utrecht-form-field-description\" "
 	     "id=\"f-openbaar-hint\">%s</p></div>",
 	     checked ? " checked" : "", T(PUB_ACT_FIELD), T(PUB_ACT_FIELD_HINT));
