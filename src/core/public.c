@@ -302,7 +302,7 @@ static pthread_mutex_t key_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned char form_key[crypto_auth_KEYBYTES];
 static bool have_key;
 
-/* The key of the stamps, kept in settings (made once); 0 or -1. */
+/* The key of the stamps, kept in settings (made by migration 016); 0 or -1. */
 static int load_key(struct db *db, unsigned char key[crypto_auth_KEYBYTES])
 {
 	pthread_mutex_lock(&key_lock);
@@ -310,37 +310,22 @@ static int load_key(struct db *db, unsigned char key[crypto_auth_KEYBYTES])
 	if (!have_key) {
 		struct arena a;
 		arena_init(&a);
-		char hex[2 * crypto_auth_KEYBYTES + 1];
-		unsigned char fresh[crypto_auth_KEYBYTES];
-		randombytes_buf(fresh, sizeof(fresh));
-		sodium_bin2hex(hex, sizeof(hex), fresh, sizeof(fresh));
-		/* the first instance to get here writes it; every one reads the same */
-		if (db_exec(db,
-		            "INSERT INTO settings (key, value) VALUES ('public_form_key', ?1)"
-		            " ON CONFLICT (key) DO NOTHING",
-		            DB_ARGS(DB_TEXT(hex))) != DB_OK) {
+		struct db_stmt *st;
+		if (db_query(db, &st, "SELECT value FROM settings WHERE key = 'public_form_key'",
+		             DB_NOARGS) != DB_OK) {
 			rc = -1;
 		} else {
-			struct db_stmt *st;
-			if (db_query(db, &st,
-			             "SELECT value FROM settings WHERE key = 'public_form_key'",
-			             DB_NOARGS) != DB_OK) {
+			const char *v = db_step(st) == DB_ROW ? db_col_text(st, 0, &a) : NULL;
+			size_t got = 0;
+			if (v == NULL ||
+			    sodium_hex2bin(form_key, sizeof(form_key), v, strlen(v), NULL, &got,
+			                   NULL) != 0 ||
+			    got != sizeof(form_key))
 				rc = -1;
-			} else {
-				const char *v =
-				    db_step(st) == DB_ROW ? db_col_text(st, 0, &a) : NULL;
-				size_t got = 0;
-				if (v == NULL ||
-				    sodium_hex2bin(form_key, sizeof(form_key), v, strlen(v), NULL,
-				                   &got, NULL) != 0 ||
-				    got != sizeof(form_key))
-					rc = -1;
-				else
-					have_key = true;
-				db_finish(st);
-			}
+			else
+				have_key = true;
+			db_finish(st);
 		}
-		sodium_memzero(fresh, sizeof(fresh));
 		arena_free(&a);
 	}
 	if (rc == 0)

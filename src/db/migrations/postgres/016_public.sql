@@ -70,3 +70,10 @@ CREATE TABLE public_hits (
 );
 CREATE INDEX public_hits_addr ON public_hits(addr, at);
 CREATE INDEX public_hits_org ON public_hits(org_id, at);
+
+-- The key that signs the public forms' time stamps and hashes addresses
+-- (core/public.c), made once here so that a page that only reads finds it
+-- (two random UUIDs: 244 random bits, 64 hex characters).
+INSERT INTO settings (key, value)
+	VALUES ('public_form_key', replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''))
+	ON CONFLICT (key) DO NOTHING;
