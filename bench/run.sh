@@ -433,6 +433,7 @@ bench_config() {
   # calendar (issue 9): the month calendar of the current month
   add_page calendar "/o/$org/calendar" "$staff"
   add_page dashboard "/o/$org/dashboard" "$staff"
+  add_page public "/p/$org/" "$staff" # public (issue 13): the residents' page, no login needed
 
   local i bytes=()
   for i in "${!names[@]}"; do

@@ -179,3 +179,51 @@ int demo_public_load(struct db *db)
 	}
 	return 0;
 }
+
+int demo_public_scale(struct db *db, long long org, const long long *communities, size_t n)
+{
+	struct public_settings s = {.enabled = true,
+	                            .intro = "De bibliotheek is er voor iedereen: doe mee met een "
+	                                     "groep, of vertel ons je idee.",
+	                            .retention_days = 90,
+	                            .keep_message = true,
+	                            .version = 1};
+	if (public_settings_save(db, org, 0, &s) != SAVE_OK)
+		return -1;
+	for (size_t i = 0; i < n; i += 3)
+		if (public_community_save(db, org, 0, communities[i], true,
+		                          "Elke week komen we samen in de bibliotheek. Iedereen is "
+		                          "welkom, aanmelden hoeft niet.",
+		                          0) != SAVE_OK)
+			return -1;
+	char today[16];
+	clock_today(today);
+	if (db_exec(db,
+	            "UPDATE activities SET is_public = 1 WHERE org_id = ?1 AND status = 'planned'"
+	            " AND held_on >= ?2 AND id % 2 = 0",
+	            DB_ARGS(DB_INT(org), DB_TEXT(today))) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < 12 && n > 0; i++) {
+		bool personal = i % 3 == 0;
+		struct inbox_new in = {.kind = i % 2 ? "idee" : "doe-mee",
+		                       .community_id = i % 2 ? 0 : communities[(i * 3) % n],
+		                       .message =
+		                           "Ik wil graag meedoen; wanneer kan ik langskomen?",
+		                       .name = personal ? "Inwoner" : "",
+		                       .contact = personal ? "inwoner@voorbeeld.nl" : "",
+		                       .consent_version = personal ? "2026-1" : "",
+		                       .consent_text = personal ? "(demo)" : ""};
+		char addr[48];
+		snprintf(addr, sizeof(addr), "scale-%lld-%zu", org, i);
+		enum inbox_submit_rc rc = inbox_submit(db, org, addr, &in, 90, NULL);
+		/* a closed community (every third is open): the idea box instead */
+		if (rc == INBOX_NOT_OPEN) {
+			in.kind = "idee";
+			in.community_id = 0;
+			rc = inbox_submit(db, org, addr, &in, 90, NULL);
+		}
+		if (rc != INBOX_OK)
+			return -1;
+	}
+	return 0;
+}

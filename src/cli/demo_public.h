@@ -11,4 +11,11 @@
 /* Adds what is missing (idempotent: nothing when the page was set up). 0 or -1. */
 int demo_public_load(struct db *db);
 
+/*
+ * For `kring demo --scale`: org's public page on, every third of its
+ * communities open, its even-numbered planned activities public and a
+ * dozen submissions in the inbox. 0 or -1.
+ */
+int demo_public_scale(struct db *db, long long org, const long long *communities, size_t n);
+
 #endif
