@@ -13,6 +13,15 @@
 
 const char *const inbox_statuses[] = {"nieuw", "scan", "contact", "uitnodigen", "beantwoord", NULL};
 
+/* True when s holds a control character (a line break in a name or contact). */
+static bool has_control(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
 /* UTF-8 characters of s. */
 static size_t chars(const char *s)
 {
@@ -43,7 +52,8 @@ enum inbox_submit_rc inbox_submit(struct db *db, long long org_id, const char *a
 	bool idee = in->kind && strcmp(in->kind, "idee") == 0;
 	if ((!doe_mee && !idee) || in->message == NULL || in->message[0] == '\0' ||
 	    chars(in->message) > INBOX_MESSAGE_MAX || chars(in->name) > INBOX_NAME_MAX ||
-	    chars(in->contact) > INBOX_CONTACT_MAX || (doe_mee && in->community_id <= 0))
+	    chars(in->contact) > INBOX_CONTACT_MAX || has_control(in->name) ||
+	    has_control(in->contact) || (doe_mee && in->community_id <= 0))
 		return INBOX_INVALID;
 	if (db_begin(db) != DB_OK)
 		return INBOX_ERROR;

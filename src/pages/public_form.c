@@ -251,6 +251,15 @@ static int submit(struct req *r, bool idea)
 		return HANDLER_ERROR;
 	}
 	const char *name = form_value(&f, "naam"), *contact = form_value(&f, "contact");
+	/* one line each: no line breaks that could ever reach a mail header */
+	if (strpbrk(name, "\r\n\t") != NULL) {
+		form_error(&f, "naam", T(PUB_FORM_ONE_LINE));
+		ok = false;
+	}
+	if (strpbrk(contact, "\r\n\t") != NULL) {
+		form_error(&f, "contact", T(PUB_FORM_ONE_LINE));
+		ok = false;
+	}
 	pf.consent_missing = (name[0] || contact[0]) && !pf.consent;
 	if (!ok || pf.consent_missing)
 		return form_page(r, &org, &pf, &f, 422);
