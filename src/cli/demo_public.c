@@ -64,7 +64,8 @@ static long long community_like(struct db *db, long long org, const char *prefix
 	return id;
 }
 
-/* Upcoming activities for the public page: days from today, and public or not. */
+/* Upcoming activities for the public page: days from today, and public or
+ * not (a week or more ahead: the activities' own tests add one next week). */
 struct demo_upcoming {
 	const char *community, *title, *branch, *place, *made, *starts, *ends;
 	int days;
@@ -73,13 +74,13 @@ struct demo_upcoming {
 
 static const struct demo_upcoming demo_upcoming[] = {
     {"Taalcafé", "Taalcafé: samen Nederlands oefenen", "Hoofdvestiging De Sleutel", "", "met",
-     "10:00", "12:00", 5, true},
+     "10:00", "12:00", 9, true},
     {"Taalcafé", "Taalcafé: samen Nederlands oefenen", "Hoofdvestiging De Sleutel", "", "met",
-     "10:00", "12:00", 12, true},
+     "10:00", "12:00", 16, true},
     {"Taalcafé", "Avond met verhalen en eten uit ons land", "Hoofdvestiging De Sleutel", "", "door",
-     "18:30", "21:00", 16, true},
+     "18:30", "21:00", 20, true},
     {"Taalcafé", "Overleg vrijwilligers Taalhuis", "Hoofdvestiging De Sleutel", "", "met", "13:00",
-     "14:00", 6, false},
+     "14:00", 10, false},
     {"Repair Café", "Repair Café Heikant", "", "Dorpshuis Heikant", "door", "10:00", "13:00", 9,
      true},
     {"Repair Café", "Uitleg: je eigen fiets onderhouden", "", "Dorpshuis Heikant", "met", "14:00",
