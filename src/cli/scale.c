@@ -34,6 +34,7 @@
 #include "../core/scan.h"
 #include "../core/vocab.h"
 #include "demo.h"
+#include "demo_public.h" /* public (issue 13) */
 #include "demo_work.h"
 
 #define DAY (24 * 3600LL)
@@ -554,6 +555,9 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 			goto out;
 	}
 
+	/* public (issue 13): the public page, open communities, public activities, an inbox */
+	if (demo_public_scale(db, org, communities, N_COMMUNITIES) != 0)
+		goto out;
 	/* meetlat: a closed round last year and an open one now */
 	long long people[N_STAFF];
 	memcpy(people, staff, sizeof(people));
