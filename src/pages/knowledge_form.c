@@ -165,19 +165,19 @@ static void file_field(struct html *h, const struct form *f, const struct knowle
 	const char *err = f->errors[F_FILE];
 	html(h,
 	     "<div class=\"utrecht-form-field kring-field%s\"><p class=\"utrecht-form-label\">"
-	     "<label class=\"utrecht-form-label\" for=\"file\">%s</label></p>"
-	     "<p class=\"utrecht-form-field-description\" id=\"file-hint\">%s</p>",
+	     "<label class=\"utrecht-form-label\" for=\"f-file\">%s</label></p>"
+	     "<p class=\"utrecht-form-field-description\" id=\"f-file-hint\">%s</p>",
 	     err ? " utrecht-form-field--invalid" : "", T(KN_F_FILE), T(KN_F_FILE_HINT));
 	if (old && old->file_id)
 		html(h, "<p class=\"utrecht-paragraph\">%s</p>", T(KN_F_FILE_KEPT));
 	if (err)
-		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"file-error\">%s</p>",
+		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"f-file-error\">%s</p>",
 		     err);
 	html(h,
-	     "<input class=\"utrecht-textbox kring-file\" type=\"file\" id=\"file\" name=\"file\" "
+	     "<input class=\"utrecht-textbox kring-file\" type=\"file\" id=\"f-file\" name=\"file\" "
 	     "accept=\".jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp\" "
-	     "aria-describedby=\"file-hint%s\"%s></div>",
-	     err ? " file-error" : "", err ? " aria-invalid=\"true\"" : "");
+	     "aria-describedby=\"f-file-hint%s\"%s></div>",
+	     err ? " f-file-error" : "", err ? " aria-invalid=\"true\"" : "");
 }
 
 /*
