@@ -19,7 +19,8 @@
 #include "../core/vision.h"
 #include "demo_activities.h"
 #include "demo_work.h"
-#include "demo_goals.h" /* goals: step 5 and 6 */
+#include "demo_goals.h"
+#include "demo_knowledge.h" /* knowledge (issue 11) */ /* goals: step 5 and 6 */
 
 struct demo_org {
 	const char *slug;
@@ -352,6 +353,9 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_activities_load(db) != 0)
 		goto out;
 	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
+		goto out;
+	/* knowledge (issue 11): after the activities its stories come from */
+	if (demo_knowledge_load(db) != 0)
 		goto out;
 	/* calendar: De Sleutel's feed has a key, made by its beheerder (shown once, here) */
 	const char *feed_key = NULL;

@@ -76,7 +76,8 @@ enum file_problem files_check(const struct knowledge_file_in *f, const char *kin
                               const char **type)
 {
 	*type = NULL;
-	bool photo = strcmp(kind, "foto") == 0;
+	/* a photo, or the photo of a story */
+	bool photo = strcmp(kind, "foto") == 0 || strcmp(kind, "verhaal") == 0;
 	if (f == NULL || f->data == NULL)
 		return FILE_MISSING;
 	if (f->len == 0)

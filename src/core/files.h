@@ -55,8 +55,9 @@ const char *files_sniff(const unsigned char *d, size_t n, const char *name, enum
 
 /*
  * Checks f for an item of kind (knowledge_kinds): FILE_OK and *type (the
- * checked content type), or the problem. A "foto" needs an image and a
- * description; a "document" any allowed type.
+ * checked content type), or the problem. A "foto" (and a "verhaal", which
+ * may have a photo) needs an image and a description; a "document" any
+ * allowed type.
  */
 enum file_problem files_check(const struct knowledge_file_in *f, const char *kind,
                               const char **type);

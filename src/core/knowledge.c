@@ -192,10 +192,11 @@ static enum save_result file_ok(const struct knowledge *k, const struct knowledg
 {
 	*type = NULL;
 	bool wants = strcmp(k->kind, "document") == 0 || strcmp(k->kind, "foto") == 0;
+	bool story = strcmp(k->kind, "verhaal") == 0; /* a story may have a photo */
 	bool given = file != NULL && file->data != NULL;
-	if (!wants)
+	if (!wants && !story)
 		return SAVE_OK; /* other kinds carry no file: one sent is ignored */
-	if (!given && !need)
+	if (!given && (!need || story))
 		return SAVE_OK;
 	enum file_problem p = files_check(file, k->kind, type);
 	*file_why = p;
@@ -278,7 +279,10 @@ enum save_result knowledge_update(struct db *db, long long org_id, long long act
 	if (rc == SAVE_OK)
 		rc = file_ok(k, file, !has_file, &type, file_why);
 	/* a photo kept without a new file still needs its description */
-	if (rc == SAVE_OK && type == NULL && strcmp(k->kind, "foto") == 0 &&
+	bool pictured = strcmp(k->kind, "foto") == 0 ||
+	                (strcmp(k->kind, "verhaal") == 0 && has_file && old.file_type &&
+	                 strncmp(old.file_type, "image/", 6) == 0);
+	if (rc == SAVE_OK && type == NULL && pictured &&
 	    (file == NULL || file->alt == NULL || file->alt[0] == '\0')) {
 		*file_why = FILE_NO_ALT;
 		rc = SAVE_REFUSED;
