@@ -86,6 +86,10 @@ test('the route table is what this test understands', () => {
 	// goals (step 5 and 6): the community's goals page and the overview
 	for (const must of ['GET /o/:org/goals', 'GET /o/:org/communities/:id/goals', 'POST /o/:org/communities/:id/subgoals/:id2/measurements'])
 		assert.ok(seen.has(must), `${must} is in the table`);
+	// knowledge (issue 11): the kennisbank, an item, its file, and the advisers' shared items
+	for (const must of ['GET /o/:org/knowledge', 'GET /o/:org/knowledge/:id', 'GET /o/:org/files/:id',
+		'POST /o/:org/knowledge/:id/share', 'GET /adviser/knowledge'])
+		assert.ok(seen.has(must), `${must} is in the table`);
 	const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.pattern}`);
 	// the meetlat link (/m/:token) is public on purpose: colleagues without an account answer by link
 	assert.deepEqual(
