@@ -79,38 +79,38 @@ int page_knowledge_item(struct req *r)
 		     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link kring-strong-link\" "
 		     "href=\"/o/%s/files/%lld\">%s</a></p>",
 		     r->org_slug, k.file_id, T(KN_DOWNLOAD));
-	html(&h, "<dl class=\"kring-facts\">");
+	html(&h, "<dl class=\"kring-facts kring-facts--two\">");
 	if (k.n_tags) {
-		html(&h, "<dt>%s</dt><dd><ul class=\"kring-tags\">", T(KN_TAGS));
+		html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd><ul class=\"kring-tags\">", T(KN_TAGS));
 		for (size_t i = 0; i < k.n_tags; i++)
 			html(&h, "<li><a class=\"utrecht-link kring-tag\" href=\"%s\">#%s</a></li>",
 			     ui_knowledge_tag_url(r, k.tags[i]), k.tags[i]);
-		html(&h, "</ul></dd>");
+		html(&h, "</ul></dd></div>");
 	}
 	if (k.activity_id && k.activity_title[0])
 		html(
 		    &h,
-		    "<dt>%s</dt><dd><a class=\"utrecht-link\" href=\"/o/%s/activities/%lld\">%s</a>"
-		    "</dd>",
+		    "<div class=\"kring-fact\"><dt>%s</dt><dd><a class=\"utrecht-link\" href=\"/o/%s/activities/%lld\">%s</a>"
+		    "</dd></div>",
 		    T(KN_FROM_ACTIVITY), r->org_slug, k.activity_id, k.activity_title);
 	if (k.conversation_id && k.conversation_subject[0]) {
 		if (r->role & ROLES_READ)
 			html(&h,
-			     "<dt>%s</dt><dd><a class=\"utrecht-link\" "
-			     "href=\"/o/%s/conversations/%lld\">%s</a></dd>",
+			     "<div class=\"kring-fact\"><dt>%s</dt><dd><a class=\"utrecht-link\" "
+			     "href=\"/o/%s/conversations/%lld\">%s</a></dd></div>",
 			     T(KN_FROM_CONVERSATION), r->org_slug, k.conversation_id,
 			     k.conversation_subject);
 		else
-			html(&h, "<dt>%s</dt><dd>%s</dd>", T(KN_FROM_CONVERSATION),
+			html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div>", T(KN_FROM_CONVERSATION),
 			     k.conversation_subject);
 	}
 	if (k.n_contributors) {
-		html(&h, "<dt>%s</dt><dd>", T(KN_CONTRIBUTORS));
+		html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd>", T(KN_CONTRIBUTORS));
 		for (size_t i = 0; i < k.n_contributors; i++)
 			html(&h, "%s%s", i ? ", " : "", k.contributors[i].name);
-		html(&h, "</dd>");
+		html(&h, "</dd></div>");
 	}
-	html(&h, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>", T(KN_CHANGED),
+	html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div><div class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div></dl>", T(KN_CHANGED),
 	     fmt_datetime(&r->arena, k.updated_at), T(KN_SHARING),
 	     k.shared ? T(KN_SHARED_YES) : T(KN_SHARED_NO));
 	html(&h, "<p class=\"kring-toolbar kring-noprint\">");
