@@ -133,7 +133,8 @@ test('Marieke shares an item; Anouk the adviser sees it among the shared knowled
 
 	const adviser = await newPage(browser, kring.base);
 	await login(adviser.page, 'anouk@rijnbrink.nl');
-	await adviser.page.goto('/adviser/knowledge');
+	await adviser.page.goto('/adviser');
+	await adviser.page.getByRole('link', { name: /Gedeelde kennis van de bibliotheken/ }).click();
 	await adviser.page.getByRole('heading', { level: 1, name: 'Gedeelde kennis' }).waitFor();
 	assert.ok(await adviser.page.getByRole('link', { name: 'Vaste tafel op dinsdagochtend werkt' }).isVisible());
 	assert.equal(await adviser.page.getByRole('link', { name: 'Gereedschap lenen via de bibliotheek' }).count(), 0,
