@@ -291,7 +291,8 @@ static int cmd_serve(const struct opts *o)
 		errno = 0;
 		unsigned long long v = strtoull(mu, &end, 10);
 		if (errno || *end || v < 1024 || v > 1024ULL * 1024 * 1024)
-			return usage_error("KRING_MAX_UPLOAD needs a number of bytes (1024 to 1 GiB)");
+			return usage_error(
+			    "KRING_MAX_UPLOAD needs a number of bytes (1024 to 1 GiB)");
 		cfg.max_upload = (size_t)v;
 	}
 	/* how long a request head and then its body may take to arrive (s) */

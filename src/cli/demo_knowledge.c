@@ -147,10 +147,10 @@ struct demo_item {
 	const char *body;
 	const char *url;
 	const char *tags;
-	const char *by;       /* e-mail of the writer */
-	const char *with;     /* e-mail of a second contributor, or NULL */
-	const char *photo;    /* description of a drawn photo, or NULL */
-	bool from_activity;   /* the community's latest activity is its source */
+	const char *by;     /* e-mail of the writer */
+	const char *with;   /* e-mail of a second contributor, or NULL */
+	const char *photo;  /* description of a drawn photo, or NULL */
+	bool from_activity; /* the community's latest activity is its source */
 	bool shared;
 };
 
@@ -170,8 +170,7 @@ static const struct demo_item items[] = {
     {"Taalcafé voor nieuwkomers", "link", "Oefenmateriaal van het Taalhuis",
      "Oefenkaarten voor gesprekken bij de huisarts en op school, die we in het taalcafé "
      "gebruiken.",
-     "https://www.taalhuis.nl/", "taal, oefenen", "sascha@desleutel.nl", NULL, NULL, false,
-     false},
+     "https://www.taalhuis.nl/", "taal, oefenen", "sascha@desleutel.nl", NULL, NULL, false, false},
     {"Repair Café en dorpsnetwerk Heikant", "verhaal", "Veertig spullen een tweede leven",
      "Op de eerste zaterdag repareerden de vrijwilligers **veertig** spullen: van "
      "broodroosters tot een kinderfiets. Bezoekers bleven hangen bij de leestafel met "

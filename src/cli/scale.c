@@ -566,11 +566,14 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 			    .community_id = communities[t % N_COMMUNITIES],
 			    .kind = kn_kinds[t % 4],
 			    .title = act_titles[(size_t)t % COUNT(act_titles)],
-			    .body = "Wat de groep **leerde**: samen plannen werkt beter dan alleen.\n\n"
-			            "- de groep nodigt zelf mensen uit\n- de bibliotheek zorgt voor de ruimte",
+			    .body =
+			        "Wat de groep **leerde**: samen plannen werkt beter dan alleen.\n\n"
+			        "- de groep nodigt zelf mensen uit\n- de bibliotheek zorgt voor de "
+			        "ruimte",
 			    .url = t % 4 == 3 ? "https://www.example.org/" : "",
 			};
-			knowledge_tags_parse(&a, t % 2 ? "taal, ontmoeting" : "wijk", &kn.tags, &kn.n_tags);
+			knowledge_tags_parse(&a, t % 2 ? "taal, ontmoeting" : "wijk", &kn.tags,
+			                     &kn.n_tags);
 			struct knowledge_file_in photo = {.name = "foto.png",
 			                                  .data = (const unsigned char *)png.data,
 			                                  .len = png.len,
@@ -579,7 +582,8 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 			enum knowledge_problem why;
 			int file_why;
 			if (knowledge_create(db, org, staff[1 + t % (N_STAFF - 1)], 0, &kn, NULL, 0,
-			                     t % 10 == 0 ? &photo : NULL, NULL, &why, &file_why) != SAVE_OK)
+			                     t % 10 == 0 ? &photo : NULL, NULL, &why,
+			                     &file_why) != SAVE_OK)
 				goto out;
 		}
 	}

@@ -173,11 +173,12 @@ static void file_field(struct html *h, const struct form *f, const struct knowle
 	if (err)
 		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"f-file-error\">%s</p>",
 		     err);
-	html(h,
-	     "<input class=\"utrecht-textbox kring-file\" type=\"file\" id=\"f-file\" name=\"file\" "
-	     "accept=\".jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp\" "
-	     "aria-describedby=\"f-file-hint%s\"%s></div>",
-	     err ? " f-file-error" : "", err ? " aria-invalid=\"true\"" : "");
+	html(
+	    h,
+	    "<input class=\"utrecht-textbox kring-file\" type=\"file\" id=\"f-file\" name=\"file\" "
+	    "accept=\".jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp\" "
+	    "aria-describedby=\"f-file-hint%s\"%s></div>",
+	    err ? " f-file-error" : "", err ? " aria-invalid=\"true\"" : "");
 }
 
 /*

@@ -81,18 +81,19 @@ int page_knowledge_item(struct req *r)
 		     r->org_slug, k.file_id, T(KN_DOWNLOAD));
 	html(&h, "<dl class=\"kring-facts kring-facts--two\">");
 	if (k.n_tags) {
-		html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd><ul class=\"kring-tags\">", T(KN_TAGS));
+		html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd><ul class=\"kring-tags\">",
+		     T(KN_TAGS));
 		for (size_t i = 0; i < k.n_tags; i++)
 			html(&h, "<li><a class=\"utrecht-link kring-tag\" href=\"%s\">#%s</a></li>",
 			     ui_knowledge_tag_url(r, k.tags[i]), k.tags[i]);
 		html(&h, "</ul></dd></div>");
 	}
 	if (k.activity_id && k.activity_title[0])
-		html(
-		    &h,
-		    "<div class=\"kring-fact\"><dt>%s</dt><dd><a class=\"utrecht-link\" href=\"/o/%s/activities/%lld\">%s</a>"
-		    "</dd></div>",
-		    T(KN_FROM_ACTIVITY), r->org_slug, k.activity_id, k.activity_title);
+		html(&h,
+		     "<div class=\"kring-fact\"><dt>%s</dt><dd><a class=\"utrecht-link\" "
+		     "href=\"/o/%s/activities/%lld\">%s</a>"
+		     "</dd></div>",
+		     T(KN_FROM_ACTIVITY), r->org_slug, k.activity_id, k.activity_title);
 	if (k.conversation_id && k.conversation_subject[0]) {
 		if (r->role & ROLES_READ)
 			html(&h,
@@ -101,8 +102,8 @@ int page_knowledge_item(struct req *r)
 			     T(KN_FROM_CONVERSATION), r->org_slug, k.conversation_id,
 			     k.conversation_subject);
 		else
-			html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div>", T(KN_FROM_CONVERSATION),
-			     k.conversation_subject);
+			html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div>",
+			     T(KN_FROM_CONVERSATION), k.conversation_subject);
 	}
 	if (k.n_contributors) {
 		html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd>", T(KN_CONTRIBUTORS));
@@ -110,8 +111,10 @@ int page_knowledge_item(struct req *r)
 			html(&h, "%s%s", i ? ", " : "", k.contributors[i].name);
 		html(&h, "</dd></div>");
 	}
-	html(&h, "<div class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div><div class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div></dl>", T(KN_CHANGED),
-	     fmt_datetime(&r->arena, k.updated_at), T(KN_SHARING),
+	html(&h,
+	     "<div class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div><div "
+	     "class=\"kring-fact\"><dt>%s</dt><dd>%s</dd></div></dl>",
+	     T(KN_CHANGED), fmt_datetime(&r->arena, k.updated_at), T(KN_SHARING),
 	     k.shared ? T(KN_SHARED_YES) : T(KN_SHARED_NO));
 	html(&h, "<p class=\"kring-toolbar kring-noprint\">");
 	if (edit)

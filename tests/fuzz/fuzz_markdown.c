@@ -14,6 +14,8 @@
 #include "http/multipart.h"
 #include "web/markdown.h"
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena a;
@@ -22,9 +24,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* multipart: boundary "b" over the rest */
 		struct kv_list f;
 		struct upload_list u;
-		if (decode_multipart(&a, "b", (const char *)data + 1, size - 1, &f, &u) == DECODE_OK) {
+		if (decode_multipart(&a, "b", (const char *)data + 1, size - 1, &f, &u) ==
+		    DECODE_OK) {
 			for (size_t i = 0; i < u.n_items; i++)
-				if (u.items[i].data < data + 1 || u.items[i].data + u.items[i].len > data + size)
+				if (u.items[i].data < data + 1 ||
+				    u.items[i].data + u.items[i].len > data + size)
 					abort();
 			for (size_t i = 0; i < f.n_items; i++)
 				if (!utf8_valid(f.items[i].value, f.items[i].value_len))
@@ -33,9 +37,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		const char *out = markdown_render(&a, (const char *)data, size);
 		if (out != NULL) {
-			static const char *const bad[] = {"<script", "href=\"javascript", "src=\"javascript",
-			                                  "href=\"data:", "src=\"data:", "href=\"vbscript",
-			                                  "<iframe", "<object", "<svg", "<style"};
+			static const char *const bad[] = {"<script",
+			                                  "href=\"javascript:",
+			                                  "src=\"javascript:",
+			                                  "href=\"data:",
+			                                  "src=\"data:",
+			                                  "href=\"vbscript:",
+			                                  "<iframe",
+			                                  "<object",
+			                                  "<svg",
+			                                  "<style"};
 			for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 				if (strcasestr(out, bad[i]) != NULL)
 					abort();
