@@ -425,6 +425,12 @@ static const struct audit_kind {
     {"agreement.delete", TXT_AUDIT_AGREEMENT_DELETE, -1},
     /* calendar */
     {"calendar.key_renew", TXT_AUDIT_CALENDAR_KEY_RENEW, -1},
+    /* knowledge (issue 11) */
+    {"knowledge.create", TXT_AUDIT_KN_CREATE, -1},
+    {"knowledge.update", TXT_AUDIT_KN_UPDATE, -1},
+    {"knowledge.delete", TXT_AUDIT_KN_DELETE, -1},
+    {"knowledge.share", TXT_AUDIT_KN_SHARE, -1},
+    {"knowledge.unshare", TXT_AUDIT_KN_UNSHARE, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)
