@@ -278,3 +278,21 @@ test('bad multipart bodies are refused as a whole', async () => {
 	assert.equal(res.status, 400);
 	assert.ok(csrfFrom(res.body) !== undefined);
 });
+
+test('contributors and sources are checked in core: another organisation\'s person or another community\'s conversation is refused', async () => {
+	const before = count();
+	const henkId = q(`SELECT id FROM persons WHERE email = '${USERS.henk}'`);
+	const res = await create(sascha, { kind: 'notitie', community: taalcafe(), title: 'Met een vreemde', contributor: henkId });
+	assert.equal(res.status, 422);
+	assert.match(res.body, /hoort niet bij deze community/);
+	const conv = q(`SELECT id FROM conversations WHERE community_id IS NOT NULL AND community_id <> ${taalcafe()} LIMIT 1`);
+	if (conv) {
+		const bad = await create(sascha, { kind: 'notitie', community: taalcafe(), title: 'Vreemd gesprek', source: `c${conv}` });
+		assert.equal(bad.status, 422);
+	}
+	assert.equal(count(), before);
+	const jeroenId = q(`SELECT id FROM persons WHERE email = '${USERS.jeroen}'`);
+	const ok = await create(sascha, { kind: 'notitie', community: taalcafe(), title: 'Samen geschreven', contributor: jeroenId });
+	assert.equal(ok.status, 303);
+	assert.match(textOf((await sascha.get(`${K}/${idOf(ok)}`)).body), /Jeroen Bakker, Sascha de Vries/);
+});
