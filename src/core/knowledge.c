@@ -310,6 +310,11 @@ enum save_result knowledge_update(struct db *db, long long org_id, long long act
 		else if (db_changes(db) == 0)
 			rc = SAVE_CONFLICT;
 		else if (write_refs(db, org_id, k->id, actor, k, named, n_named) != 0 ||
+		         /* a note or link carries no file: one kept from before goes */
+		         ((strcmp(k->kind, "notitie") == 0 || strcmp(k->kind, "link") == 0) &&
+		          db_exec(db,
+		                  "DELETE FROM knowledge_files WHERE item_id = ? AND org_id = ?",
+		                  DB_ARGS(DB_INT(k->id), DB_INT(org_id))) != DB_OK) ||
 		         (type != NULL && files_put(db, org_id, actor, k->id, file, type) != 0) ||
 		         (type == NULL && has_file && file != NULL &&
 		          files_set_alt(db, org_id, k->id, file->alt) != 0) ||

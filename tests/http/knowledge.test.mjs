@@ -296,3 +296,17 @@ test('contributors and sources are checked in core: another organisation\'s pers
 	assert.equal(ok.status, 303);
 	assert.match(textOf((await sascha.get(`${K}/${idOf(ok)}`)).body), /Jeroen Bakker, Sascha de Vries/);
 });
+
+test('a photo item changed into a note loses its file; a story keeps its photo without sending it again', async () => {
+	const res = await create(sascha, { kind: 'verhaal', community: taalcafe(), title: 'Verhaal met foto', alt: 'Een tafel' },
+		{ file: { name: 'tafel.png', data: PNG } });
+	assert.equal(res.status, 303, res.body.slice(0, 500));
+	const id = idOf(res);
+	assert.equal(q(`SELECT COUNT(*) FROM knowledge_files WHERE item_id = ${id}`), '1');
+	const kept = await send(sascha, `${K}/${id}/edit`, { kind: 'verhaal', community: taalcafe(), title: 'Verhaal met foto, gewijzigd', alt: 'Een gedekte tafel', version: '1' });
+	assert.equal(kept.status, 303, kept.body.slice(0, 500));
+	assert.equal(q(`SELECT alt FROM knowledge_files WHERE item_id = ${id}`), 'Een gedekte tafel');
+	const note = await send(sascha, `${K}/${id}/edit`, { kind: 'notitie', community: taalcafe(), title: 'Nu een notitie', version: '2' });
+	assert.equal(note.status, 303);
+	assert.equal(q(`SELECT COUNT(*) FROM knowledge_files WHERE item_id = ${id}`), '0');
+});
