@@ -399,7 +399,8 @@ static int cmd_serve(const struct opts *o)
 		return 1;
 	const struct server_app app = {.dispatch = router_dispatch,
 	                               .error_page = resp_error,
-	                               .route_index = router_route_index};
+	                               .route_index = router_route_index,
+	                               .takes_files = router_takes_files}; /* knowledge */
 	return server_run(&cfg, &app) == 0 ? 0 : 1;
 }
 

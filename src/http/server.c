@@ -591,9 +591,11 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 			r->bad_request = true;
 		const char *cl = header_value(r, "Content-Length");
 		unsigned long long announced = cl ? strtoull(cl, NULL, 10) : 0;
-		/* a form with a file (knowledge) may carry one file more */
+		/* a form with a file (knowledge), to a page that takes one, may
+		 * carry one file more */
 		r->body_limit = g_cfg->max_body;
-		if (multipart_boundary(&r->arena, header_value(r, "Content-Type")) != NULL)
+		if (multipart_boundary(&r->arena, header_value(r, "Content-Type")) != NULL &&
+		    g_app->takes_files != NULL && g_app->takes_files(r))
 			r->body_limit += g_cfg->max_upload;
 		if (announced > r->body_limit) {
 			r->body_too_large = true;

@@ -190,6 +190,10 @@ struct server_app {
 	void (*error_page)(struct req *r, unsigned status);
 	/* the number of the route r matched, or -1 (for /metrics and the log) */
 	long (*route_index)(const struct req *r);
+	/* knowledge (issue 11): true when r (method and path known, body not
+	 * yet) goes to a page that takes a file: only then may a multipart body
+	 * be max_upload larger than max_body. NULL: no page does. */
+	bool (*takes_files)(struct req *r);
 };
 
 /* Starts the server and blocks until SIGTERM/SIGINT. Returns 0 or 1. */

@@ -13,10 +13,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { Server, Client, ORG, OTHER_ORG, USERS, csrfFrom, hiddenValue, textOf, sleep } from './helpers.mjs';
+import { Server, Client, ORG, OTHER_ORG, USERS, csrfFrom, hiddenValue, textOf, sleep, request } from './helpers.mjs';
 import { sql } from '../lib/database.mjs';
 
 const MAX_UPLOAD = 4096; // KRING_MAX_UPLOAD for this server: small, so "too big" is quick
+const MAX_BODY = 65536; // KRING_MAX_BODY: a form without a file
 const server = new Server();
 let sascha, marieke, fatima, anouk, henk;
 const K = `/o/${ORG}/knowledge`;
@@ -30,7 +31,7 @@ const PNG = Buffer.from(
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 before(async () => {
-	await server.start({ env: { KRING_MAX_UPLOAD: String(MAX_UPLOAD) } });
+	await server.start({ env: { KRING_MAX_UPLOAD: String(MAX_UPLOAD), KRING_MAX_BODY: String(MAX_BODY) } });
 	[sascha, marieke, fatima, anouk, henk] = Array.from({ length: 5 }, (_, i) =>
 		new Client(server, { localAddress: `127.0.0.${91 + i}` }));
 	await Promise.all([
@@ -309,4 +310,18 @@ test('a photo item changed into a note loses its file; a story keeps its photo w
 	const note = await send(sascha, `${K}/${id}/edit`, { kind: 'notitie', community: taalcafe(), title: 'Nu een notitie', version: '2' });
 	assert.equal(note.status, 303);
 	assert.equal(q(`SELECT COUNT(*) FROM knowledge_files WHERE item_id = ${id}`), '0');
+});
+
+test('only a page that takes a file takes the larger body: elsewhere a multipart body over the limit is refused (413)', async () => {
+	const csrf = await sascha.csrf(`${K}/new`);
+	const m = multipart({ csrf, kind: 'document', community: taalcafe(), title: 'Groot' },
+		{ file: { name: 'groot.pdf', data: Buffer.concat([PDF, Buffer.alloc(MAX_BODY)]) } });
+	assert.ok(m.body.length > MAX_BODY && m.body.length < MAX_BODY + MAX_UPLOAD);
+	const here = await sascha.req('POST', `${K}/new`, { headers: { 'Content-Type': m.type }, body: m.body });
+	assert.equal(here.status, 422, 'the knowledge form reads it and says the file is too big');
+	assert.match(errorOf(here.body, 'file') || '', /te groot/);
+	const elsewhere = await marieke.req('POST', `/o/${ORG}/branches`, { headers: { 'Content-Type': m.type }, body: m.body });
+	assert.equal(elsewhere.status, 413);
+	const login = await request(server, 'POST', '/login', { headers: { 'Content-Type': m.type }, body: m.body });
+	assert.equal(login.status, 413);
 });
