@@ -431,6 +431,12 @@ static const struct audit_kind {
     {"inbox.received", TXT_AUDIT_INBOX_RECEIVED, -1},
     {"inbox.handled", TXT_AUDIT_INBOX_HANDLED, -1},
     {"inbox.retention", TXT_AUDIT_INBOX_RETENTION, -1},
+    /* knowledge (issue 11) */
+    {"knowledge.create", TXT_AUDIT_KN_CREATE, -1},
+    {"knowledge.update", TXT_AUDIT_KN_UPDATE, -1},
+    {"knowledge.delete", TXT_AUDIT_KN_DELETE, -1},
+    {"knowledge.share", TXT_AUDIT_KN_SHARE, -1},
+    {"knowledge.unshare", TXT_AUDIT_KN_UNSHARE, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

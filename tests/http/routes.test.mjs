@@ -94,6 +94,10 @@ test('the route table is what this test understands', () => {
 	// route (issue 12a): Mijn route, my contribution and the impact plan (route.test.mjs)
 	for (const must of ['GET /o/:org/route', 'GET /o/:org/me', 'GET /o/:org/me/impact', 'GET /o/:org/people/:id/impact'])
 		assert.ok(seen.has(must), `${must} is in the table`);
+	// knowledge (issue 11): the kennisbank, an item, its file, and the advisers' shared items
+	for (const must of ['GET /o/:org/knowledge', 'GET /o/:org/knowledge/:id', 'GET /o/:org/files/:id',
+		'POST /o/:org/knowledge/:id/share', 'GET /adviser/knowledge'])
+		assert.ok(seen.has(must), `${must} is in the table`);
 	const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.pattern}`);
 	// the meetlat link (/m/:token) is public on purpose: colleagues without an account answer by link
 	assert.deepEqual(
