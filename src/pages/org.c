@@ -61,6 +61,11 @@ static void settings_page(struct req *r, struct form *f, long long version, cons
 	form_field(&h, f, "description");
 	form_end(&h, T(SAVE));
 	sig_settings_section(r, &h); /* signals (issue 10): which kinds, how many communities */
+	/* accounts (issue 14): two-step login for the organisation's staff */
+	html(&h,
+	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/settings/security\">%s</a></p>",
+	     r->org_slug, T(ACC_ORG_SEC_LINK));
 	html(&h, "</div>");
 	page_end(r, &h, status);
 }
