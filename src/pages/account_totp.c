@@ -6,6 +6,7 @@
  * can require it for the organisation's staff.
  */
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
