@@ -92,7 +92,11 @@ test('the route table is what this test understands', () => {
 		publicRoutes.sort(),
 		['GET /', 'GET /healthz', 'GET /login', 'POST /login', 'GET /m/:token', 'POST /m/:token',
 			// calendar feeds: the key is the access (calendar.test.mjs)
-			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics'].sort(),
+			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics',
+			// accounts (issues 13, 14): the second login step and a forgotten password come before
+			// a session; invitation and reset links are the access themselves (accounts.test.mjs)
+			'GET /login/code', 'POST /login/code', 'GET /login/forgot', 'POST /login/forgot',
+			'GET /reset/:token', 'POST /reset/:token', 'GET /invite/:token', 'POST /invite/:token'].sort(),
 		'only these are public',
 	);
 });

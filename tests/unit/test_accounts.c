@@ -42,7 +42,8 @@ static void totp_window_and_replay(void **state)
 	long long step = 0, t = 1111111109;
 	assert_int_equal(totp_code(RFC_KEY, (time_t)(t - 30), out), 0);
 	assert_true(totp_check(RFC_KEY, out, (time_t)t, 0, &step)); /* one step behind: fine */
-	assert_false(totp_check(RFC_KEY, out, (time_t)t, step, &step)); /* the same step again: no */
+	assert_false(
+	    totp_check(RFC_KEY, out, (time_t)t, step, &step)); /* the same step again: no */
 	assert_int_equal(totp_code(RFC_KEY, (time_t)(t - 90), out), 0);
 	assert_false(totp_check(RFC_KEY, out, (time_t)t, 0, &step)); /* three steps: too old */
 	assert_false(totp_check(RFC_KEY, "12345", (time_t)t, 0, &step));
@@ -52,7 +53,7 @@ static void totp_window_and_replay(void **state)
 	arena_init(&a);
 	assert_string_equal(totp_secret_base32(&a, RFC_KEY), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
 	assert_non_null(strstr(totp_uri(&a, "kring", "a b@c.nl", RFC_KEY),
-	                        "otpauth://totp/kring:a%20b%40c.nl?secret=GEZDGNBV"));
+	                       "otpauth://totp/kring:a%20b%40c.nl?secret=GEZDGNBV"));
 	arena_free(&a);
 	char secret[TOTP_SECRET_HEX + 1];
 	totp_secret_new(secret);
@@ -141,14 +142,14 @@ static void invitation_single_use_and_expiry(void **state)
 	token_new(tok, hash);
 	long long id = 0;
 	/* another organisation's community is refused; a role without its community too */
-	assert_int_equal(invite_create(f->db, f->org_a, f->anna, ROLE_AMBASSADEUR, f->comm_b, "", "",
-	                               hash, 1000, 2000, &id),
+	assert_int_equal(invite_create(f->db, f->org_a, f->anna, ROLE_AMBASSADEUR, f->comm_b, "",
+	                               "", hash, 1000, 2000, &id),
 	                 SAVE_NOT_FOUND);
 	assert_int_equal(invite_create(f->db, f->org_a, f->anna, ROLE_AMBASSADEUR, 0, "", "", hash,
 	                               1000, 2000, &id),
 	                 SAVE_REFUSED);
-	assert_int_equal(invite_create(f->db, f->org_a, f->anna, ROLE_AMBASSADEUR, f->comm_a, "Yara",
-	                               "", hash, 1000, 2000, &id),
+	assert_int_equal(invite_create(f->db, f->org_a, f->anna, ROLE_AMBASSADEUR, f->comm_a,
+	                               "Yara", "", hash, 1000, 2000, &id),
 	                 SAVE_OK);
 	struct invitation inv;
 	assert_int_equal(invite_lookup(f->db, &f->a, hash, 1500, &inv), LINK_OK);
@@ -163,27 +164,28 @@ static void invitation_single_use_and_expiry(void **state)
 	long long person = 0;
 	enum link_state st;
 	/* expired: nothing made */
-	assert_int_equal(invite_accept(f->db, hash, 2500, 0, "yara@x.nl", "Yara", "h", &person, &st),
-	                 ACCEPT_LINK);
+	assert_int_equal(
+	    invite_accept(f->db, hash, 2500, 0, "yara@x.nl", "Yara", "h", &person, &st),
+	    ACCEPT_LINK);
 	assert_int_equal(st, LINK_EXPIRED);
 	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM persons"), before);
 	/* an address with an account: nothing made, the link still good */
 	assert_int_equal(invite_accept(f->db, hash, 1500, 0, "bram@b.nl", "Y", "h", &person, &st),
 	                 ACCEPT_EMAIL_TAKEN);
 	assert_int_equal(invite_lookup(f->db, &f->a, hash, 1500, &inv), LINK_OK);
-	assert_int_equal(invite_accept(f->db, hash, 1500, 0, "yara@x.nl", "Yara", "h", &person, &st),
-	                 ACCEPT_OK);
+	assert_int_equal(
+	    invite_accept(f->db, hash, 1500, 0, "yara@x.nl", "Yara", "h", &person, &st), ACCEPT_OK);
 	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM community_ambassadors"), 1);
-	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM memberships WHERE role = 'ambassadeur'"),
-	                 1);
+	assert_int_equal(
+	    tdb_int(f->db, "SELECT COUNT(*) FROM memberships WHERE role = 'ambassadeur'"), 1);
 	/* twice: used, nothing more made */
 	assert_int_equal(invite_accept(f->db, hash, 1600, 0, "z@x.nl", "Z", "h", &person, &st),
 	                 ACCEPT_LINK);
 	assert_int_equal(st, LINK_USED);
 	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM persons"), before + 1);
 	/* nothing in the database opens it but the token itself */
-	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM link_tokens WHERE length(token_hash) = 64"),
-	                 1);
+	assert_int_equal(
+	    tdb_int(f->db, "SELECT COUNT(*) FROM link_tokens WHERE length(token_hash) = 64"), 1);
 }
 
 static void reset_links(void **state)
@@ -194,7 +196,8 @@ static void reset_links(void **state)
 	/* Bram is not Anna's: another organisation's person */
 	assert_int_equal(reset_create(f->db, f->org_a, f->anna, f->bram, hash, 1000, 2000),
 	                 SAVE_NOT_FOUND);
-	assert_int_equal(reset_create(f->db, f->org_b, f->bram, f->bram, hash, 1000, 2000), SAVE_OK);
+	assert_int_equal(reset_create(f->db, f->org_b, f->bram, f->bram, hash, 1000, 2000),
+	                 SAVE_OK);
 	long long person = 0;
 	assert_int_equal(reset_use(f->db, hash, 2001, "new", &person), LINK_EXPIRED);
 	assert_int_equal(reset_use(f->db, hash, 1500, "new", &person), LINK_OK);
