@@ -31,6 +31,18 @@ static const struct field_spec code_fields[] = {
      .required_msg = "Vul de code in."},
 };
 
+/* while setting up: only the app's code (recovery codes do not exist yet) */
+static const struct field_spec setup_fields[] = {
+    {.name = "code",
+     .label = "Code",
+     .hint = "De zes cijfers die de app nu laat zien.",
+     .kind = FIELD_TEXT,
+     .required = true,
+     .max_len = 32,
+     .autocomplete = "one-time-code",
+     .required_msg = "Vul de code in."},
+};
+
 /* "ABCD EFGH ..." : the base32 secret in groups of four, easier to type over */
 static const char *grouped(struct arena *a, const char *b32)
 {
@@ -118,7 +130,10 @@ int page_account_totp(struct req *r)
 	if (account_totp_get(r->db, &r->arena, r->person_id, &ts) != 1)
 		return HANDLER_ERROR;
 	struct form f;
-	form_init(&f, code_fields, 1);
+	if (ts.on)
+		form_init(&f, code_fields, 1);
+	else
+		form_init(&f, setup_fields, 1);
 	totp_page(r, &ts, &f, NULL, 200);
 	return HANDLER_OK;
 }
@@ -145,7 +160,7 @@ int page_account_totp_confirm(struct req *r)
 	if (account_totp_get(r->db, &r->arena, r->person_id, &ts) != 1)
 		return HANDLER_ERROR;
 	struct form f;
-	bool ok = form_read(r, &f, code_fields, 1);
+	bool ok = form_read(r, &f, setup_fields, 1);
 	long long step = 0;
 	if (ok && (ts.on || ts.secret[0] == '\0')) {
 		resp_redirect(r, "/account/totp");
