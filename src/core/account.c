@@ -13,6 +13,8 @@ enum save_result reset_create(struct db *db, long long org_id, long long actor, 
 {
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
+	if (invite_purge(db, now) != 0) /* old links go first */
+		return save_finish(db, SAVE_ERROR);
 	struct arena a;
 	arena_init(&a);
 	enum save_result rc = SAVE_OK;
@@ -56,8 +58,9 @@ int reset_request(struct db *db, const char *email, const char *token_hash, long
 {
 	if (db_begin(db) != DB_OK)
 		return -1;
-	/* the same statement for a known and an unknown address: it stores 0 or 1 rows */
-	if (db_exec(db,
+	/* the same statements for a known and an unknown address: old links go, then 0 or 1 row */
+	if (invite_purge(db, now) != 0 ||
+	    db_exec(db,
 	            "INSERT INTO link_tokens (token_hash, purpose, org_id, person_id, created_at,"
 	            " expires_at) SELECT ?1, 'reset', m.org_id, p.id, ?2, ?3"
 	            " FROM persons p JOIN memberships m ON m.person_id = p.id"

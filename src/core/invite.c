@@ -19,6 +19,8 @@ enum save_result invite_create(struct db *db, long long org_id, long long actor,
 		return SAVE_REFUSED;
 	if (db_begin(db) != DB_OK)
 		return SAVE_ERROR;
+	if (invite_purge(db, now) != 0)
+		return save_finish(db, SAVE_ERROR);
 	long long id = 0, found = 1;
 	enum save_result rc = SAVE_OK;
 	/* a community named by the form must be one of this organisation */
@@ -181,8 +183,12 @@ enum invite_accept_result invite_accept(struct db *db, const char *token_hash, l
 			goto out;
 	}
 	if (grant(db, &inv, person, now) != 0 ||
-	    db_exec(db, "UPDATE invitations SET accepted_by = ?, accepted_at = ? WHERE id = ?",
-	            DB_ARGS(DB_INT(person), DB_INT(now), DB_INT(inv.id))) != DB_OK ||
+	    /* the person now holds their own name and address: the invitation forgets its copy */
+	    db_exec(
+	        db,
+	        "UPDATE invitations SET accepted_by = ?, accepted_at = ?, label = '', email = ''"
+	        " WHERE id = ?",
+	        DB_ARGS(DB_INT(person), DB_INT(now), DB_INT(inv.id))) != DB_OK ||
 	    audit_write(db, inv.org_id, person, "invite.accept", who, role_name(inv.role)) != 0 ||
 	    signals_touch_org(db, inv.org_id) != 0)
 		goto out;
@@ -252,4 +258,19 @@ enum save_result invite_withdraw(struct db *db, long long org_id, long long acto
 		rc = SAVE_ERROR;
 	arena_free(&a);
 	return save_finish(db, rc);
+}
+
+int invite_purge(struct db *db, long long now)
+{
+	long long before = now - INVITE_KEEP_SECONDS;
+	if (db_exec(db,
+	            "DELETE FROM link_tokens WHERE expires_at < ?1 OR (used_at IS NOT NULL"
+	            " AND used_at < ?1)",
+	            DB_ARGS(DB_INT(before))) != DB_OK ||
+	    db_exec(db,
+	            "DELETE FROM invitations WHERE accepted_at IS NULL AND NOT EXISTS"
+	            " (SELECT 1 FROM link_tokens t WHERE t.invitation_id = invitations.id)",
+	            DB_NOARGS) != DB_OK)
+		return -1;
+	return 0;
 }

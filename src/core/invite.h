@@ -83,4 +83,16 @@ int invite_list_open(struct db *db, struct arena *a, long long org_id, long long
 /* Withdraws an open invitation of org_id (its link stops working). */
 enum save_result invite_withdraw(struct db *db, long long org_id, long long actor, long long id);
 
+/* Spent or expired links (and their unaccepted invitations, with the name and
+ * address typed for them) are kept this long, then removed. */
+#define INVITE_KEEP_SECONDS (30LL * 24 * 3600)
+
+/*
+ * Removes links that expired or were used more than INVITE_KEEP_SECONDS
+ * before now, and invitations left without a link and never accepted.
+ * Runs inside the caller's write transaction (every new invitation runs
+ * it); the daily retention run may call it too. 0 or -1.
+ */
+int invite_purge(struct db *db, long long now);
+
 #endif

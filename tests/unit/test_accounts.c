@@ -230,6 +230,33 @@ static void forgot_same_work(void **state)
 	assert_int_equal(reset_lookup(f->db, &f->a, h2, 1500, &l), LINK_UNKNOWN);
 }
 
+static void old_links_are_purged(void **state)
+{
+	struct fx *f = *state;
+	char tok[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
+	token_new(tok, hash);
+	assert_int_equal(invite_create(f->db, f->org_a, f->anna, ROLE_MEDEWERKER, 0, "Kees",
+	                               "kees@a.nl", hash, 1000, 2000, NULL),
+	                 SAVE_OK);
+	assert_int_equal(invite_purge(f->db, 2000 + INVITE_KEEP_SECONDS - 1), 0);
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM invitations"), 1);
+	assert_int_equal(invite_purge(f->db, 2001 + INVITE_KEEP_SECONDS), 0);
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM invitations"), 0);
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM link_tokens"), 0);
+	/* an accepted invitation keeps no copy of the name and address */
+	token_new(tok, hash);
+	assert_int_equal(invite_create(f->db, f->org_a, f->anna, ROLE_MEDEWERKER, 0, "Lot",
+	                               "lot@a.nl", hash, 1000, 2000, NULL),
+	                 SAVE_OK);
+	long long person = 0;
+	enum link_state st;
+	assert_int_equal(invite_accept(f->db, hash, 1500, 0, "lot@a.nl", "Lot", "h", &person, &st),
+	                 ACCEPT_OK);
+	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM invitations WHERE label = ''"
+	                                " AND email = '' AND accepted_by IS NOT NULL"),
+	                 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +267,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(invitation_single_use_and_expiry, setup, teardown),
 	    cmocka_unit_test_setup_teardown(reset_links, setup, teardown),
 	    cmocka_unit_test_setup_teardown(forgot_same_work, setup, teardown),
+	    cmocka_unit_test_setup_teardown(old_links_are_purged, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
