@@ -191,25 +191,35 @@ void account_sessions_table(struct req *r, struct html *h, const struct session_
 	     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
 	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
-	     "<th class=\"utrecht-table__header-cell kring-col-action\" scope=\"col\">%s</th>"
-	     "</tr></thead><tbody class=\"utrecht-table__body\">",
+	     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
 	     T(ACC_SESSIONS_CAPTION), T(ACC_SESSION_AGENT), T(ACC_SESSION_CREATED),
-	     T(ACC_SESSION_SEEN), T(ACTIONS));
+	     T(ACC_SESSION_SEEN));
+	/* the action column only where sessions are ended one by one (my own list) */
+	if (end_action)
+		html(h,
+		     "<th class=\"utrecht-table__header-cell kring-col-action\" "
+		     "scope=\"col\">%s</th>",
+		     T(ACTIONS));
+	html(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 	for (size_t i = 0; i < n; i++) {
 		bool current = current_hash && strcmp(s[i].id_hash, current_hash) == 0;
 		html(h,
 		     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\" "
 		     "data-label=\"%s\">%s</td><td class=\"utrecht-table__cell\" "
 		     "data-label=\"%s\">%s</td><td class=\"utrecht-table__cell\" "
-		     "data-label=\"%s\">%s</td><td class=\"utrecht-table__cell kring-col-action\">",
+		     "data-label=\"%s\">%s</td>",
 		     T(ACC_SESSION_AGENT),
 		     s[i].user_agent[0] ? s[i].user_agent : T(ACC_SESSION_AGENT_UNKNOWN),
 		     T(ACC_SESSION_CREATED), fmt_datetime(&r->arena, s[i].created_at),
 		     T(ACC_SESSION_SEEN), fmt_datetime(&r->arena, s[i].seen_at));
+		if (end_action == NULL) {
+			html(h, "</tr>");
+			continue;
+		}
+		html(h, "<td class=\"utrecht-table__cell kring-col-action\">");
 		if (current) {
 			html(h, "<strong>%s</strong>", T(ACC_SESSION_THIS));
-		} else if (end_action) {
+		} else {
 			form_begin(h, r, end_action);
 			html(
 			    h,
