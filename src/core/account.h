@@ -73,8 +73,8 @@ struct session_info {
 };
 
 /* The person's sessions, most recently seen first (pending ones left out). 0 or -1. */
-int account_sessions(struct db *db, struct arena *a, long long person_id,
-                     struct session_info **out, size_t *n);
+int account_sessions(struct db *db, struct arena *a, long long person_id, struct session_info **out,
+                     size_t *n);
 /* Ends one session of the person. 1 ended, 0 no such session of theirs, -1 error. */
 int account_session_end(struct db *db, long long person_id, const char *id_hash);
 /* Ends every session of the person except keep (NULL: all). Returns how many, or -1. */

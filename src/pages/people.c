@@ -541,7 +541,8 @@ int page_audit(struct req *r)
 			const char *who = e[i].who[0] ? e[i].who : T(AUDIT_SYSTEM);
 			if (strcmp(e[i].action, "member.role") == 0)
 				detail = role_change_text(&r->arena, detail);
-			else if (strncmp(e[i].action, "invite.", 7) == 0) /* the role, stored by name */
+			else if (strncmp(e[i].action, "invite.", 7) ==
+			         0) /* the role, stored by name */
 				detail = role_label(role_from_name(detail));
 			else if (k && k->detail_fmt >= 0 && detail[0])
 				detail = text_aprintf_(&r->arena, text_nl[k->detail_fmt], detail);
