@@ -17,6 +17,7 @@
 
 #include "../auth/password.h"
 #include "../auth/roles.h"
+#include "../auth/token.h" /* accounts */
 #include "../core/action.h"
 #include "../core/activity.h"
 #include "../core/files.h"     /* knowledge (issue 11) */
@@ -24,7 +25,8 @@
 #include "demo_knowledge.h"    /* knowledge (issue 11): demo_png */
 #include "../core/community.h"
 #include "../core/conversation.h"
-#include "../core/goal.h" /* goals */
+#include "../core/goal.h"   /* goals */
+#include "../core/invite.h" /* accounts */
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
 #include "../core/signal.h"
@@ -417,6 +419,17 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 		                    staff, ambassadors, now, &k, &communities[c]) != 0 ||
 		    scale_goals(db, &a, org, communities[c], staff[c % N_STAFF], now, c) != 0)
 			goto out;
+
+	/* accounts (issue 14): two open invitations, a colleague and an ambassadeur */
+	for (int v = 0; v < 2; v++) {
+		char tok[TOKEN_LEN + 1], th[TOKEN_HASH_LEN + 1];
+		token_new(tok, th);
+		if (invite_create(db, org, staff[0], v ? ROLE_AMBASSADEUR : ROLE_MEDEWERKER,
+		                  v ? communities[0] : 0,
+		                  v ? "Nieuwe ambassadeur" : "Nieuwe collega", "", th, now,
+		                  now + TOKEN_INVITE_SECONDS, NULL) != SAVE_OK)
+			goto out;
+	}
 
 	/* the scan: existing groups (some became communities) and wished-for ones */
 	for (int s = 0; s < N_SCAN; s++) {

@@ -298,6 +298,15 @@ static int dispatch(struct req *r)
 		return HANDLER_OK;
 	}
 
+	/* accounts (issue 14): staff of an organisation that requires two-step
+	 * login set it up before anything else */
+	if (r->totp_setup_needed && found->access != ACCESS_PUBLIC &&
+	    strncmp(r->path, "/account/", 9) != 0 && strcmp(r->path, "/logout") != 0) {
+		resp_redirect(r, "/account/totp?nodig=1");
+		auth_csrf_finish(r);
+		return HANDLER_OK;
+	}
+
 	switch (found->access) {
 	case ACCESS_PUBLIC:
 		break;

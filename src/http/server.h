@@ -98,6 +98,10 @@ struct req {
 	/* set by a handler, carried out by the router after it returns */
 	long long login_person_id; /* not 0: start a session for this person */
 	bool logout;               /* end the request's session */
+	/* accounts (issue 14): two-step login */
+	bool login_pending;          /* the new session still waits for the second step */
+	long long pending_person_id; /* a session waiting for its code: whose (else 0) */
+	bool totp_setup_needed;      /* staff of an org that requires two-step login, without it */
 
 	/* organisation in the URL, after access was granted */
 	long long org_id;

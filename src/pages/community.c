@@ -177,6 +177,11 @@ static void ambassador_section(struct req *r, struct html *h, const struct commu
 			     "type=\"submit\" data-kring-focus=\"add-amb\">%s</button></form>",
 			     T(AMB_ADD));
 		}
+		/* accounts (issue 13): a resident without an account gets an invitation link */
+		html(h,
+		     "<p class=\"utrecht-paragraph kring-small\"><a class=\"utrecht-link\" "
+		     "href=\"%s\">%s</a></p>",
+		     ui_community_url(r, c->id, "/invite"), T(INV_COMMUNITY_LINK));
 	}
 	html(h, "</section>");
 }

@@ -146,6 +146,47 @@ test('activities (issue 9): a version, a count or a filter id is read strictly',
 		assert.equal((await sascha.get(`/o/${ORG}/activities?${q}`)).status, 200, q);
 });
 
+// accounts and invitations (issues 13, 14): link tokens, person and invitation ids, session
+// references, codes and names are read strictly
+test('accounts: a token, id, session reference or code that is not exactly right is refused and changes nothing', async () => {
+	const marieke = new Client(server, { localAddress: '127.0.0.90' });
+	await marieke.login(USERS.marieke);
+	for (const t of ['A'.repeat(42), 'A'.repeat(44), `${'A'.repeat(42)}+`, `${'A'.repeat(42)}%2F`, `${'A'.repeat(42)}.`]) {
+		for (const p of ['invite', 'reset']) {
+			const res = await new Client(server).get(`/${p}/${t}`);
+			assert.equal(res.status, 404, `/${p}/${t}`);
+			assert.match(res.body, /<html lang="nl"/);
+		}
+	}
+	const csrf = await marieke.csrf(`/o/${ORG}/people`);
+	for (const id of ['07', '1x', '0', '-1', '99999999999999999999']) {
+		assert.equal((await marieke.post(`/o/${ORG}/people/${id}/reset`, { csrf })).status, 404, `reset ${id}`);
+		assert.equal((await marieke.post(`/o/${ORG}/people/${id}/sessions/end`, { csrf })).status, 404, `sessions ${id}`);
+		assert.equal((await marieke.post(`/o/${ORG}/people/invitations/${id}/withdraw`, { csrf })).status, 404, `withdraw ${id}`);
+	}
+	const own = await marieke.csrf('/account/sessions');
+	for (const sessie of ['', 'x', '0'.repeat(63), 'G'.repeat(64), `${'a'.repeat(64)} `, 'A'.repeat(64)]) {
+		const res = await marieke.post('/account/sessions/end', { csrf: own, sessie });
+		assert.ok([400, 404].includes(res.status), `session "${sessie}": ${res.status}`);
+	}
+	assert.equal((await marieke.get(`/o/${ORG}/`)).status, 200, 'still logged in');
+	const sec = await marieke.csrf(`/o/${ORG}/settings/security`);
+	assert.equal((await marieke.post(`/o/${ORG}/settings/security`, { csrf: sec, totp: '01' })).status, 400);
+	// an invitation's label and an accepting name over their limits: said beside the field
+	const long = 'x'.repeat(201);
+	const inv = await marieke.post(`/o/${ORG}/people`, { csrf, name: long, email: 'lang@voorbeeld.nl', role: 'medewerker' });
+	assert.equal(inv.status, 422);
+	const ok = await marieke.post(`/o/${ORG}/people`, { csrf, name: 'Lang', email: 'lang@voorbeeld.nl', role: 'medewerker' });
+	assert.equal(ok.status, 200);
+	const link = /\/invite\/[A-Za-z0-9_-]{43}/.exec(ok.body)[0];
+	const c = new Client(server, { localAddress: '127.0.0.91' });
+	const form = await c.get(link);
+	const res = await c.post(link, { csrf: csrfFrom(form.body), name: long, email: 'lang@voorbeeld.nl', password: 'een-goed-wachtwoord', password2: 'een-goed-wachtwoord' });
+	assert.equal(res.status, 422);
+	assert.match(res.body, /id="f-name-error"/);
+	assert.equal((await c.get(link)).status, 200, 'the link is still good');
+});
+
 // route (issue 12a): a step, a plan version and a chosen beheerder are read strictly
 test('route and impact plan: "01", "1abc" and " 1" are no step, version or beheerder', async () => {
 	let csrf = await sascha.csrf(`/o/${ORG}/route`);

@@ -107,7 +107,11 @@ test('the route table is what this test understands', () => {
 			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics',
 			// public (issue 13): the public page, its poster and feed, and the two forms (public.test.mjs)
 			'GET /p/:org/', 'GET /p/:org/poster', 'GET /p/:org/agenda.ics', 'GET /p/:org/doe-mee', 'POST /p/:org/doe-mee',
-			'GET /p/:org/idee', 'POST /p/:org/idee'].sort(),
+			'GET /p/:org/idee', 'POST /p/:org/idee',
+			// accounts (issues 13, 14): the second login step and a forgotten password come before
+			// a session; invitation and reset links are the access themselves (accounts.test.mjs)
+			'GET /login/code', 'POST /login/code', 'GET /login/forgot', 'POST /login/forgot',
+			'GET /reset/:token', 'POST /reset/:token', 'GET /invite/:token', 'POST /invite/:token'].sort(),
 		'only these are public',
 	);
 });
