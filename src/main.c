@@ -22,10 +22,12 @@
 #include "core/instrument.h"
 #include "core/org.h"
 #include "core/reindex.h"
+#include "core/retention.h"
 #include "core/signal.h"
 #include "db/db.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "i18n/text.h"
 #include "web/layout.h"
 
 #ifndef KRING_VERSION
@@ -65,6 +67,9 @@ static const char usage[] =
     "        once a day); --check recomputes them, writes nothing and reports the\n"
     "        differences with what is kept, and the same for the monthly activity\n"
     "        summaries (exit status 1 when there are any)\n"
+    "  retention [--db PATH]\n"
+    "        remove the personal data past its retention period now, in every\n"
+    "        organisation (the server does this once a day)\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -247,6 +252,12 @@ static void *signals_main(void *unused)
 			int n = 0;
 			if (signals_refresh_due(db, today, &n) != 0)
 				fprintf(stderr, "kring: the signals pass failed: %s\n",
+				        db_errmsg(db));
+			/* privacy (issue 14b): retention, once a day per organisation */
+			struct privacy_labels l = {T(PRIV_LABEL_STAFF), T(PRIV_LABEL_AMBASSADOR),
+			                           T(PRIV_LABEL_CONTACT)};
+			if (retention_run_due(db, &l, false, &n) != 0)
+				fprintf(stderr, "kring: the retention pass failed: %s\n",
 				        db_errmsg(db));
 			db_close(db);
 		}
@@ -588,6 +599,27 @@ static int cmd_signals(const struct opts *o)
 	return rc;
 }
 
+/*
+ * kring retention: the daily retention pass by hand, for every organisation
+ * (privacy, issue 14b; the server runs it once a day by itself).
+ */
+static int cmd_retention(const struct opts *o)
+{
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	struct privacy_labels l = {T(PRIV_LABEL_STAFF), T(PRIV_LABEL_AMBASSADOR),
+	                           T(PRIV_LABEL_CONTACT)};
+	int n = 0, rc = retention_run_due(db, &l, true, &n);
+	db_close(db);
+	if (rc != 0) {
+		fprintf(stderr, "kring: the retention pass failed\n");
+		return 1;
+	}
+	printf("retention: %d organisations done\n", n);
+	return 0;
+}
+
 static int cmd_routes(void)
 {
 	for (size_t i = 0; i < n_routes; i++) {
@@ -644,6 +676,8 @@ int main(int argc, char **argv)
 		return cmd_demo(&o);
 	if (strcmp(cmd, "signals") == 0)
 		return cmd_signals(&o);
+	if (strcmp(cmd, "retention") == 0)
+		return cmd_retention(&o);
 	if (strcmp(cmd, "org") == 0 && strcmp(what, "add") == 0)
 		return cmd_org_add(&o);
 	if (strcmp(cmd, "user") == 0 && strcmp(what, "add") == 0)

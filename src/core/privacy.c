@@ -172,7 +172,7 @@ static int login_records(struct db *db, long long org_id, long long person, priv
 	             args, "persons", "email", fn, ctx) != 0)
 		return -1;
 	int rc = 0;
-#define PERSON_REF(table, column, sql)                                                             \
+#define PERSON_REF(table, column, label, sql)                                                      \
 	if (rc == 0)                                                                               \
 		rc = each_row(db, DB_SQL(sql), args, table, column, fn, ctx);
 #include "../db/personal.def"
@@ -219,8 +219,6 @@ int privacy_each_record(struct db *db, long long org_id, const char *kind, long 
 	kind = privacy_kind(kind);
 	if (kind == NULL)
 		return -1;
-	if (db_begin_read(db) != DB_OK)
-		return -1;
 	int rc;
 	const struct db_param *args = DB_ARGS(DB_INT(org_id), DB_INT(id));
 	if (strcmp(kind, "person") == 0) {
@@ -252,7 +250,6 @@ int privacy_each_record(struct db *db, long long org_id, const char *kind, long 
 			                     " WHERE org_id = ?1 AND id = ?2"),
 			              args, "communities", "contact_how", fn, ctx);
 	}
-	db_end_read(db);
 	return rc;
 }
 

@@ -90,6 +90,37 @@ static int replace_name(struct db *db, long long org_id, const char *name, const
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		if (search_sync_conversation(db, org_id, ids[i]) != 0)
 			rc = -1;
+	/* a login who was also named as a community's or partner's contact person */
+	long long *cids = NULL, *pids = NULL;
+	size_t nc = 0, np = 0;
+	if (rc == 0 &&
+	    (db_rows(db, &a,
+	             "SELECT id FROM communities WHERE org_id = ?1"
+	             " AND contact_name LIKE '%' || ?2 || '%'",
+	             DB_ARGS(DB_INT(org_id), DB_TEXT(name)), sizeof(long long), read_id, &cids,
+	             &nc) != 0 ||
+	     db_rows(
+	         db, &a,
+	         "SELECT id FROM partners WHERE org_id = ?1 AND contact_name LIKE '%' || ?2 || '%'",
+	         DB_ARGS(DB_INT(org_id), DB_TEXT(name)), sizeof(long long), read_id, &pids,
+	         &np) != 0 ||
+	     db_exec(
+	         db,
+	         "UPDATE communities SET contact_name = '', contact_how = '', version = version + 1"
+	         " WHERE org_id = ?1 AND contact_name LIKE '%' || ?2 || '%'",
+	         DB_ARGS(DB_INT(org_id), DB_TEXT(name))) != DB_OK ||
+	     db_exec(
+	         db,
+	         "UPDATE partners SET contact_name = '', contact_how = '', version = version + 1"
+	         " WHERE org_id = ?1 AND contact_name LIKE '%' || ?2 || '%'",
+	         DB_ARGS(DB_INT(org_id), DB_TEXT(name))) != DB_OK))
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < nc; i++)
+		if (community_index(db, org_id, cids[i]) != 0)
+			rc = -1;
+	for (size_t i = 0; rc == 0 && i < np; i++)
+		if (search_sync_partner(db, org_id, pids[i]) != 0)
+			rc = -1;
 	arena_free(&a);
 	return rc;
 }
@@ -166,6 +197,13 @@ int privacy_erase_contact_tx(struct db *db, long long org_id, long long actor, c
 	if (name == NULL)
 		goto out;
 	if (replace_name(db, org_id, name, label) != 0)
+		goto out;
+	/* "Samira Haddad (coördinator)": the name alone is what a report names */
+	size_t short_len = strcspn(name, "(,;");
+	while (short_len > 0 && name[short_len - 1] == ' ')
+		short_len--;
+	if (short_len > 0 && name[short_len] != '\0' &&
+	    replace_name(db, org_id, arena_strndup(&a, name, short_len), label) != 0)
 		goto out;
 	if (partner) {
 		if (db_exec(db,

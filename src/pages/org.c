@@ -61,6 +61,11 @@ static void settings_page(struct req *r, struct form *f, long long version, cons
 	form_field(&h, f, "description");
 	form_end(&h, T(SAVE));
 	sig_settings_section(r, &h); /* signals (issue 10): which kinds, how many communities */
+	/* privacy (issue 14b): its settings live on its own page */
+	html(&h,
+	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/privacy\">%s</a></p>",
+	     r->org_slug, T(PRIV_SETTINGS_LINK));
 	html(&h, "</div>");
 	page_end(r, &h, status);
 }

@@ -425,6 +425,10 @@ static const struct audit_kind {
     {"agreement.delete", TXT_AUDIT_AGREEMENT_DELETE, -1},
     /* calendar */
     {"calendar.key_renew", TXT_AUDIT_CALENDAR_KEY_RENEW, -1},
+    /* privacy (issue 14b): that it happened, never what */
+    {"privacy.erase", TXT_AUDIT_PRIVACY_ERASE, -1},
+    {"retention.settings", TXT_AUDIT_RETENTION_SETTINGS, -1},
+    {"retention.run", TXT_AUDIT_RETENTION_RUN, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

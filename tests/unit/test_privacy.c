@@ -17,7 +17,7 @@ struct decl {
 };
 
 static const struct decl personal_cols[] = {
-#define PERSONAL(t, c, cat, purpose, keep, who) {t, c, true},
+#define PERSONAL(t, c, label, cat, purpose, keep, who) {t, c, true},
 #include "db/personal.def"
 };
 static const struct {
@@ -29,7 +29,7 @@ static const struct {
 static const struct {
 	const char *table, *column;
 } person_refs[] = {
-#define PERSON_REF(t, c, sql) {t, c},
+#define PERSON_REF(t, c, label, sql) {t, c},
 #include "db/personal.def"
 };
 
