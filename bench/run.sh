@@ -433,6 +433,8 @@ bench_config() {
   # calendar (issue 9): the month calendar of the current month
   add_page calendar "/o/$org/calendar" "$staff"
   add_page dashboard "/o/$org/dashboard" "$staff"
+  # privacy (issue 14b): the register, read by the beheerder
+  add_page privacy "/o/$org/privacy" "$(login marieke@desleutel.nl)"
 
   local i bytes=()
   for i in "${!names[@]}"; do
