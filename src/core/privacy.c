@@ -268,6 +268,21 @@ int privacy_log_view(struct db *db, long long org_id, long long viewer, const ch
 	           : -1;
 }
 
+int privacy_log_seen_since(struct db *db, long long org_id, long long viewer, const char *kind,
+                           long long id, const char *what, long long since)
+{
+	long long n = 0;
+	if (db_query_int(
+	        db,
+	        "SELECT COUNT(*) FROM access_log WHERE org_id = ?1 AND at >= ?2"
+	        " AND viewer_id = ?3 AND subject_kind = ?4 AND subject_id = ?5 AND what = ?6",
+	        DB_ARGS(DB_INT(org_id), DB_INT(since), DB_INT(viewer), DB_TEXT(kind), DB_INT(id),
+	                DB_TEXT(what)),
+	        &n) != DB_ROW)
+		return -1;
+	return n > 0;
+}
+
 static int read_access(struct db_stmt *st, void *elem, struct arena *a)
 {
 	struct access_entry *e = elem;

@@ -106,6 +106,14 @@ int privacy_purge_search(struct db *db);
 int privacy_log_view(struct db *db, long long org_id, long long viewer, const char *kind,
                      long long id, const char *what);
 
+/*
+ * 1 when viewer's opening of (kind, id) with what is already logged since
+ * (Unix seconds), 0 when not, -1 on a database error: a page shown again
+ * the same day needs no second entry (and no write).
+ */
+int privacy_log_seen_since(struct db *db, long long org_id, long long viewer, const char *kind,
+                           long long id, const char *what, long long since);
+
 struct access_entry {
 	long long at;
 	const char *viewer; /* the viewer's name now, "" when gone */

@@ -11,6 +11,7 @@
 #include "../web/layout.h"
 #include "pager.h"
 #include "pages.h"
+#include "privacy_ui.h" /* privacy (issue 14b) */
 
 static const char *const role_values[] = {"medewerker", "beheerder", "adviseur", "ambassadeur",
                                           NULL};
@@ -200,6 +201,9 @@ int page_person(struct req *r)
 		resp_error(r, 404);
 		return HANDLER_OK;
 	}
+	/* privacy (issue 14b): who opened this person's details, in the access log */
+	if (privacy_page_logged(r, "person", m.person_id, "detail") != 0)
+		return HANDLER_ERROR;
 	person_page(r, &m, NULL, 200);
 	return HANDLER_OK;
 }

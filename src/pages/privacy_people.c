@@ -10,8 +10,10 @@
 #include "../auth/roles.h"
 #include "../core/privacy.h"
 #include "../i18n/text.h"
+#include "../util/clock.h"
 #include "../web/layout.h"
 #include "pages.h"
+#include "privacy_ui.h"
 
 /* The heading of the records of one (table, column), from db/personal.def. */
 static const struct rec_label {
@@ -119,6 +121,25 @@ int page_privacy_people(struct req *r)
 	return HANDLER_OK;
 }
 
+int privacy_page_logged(struct req *r, const char *kind, long long id, const char *what)
+{
+	if (strcmp(what, "detail") == 0) {
+		/* a detail page seen again within the day is logged once */
+		long long since = (long long)clock_now() - 86400;
+		int seen =
+		    privacy_log_seen_since(r->db, r->org_id, r->person_id, kind, id, what, since);
+		if (seen != 0)
+			return seen < 0 ? -1 : 0;
+	}
+	bool reading = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+	if (reading)
+		db_end_read(r->db);
+	int rc = privacy_log_view(r->db, r->org_id, r->person_id, kind, id, what);
+	if (reading && db_begin_read(r->db) != DB_OK)
+		rc = -1;
+	return rc;
+}
+
 /* ---- the inzage as a page ---- */
 
 struct html_ctx {
@@ -173,7 +194,7 @@ static int inzage_page(struct req *r, const char *kind)
 	int found = find_person(r, kind, &p);
 	if (found <= 0)
 		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
-	if (privacy_log_view(r->db, r->org_id, r->person_id, kind, p.id, "inzage") != 0)
+	if (privacy_page_logged(r, kind, p.id, "inzage") != 0)
 		return HANDLER_ERROR;
 	struct html h;
 	const char *title = T_printf(&r->arena, PRIV_INZAGE_TITLE, shown_name(&p));
@@ -265,7 +286,7 @@ static int inzage_json(struct req *r, const char *kind)
 	int found = find_person(r, kind, &p);
 	if (found <= 0)
 		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
-	if (privacy_log_view(r->db, r->org_id, r->person_id, kind, p.id, "download") != 0)
+	if (privacy_page_logged(r, kind, p.id, "download") != 0)
 		return HANDLER_ERROR;
 	struct buf b;
 	buf_init(&b, &r->arena);

@@ -128,7 +128,7 @@ int page_privacy_retention_save(struct req *r)
 	bool ok = true;
 	for (int c = 0; c < RET_N; c++) {
 		const char *v = form_value(&f, ret_fields[c].name);
-		days[c] = 0;
+		days[c] = v[0] == '0' ? 99999 : 0; /* strictly: "07" is no 7 */
 		for (const char *p = v; *p && days[c] <= 3650; p++)
 			days[c] = *p >= '0' && *p <= '9' ? days[c] * 10 + (*p - '0') : 99999;
 		if (days[c] < 1 || days[c] > 3650) {

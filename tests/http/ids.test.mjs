@@ -145,3 +145,16 @@ test('activities (issue 9): a version, a count or a filter id is read strictly',
 	for (const q of ['community=01', 'branch=1x', 'pagina=2x', 'van=2026-13-01'])
 		assert.equal((await sascha.get(`/o/${ORG}/activities?${q}`)).status, 200, q);
 });
+
+// privacy (issue 14b): a person's id in an inzage or erase address, and a retention period, are read strictly
+test('privacy: "1abc" is no person, "07" no period of 7 days', async () => {
+	const marieke = new Client(server, { localAddress: '127.0.0.140' });
+	await marieke.login(USERS.marieke);
+	for (const kind of ['people', 'partners', 'communities'])
+		for (const id of ['1abc', '01', '0', '1.0', '+1', '9007199254740993'])
+			for (const suffix of ['', '/json', '/erase'])
+				assert.equal((await marieke.get(`/o/${ORG}/privacy/${kind}/${id}${suffix}`)).status, 404, `${kind}/${id}${suffix}`);
+	const csrf = await marieke.csrf(`/o/${ORG}/privacy/retention`);
+	for (const days of ['07', '7d', '1e2', '+7', '0x10', '١٢'])
+		assert.equal((await marieke.post(`/o/${ORG}/privacy/retention`, { csrf, contact: days, links: '90', access_log: '365' })).status, 422, days);
+});

@@ -71,6 +71,23 @@ test('inzage: a page and a JSON download of everything about one person, both in
 	assert.doesNotMatch(page.body, /href="[^"]*(fatima|Fatima)[^"]*"/);
 });
 
+test('the access log records who opened a person\'s details or a partner\'s contact person, once a day', async () => {
+	const rows = await people();
+	const jeroen = rows.find((r) => r.name.startsWith('Jeroen'));
+	const before = (await c.marieke.get(`/o/${ORG}/privacy/log`)).body.match(/bekeek de gegevens/g)?.length ?? 0;
+	assert.equal((await c.marieke.get(`/o/${ORG}/people/${jeroen.id}`)).status, 200);
+	assert.equal((await c.marieke.get(`/o/${ORG}/people/${jeroen.id}`)).status, 200);
+	const samira = rows.find((r) => r.kind === 'partners' && r.name.startsWith('Samira'));
+	assert.equal((await c.sascha.get(`/o/${ORG}/partners/${samira.id}`)).status, 200);
+	const log = (await c.marieke.get(`/o/${ORG}/privacy/log`)).body;
+	assert.equal(log.match(/bekeek de gegevens/g)?.length ?? 0, before + 2, 'two views logged: the second of the same page the same day is not');
+	const text = textOf(log);
+	assert.ok(text.includes('Jeroen') && text.includes('Samira Haddad'), 'whose details');
+	assert.ok(/Sascha[^]*bekeek de gegevens/.test(text), 'who looked');
+	// the beheerder alone reads it
+	assert.equal((await c.sascha.get(`/o/${ORG}/privacy/log`)).status, 403);
+});
+
 test('another organisation\'s people and contacts are not found (404), for every privacy route', async () => {
 	const rows = await people();
 	const henkCsrf = await c.henk.csrf(`/o/${OTHER_ORG}/privacy`);
