@@ -57,7 +57,7 @@ int page_privacy(struct req *r)
 		const struct reg_row *g = &reg_rows[i];
 		html(&h,
 		     "<tr class=\"utrecht-table__row\">"
-		     "<th class=\"utrecht-table__cell\" scope=\"row\" data-label=\"%s\">%s</th>"
+		     "<td class=\"utrecht-table__cell kring-strong\" data-label=\"%s\">%s</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"

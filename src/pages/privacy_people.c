@@ -211,8 +211,9 @@ static int inzage_page(struct req *r, const char *kind)
 	    "href=\"%s/json\" download>%s</a> <a class=\"utrecht-button "
 	    "utrecht-button--secondary-action kring-danger\" href=\"%s/erase\">%s</a></p>"
 	    "<p class=\"utrecht-paragraph kring-noprint\">%s</p>",
-	    r->org_slug, T(PRIV_PEOPLE_BACK), title, person_what(r, &p), p.detail, base,
-	    T(PRIV_INZAGE_DOWNLOAD), base, T(PRIV_INZAGE_ERASE), T(PRIV_INZAGE_PRINT));
+	    r->org_slug, T(PRIV_PEOPLE_BACK), title, person_what(r, &p),
+	    strcmp(kind, "person") == 0 ? p.detail : "", base, T(PRIV_INZAGE_DOWNLOAD), base,
+	    T(PRIV_INZAGE_ERASE), T(PRIV_INZAGE_PRINT));
 	struct html_ctx c = {.r = r, .h = &h};
 	if (privacy_each_record(r->db, r->org_id, kind, p.id, html_record, &c) != 0)
 		return HANDLER_ERROR;

@@ -78,7 +78,7 @@ static int retention_page(struct req *r, struct form *edit, const char *notice, 
 	for (int c = 0; c < RET_N; c++)
 		html(&h,
 		     "<tr class=\"utrecht-table__row\">"
-		     "<th class=\"utrecht-table__cell\" scope=\"row\" data-label=\"%s\">%s</th>"
+		     "<td class=\"utrecht-table__cell kring-strong\" data-label=\"%s\">%s</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%lld</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%lld</td>"
