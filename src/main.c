@@ -16,6 +16,7 @@
 #include "auth/password.h"
 #include "auth/roles.h"
 #include "auth/session.h"
+#include "cli/backup.h"
 #include "cli/demo.h"
 #include "cli/scale.h"
 #include "core/activity.h"
@@ -70,6 +71,13 @@ static const char usage[] =
     "  retention [--db PATH]\n"
     "        remove the personal data past its retention period now, in every\n"
     "        organisation (the server does this once a day)\n"
+    "  backup --to FILE [--db PATH]\n"
+    "        copy the database into the new FILE while kring serves: SQLite through\n"
+    "        its online backup API, sealed with a checksum of every table;\n"
+    "        PostgreSQL with pg_dump (custom format)\n"
+    "  restore --from FILE [--db PATH]\n"
+    "        restore a backup into an empty (or not yet existing) database; a\n"
+    "        damaged, foreign or newer backup is refused and nothing is written\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -95,7 +103,9 @@ struct opts {
 	const char *trusted_proxy;
 	const char *scale;
 	int behind_tls;
-	int check; /* signals --check */
+	const char *to;   /* backup --to */
+	const char *from; /* restore --from */
+	int check;        /* signals --check */
 };
 
 static int usage_error(const char *msg)
@@ -136,6 +146,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		    {"instruments", offsetof(struct opts, instruments)},
 		    {"trusted-proxy", offsetof(struct opts, trusted_proxy)},
 		    {"scale", offsetof(struct opts, scale)},
+		    {"to", offsetof(struct opts, to)},
+		    {"from", offsetof(struct opts, from)},
 		};
 		const char *eq = strchr(a, '=');
 		size_t nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
@@ -678,6 +690,12 @@ int main(int argc, char **argv)
 		return cmd_signals(&o);
 	if (strcmp(cmd, "retention") == 0)
 		return cmd_retention(&o);
+	if (strcmp(cmd, "backup") == 0)
+		return o.to ? cli_backup(db_path_of(&o), o.to)
+		            : usage_error("backup needs --to FILE");
+	if (strcmp(cmd, "restore") == 0)
+		return o.from ? cli_restore(db_path_of(&o), o.from)
+		              : usage_error("restore needs --from FILE");
 	if (strcmp(cmd, "org") == 0 && strcmp(what, "add") == 0)
 		return cmd_org_add(&o);
 	if (strcmp(cmd, "user") == 0 && strcmp(what, "add") == 0)
