@@ -20,9 +20,7 @@ static struct privacy_labels labels_nl(void)
 
 static const char *kind_segment(const char *kind)
 {
-	return strcmp(kind, "person") == 0    ? "people"
-	       : strcmp(kind, "partner") == 0 ? "partners"
-	                                      : "communities";
+	return kind; /* /privacy/person/:id, /privacy/partner/:id, /privacy/community/:id */
 }
 
 static int erase_confirm_page(struct req *r, const char *kind, bool refused, unsigned status)

@@ -40,9 +40,7 @@ static const char *rec_label(const char *table, const char *column)
 /* "people", "partners" or "communities": the URL segment of a kind. */
 static const char *kind_segment(const char *kind)
 {
-	return strcmp(kind, "person") == 0    ? "people"
-	       : strcmp(kind, "partner") == 0 ? "partners"
-	                                      : "communities";
+	return kind; /* /privacy/person/:id, /privacy/partner/:id, /privacy/community/:id */
 }
 
 /* Who the person is, in words: role, or whose contact person. */

@@ -87,7 +87,7 @@ test('journey: a resident asks "what do you have about me, and please delete it"
 		await page.getByRole('link', { name: 'Inzage en verwijderen: alles over één persoon' }).click();
 		await checkPage(page, 'privacy-02-people');
 		await page.getByRole('link', { name: /Inzage Ruud Hendriks/ }).click();
-		await page.waitForURL(/\/privacy\/partners\/\d+$/);
+		await page.waitForURL(/\/privacy\/partner\/\d+$/);
 		await checkPage(page, 'privacy-03-inzage');
 		assert.ok((await page.locator('main').innerText()).includes('Via de receptie van De Brug.'));
 		// the download, to hand over

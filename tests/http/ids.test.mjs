@@ -150,7 +150,7 @@ test('activities (issue 9): a version, a count or a filter id is read strictly',
 test('privacy: "1abc" is no person, "07" no period of 7 days', async () => {
 	const marieke = new Client(server, { localAddress: '127.0.0.140' });
 	await marieke.login(USERS.marieke);
-	for (const kind of ['people', 'partners', 'communities'])
+	for (const kind of ['person', 'partner', 'community'])
 		for (const id of ['1abc', '01', '0', '1.0', '+1', '9007199254740993'])
 			for (const suffix of ['', '/json', '/erase'])
 				assert.equal((await marieke.get(`/o/${ORG}/privacy/${kind}/${id}${suffix}`)).status, 404, `${kind}/${id}${suffix}`);

@@ -29,7 +29,7 @@ async function people() {
 	const res = await c.marieke.get(`/o/${ORG}/privacy/people`);
 	assert.equal(res.status, 200);
 	const rows = [];
-	const re = /<tr class="utrecht-table__row"><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><td[^>]*><a class="utrecht-link" href="\/o\/[^/]+\/privacy\/(people|partners|communities)\/(\d+)"/g;
+	const re = /<tr class="utrecht-table__row"><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><td[^>]*><a class="utrecht-link" href="\/o\/[^/]+\/privacy\/(person|partner|community)\/(\d+)"/g;
 	for (let m; (m = re.exec(res.body)); ) rows.push({ name: m[1], what: m[2], kind: m[3], id: Number(m[4]) });
 	return rows;
 }
@@ -49,13 +49,13 @@ test('the register shows every kind of personal data in Dutch, with purpose, per
 test('inzage: a page and a JSON download of everything about one person, both in the access log', async () => {
 	const rows = await people();
 	const fatima = rows.find((r) => r.name === 'Fatima El Amrani');
-	assert.ok(fatima && fatima.kind === 'people', 'the ambassadeur is listed');
-	assert.ok(rows.some((r) => r.kind === 'partners' && r.name.startsWith('Samira Haddad')), 'a partner contact is listed');
-	const page = await c.marieke.get(`/o/${ORG}/privacy/people/${fatima.id}`);
+	assert.ok(fatima && fatima.kind === 'person', 'the ambassadeur is listed');
+	assert.ok(rows.some((r) => r.kind === 'partner' && r.name.startsWith('Samira Haddad')), 'a partner contact is listed');
+	const page = await c.marieke.get(`/o/${ORG}/privacy/person/${fatima.id}`);
 	assert.equal(page.status, 200);
 	assert.ok(page.body.includes('fatima@voorbeeld.nl'));
 	assert.ok(textOf(page.body).includes('Ambassadeur van een community'), 'her community is in it');
-	const file = await c.marieke.get(`/o/${ORG}/privacy/people/${fatima.id}/json`);
+	const file = await c.marieke.get(`/o/${ORG}/privacy/person/${fatima.id}/json`);
 	assert.equal(file.status, 200);
 	assert.match(file.headers['content-type'], /^application\/json/);
 	assert.match(file.headers['content-disposition'], /^attachment; filename="inzage-de-sleutel-person-\d+\.json"$/, 'no name in the file name');
@@ -84,14 +84,14 @@ test('inzage of a person with 10 000 records: the download is complete', { skip:
 		if (e.code === 'ENOENT') return; // no sqlite3 tool here
 		throw e;
 	}
-	const file = await c.marieke.get(`/o/${ORG}/privacy/people/${jeroen.id}/json`, { timeout: 120000 });
+	const file = await c.marieke.get(`/o/${ORG}/privacy/person/${jeroen.id}/json`, { timeout: 120000 });
 	assert.equal(file.status, 200);
 	const data = JSON.parse(file.body);
 	assert.equal(data.count, data.records.length);
 	const mine = data.records.filter((r) => r.table === 'conversations' && r.column === 'person_id');
 	assert.ok(mine.length >= 10000, `${mine.length} conversations`);
 	assert.equal(mine.filter((r) => /^Gesprek \d+$/.test(r.text)).length, 10000, 'every one of them');
-	const page = await c.marieke.get(`/o/${ORG}/privacy/people/${jeroen.id}`, { timeout: 120000 });
+	const page = await c.marieke.get(`/o/${ORG}/privacy/person/${jeroen.id}`, { timeout: 120000 });
 	assert.equal(page.status, 200);
 	assert.ok(page.body.includes('Gesprek 10000') && page.body.includes('</html>'), 'the page too, to its end');
 });
@@ -102,7 +102,7 @@ test('the access log records who opened a person\'s details or a partner\'s cont
 	const before = (await c.marieke.get(`/o/${ORG}/privacy/log`)).body.match(/bekeek de gegevens/g)?.length ?? 0;
 	assert.equal((await c.marieke.get(`/o/${ORG}/people/${jeroen.id}`)).status, 200);
 	assert.equal((await c.marieke.get(`/o/${ORG}/people/${jeroen.id}`)).status, 200);
-	const inge = rows.find((r) => r.kind === 'partners' && r.name.startsWith('Inge de Wit'));
+	const inge = rows.find((r) => r.kind === 'partner' && r.name.startsWith('Inge de Wit'));
 	assert.equal((await c.sascha.get(`/o/${ORG}/partners/${inge.id}`)).status, 200);
 	const log = (await c.marieke.get(`/o/${ORG}/privacy/log`)).body;
 	assert.equal(log.match(/bekeek de gegevens/g)?.length ?? 0, before + 2, 'two views logged: the second of the same page the same day is not');
@@ -130,7 +130,7 @@ test('another organisation\'s people and contacts are not found (404), for every
 
 test('bad ids and bad periods are refused', async () => {
 	for (const id of ['0', '1abc', '-1', '99999999999999999999', '1.0'])
-		for (const kind of ['people', 'partners', 'communities'])
+		for (const kind of ['person', 'partner', 'community'])
 			assert.equal((await c.marieke.get(`/o/${ORG}/privacy/${kind}/${id}`)).status, 404, `${kind}/${id}`);
 	const csrf = await c.marieke.csrf(`/o/${ORG}/privacy/retention`);
 	for (const bad of ['0', '3x', '3651', '', '-5', '7 dagen'])
@@ -142,10 +142,10 @@ test('bad ids and bad periods are refused', async () => {
 });
 
 test('erasing a partner\'s contact person: gone everywhere, the audit log says that, not what', async () => {
-	const samira = (await people()).find((r) => r.kind === 'partners' && r.name.startsWith('Samira Haddad'));
-	const confirm = await c.marieke.get(`/o/${ORG}/privacy/partners/${samira.id}/erase`);
+	const samira = (await people()).find((r) => r.kind === 'partner' && r.name.startsWith('Samira Haddad'));
+	const confirm = await c.marieke.get(`/o/${ORG}/privacy/partner/${samira.id}/erase`);
 	assert.equal(confirm.status, 200);
-	const res = await c.marieke.post(`/o/${ORG}/privacy/partners/${samira.id}/erase`, { csrf: csrfFrom(confirm.body) });
+	const res = await c.marieke.post(`/o/${ORG}/privacy/partner/${samira.id}/erase`, { csrf: csrfFrom(confirm.body) });
 	assert.equal(res.status, 303);
 	assert.ok(!(await people()).some((r) => r.name.startsWith('Samira Haddad')));
 	const partner = await c.marieke.get(`/o/${ORG}/partners/${samira.id}`);
