@@ -204,6 +204,20 @@ static int login_records(struct db *db, long long org_id, long long person, priv
 			           " WHERE org_id = ?1 AND agreed_with LIKE '%' || ?2 || '%'"),
 			    by_name, "community_agreements", "agreed_with", fn, ctx);
 		if (rc == 0)
+			rc = each_row(
+			    db,
+			    DB_SQL("SELECT id, updated_at, contact_name || ' ' || contact_how"
+			           " FROM communities"
+			           " WHERE org_id = ?1 AND contact_name LIKE '%' || ?2 || '%'"),
+			    by_name, "communities", "contact_name", fn, ctx);
+		if (rc == 0)
+			rc = each_row(
+			    db,
+			    DB_SQL("SELECT id, updated_at, contact_name || ' ' || contact_how"
+			           " FROM partners"
+			           " WHERE org_id = ?1 AND contact_name LIKE '%' || ?2 || '%'"),
+			    by_name, "partners", "contact_name", fn, ctx);
+		if (rc == 0)
 			rc = each_row(db,
 			              DB_SQL("SELECT id, created_at, body FROM visions"
 			                     " WHERE org_id = ?1 AND author LIKE '%' || ?2 || '%'"),

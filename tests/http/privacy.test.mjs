@@ -64,6 +64,7 @@ test('inzage: a page and a JSON download of everything about one person, both in
 	assert.equal(data.subject.detail, 'fatima@voorbeeld.nl');
 	assert.equal(data.count, data.records.length);
 	assert.ok(data.records.some((r) => r.table === 'community_ambassadors'));
+	assert.ok(data.records.some((r) => r.table === 'communities' && r.column === 'contact_name'), 'named as a community\'s contact person too');
 	assert.ok(data.records.some((r) => r.table === 'persons' && r.column === 'email' && r.text === 'fatima@voorbeeld.nl'));
 	// the access log names who looked, and at whom
 	const log = textOf((await c.marieke.get(`/o/${ORG}/privacy/log`)).body);
