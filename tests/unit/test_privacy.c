@@ -370,6 +370,81 @@ static void test_retention_erases_a_departed_person_after_the_period(void **stat
 	tdb_close(w.t);
 }
 
+static void test_retention_clears_each_category_past_its_period(void **state)
+{
+	(void)state;
+	struct world w;
+	world_open(&w);
+	struct db *db = w.t->db;
+	const struct db_param *o = DB_ARGS(DB_INT(w.org));
+	/* long past: a stopped community, a quiet partner, a closed round, an old log entry */
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO communities (org_id, name, contact_name, contact_how, status,"
+	            " status_since, created_at, updated_at) VALUES (?1, 'Oud', 'Karel Contact',"
+	            " '06-1', 'gestopt', 1, 1, 1), (?1, 'Levend', 'Lies Levend', '06-2',"
+	            " 'samenwerken', 1, 1, 1)",
+	            o),
+	    DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO partners (org_id, name, kind, contact_name, contact_how,"
+	            " created_at, updated_at) VALUES (?1, 'Stil', 'anders', 'Piet Partner',"
+	            " 'piet@x.nl', 1, 1)",
+	            o),
+	    DB_OK);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO meetlat_instruments (hash, version, body, created_at)"
+	                         " VALUES ('h', '1', '{}', 1)",
+	                         DB_NOARGS),
+	                 DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO meetlat_rounds (org_id, title, instrument, token, status,"
+	            " opened_at, closed_at) VALUES (?1, 'Ronde', 'h',"
+	            " 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'closed', 1, 1)",
+	            o),
+	    DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO access_log (org_id, viewer_id, subject_kind, subject_id,"
+	            " what, at) VALUES (?1, NULL, 'person', 1, 'detail', 1)",
+	            o),
+	    DB_OK);
+	assert_int_equal(privacy_log_view(db, w.org, w.admin, "person", w.staff, "detail"), 0);
+	struct retention_due due[RET_N];
+	assert_int_equal(retention_overview(db, w.org, due), 0);
+	assert_int_equal(due[RET_CONTACT].now, 2);
+	assert_int_equal(due[RET_LINKS].now, 1);
+	assert_int_equal(due[RET_ACCESS_LOG].now, 1);
+	assert_true(due[RET_ACCESS_LOG].next > 0); /* today's entry, a year from now */
+	long long removed[RET_N];
+	assert_int_equal(retention_enforce(db, w.org, &labels, removed), 0);
+	assert_int_equal(removed[RET_CONTACT], 2);
+	assert_int_equal(removed[RET_LINKS], 1);
+	assert_int_equal(removed[RET_ACCESS_LOG], 1);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM communities WHERE contact_name <> ''"),
+	                 1);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM communities WHERE contact_name ="
+	                             " 'Lies Levend'"),
+	                 1);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM partners WHERE contact_name <> ''"), 0);
+	assert_int_equal(
+	    tdb_int(db, "SELECT COUNT(*) FROM meetlat_rounds WHERE token LIKE 'verlopen-%'"), 1);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM access_log WHERE at = 1"), 0);
+	assert_int_equal(
+	    tdb_int(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'retention.run'"), 1);
+	/* a period the beheerder set is the one used: three days keeps nothing older */
+	int days[RET_N] = {3, 3, 3};
+	assert_int_equal(retention_set(db, w.org, w.admin, days), SAVE_OK);
+	int got[RET_N];
+	assert_int_equal(retention_days(db, w.org, got), 0);
+	assert_int_equal(got[RET_LINKS], 3);
+	int bad[RET_N] = {0, 3, 3};
+	assert_int_equal(retention_set(db, w.org, w.admin, bad), SAVE_REFUSED);
+	tdb_close(w.t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -380,6 +455,7 @@ int main(void)
 	    cmocka_unit_test(test_erase_refuses_what_it_may_not),
 	    cmocka_unit_test(test_inzage_of_10000_records_is_complete),
 	    cmocka_unit_test(test_retention_erases_a_departed_person_after_the_period),
+	    cmocka_unit_test(test_retention_clears_each_category_past_its_period),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
