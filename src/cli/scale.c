@@ -22,6 +22,7 @@
 #include "../core/community.h"
 #include "../core/conversation.h"
 #include "../core/goal.h" /* goals */
+#include "../core/privacy.h" /* privacy (issue 14b) */
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
 #include "../core/signal.h"
@@ -551,6 +552,11 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 		if (activity_create(db, org, who.id, 0, &act, NULL, &why) != SAVE_OK)
 			goto out;
 	}
+
+	/* privacy (issue 14b): the access log holds the views of the partners' contact persons */
+	for (int p = 0; p < N_PARTNERS; p++)
+		if (privacy_log_view(db, org, staff[p % N_STAFF], "partner", partners[p], "detail") != 0)
+			goto out;
 
 	/* meetlat: a closed round last year and an open one now */
 	long long people[N_STAFF];
