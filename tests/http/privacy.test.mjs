@@ -158,6 +158,26 @@ test('erasing a partner\'s contact person: gone everywhere, the audit log says t
 	assert.ok(!audit.includes('Samira Haddad'), 'the audit log does not keep the name');
 });
 
+test('erasing a colleague: their sessions end at once, their work stays under "oud-medewerker"', async () => {
+	const jeroenClient = new Client(server, { localAddress: '127.0.0.97' });
+	await jeroenClient.login(USERS.jeroen);
+	assert.equal((await jeroenClient.get(`/o/${ORG}/`)).status, 200);
+	const jeroen = (await people()).find((r) => r.name.startsWith('Jeroen'));
+	const confirm = await c.marieke.get(`/o/${ORG}/privacy/person/${jeroen.id}/erase`);
+	assert.ok(textOf(confirm.body).includes('oud-medewerker'));
+	const res = await c.marieke.post(`/o/${ORG}/privacy/person/${jeroen.id}/erase`, { csrf: csrfFrom(confirm.body) });
+	assert.equal(res.status, 303);
+	assert.equal((await jeroenClient.get(`/o/${ORG}/`)).status, 303, 'logged out at once');
+	assert.ok(!(await people()).some((r) => r.name.startsWith('Jeroen')));
+	const list = textOf((await c.marieke.get(`/o/${ORG}/conversations`)).body);
+	assert.ok(!list.includes('Jeroen Bakker'), 'his name is gone from the conversations');
+	// erasing oneself or the last beheerder is refused, and says why
+	const me = (await people()).find((r) => r.name === 'Marieke Jansen');
+	const self = await c.marieke.post(`/o/${ORG}/privacy/person/${me.id}/erase`, { csrf: csrfFrom(confirm.body) });
+	assert.equal(self.status, 409);
+	assert.ok(textOf(self.body).includes('Dit kan hier niet'));
+});
+
 test('an ambassadeur leaves by themselves: asked first, then erased and logged out', async () => {
 	const confirm = await c.fatima.get(`/o/${ORG}/me/leave`);
 	assert.equal(confirm.status, 200);
