@@ -272,12 +272,18 @@ int privacy_each_record(struct db *db, long long org_id, const char *kind, long 
 int privacy_log_view(struct db *db, long long org_id, long long viewer, const char *kind,
                      long long id, const char *what)
 {
+	kind = privacy_kind(kind);
+	if (kind == NULL)
+		return -1;
+	bool person = strcmp(kind, "person") == 0, partner = strcmp(kind, "partner") == 0;
 	return db_exec(
 	           db,
-	           "INSERT INTO access_log (org_id, viewer_id, subject_kind, subject_id, what, at)"
-	           " VALUES (?, ?, ?, ?, ?, ?)",
+	           "INSERT INTO access_log (org_id, viewer_id, subject_kind, person_id, partner_id,"
+	           " community_id, what, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	           DB_ARGS(DB_INT(org_id), viewer > 0 ? DB_INT(viewer) : DB_NULL, DB_TEXT(kind),
-	                   DB_INT(id), DB_TEXT(what), DB_INT((long long)clock_now()))) == DB_OK
+	                   person ? DB_INT(id) : DB_NULL, partner ? DB_INT(id) : DB_NULL,
+	                   !person && !partner ? DB_INT(id) : DB_NULL, DB_TEXT(what),
+	                   DB_INT((long long)clock_now()))) == DB_OK
 	           ? 0
 	           : -1;
 }
@@ -286,13 +292,13 @@ int privacy_log_seen_since(struct db *db, long long org_id, long long viewer, co
                            long long id, const char *what, long long since)
 {
 	long long n = 0;
-	if (db_query_int(
-	        db,
-	        "SELECT COUNT(*) FROM access_log WHERE org_id = ?1 AND at >= ?2"
-	        " AND viewer_id = ?3 AND subject_kind = ?4 AND subject_id = ?5 AND what = ?6",
-	        DB_ARGS(DB_INT(org_id), DB_INT(since), DB_INT(viewer), DB_TEXT(kind), DB_INT(id),
-	                DB_TEXT(what)),
-	        &n) != DB_ROW)
+	if (db_query_int(db,
+	                 "SELECT COUNT(*) FROM access_log WHERE org_id = ?1 AND at >= ?2"
+	                 " AND viewer_id = ?3 AND subject_kind = ?4"
+	                 " AND COALESCE(person_id, partner_id, community_id) = ?5 AND what = ?6",
+	                 DB_ARGS(DB_INT(org_id), DB_INT(since), DB_INT(viewer), DB_TEXT(kind),
+	                         DB_INT(id), DB_TEXT(what)),
+	                 &n) != DB_ROW)
 		return -1;
 	return n > 0;
 }
@@ -313,15 +319,13 @@ int privacy_log_list(struct db *db, struct arena *a, long long org_id, long long
                      long long offset, struct access_entry **out, size_t *n_out)
 {
 	return db_rows(db, a,
-	               "SELECT l.at, COALESCE(v.name, ''), l.subject_kind, l.subject_id,"
-	               " COALESCE(CASE l.subject_kind"
-	               "  WHEN 'person' THEN (SELECT name FROM persons WHERE id = l.subject_id)"
-	               "  WHEN 'partner' THEN (SELECT contact_name FROM partners"
-	               "   WHERE id = l.subject_id AND org_id = l.org_id)"
-	               "  ELSE (SELECT contact_name FROM communities"
-	               "   WHERE id = l.subject_id AND org_id = l.org_id) END, ''),"
-	               " l.what"
+	               "SELECT l.at, COALESCE(v.name, ''), l.subject_kind,"
+	               " COALESCE(l.person_id, l.partner_id, l.community_id, 0),"
+	               " COALESCE(p.name, pa.contact_name, c.contact_name, ''), l.what"
 	               " FROM access_log l LEFT JOIN persons v ON v.id = l.viewer_id"
+	               " LEFT JOIN persons p ON p.id = l.person_id"
+	               " LEFT JOIN partners pa ON pa.id = l.partner_id"
+	               " LEFT JOIN communities c ON c.id = l.community_id"
 	               " WHERE l.org_id = ?1 ORDER BY l.at DESC, l.id DESC LIMIT ?2 OFFSET ?3",
 	               DB_ARGS(DB_INT(org_id), DB_INT(limit), DB_INT(offset)),
 	               sizeof(struct access_entry), read_access, out, n_out);

@@ -407,8 +407,8 @@ static void test_retention_clears_each_category_past_its_period(void **state)
 	    DB_OK);
 	assert_int_equal(
 	    db_exec(db,
-	            "INSERT INTO access_log (org_id, viewer_id, subject_kind, subject_id,"
-	            " what, at) VALUES (?1, NULL, 'person', 1, 'detail', 1)",
+	            "INSERT INTO access_log (org_id, viewer_id, subject_kind, person_id,"
+	            " what, at) VALUES (?1, NULL, 'person', NULL, 'detail', 1)",
 	            o),
 	    DB_OK);
 	assert_int_equal(privacy_log_view(db, w.org, w.admin, "person", w.staff, "detail"), 0);

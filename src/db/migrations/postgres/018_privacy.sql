@@ -22,7 +22,9 @@ CREATE TABLE access_log (
 	org_id       BIGINT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
 	viewer_id    BIGINT REFERENCES persons(id) ON DELETE SET NULL,
 	subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person', 'partner', 'community')),
-	subject_id   BIGINT NOT NULL,
+	person_id    BIGINT REFERENCES persons(id) ON DELETE SET NULL,       -- the person seen, or
+	partner_id   BIGINT REFERENCES partners(id) ON DELETE SET NULL,      -- a partner's contact, or
+	community_id BIGINT REFERENCES communities(id) ON DELETE SET NULL,   -- a community's contact
 	what         TEXT NOT NULL CHECK (what IN ('detail', 'inzage', 'download', 'erase')),
 	at           BIGINT NOT NULL
 );

@@ -17,14 +17,17 @@ CREATE TABLE retention_runs (
 );
 
 -- Who opened whose personal data. subject_kind names the kind of person
--- ('person', 'partner', 'community': a contact person), subject_id its id;
--- never a name, so the log itself holds no more than ids.
+-- ('person', 'partner', 'community': a contact person), the one of
+-- person_id, partner_id, community_id its id; never a name, so the log
+-- itself holds no more than ids.
 CREATE TABLE access_log (
 	id           INTEGER PRIMARY KEY,
 	org_id       INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
 	viewer_id    INTEGER REFERENCES persons(id) ON DELETE SET NULL,
 	subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person', 'partner', 'community')),
-	subject_id   INTEGER NOT NULL,
+	person_id    INTEGER REFERENCES persons(id) ON DELETE SET NULL,       -- the person seen, or
+	partner_id   INTEGER REFERENCES partners(id) ON DELETE SET NULL,      -- a partner's contact, or
+	community_id INTEGER REFERENCES communities(id) ON DELETE SET NULL,   -- a community's contact
 	what         TEXT NOT NULL CHECK (what IN ('detail', 'inzage', 'download', 'erase')),
 	at           INTEGER NOT NULL
 );
