@@ -435,6 +435,9 @@ bench_config() {
   add_page dashboard "/o/$org/dashboard" "$staff"
   # privacy (issue 14b): the register, read by the beheerder
   add_page privacy "/o/$org/privacy" "$(login marieke@desleutel.nl)"
+  # route (issue 12a): Mijn route and my contribution (eight step queries each)
+  add_page route "/o/$org/route" "$staff"
+  add_page me "/o/$org/me" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do

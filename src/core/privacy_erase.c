@@ -155,6 +155,15 @@ int privacy_erase_login_tx(struct db *db, long long org_id, long long actor, lon
 	        DB_OK ||
 	    db_exec(db, "DELETE FROM calendar_keys WHERE org_id = ?1 AND person_id = ?2", op) !=
 	        DB_OK ||
+	    /* route (issue 12a): the impact plan and route are the person's own: they go */
+	    db_exec(db, "DELETE FROM impact_plans WHERE org_id = ?1 AND person_id = ?2", op) !=
+	        DB_OK ||
+	    db_exec(db, "DELETE FROM route_marks WHERE org_id = ?1 AND person_id = ?2", op) !=
+	        DB_OK ||
+	    db_exec(db,
+	            "DELETE FROM personal_shares WHERE org_id = ?1 AND (owner_id = ?2"
+	            " OR viewer_id = ?2)",
+	            op) != DB_OK ||
 	    db_exec(db, "DELETE FROM signals WHERE org_id = ?1 AND person_id = ?2", op) != DB_OK ||
 	    db_exec(db, "DELETE FROM sessions WHERE person_id = ?", DB_ARGS(DB_INT(person))) !=
 	        DB_OK ||
