@@ -434,6 +434,8 @@ bench_config() {
   add_page calendar "/o/$org/calendar" "$staff"
   add_page dashboard "/o/$org/dashboard" "$staff"
   add_page account-sessions "/account/sessions" "$staff" # accounts (issue 14): where am I logged in
+  # privacy (issue 14b): the register, read by the beheerder
+  add_page privacy "/o/$org/privacy" "$(login marieke@desleutel.nl)"
   # route (issue 12a): Mijn route and my contribution (eight step queries each)
   add_page route "/o/$org/route" "$staff"
   add_page me "/o/$org/me" "$staff"

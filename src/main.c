@@ -24,11 +24,13 @@
 #include "core/instrument.h"
 #include "core/org.h"
 #include "core/reindex.h"
+#include "core/retention.h"
 #include "core/signal.h"
 #include "db/db.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "util/clock.h"
+#include "i18n/text.h"
 #include "web/layout.h"
 
 #ifndef KRING_VERSION
@@ -75,6 +77,8 @@ static const char usage[] =
     "  retention [--db PATH]\n"
     "        remove residents' details from the public page's submissions whose\n"
     "        retention date has come (the server does this every hour)\n"
+    "        and every other kind of personal data past its retention period, in\n"
+    "        every organisation (once a day)\n"
     "  backup --to FILE [--db PATH]\n"
     "        copy the database into the new FILE while kring serves: SQLite through\n"
     "        its online backup API, sealed with a checksum of every table;\n"
@@ -281,6 +285,12 @@ static void *signals_main(void *unused)
 			char day[16];
 			clock_today(day);
 			if (inbox_retention(db, day, NULL) != 0)
+				fprintf(stderr, "kring: the inbox retention pass failed: %s\n",
+				        db_errmsg(db));
+			/* privacy (issue 14b): retention, once a day per organisation */
+			struct privacy_labels l = {T(PRIV_LABEL_STAFF), T(PRIV_LABEL_AMBASSADOR),
+			                           T(PRIV_LABEL_CONTACT)};
+			if (retention_run_due(db, &l, false, &n) != 0)
 				fprintf(stderr, "kring: the retention pass failed: %s\n",
 				        db_errmsg(db));
 			db_close(db);
@@ -647,8 +657,9 @@ static int cmd_signals(const struct opts *o)
 
 /*
  * kring retention: the residents' details of the public page's submissions
- * whose date has come go now (the server does this every hour), as
- * core/inbox.h describes.
+ * whose date has come go now (public, issue 13; core/inbox.h), and the daily
+ * retention pass by hand for every organisation (privacy, issue 14b); the
+ * server does both by itself.
  */
 static int cmd_retention(const struct opts *o)
 {
@@ -657,14 +668,19 @@ static int cmd_retention(const struct opts *o)
 		return 1;
 	char today[16];
 	clock_today(today);
-	long long n = 0;
-	int rc = inbox_retention(db, today, &n);
+	long long cleared = 0;
+	int rc = inbox_retention(db, today, &cleared);
+	struct privacy_labels l = {T(PRIV_LABEL_STAFF), T(PRIV_LABEL_AMBASSADOR),
+	                           T(PRIV_LABEL_CONTACT)};
+	int n = 0;
+	if (rc == 0)
+		rc = retention_run_due(db, &l, true, &n);
 	db_close(db);
 	if (rc != 0) {
 		fprintf(stderr, "kring: the retention pass failed\n");
 		return 1;
 	}
-	printf("retention: %lld submissions cleared\n", n);
+	printf("retention: %lld submissions cleared, %d organisations done\n", cleared, n);
 	return 0;
 }
 

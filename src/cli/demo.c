@@ -26,6 +26,7 @@
 #include "demo_knowledge.h" /* knowledge (issue 11) */
 #include "demo_public.h"    /* public page (issue 13) */
 #include "demo_route.h"     /* route (issue 12a): Sascha's route and impact plan */
+#include "demo_privacy.h"   /* privacy (issue 14b) */
 
 struct demo_org {
 	const char *slug;
@@ -358,6 +359,9 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_activities_load(db) != 0)
 		goto out;
 	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
+		goto out;
+	if (demo_privacy_load(db) !=
+	    0) /* privacy (issue 14b): a colleague who left, the access log */
 		goto out;
 	if (demo_route_load(db) != 0) /* route (issue 12a) */
 		goto out;

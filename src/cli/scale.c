@@ -25,8 +25,10 @@
 #include "demo_knowledge.h"    /* knowledge (issue 11): demo_png */
 #include "../core/community.h"
 #include "../core/conversation.h"
-#include "../core/goal.h"   /* goals */
-#include "../core/invite.h" /* accounts */
+#include "../core/goal.h"    /* goals */
+#include "../core/invite.h"  /* accounts */
+#include "../core/goal.h"    /* goals */
+#include "../core/privacy.h" /* privacy (issue 14b) */
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
 #include "../core/signal.h"
@@ -606,6 +608,11 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 				goto out;
 		}
 	}
+	/* privacy (issue 14b): the access log holds the views of the partners' contact persons */
+	for (int p = 0; p < N_PARTNERS; p++)
+		if (privacy_log_view(db, org, staff[p % N_STAFF], "partner", partners[p],
+		                     "detail") != 0)
+			goto out;
 
 	/* meetlat: a closed round last year and an open one now */
 	long long people[N_STAFF];

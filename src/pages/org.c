@@ -70,6 +70,11 @@ static void settings_page(struct req *r, struct form *f, long long version, cons
 	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
 	     "href=\"/o/%s/settings/security\">%s</a></p>",
 	     r->org_slug, T(ACC_ORG_SEC_LINK));
+	/* privacy (issue 14b): its settings live on its own page */
+	html(&h,
+	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/privacy\">%s</a></p>",
+	     r->org_slug, T(PRIV_SETTINGS_LINK));
 	html(&h, "</div>");
 	page_end(r, &h, status);
 }

@@ -12,6 +12,7 @@
 #include "../web/layout.h"
 #include "community_ui.h"
 #include "pages.h"
+#include "privacy_ui.h" /* privacy (issue 14b) */
 #include "partner_ui.h"
 #include "respond.h"
 
@@ -267,6 +268,10 @@ int page_partner(struct req *r)
 		return HANDLER_ERROR;
 	if (found == 0)
 		return respond_not_found(r);
+	/* privacy (issue 14b): who saw the contact person, in the access log */
+	if ((p.contact_name[0] || p.contact_how[0]) &&
+	    privacy_page_logged(r, "partner", p.id, "detail") != 0)
+		return HANDLER_ERROR;
 	bool staff = (r->role & ROLES_STAFF) != 0;
 	struct html h;
 	page_begin(r, &h, ui_short(&r->arena, p.name, 80));

@@ -16,6 +16,7 @@
 #include "../web/layout.h"
 #include "pager.h"
 #include "pages.h"
+#include "privacy_ui.h" /* privacy (issue 14b) */
 
 static const char *const role_values[] = {"medewerker", "beheerder", "adviseur", "ambassadeur",
                                           NULL};
@@ -269,6 +270,9 @@ int page_person(struct req *r)
 		resp_error(r, 404);
 		return HANDLER_OK;
 	}
+	/* privacy (issue 14b): who opened this person's details, in the access log */
+	if (privacy_page_logged(r, "person", m.person_id, "detail") != 0)
+		return HANDLER_ERROR;
 	person_page(r, &m, NULL, 200);
 	return HANDLER_OK;
 }
@@ -492,6 +496,10 @@ static const struct audit_kind {
     {"account.sessions_end", TXT_AUDIT_SESSIONS_END, -1},
     {"org.totp_on", TXT_AUDIT_TOTP_ON, -1},
     {"org.totp_off", TXT_AUDIT_TOTP_OFF, -1},
+    /* privacy (issue 14b): that it happened, never what */
+    {"privacy.erase", TXT_AUDIT_PRIVACY_ERASE, -1},
+    {"retention.settings", TXT_AUDIT_RETENTION_SETTINGS, -1},
+    {"retention.run", TXT_AUDIT_RETENTION_RUN, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

@@ -187,6 +187,19 @@ test('accounts: a token, id, session reference or code that is not exactly right
 	assert.equal((await c.get(link)).status, 200, 'the link is still good');
 });
 
+// privacy (issue 14b): a person's id in an inzage or erase address, and a retention period, are read strictly
+test('privacy: "1abc" is no person, "07" no period of 7 days', async () => {
+	const marieke = new Client(server, { localAddress: '127.0.0.140' });
+	await marieke.login(USERS.marieke);
+	for (const kind of ['person', 'partner', 'community'])
+		for (const id of ['1abc', '01', '0', '1.0', '+1', '9007199254740993'])
+			for (const suffix of ['', '/json', '/erase'])
+				assert.equal((await marieke.get(`/o/${ORG}/privacy/${kind}/${id}${suffix}`)).status, 404, `${kind}/${id}${suffix}`);
+	const csrf = await marieke.csrf(`/o/${ORG}/privacy/retention`);
+	for (const days of ['07', '7d', '1e2', '+7', '0x10', '١٢'])
+		assert.equal((await marieke.post(`/o/${ORG}/privacy/retention`, { csrf, contact: days, links: '90', access_log: '365' })).status, 422, days);
+});
+
 // route (issue 12a): a step, a plan version and a chosen beheerder are read strictly
 test('route and impact plan: "01", "1abc" and " 1" are no step, version or beheerder', async () => {
 	let csrf = await sascha.csrf(`/o/${ORG}/route`);
