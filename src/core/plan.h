@@ -43,7 +43,9 @@ enum plan_num {
  * "12.50", "12,5", "€ 1.234,56", "1,234.56", "1 234,56": an optional "€"
  * or "EUR", then digits where the last '.' or ',' followed by one or two
  * digits at the end is the decimal mark and every other '.', ',' or space
- * separates groups of three digits. Anything else is PLAN_NUM_BAD; a sign
+ * separates groups of three digits; a ',' between groups only with a '.'
+ * decimal mark after them ("12,505" is PLAN_NUM_PRECISION: three Dutch
+ * decimals, not twelve thousand). Anything else is PLAN_NUM_BAD; a sign
  * '-' PLAN_NUM_NEGATIVE; more than PLAN_MAX_CENTS PLAN_NUM_TOO_LARGE.
  */
 enum plan_num plan_parse_cents(const char *s, long long *cents);

@@ -91,6 +91,9 @@ enum plan_num plan_parse_cents(const char *s, long long *cents)
 	}
 	if (groups > 0 && digits_in_group != 3)
 		return PLAN_NUM_BAD;
+	/* "12,505": in Dutch a decimal comma with three decimals, not twelve thousand */
+	if (dec == n && group == ',')
+		return PLAN_NUM_PRECISION;
 	long long frac = 0;
 	if (dec < n) {
 		if (n - dec - 1 == 1)

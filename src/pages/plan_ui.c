@@ -98,6 +98,9 @@ bool plan_read_money(struct form *f, const char *name, long long *cents)
 	case PLAN_NUM_TOO_LARGE:
 		form_error(f, name, T(PL_MONEY_TOO_LARGE));
 		return false;
+	case PLAN_NUM_PRECISION:
+		form_error(f, name, T(PL_MONEY_PRECISION));
+		return false;
 	default:
 		form_error(f, name, T(PL_MONEY_BAD));
 		return false;
