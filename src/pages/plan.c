@@ -18,6 +18,12 @@
 #include "plan_ui.h"
 #include "respond.h"
 
+/* "Uren, gepland / besteed": a column's name where a cell stands alone (a phone). */
+static const char *long_label(struct arena *a, int text)
+{
+	return arena_printf(a, "%s, %s", text_nl[text], T(PL_COL_PLANNED_SPENT));
+}
+
 static void task_row(struct req *r, struct html *h, const struct plan_task *t, const char *today,
                      bool any_edit)
 {
@@ -39,8 +45,9 @@ static void task_row(struct req *r, struct html *h, const struct plan_task *t, c
 	     "</td><td data-label=\"%s\"><span class=\"kring-badge kring-plan-status--%s\">%s"
 	     "</span></td><td data-label=\"%s\" class=\"kring-num\">%s / %s</td>"
 	     "<td data-label=\"%s\" class=\"kring-num\">%s / %s</td>",
-	     T(PL_COL_STATUS), t->status, plan_status_label(t->status), T(PL_COL_HOURS),
-	     plan_hours(a, t->planned_minutes), plan_hours(a, t->spent_minutes), T(PL_COL_MONEY),
+	     T(PL_COL_STATUS), t->status, plan_status_label(t->status),
+	     long_label(a, TXT_PL_COL_HOURS), plan_hours(a, t->planned_minutes),
+	     plan_hours(a, t->spent_minutes), long_label(a, TXT_PL_COL_MONEY),
 	     plan_money(a, t->planned_cents), plan_money(a, t->spent_cents));
 	if (any_edit) {
 		html(h, "<td class=\"kring-col-action\">");
@@ -90,8 +97,8 @@ int page_plan(struct req *r)
 		page_notice(&h, "ok", T(PL_DELETED));
 	if (staff)
 		html(&h,
-		     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-button-link "
-		     "utrecht-button-link--primary-action kring-button-link\" "
+		     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-button "
+		     "utrecht-button--primary-action kring-button-link\" "
 		     "href=\"%s\">%s</a></p>",
 		     plan_community_url(r, c.id, "/plan/new"), T(PL_ADD));
 	html(&h,
@@ -118,9 +125,11 @@ int page_plan(struct req *r)
 	     "kring-table--stack "
 	     "kring-plan\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\" "
-	     "class=\"kring-num\">%s</th><th scope=\"col\" class=\"kring-num\">%s</th>",
+	     "class=\"kring-num\">%s<span class=\"kring-plan__unit\">%s</span></th>"
+	     "<th scope=\"col\" class=\"kring-num\">%s<span class=\"kring-plan__unit\">%s</span>"
+	     "</th>",
 	     T(PL_COL_TASK), T(PL_COL_OWNER), T(PL_COL_DUE), T(PL_COL_STATUS), T(PL_COL_HOURS),
-	     T(PL_COL_MONEY));
+	     T(PL_COL_PLANNED_SPENT), T(PL_COL_MONEY), T(PL_COL_PLANNED_SPENT));
 	if (any_edit)
 		html(&h, "<th scope=\"col\" class=\"kring-col-action\">%s</th>", T(PL_COL_ACTION));
 	html(&h, "</tr></thead><tbody>");
@@ -130,9 +139,9 @@ int page_plan(struct req *r)
 	     "</tbody><tfoot><tr class=\"kring-plan__total\"><th scope=\"row\" colspan=\"4\">%s"
 	     "</th><td data-label=\"%s\" class=\"kring-num\">%s / %s</td>"
 	     "<td data-label=\"%s\" class=\"kring-num\">%s / %s</td>",
-	     T(PL_TOTAL), T(PL_COL_HOURS), plan_hours(a, tot.planned_minutes),
-	     plan_hours(a, tot.spent_minutes), T(PL_COL_MONEY), plan_money(a, tot.planned_cents),
-	     plan_money(a, tot.spent_cents));
+	     T(PL_TOTAL), long_label(a, TXT_PL_COL_HOURS), plan_hours(a, tot.planned_minutes),
+	     plan_hours(a, tot.spent_minutes), long_label(a, TXT_PL_COL_MONEY),
+	     plan_money(a, tot.planned_cents), plan_money(a, tot.spent_cents));
 	if (any_edit)
 		html(&h, "<td class=\"kring-col-action\"></td>");
 	html(&h, "</tr></tfoot></table></div></section>");

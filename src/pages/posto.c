@@ -71,7 +71,7 @@ static void goals_list(struct req *r, struct html *h, long long community_id)
 		respond_section_failed(r, h, "post-o goals");
 		return;
 	}
-	html(h, "<h3 class=\"utrecht-heading-3\">%s</h3>", T(PO_GOALS));
+	html(h, "<h4 class=\"kring-posto__sub\">%s</h4>", T(PO_GOALS));
 	if (n == 0) {
 		html(h,
 		     "<p class=\"utrecht-paragraph kring-muted\">%s <a class=\"utrecht-link "
