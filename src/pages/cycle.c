@@ -82,9 +82,10 @@ static void stage_ring(struct req *r, struct html *h, const struct cycle_move *c
 	html(h, "<ol class=\"kring-cycle\">");
 	for (int k = 0; cycle_stages[k]; k++) {
 		bool now = has == 1 && strcmp(cur->stage, cycle_stages[k]) == 0;
-		html(h, "<li class=\"kring-cycle__stage%s\"%s><strong>%s</strong>",
-		     now ? " kring-cycle__stage--now" : "", now ? " aria-current=\"step\"" : "",
-		     text_nl[TXT_CY_STAGE_ACTIVITY + k]);
+		html(h, "<li class=\"kring-cycle__stage%s\"",
+		     now ? " kring-cycle__stage--now" : "");
+		html_attr(h, "aria-current", now ? "step" : NULL);
+		html(h, "><strong>%s</strong>", text_nl[TXT_CY_STAGE_ACTIVITY + k]);
 		if (now)
 			html(h, " <span class=\"kring-badge\">%s</span>", T(CY_NOW));
 		html(h, "<span class=\"kring-small kring-muted\">%s</span></li>",
