@@ -188,11 +188,11 @@ static int posto_page(struct req *r, struct form *f, const struct form *theirs, 
 			html(&h, "<div class=\"kring-posto-field\"><div>");
 			form_field(&h, f, parts[i].name);
 			html(&h,
-			     "</div><aside class=\"kring-guide\" aria-label=\"%s\"><p "
-			     "class=\"utrecht-paragraph\"><strong>%s</strong></p><p "
-			     "class=\"utrecht-paragraph kring-small\">%s</p></aside></div>",
-			     text_nl[parts[i].label], text_nl[parts[i].label],
-			     text_nl[parts[i].hint]);
+			     "</div><div class=\"kring-guide\"><p "
+			     "class=\"utrecht-paragraph\"><strong>%s"
+			     "</strong></p><p class=\"utrecht-paragraph "
+			     "kring-small\">%s</p></div></div>",
+			     text_nl[parts[i].label], text_nl[parts[i].hint]);
 		}
 		form_end(&h, T(PO_SAVE));
 		html(&h, "</details>");
