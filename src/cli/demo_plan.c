@@ -197,3 +197,47 @@ int demo_plan_load(struct db *db)
 	           ? 0
 	           : -1;
 }
+
+int demo_plan_scale(struct db *db, long long org, long long community, long long staff, int c)
+{
+	static const char *const stages[] = {"activity", "knowledge", "ownership", "impact"};
+	static const char *const ratings[] = {"weak", "fair", "strong"};
+	char d[16];
+	for (int i = 0; i <= c % 4; i++) {
+		clock_date_from_today(-300 + i * 70, d);
+		if (cycle_move_to(db, org, staff, community, stages[i], d,
+		                  "Samen vastgesteld in het overleg met de groep.") != SAVE_OK)
+			return -1;
+	}
+	clock_date_from_today(-30, d);
+	for (int k = 0; cycle_conditions[k]; k++)
+		if (cycle_rate(db, org, staff, community, cycle_conditions[k], ratings[(c + k) % 3],
+		               d, "") != SAVE_OK)
+			return -1;
+	struct posto p = {.people = "Inwoners van het dorp; veel contact via de vestiging.",
+	                  .strategy = "Een vaste avond per maand, afwisselend binnen en buiten.",
+	                  .organization = "De vestiging wordt een plek van en voor het dorp."};
+	if (posto_save(db, org, staff, community, &p, NULL) != SAVE_OK)
+		return -1;
+	static const char *const titles[] = {"Zaal reserveren",     "Affiche maken",
+	                                     "Koffie en thee",      "Verslag schrijven",
+	                                     "Partners uitnodigen", "Evaluatie met de groep"};
+	for (int i = 0; i < 6; i++) {
+		char due[16];
+		clock_date_from_today(-20 + i * 15 + c % 5, due);
+		struct plan_task t = {.title = titles[i],
+		                      .description = "",
+		                      .owner_id = i % 2 ? staff : 0,
+		                      .due_on = due,
+		                      .status = i < 2   ? "done"
+		                                : i < 4 ? "busy"
+		                                        : "open",
+		                      .planned_minutes = 60 * (i + 1),
+		                      .spent_minutes = i < 4 ? 45 * (i + 1) : 0,
+		                      .planned_cents = 2500 * i,
+		                      .spent_cents = i < 2 ? 2250 * i + (c % 3) * 100 : 0};
+		if (plan_task_save(db, org, staff, ROLE_MEDEWERKER, community, &t, NULL) != SAVE_OK)
+			return -1;
+	}
+	return 0;
+}

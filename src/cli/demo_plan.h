@@ -11,4 +11,11 @@
 /* Adds them when De Sleutel has no project plan yet (after its goals). 0 or -1. */
 int demo_plan_load(struct db *db);
 
+/*
+ * `kring demo --scale`: community (of org, with staff member staff as
+ * writer and owner) gets a cycle history of c % 4 + 1 moves, the four
+ * conditions rated, a POST-O and six tasks. 0 or -1.
+ */
+int demo_plan_scale(struct db *db, long long org, long long community, long long staff, int c);
+
 #endif
