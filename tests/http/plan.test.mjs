@@ -228,3 +228,14 @@ test('an ambassadeur changes the task she owns, and only that one; conflicts and
 	assert.ok(!(await tasks(c.sascha, TAAL)).ids.includes(id));
 	assert.equal((await c.fatima.post(url(TAAL, `plan/${other}/delete`), { csrf, version: '1' })).status, 403);
 });
+
+test('the plan joins the signals: a task past its date on Aandacht nodig, with the way to the plan', async () => {
+	const res = await c.sascha.get(`${O}/signals`);
+	assert.equal(res.status, 200);
+	const words = textOf(res.body);
+	assert.ok(words.includes('Taken over datum'), 'the kind is named');
+	assert.match(words, /1 taak van het projectplan is nog niet klaar na zijn datum/);
+	assert.ok(res.body.includes(`href="${url(HEIKANT, 'plan')}"`), 'the way to the plan');
+	const heik = await c.sascha.get(`${O}/communities/${HEIKANT}`);
+	assert.ok(textOf(heik.body).includes('Projectplan: 3 taken, 1 over datum.'));
+});
