@@ -110,7 +110,7 @@ int page_plan(struct req *r)
 		page_end(r, &h, 200);
 		return HANDLER_OK;
 	}
-	html(&h, "<p class=\"utrecht-paragraph\">%s",
+	html(&h, "<p class=\"utrecht-paragraph\">%s %s", T_printf(a, PL_AS_OF, ui_date(a, today)),
 	     T_printf(a, PL_SUMMARY, tot.n_open, tot.n_busy, tot.n_done));
 	if (tot.n_overdue)
 		html(&h, " <strong>%s</strong>",
