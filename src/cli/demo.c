@@ -19,8 +19,11 @@
 #include "../core/vision.h"
 #include "demo_activities.h"
 #include "demo_work.h"
-#include "demo_goals.h" /* goals: step 5 and 6 */
-#include "demo_plan.h"  /* plan: cycle, POST-O and project plan (issue 11b) */
+#include "demo_goals.h"  /* goals: step 5 and 6 */
+#include "demo_route.h"  /* route (issue 12a): Sascha's route and impact plan */
+#include "demo_goals.h"  /* goals: step 5 and 6 */
+#include "demo_public.h" /* public page (issue 13) */
+#include "demo_plan.h"   /* plan: cycle, POST-O and project plan (issue 11b) */
 
 struct demo_org {
 	const char *slug;
@@ -355,6 +358,10 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
 		goto out;
 	if (demo_plan_load(db) != 0) /* plan: cycle, POST-O and project plan (issue 11b) */
+		goto out;
+	if (demo_route_load(db) != 0) /* route (issue 12a) */
+		goto out;
+	if (demo_public_load(db) != 0) /* public page, inbox (issue 13) */
 		goto out;
 	/* calendar: De Sleutel's feed has a key, made by its beheerder (shown once, here) */
 	const char *feed_key = NULL;

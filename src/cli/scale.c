@@ -26,12 +26,15 @@
 #include "../core/meetlat.h"
 #include "../core/signal.h"
 #include "../core/org.h"
+#include "../core/impact.h" /* route (issue 12a) */
+#include "../core/route.h"
 #include "../core/partner.h"
 #include "../core/power.h"
 #include "../core/readiness.h"
 #include "../core/scan.h"
 #include "../core/vocab.h"
 #include "demo.h"
+#include "demo_public.h" /* public (issue 13) */
 #include "demo_work.h"
 #include "demo_plan.h" /* plan: cycle, POST-O and project plan (issue 11b) */
 
@@ -555,6 +558,9 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 			goto out;
 	}
 
+	/* public (issue 13): the public page, open communities, public activities, an inbox */
+	if (demo_public_scale(db, org, communities, N_COMMUNITIES) != 0)
+		goto out;
 	/* meetlat: a closed round last year and an open one now */
 	long long people[N_STAFF];
 	memcpy(people, staff, sizeof(people));
@@ -562,6 +568,19 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 	                people, now, &k) != 0 ||
 	    scale_round(db, &a, org, staff[0], "Tweede meting", 20, -1, 5, people, now, &k) != 0)
 		goto out;
+	/* route (issue 12a): each staff member an impact plan and a step ticked by hand */
+	for (int p = 0; p < N_STAFF; p++) {
+		struct impact_plan plan = {
+		    .text = {[IMPACT_ROLE] = "Verbinden rond taal en ontmoeting.",
+		             [IMPACT_SITUATIONS] = "Het taalcafé; het wijkoverleg.",
+		             [IMPACT_GROUPS] = "Nieuwkomers; ouders van jonge kinderen.",
+		             [IMPACT_LEARN] = "Doorvragen in een gesprek."},
+		    .due_on = ""};
+		long long v;
+		if (impact_save(db, org, staff[p], &plan, 0, &v) != SAVE_OK ||
+		    route_mark(db, org, staff[p], 5 + p % 3, true) != SAVE_OK)
+			goto out;
+	}
 	rc = db_batch_commit(db) == DB_OK ? 0 : -1;
 out:
 	if (rc != 0)

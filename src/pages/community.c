@@ -298,6 +298,9 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	     "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"button\" "
 	     "data-kring-print hidden>%s</button>",
 	     T(PROFILE_PRINT));
+	if (can_staff) /* public (issue 13): open to newcomers, the text for residents */
+		html(&h, "<a class=\"utrecht-link\" href=\"%s\">%s</a>",
+		     ui_community_url(r, c.id, "/public"), T(PUB_COM_LINK));
 	if (can_staff)
 		html(&h, "<a class=\"utrecht-link kring-danger-link\" href=\"%s\">%s</a>",
 		     ui_community_url(r, c.id, "/delete"), T(PROFILE_DELETE));

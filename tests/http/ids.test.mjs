@@ -165,4 +165,48 @@ test('project plan (issue 11b): versions, owners, goals, money and hours are rea
 	for (const bad of ['01', '1abc'])
 		assert.equal((await sascha.get(`${base}/${bad}`)).status, 404, `task "${bad}"`);
 	assert.doesNotMatch((await sascha.get(base)).body, /Niet opgeslagen|Eigenaar|Getal/);
+// route (issue 12a): a step, a plan version and a chosen beheerder are read strictly
+test('route and impact plan: "01", "1abc" and " 1" are no step, version or beheerder', async () => {
+	let csrf = await sascha.csrf(`/o/${ORG}/route`);
+	for (const step of ['01', '1abc', '3x'])
+		assert.equal((await sascha.post(`/o/${ORG}/route/${step}`, { csrf, done: '1' })).status, 404, `step ${step}`);
+	for (const done of ['01', '1abc', ' 1', 'true'])
+		assert.equal((await sascha.post(`/o/${ORG}/route/3`, { csrf, done })).status, 400, `done ${done}`);
+	csrf = await sascha.csrf(`/o/${ORG}/me/impact`);
+	const page = await sascha.get(`/o/${ORG}/me/impact`);
+	const version = /name="version" value="(\d+)"/.exec(page.body)[1];
+	for (const v of [`${version}abc`, `0${version}`, ` ${version}`, `${version}.0`]) {
+		const res = await sascha.post(`/o/${ORG}/me/impact`, { csrf, rol: `Niet opgeslagen ${v}`, version: v });
+		assert.ok([409, 422].includes(res.status), `version "${v}": nothing saved (${res.status})`);
+	}
+	assert.doesNotMatch((await sascha.get(`/o/${ORG}/me/impact`)).body, /Niet opgeslagen/);
+	for (const viewer of ['01', '1abc', ' 1'])
+		assert.equal((await sascha.post(`/o/${ORG}/me/impact/share`, { csrf, viewer })).status, 422, `viewer ${viewer}`);
+	for (const q of ['versie=01', 'versie=1abc', 'versie=%201'])
+		assert.equal((await sascha.get(`/o/${ORG}/me/impact?${q}`)).status, 200, q);
+});
+
+// public (issue 13): the inbox's versions and community ids, the public form's community
+test('public page and inbox: a version, a community or a page is read strictly', async () => {
+	const inbox = await sascha.get(`/o/${ORG}/inbox`);
+	assert.equal(inbox.status, 200);
+	const id = /\/o\/de-sleutel\/inbox\/(\d+)/.exec(inbox.body)[1];
+	const item = await sascha.get(`/o/${ORG}/inbox/${id}`);
+	const csrf = csrfFrom(item.body);
+	for (const version of ['1abc', '01', ' 1', '+1']) {
+		const res = await sascha.post(`/o/${ORG}/inbox/${id}/answer`, { csrf, version });
+		assert.equal(res.status, 409, `version "${version}" is no version (${res.status})`);
+	}
+	for (const community of ['01', '1x', ' 1']) {
+		const res = await sascha.post(`/o/${ORG}/inbox/${id}/invite`, { csrf, version: '1', community });
+		assert.equal(res.status, 404, `community "${community}" is no community (${res.status})`);
+	}
+	assert.match((await sascha.get(`/o/${ORG}/inbox/${id}`)).body, /Wat doe je ermee\?/, 'still new');
+	for (const q of ['pagina=2x', 'lijst=x', 'pagina=-1'])
+		assert.equal((await sascha.get(`/o/${ORG}/inbox?${q}`)).status, 200, q);
+	for (const q of ['groep=01', 'groep=1x', 'groep=-1', 'groep=99999999999999999999']) {
+		const res = await sascha.get(`/p/${ORG}/doe-mee?${q}`);
+		assert.equal(res.status, 200, q);
+		assert.doesNotMatch(res.body, /checked/, `${q}: no community chosen`);
+	}
 });
