@@ -165,6 +165,8 @@ test('project plan (issue 11b): versions, owners, goals, money and hours are rea
 	for (const bad of ['01', '1abc'])
 		assert.equal((await sascha.get(`${base}/${bad}`)).status, 404, `task "${bad}"`);
 	assert.doesNotMatch((await sascha.get(base)).body, /Niet opgeslagen|Eigenaar|Getal/);
+});
+
 // route (issue 12a): a step, a plan version and a chosen beheerder are read strictly
 test('route and impact plan: "01", "1abc" and " 1" are no step, version or beheerder', async () => {
 	let csrf = await sascha.csrf(`/o/${ORG}/route`);
