@@ -434,10 +434,12 @@ bench_config() {
   # calendar (issue 9): the month calendar of the current month
   add_page calendar "/o/$org/calendar" "$staff"
   add_page dashboard "/o/$org/dashboard" "$staff"
+  add_page account-sessions "/account/sessions" "$staff" # accounts (issue 14): where am I logged in
   # route (issue 12a): Mijn route and my contribution (eight step queries each)
   add_page route "/o/$org/route" "$staff"
   add_page me "/o/$org/me" "$staff"
   add_page public "/p/$org/" "$staff" # public (issue 13): the residents' page, no login needed
+  add_page knowledge "/o/$org/knowledge" "$staff" # knowledge (issue 11): the kennisbank
 
   local i bytes=()
   for i in "${!names[@]}"; do

@@ -298,6 +298,7 @@ static int cmd_serve(const struct opts *o)
 	    /* a 100 000-character text in emoji or Chinese is up to 1.2 MB once the
 	     * browser has percent-encoded it: long community texts must fit */
 	    .max_body = 2 * 1024 * 1024,
+	    .max_upload = 10 * 1024 * 1024, /* knowledge: one file; KRING_MAX_UPLOAD */
 	    .conn_limit = 1000,
 	    .per_ip_limit = 64,
 	    .timeout_s = 30,
@@ -317,6 +318,17 @@ static int cmd_serve(const struct opts *o)
 		if (errno || *end || v < 1024)
 			return usage_error("--max-body needs a number of bytes (at least 1024)");
 		cfg.max_body = (size_t)v;
+	}
+	/* knowledge: the largest file one may upload (bytes) */
+	const char *mu = getenv("KRING_MAX_UPLOAD");
+	if (mu && mu[0]) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(mu, &end, 10);
+		if (errno || *end || v < 1024 || v > 1024ULL * 1024 * 1024)
+			return usage_error(
+			    "KRING_MAX_UPLOAD needs a number of bytes (1024 to 1 GiB)");
+		cfg.max_upload = (size_t)v;
 	}
 	/* how long a request head and then its body may take to arrive (s) */
 	const char *const timeouts[2] = {getenv("KRING_HEAD_TIMEOUT"),
@@ -398,7 +410,8 @@ static int cmd_serve(const struct opts *o)
 		return 1;
 	const struct server_app app = {.dispatch = router_dispatch,
 	                               .error_page = resp_error,
-	                               .route_index = router_route_index};
+	                               .route_index = router_route_index,
+	                               .takes_files = router_takes_files}; /* knowledge */
 	return server_run(&cfg, &app) == 0 ? 0 : 1;
 }
 

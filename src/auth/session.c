@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "password.h"
+#include "totp.h"
 
 long auth_session_idle = 4 * 3600; /* a working afternoon without a click */
 long auth_session_max = 12 * 3600; /* one working day */
@@ -101,7 +102,7 @@ static int key_from_db(struct db *db)
 
 int auth_init(struct db *db)
 {
-	if (auth_password_init() != 0)
+	if (auth_password_init() != 0 || totp_init() != 0)
 		return -1;
 	int from_file = key_from_file();
 	if (from_file < 0 || (from_file == 1 && key_from_db(db) != 0))
@@ -162,8 +163,12 @@ int auth_load_session(struct req *r)
 		return 0;
 	struct db_stmt *st;
 	char *hash = session_hash(&r->arena, c);
+	/* the last column: staff of an organisation that requires two-step login, without it */
 	if (db_query(r->db, &st,
-	             "SELECT s.person_id, s.created_at, s.seen_at, p.name, p.email, p.locked"
+	             "SELECT s.person_id, s.created_at, s.seen_at, p.name, p.email, p.locked,"
+	             " s.pending, p.totp_on = 0 AND EXISTS (SELECT 1 FROM memberships m"
+	             " JOIN orgs o ON o.id = m.org_id WHERE m.person_id = p.id"
+	             " AND o.require_totp = 1 AND m.role IN ('beheerder', 'medewerker'))"
 	             " FROM sessions s JOIN persons p ON p.id = s.person_id WHERE s.id_hash = ?",
 	             DB_ARGS(DB_TEXT(hash))) != DB_OK)
 		return -1;
@@ -177,14 +182,23 @@ int auth_load_session(struct req *r)
 	const char *name = db_col_text(st, 3, &r->arena);
 	const char *email = db_col_text(st, 4, &r->arena);
 	bool locked = db_col_int(st, 5) != 0;
+	bool pending = db_col_int(st, 6) != 0;
+	bool totp_needed = db_col_int(st, 7) != 0;
 	db_finish(st);
 	long long now = (long long)time(NULL);
 	/* writes wait until the request's read transaction is over (auth_session_touch) */
 	r->session_hash = hash;
-	if (locked || now - seen > auth_session_idle || now - created > auth_session_max) {
+	if (locked || now - seen > auth_session_idle || now - created > auth_session_max ||
+	    (pending && now - created > AUTH_PENDING_MAX)) {
 		r->session_dead = true;
 		return 0;
 	}
+	if (pending) { /* the password was right; the code is still asked: not logged in yet */
+		r->pending_person_id = person;
+		r->session_cookie = c; /* forms are bound to it, and a login replaces it */
+		return 0;
+	}
+	r->totp_setup_needed = totp_needed;
 	/* refresh once a minute, or more often when the idle limit is short */
 	long long every = auth_session_idle / 2 < 60 ? auth_session_idle / 2 : 60;
 	r->session_seen_stale = now - seen >= every;
@@ -217,11 +231,14 @@ int auth_session_create(struct req *r, long long person_id)
 	            DB_ARGS(DB_TEXT(session_hash(&r->arena, r->session_cookie)))) != DB_OK)
 		return -1;
 	char *tok = random_token(&r->arena);
+	bool pending = r->login_pending;
+	r->login_pending = false;
 	if (db_exec(r->db,
-	            "INSERT INTO sessions (id_hash, person_id, created_at, seen_at) VALUES (?, ?, "
-	            "?, ?)",
+	            "INSERT INTO sessions (id_hash, person_id, created_at, seen_at, user_agent,"
+	            " pending) VALUES (?, ?, ?, ?, ?, ?)",
 	            DB_ARGS(DB_TEXT(session_hash(&r->arena, tok)), DB_INT(person_id), DB_INT(now),
-	                    DB_INT(now))) != DB_OK)
+	                    DB_INT(now), DB_TEXT(auth_coarse_agent(req_header(r, "User-Agent"))),
+	                    DB_INT(pending ? 1 : 0))) != DB_OK)
 		return -1;
 	/* old sessions of anyone expire here, so the table does not grow forever */
 	db_exec(r->db, "DELETE FROM sessions WHERE seen_at < ? OR created_at < ?",
@@ -229,9 +246,37 @@ int auth_session_create(struct req *r, long long person_id)
 	resp_header(r, "Set-Cookie",
 	            arena_printf(&r->arena, AUTH_SESSION_COOKIE "=%s%s", tok, cookie_attrs(r)));
 	r->session_cookie = tok;
-	r->person_id = person_id;
+	r->person_id = pending ? 0 : person_id;
+	r->pending_person_id = pending ? person_id : 0;
 	r->csrf = NULL;
 	return 0;
+}
+
+const char *auth_coarse_agent(const char *ua)
+{
+	if (ua == NULL)
+		return "";
+	/* the order matters: Edge and Opera also say Chrome, Chrome also says Safari */
+	static const struct {
+		const char *needle, *name;
+	} browsers[] = {{"Edg/", "Edge"},          {"OPR/", "Opera"},     {"Firefox/", "Firefox"},
+	                {"Chromium/", "Chromium"}, {"Chrome/", "Chrome"}, {"Safari/", "Safari"}},
+	  systems[] = {{"Android", "Android"}, {"iPhone", "iPhone"},  {"iPad", "iPad"},
+	               {"Windows", "Windows"}, {"Mac OS X", "macOS"}, {"CrOS", "ChromeOS"},
+	               {"Linux", "Linux"}};
+	const char *b = NULL, *o = NULL;
+	for (size_t i = 0; b == NULL && i < sizeof(browsers) / sizeof(browsers[0]); i++)
+		if (strstr(ua, browsers[i].needle))
+			b = browsers[i].name;
+	for (size_t i = 0; o == NULL && i < sizeof(systems) / sizeof(systems[0]); i++)
+		if (strstr(ua, systems[i].needle))
+			o = systems[i].name;
+	if (b && o) {
+		static __thread char both[40];
+		snprintf(both, sizeof(both), "%s, %s", b, o);
+		return both;
+	}
+	return b ? b : o ? o : "";
 }
 
 int auth_session_destroy(struct req *r)

@@ -16,6 +16,9 @@
 #define AUTH_ANON_COOKIE    "kring_anon"
 #define AUTH_CSRF_FIELD     "csrf"
 
+/* A session waiting for its two-step code lives this many seconds. */
+#define AUTH_PENDING_MAX 600
+
 /* Session lifetimes in seconds (idle and absolute); settable for tests and operators. */
 extern long auth_session_idle;
 extern long auth_session_max;
@@ -44,9 +47,14 @@ void auth_session_touch(struct req *r);
 /*
  * Creates a new session for person_id (rotating: any session the request
  * carried is removed), sets the cookie on the response and clears r->csrf.
+ * With r->login_pending the session only waits for the two-step code
+ * (r->pending_person_id), and its user agent is kept in coarse form.
  * Returns 0 or -1.
  */
 int auth_session_create(struct req *r, long long person_id);
+
+/* "Firefox, Linux" from a User-Agent header: browser and system only ("" when unknown). */
+const char *auth_coarse_agent(const char *ua);
 
 /* Removes the request's session and clears the cookie. 0, or -1 on a database error. */
 int auth_session_destroy(struct req *r);

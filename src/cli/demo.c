@@ -11,7 +11,10 @@
 #include "../auth/password.h"
 #include "../core/signal.h"
 #include "../auth/roles.h"
+#include "../auth/token.h"
 #include "../core/calendar.h"
+#include "../core/invite.h"
+#include "../util/clock.h"
 #include "../core/instrument.h"
 #include "../core/meetlat.h"
 #include "../core/org.h"
@@ -19,11 +22,11 @@
 #include "../core/vision.h"
 #include "demo_activities.h"
 #include "demo_work.h"
-#include "demo_goals.h"  /* goals: step 5 and 6 */
-#include "demo_route.h"  /* route (issue 12a): Sascha's route and impact plan */
-#include "demo_goals.h"  /* goals: step 5 and 6 */
-#include "demo_public.h" /* public page (issue 13) */
-#include "demo_plan.h"   /* plan: cycle, POST-O and project plan (issue 11b) */
+#include "demo_goals.h"     /* goals: step 5 and 6 */
+#include "demo_knowledge.h" /* knowledge (issue 11) */
+#include "demo_public.h"    /* public page (issue 13) */
+#include "demo_route.h"     /* route (issue 12a): Sascha's route and impact plan */
+#include "demo_plan.h"      /* plan: cycle, POST-O and project plan (issue 11b) */
 
 struct demo_org {
 	const char *slug;
@@ -363,6 +366,9 @@ int demo_load(struct db *db, FILE *out)
 		goto out;
 	if (demo_public_load(db) != 0) /* public page, inbox (issue 13) */
 		goto out;
+	/* knowledge (issue 11): after the activities its stories come from */
+	if (demo_knowledge_load(db) != 0)
+		goto out;
 	/* calendar: De Sleutel's feed has a key, made by its beheerder (shown once, here) */
 	const char *feed_key = NULL;
 	long long sleutel = demo_org_id(db, "de-sleutel"), keys = 0, marieke = 0;
@@ -372,6 +378,21 @@ int demo_load(struct db *db, FILE *out)
 		goto out;
 	if (keys == 0 && calendar_key_renew(db, &a, sleutel, marieke, 0, &feed_key) != SAVE_OK)
 		goto out;
+	/* accounts (issue 14): an open invitation for a new colleague (its link shown once, here) */
+	char invite[TOKEN_LEN + 1] = "";
+	long long invitations = 0;
+	if (db_query_int(db, "SELECT COUNT(*) FROM invitations WHERE org_id = ?",
+	                 DB_ARGS(DB_INT(sleutel)), &invitations) != DB_ROW)
+		goto out;
+	if (invitations == 0) {
+		char invite_hash[TOKEN_HASH_LEN + 1];
+		long long now = (long long)clock_now();
+		token_new(invite, invite_hash);
+		if (invite_create(db, sleutel, marieke, ROLE_MEDEWERKER, 0, "Bas Verhoef",
+		                  "bas@desleutel.nl", invite_hash, now, now + TOKEN_INVITE_SECONDS,
+		                  NULL) != SAVE_OK)
+			goto out;
+	}
 	/* signals (issue 10): computed by the engine from the demo data */
 	char today[16];
 	signal_today(today);
@@ -393,6 +414,8 @@ int demo_load(struct db *db, FILE *out)
 		        "Calendar feed of De Sleutel (Outlook, phones): "
 		        "/o/de-sleutel/activities.ics?key=%s\n",
 		        feed_key);
+	if (invite[0])
+		fprintf(out, "Invitation for a new colleague at De Sleutel: /invite/%s\n", invite);
 	rc = 0;
 out:
 	signals_bulk(false);

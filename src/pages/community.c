@@ -17,6 +17,7 @@
 #include "activity_ui.h"
 #include "community_ui.h"
 #include "goal_ui.h" /* goals: the Doelen section */
+#include "knowledge_ui.h" /* knowledge (issue 11): the Kennis section */
 #include "pages.h"
 #include "respond.h"
 #include "partner_ui.h"
@@ -177,6 +178,11 @@ static void ambassador_section(struct req *r, struct html *h, const struct commu
 			     "type=\"submit\" data-kring-focus=\"add-amb\">%s</button></form>",
 			     T(AMB_ADD));
 		}
+		/* accounts (issue 13): a resident without an account gets an invitation link */
+		html(h,
+		     "<p class=\"utrecht-paragraph kring-small\"><a class=\"utrecht-link\" "
+		     "href=\"%s\">%s</a></p>",
+		     ui_community_url(r, c->id, "/invite"), T(INV_COMMUNITY_LINK));
 	}
 	html(h, "</section>");
 }
@@ -361,6 +367,8 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	activity_community_section(r, &h, c.id);
 	/* steps 5-7: cycle, POST-O and project plan (issue 11b, pages/plan_ui.c) */
 	plan_profile_section(r, &h, c.id);
+	/* knowledge (issue 11): its latest knowledge items (pages/knowledge.c) */
+	knowledge_section(r, &h, c.id);
 
 	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
 	partner_community_sections(r, &h, c.id);

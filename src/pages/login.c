@@ -6,6 +6,8 @@
 #include "../auth/password.h"
 #include "../auth/throttle.h"
 #include "../auth/roles.h"
+#include "../core/account.h"
+#include "../http/decode.h"
 #include "../core/org.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
@@ -69,6 +71,8 @@ static void login_page(struct req *r, struct form *f, const char *message, unsig
 		page_notice(&h, "error", message);
 	else if (req_query(r, "uitgelogd") && f->n_errors == 0)
 		page_notice(&h, "ok", T(LOGGED_OUT));
+	else if (req_query(r, "hersteld") && f->n_errors == 0)
+		page_notice(&h, "ok", T(ACC_RESET_DONE));
 	form_error_summary(&h, f);
 	form_begin(&h, r, "/login");
 	const char *next =
@@ -77,7 +81,11 @@ static void login_page(struct req *r, struct form *f, const char *message, unsig
 	form_field(&h, f, "email");
 	form_field(&h, f, "password");
 	form_end(&h, T(LOGIN_BUTTON));
-	html(&h, "<p class=\"utrecht-paragraph kring-muted\">%s</p></div>", T(LOGIN_HELP));
+	/* accounts: the way to a forgotten password */
+	html(&h,
+	     "<p class=\"utrecht-paragraph kring-muted\"><a class=\"utrecht-link\" "
+	     "href=\"/login/forgot\">%s</a></p></div>",
+	     T(LOGIN_HELP));
 	page_end(r, &h, status);
 }
 
@@ -146,6 +154,17 @@ int page_login_submit(struct req *r)
 	}
 	auth_attempt_succeeded(r->db, email, j->attempt);
 	r->login_person_id = person; /* the router starts the session */
+	/* accounts: with two-step login on, the session waits for the code */
+	struct totp_state ts;
+	if (account_totp_get(r->db, &r->arena, person, &ts) < 0)
+		return HANDLER_ERROR;
+	if (ts.on) {
+		r->login_pending = true;
+		resp_redirect(r,
+		              arena_printf(&r->arena, "/login/code?next=%s",
+		                           url_encode(&r->arena, safe_next(req_form(r, "next")))));
+		return HANDLER_OK;
+	}
 	resp_redirect(r, safe_next(req_form(r, "next")));
 	return HANDLER_OK;
 }

@@ -65,6 +65,11 @@ static void settings_page(struct req *r, struct form *f, long long version, cons
 	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
 	     "href=\"/o/%s/settings/public\">%s</a></p>",
 	     r->org_slug, T(PUB_SET_LINK)); /* public page (issue 13) */
+	/* accounts (issue 14): two-step login for the organisation's staff */
+	html(&h,
+	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/settings/security\">%s</a></p>",
+	     r->org_slug, T(ACC_ORG_SEC_LINK));
 	html(&h, "</div>");
 	page_end(r, &h, status);
 }

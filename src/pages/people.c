@@ -6,7 +6,12 @@
 
 #include "../auth/password.h"
 #include "../auth/roles.h"
+#include "../auth/token.h"
+#include "../core/account.h"
+#include "../core/invite.h"
 #include "../core/org.h"
+#include "../util/clock.h"
+#include "account_ui.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "pager.h"
@@ -41,14 +46,6 @@ static const struct field_spec person_fields[] = {
      .hint = "Beheerder: beheert de organisatie en de mensen. Medewerker: werkt met "
              "communities en partners. Adviseur: leest mee en adviseert. Ambassadeur: een "
              "bewoner die de eigen community mee vormgeeft."},
-    {.name = "password",
-     .label = "Eerste wachtwoord",
-     .hint = "Alleen nodig voor iemand die nog geen account in kring heeft. Minstens 10 "
-             "tekens. Geef het wachtwoord persoonlijk door, niet per e-mail.",
-     .kind = FIELD_PASSWORD,
-     .max_len = AUTH_PASSWORD_MAX,
-     .autocomplete = "new-password",
-     .optional_note = "(alleen voor een nieuw account)"},
 };
 #define N_PERSON_FIELDS (sizeof(person_fields) / sizeof(person_fields[0]))
 
@@ -63,6 +60,39 @@ static const struct field_spec role_fields[] = {
              "communities en partners. Adviseur: leest mee en adviseert. Ambassadeur: een "
              "bewoner die de eigen community mee vormgeeft."},
 };
+
+/* accounts: invitations not yet accepted, each with a button to withdraw it. 0 or -1. */
+static int open_invitations(struct req *r, struct html *h)
+{
+	struct invitation *inv;
+	size_t n;
+	if (invite_list_open(r->db, &r->arena, r->org_id, (long long)clock_now(), &inv, &n) != 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	html(h,
+	     "<section class=\"kring-card\" aria-labelledby=\"h-uitnodigingen\"><h2 "
+	     "class=\"utrecht-heading-2\" id=\"h-uitnodigingen\">%s</h2><p "
+	     "class=\"utrecht-paragraph kring-small\">%s</p><ul class=\"kring-people\">",
+	     T(INV_OPEN_TITLE), T(INV_OPEN_INTRO));
+	for (size_t i = 0; i < n; i++) {
+		const char *who = inv[i].label[0] ? inv[i].label : T(INV_NO_LABEL);
+		const char *as = inv[i].community_id
+		                     ? T_printf(&r->arena, INV_OPEN_AMB, inv[i].community)
+		                     : role_label(inv[i].role);
+		html(h, "<li><span>%s · %s · %s</span>", who, as,
+		     T_printf(&r->arena, INV_OPEN_UNTIL, fmt_date(&r->arena, inv[i].expires_at)));
+		form_begin(h, r,
+		           arena_printf(&r->arena, "/o/%s/people/invitations/%lld/withdraw",
+		                        r->org_slug, inv[i].id));
+		html(h,
+		     "<button class=\"kring-tool\" type=\"submit\">%s<span class=\"kring-sr\">: "
+		     "%s</span></button></form></li>",
+		     T(INV_WITHDRAW), who);
+	}
+	html(h, "</ul></section>");
+	return 0;
+}
 
 static int people_page(struct req *r, struct form *add, const char *notice, const char *notice_kind,
                        unsigned status)
@@ -84,6 +114,8 @@ static int people_page(struct req *r, struct form *add, const char *notice, cons
 		page_notice(&h, "ok", T(PERSON_ADDED));
 	else if (done && strcmp(done, "rol") == 0)
 		page_notice(&h, "ok", T(PERSON_ROLE_CHANGED));
+	else if (done && strcmp(done, "ingetrokken") == 0)
+		page_notice(&h, "ok", T(INV_WITHDRAWN));
 	else if (done && strcmp(done, "verwijderd") == 0) {
 		page_notice(&h, "ok", T(PERSON_REMOVED));
 		/* open action points keep their owner's name: hand them over in one step */
@@ -115,6 +147,8 @@ static int people_page(struct req *r, struct form *add, const char *notice, cons
 		     T(PERSON_NAME), m[i].name, T(PERSON_EMAIL), m[i].email, T(PERSON_ROLE),
 		     role_label(m[i].role), r->org_slug, m[i].person_id, T(CHANGE), m[i].name);
 	html(&h, "</tbody></table>");
+	if (open_invitations(r, &h) != 0)
+		return HANDLER_ERROR;
 
 	html(&h,
 	     "<section class=\"kring-card kring-narrow kring-noprint\" aria-labelledby=\"h-nieuw\">"
@@ -131,11 +165,43 @@ static int people_page(struct req *r, struct form *add, const char *notice, cons
 	form_field(&h, &f, "name");
 	form_field(&h, &f, "email");
 	form_field(&h, &f, "role");
-	form_field(&h, &f, "password");
 	form_end(&h, T(PERSON_ADD_BUTTON));
 	html(&h, "</section>");
 	page_end(r, &h, status);
 	return HANDLER_OK;
+}
+
+/* accounts: a reset link for a forgotten password, and the person's sessions. */
+static void person_account_sections(struct req *r, struct html *h, const struct member *m)
+{
+	html(h,
+	     "<section class=\"kring-card\" aria-labelledby=\"h-herstel\"><h2 "
+	     "class=\"utrecht-heading-2\" id=\"h-herstel\">%s</h2><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
+	     T(ACC_RESET_LINK_TITLE), T(ACC_RESET_LINK_INTRO));
+	form_begin(h, r,
+	           arena_printf(&r->arena, "/o/%s/people/%lld/reset", r->org_slug, m->person_id));
+	form_end(h, T(ACC_RESET_LINK_BUTTON));
+	html(h, "</section>");
+	struct session_info *s;
+	size_t n;
+	html(h,
+	     "<section class=\"kring-card\" aria-labelledby=\"h-sessies\"><h2 "
+	     "class=\"utrecht-heading-2\" id=\"h-sessies\">%s</h2><p "
+	     "class=\"utrecht-paragraph\">%s</p>",
+	     T(ACC_SESSIONS_OF_TITLE), T(ACC_SESSIONS_OF_INTRO));
+	if (account_sessions(r->db, &r->arena, m->person_id, &s, &n) != 0) {
+		respond_section_failed(r, h, T(ACC_SESSIONS_OF_TITLE));
+	} else if (n == 0) {
+		html(h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>", T(ACC_SESSIONS_NONE));
+	} else {
+		account_sessions_table(r, h, s, n, r->session_hash, NULL);
+		form_begin(h, r,
+		           arena_printf(&r->arena, "/o/%s/people/%lld/sessions/end", r->org_slug,
+		                        m->person_id));
+		form_end(h, T(ACC_SESSIONS_END_ALL));
+	}
+	html(h, "</section>");
 }
 
 /* One person's role here: change it, or take it away. */
@@ -154,10 +220,13 @@ static void person_page(struct req *r, const struct member *m, const char *notic
 	     r->org_slug, T(PEOPLE_BACK), m->name, m->email);
 	if (notice)
 		page_notice(&h, "error", notice);
+	else if (req_query(r, "klaar"))
+		page_notice(&h, "ok", T(ACC_SESSIONS_ENDED_OF));
 	form_begin(&h, r,
 	           arena_printf(&r->arena, "/o/%s/people/%lld/role", r->org_slug, m->person_id));
 	form_field(&h, &f, "role");
 	form_end(&h, T(PERSON_ROLE_SAVE));
+	person_account_sections(r, &h, m);
 	html(&h,
 	     "<section class=\"kring-card kring-danger-zone\" aria-labelledby=\"h-weg\">"
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-weg\">%s</h2>"
@@ -209,19 +278,6 @@ int page_people(struct req *r)
 	return people_page(r, NULL, NULL, NULL, 200);
 }
 
-/* Hashing a new person's password runs on a worker thread. */
-struct hash_job {
-	const char *password;
-	char hash[crypto_pwhash_STRBYTES];
-	int rc;
-};
-
-static void hash_password(void *arg)
-{
-	struct hash_job *j = arg;
-	j->rc = auth_password_hash(j->password, j->hash);
-}
-
 int page_person_add(struct req *r)
 {
 	struct form f;
@@ -231,38 +287,28 @@ int page_person_add(struct req *r)
 	int found = ok ? person_find(r->db, &r->arena, email, &person, NULL, NULL, NULL) : 0;
 	if (found < 0)
 		return HANDLER_ERROR;
-	const char *pw = form_value(&f, "password");
-	if (ok && !found && strlen(pw) < AUTH_PASSWORD_MIN) {
-		form_error(&f, "password", T(PASSWORD_TOO_SHORT));
-		ok = false;
-	}
-	if (!ok) {
-		form_set(&f, "password", "");
+	if (!ok)
 		return people_page(r, &f, NULL, NULL, 422);
-	}
 	unsigned role = role_from_name(form_value(&f, "role"));
 	if (!found) {
-		if (r->defer == DEFER_NONE) {
-			struct hash_job *j = arena_alloc(&r->arena, sizeof(*j));
-			j->password = pw;
-			return req_defer(r, hash_password, j);
+		/* no account yet: an invitation; the person chooses their own password */
+		char token[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
+		token_new(token, hash);
+		long long now = (long long)clock_now(), expires = now + TOKEN_INVITE_SECONDS;
+		enum save_result rc = SAVE_REFUSED;
+		if (role != ROLE_AMBASSADEUR)
+			rc = invite_create(r->db, r->org_id, r->person_id, role, 0,
+			                   form_value(&f, "name"), email, hash, now, expires, NULL);
+		if (rc == SAVE_REFUSED) { /* an ambassadeur is invited from their community */
+			form_error(&f, "role", T(INV_AMB_FROM_COMMUNITY));
+			return people_page(r, &f, NULL, NULL, 422);
 		}
-		struct hash_job *j = r->defer_job;
-		if (j->rc != 0)
-			return HANDLER_ERROR;
-		/* the person and their role in one transaction: both or neither */
-		int rc = person_create_member(r->db, r->org_id, r->person_id, email,
-		                              form_value(&f, "name"), j->hash, role, &person);
-		if (rc < 0)
-			return HANDLER_ERROR;
-		if (rc == 0) {
-			resp_redirect(r, arena_printf(&r->arena, "/o/%s/people?klaar=toegevoegd",
-			                              r->org_slug));
-			return HANDLER_OK;
-		}
-		/* someone added this e-mail address meanwhile: give that person the role */
-		if (person_find(r->db, &r->arena, email, &person, NULL, NULL, NULL) != 1)
-			return HANDLER_ERROR;
+		if (rc != SAVE_OK)
+			return respond_failed(r, rc);
+		return invite_link_page(
+		    r, token, T(INV_STAFF_TITLE),
+		    T_printf(&r->arena, INV_STAFF_WHAT, form_value(&f, "name"), role_label(role)),
+		    expires, arena_printf(&r->arena, "/o/%s/people", r->org_slug), T(PEOPLE_BACK));
 	}
 	enum save_result rc = member_set_role(r->db, r->org_id, r->person_id, person, role);
 	if (rc == SAVE_REFUSED) {
@@ -431,6 +477,21 @@ static const struct audit_kind {
     {"inbox.received", TXT_AUDIT_INBOX_RECEIVED, -1},
     {"inbox.handled", TXT_AUDIT_INBOX_HANDLED, -1},
     {"inbox.retention", TXT_AUDIT_INBOX_RETENTION, -1},
+    /* knowledge (issue 11) */
+    {"knowledge.create", TXT_AUDIT_KN_CREATE, -1},
+    {"knowledge.update", TXT_AUDIT_KN_UPDATE, -1},
+    {"knowledge.delete", TXT_AUDIT_KN_DELETE, -1},
+    {"knowledge.share", TXT_AUDIT_KN_SHARE, -1},
+    {"knowledge.unshare", TXT_AUDIT_KN_UNSHARE, -1},
+    /* accounts and invitations (issue 13, 14) */
+    {"invite.create", TXT_AUDIT_INVITE_CREATE, -1},
+    {"invite.accept", TXT_AUDIT_INVITE_ACCEPT, -1},
+    {"invite.withdraw", TXT_AUDIT_INVITE_WITHDRAW, -1},
+    {"account.reset_link", TXT_AUDIT_RESET_LINK, -1},
+    {"account.reset", TXT_AUDIT_RESET_USED, -1},
+    {"account.sessions_end", TXT_AUDIT_SESSIONS_END, -1},
+    {"org.totp_on", TXT_AUDIT_TOTP_ON, -1},
+    {"org.totp_off", TXT_AUDIT_TOTP_OFF, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)
@@ -492,6 +553,9 @@ int page_audit(struct req *r)
 			const char *who = e[i].who[0] ? e[i].who : T(AUDIT_SYSTEM);
 			if (strcmp(e[i].action, "member.role") == 0)
 				detail = role_change_text(&r->arena, detail);
+			else if (strncmp(e[i].action, "invite.", 7) ==
+			         0) /* the role, stored by name */
+				detail = role_label(role_from_name(detail));
 			else if (k && k->detail_fmt >= 0 && detail[0])
 				detail = text_aprintf_(&r->arena, text_nl[k->detail_fmt], detail);
 			if (strcmp(e[i].action, "meetlat.answer") == 0 && e[i].who[0] == '\0') {

@@ -180,6 +180,9 @@ void page_begin(struct req *r, struct html *h, const char *title)
 			html(h, " <span class=\"kring-user__org\">%s</span>", r->org_name);
 		html(h, " <a class=\"utrecht-link kring-user__switch\" href=\"/?kies=1\">%s</a>",
 		     T(NAV_MY_ORGS));
+		/* accounts (issue 14): my password, sessions, two-step login */
+		html(h, " <a class=\"utrecht-link kring-user__switch\" href=\"/account\">%s</a>",
+		     T(ACC_LINK_HEADER));
 		html(h,
 		     "<form class=\"kring-logout\" method=\"post\" action=\"/logout\">"
 		     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"

@@ -419,7 +419,13 @@ test('staff roles: the profile says plainly what is missing, and when more than 
 	assert.equal((await marieke.post(`${url}/staff`, { person: ids['Jeroen Bakker'], role: 'baas' })).status, 422);
 
 	// a fourth staff member: the signal speaks, nothing is blocked
-	res = await marieke.post('/o/de-sleutel/people', { name: 'Wim Vierde', email: 'wim@desleutel.nl', role: 'medewerker', password: 'een-lang-wachtwoord' });
+	// accounts (issue 14): a new colleague is invited and chooses her own password
+	res = await marieke.post('/o/de-sleutel/people', { name: 'Wim Vierde', email: 'wim@desleutel.nl', role: 'medewerker' });
+	assert.equal(res.status, 200);
+	const invite = /\/invite\/[A-Za-z0-9_-]{43}/.exec(res.text)[0];
+	const wimClient = new Client();
+	await wimClient.get(invite);
+	res = await wimClient.post(invite, { name: 'Wim Vierde', email: 'wim@desleutel.nl', password: 'een-lang-wachtwoord', password2: 'een-lang-wachtwoord' });
 	assert.equal(res.status, 303);
 	page = (await marieke.get(url)).text;
 	const wim = /<option value="(\d+)">Wim Vierde<\/option>/.exec(page)[1];

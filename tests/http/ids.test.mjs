@@ -167,6 +167,47 @@ test('project plan (issue 11b): versions, owners, goals, money and hours are rea
 	assert.doesNotMatch((await sascha.get(base)).body, /Niet opgeslagen|Eigenaar|Getal/);
 });
 
+// accounts and invitations (issues 13, 14): link tokens, person and invitation ids, session
+// references, codes and names are read strictly
+test('accounts: a token, id, session reference or code that is not exactly right is refused and changes nothing', async () => {
+	const marieke = new Client(server, { localAddress: '127.0.0.90' });
+	await marieke.login(USERS.marieke);
+	for (const t of ['A'.repeat(42), 'A'.repeat(44), `${'A'.repeat(42)}+`, `${'A'.repeat(42)}%2F`, `${'A'.repeat(42)}.`]) {
+		for (const p of ['invite', 'reset']) {
+			const res = await new Client(server).get(`/${p}/${t}`);
+			assert.equal(res.status, 404, `/${p}/${t}`);
+			assert.match(res.body, /<html lang="nl"/);
+		}
+	}
+	const csrf = await marieke.csrf(`/o/${ORG}/people`);
+	for (const id of ['07', '1x', '0', '-1', '99999999999999999999']) {
+		assert.equal((await marieke.post(`/o/${ORG}/people/${id}/reset`, { csrf })).status, 404, `reset ${id}`);
+		assert.equal((await marieke.post(`/o/${ORG}/people/${id}/sessions/end`, { csrf })).status, 404, `sessions ${id}`);
+		assert.equal((await marieke.post(`/o/${ORG}/people/invitations/${id}/withdraw`, { csrf })).status, 404, `withdraw ${id}`);
+	}
+	const own = await marieke.csrf('/account/sessions');
+	for (const sessie of ['', 'x', '0'.repeat(63), 'G'.repeat(64), `${'a'.repeat(64)} `, 'A'.repeat(64)]) {
+		const res = await marieke.post('/account/sessions/end', { csrf: own, sessie });
+		assert.ok([400, 404].includes(res.status), `session "${sessie}": ${res.status}`);
+	}
+	assert.equal((await marieke.get(`/o/${ORG}/`)).status, 200, 'still logged in');
+	const sec = await marieke.csrf(`/o/${ORG}/settings/security`);
+	assert.equal((await marieke.post(`/o/${ORG}/settings/security`, { csrf: sec, totp: '01' })).status, 400);
+	// an invitation's label and an accepting name over their limits: said beside the field
+	const long = 'x'.repeat(201);
+	const inv = await marieke.post(`/o/${ORG}/people`, { csrf, name: long, email: 'lang@voorbeeld.nl', role: 'medewerker' });
+	assert.equal(inv.status, 422);
+	const ok = await marieke.post(`/o/${ORG}/people`, { csrf, name: 'Lang', email: 'lang@voorbeeld.nl', role: 'medewerker' });
+	assert.equal(ok.status, 200);
+	const link = /\/invite\/[A-Za-z0-9_-]{43}/.exec(ok.body)[0];
+	const c = new Client(server, { localAddress: '127.0.0.91' });
+	const form = await c.get(link);
+	const res = await c.post(link, { csrf: csrfFrom(form.body), name: long, email: 'lang@voorbeeld.nl', password: 'een-goed-wachtwoord', password2: 'een-goed-wachtwoord' });
+	assert.equal(res.status, 422);
+	assert.match(res.body, /id="f-name-error"/);
+	assert.equal((await c.get(link)).status, 200, 'the link is still good');
+});
+
 // route (issue 12a): a step, a plan version and a chosen beheerder are read strictly
 test('route and impact plan: "01", "1abc" and " 1" are no step, version or beheerder', async () => {
 	let csrf = await sascha.csrf(`/o/${ORG}/route`);
@@ -211,4 +252,27 @@ test('public page and inbox: a version, a community or a page is read strictly',
 		assert.equal(res.status, 200, q);
 		assert.doesNotMatch(res.body, /checked/, `${q}: no community chosen`);
 	}
+});
+
+// knowledge (issue 11): versions, the community filter and a source are read strictly
+test('knowledge: "1abc" is no version, "07" no community, "a01" no activity', async () => {
+	const page = await sascha.get(`/o/${ORG}/knowledge/new?community=1`);
+	assert.equal(page.status, 200);
+	const csrf = csrfFrom(page.body);
+	const made = await sascha.post(`/o/${ORG}/knowledge/new`, { csrf, kind: 'notitie', community: '1', title: 'Strikte kennis' });
+	assert.equal(made.status, 303, made.body.slice(0, 300));
+	const id = Number(/knowledge\/(\d+)/.exec(made.headers.location)[1]);
+	for (const version of ['1abc', '01', ' 1', '1.0', '+1']) {
+		const res = await sascha.post(`/o/${ORG}/knowledge/${id}/edit`, { csrf, kind: 'notitie', community: '1', title: `Niet opgeslagen ${version}`, version });
+		assert.ok([400, 409, 422].includes(res.status), `version "${version}": ${res.status}`);
+	}
+	for (const community of ['07', '1x', '+1'])
+		assert.equal((await sascha.post(`/o/${ORG}/knowledge/new`, { csrf, kind: 'notitie', community, title: 'Rare community' })).status, 422, community);
+	for (const source of ['a01', 'a1x', 'c-1', 'x1'])
+		assert.equal((await sascha.post(`/o/${ORG}/knowledge/new`, { csrf, kind: 'notitie', community: '1', title: 'Rare bron', source })).status, 422, source);
+	assert.doesNotMatch((await sascha.get(`/o/${ORG}/knowledge/${id}`)).body, /Niet opgeslagen|Rare/);
+	for (const q of ['community=07', 'community=1x', 'pagina=2x'])
+		assert.doesNotMatch((await sascha.get(`/o/${ORG}/knowledge?${q}`)).body, /<option value="\d+" selected>/, q);
+	for (const bad of ['1abc', '01', '0', '-1'])
+		assert.equal((await sascha.get(`/o/${ORG}/files/${bad}`)).status, 404, bad);
 });

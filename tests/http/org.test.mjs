@@ -164,9 +164,9 @@ test('a form that fails validation shows the error next to the field and keeps t
 	assert.match(p.body, /name="email" type="email" value="geen-adres"/);
 	assert.ok(!p.body.includes('geheim-geheim-1'), 'the password is not sent back');
 	assert.match(p.body, /<option value="medewerker" selected>/);
-	assert.match(p.body, /Eerste wachtwoord <span class="kring-optional">\(alleen voor een nieuw account\)<\/span>/,
-		'the first password is marked as only for a new account');
-	assert.ok(!p.body.includes('(niet verplicht)'), 'not as "(niet verplicht)"');
+	// accounts (issue 14): a beheerder never types someone else's password; a new person gets an invitation
+	assert.ok(!/type="password"/.test(p.body), 'no password field for someone else');
+	assert.ok(!p.body.includes('(niet verplicht)'), 'no optional field either');
 
 	// empty fields: their own messages; a field without one gets the default with the label in quotes
 	const empty = await post(marieke, `/o/${ORG}/people`, { name: '', email: '', role: '', password: '' });
@@ -305,33 +305,38 @@ test('the audit log shows who renamed a branch and changed a role; a medewerker 
 });
 
 test('a beheerder adds a person with a role, who can then log in; taking the role away ends that', async () => {
-	const short = await post(marieke, `/o/${ORG}/people`, { name: 'Nina Nieuw', email: 'nina@desleutel.nl', role: 'ambassadeur', password: 'kort' });
-	assert.equal(short.status, 422);
-	assert.ok(short.body.includes('Kies een wachtwoord van minstens 10 tekens.'));
-	assert.match(short.body, /value="Nina Nieuw"/);
+	// accounts (issue 14): a new person gets an invitation link and chooses their own password
 	const add = await post(marieke, `/o/${ORG}/people`, {
 		name: 'Nina Nieuw',
 		email: 'Nina@DeSleutel.nl ',
-		role: 'ambassadeur',
-		password: 'een-goed-wachtwoord',
+		role: 'medewerker',
 	});
-	assert.equal(add.status, 303, `add: ${add.status}`);
-	assert.equal(add.headers.location, `/o/${ORG}/people?klaar=toegevoegd`);
-	const people = await page(marieke, add.headers.location);
+	assert.equal(add.status, 200, `add: ${add.status}`);
+	assert.ok(add.body.includes('De uitnodiging is gemaakt.'));
+	const link = /value="https?:\/\/[^/"]+(\/invite\/[A-Za-z0-9_-]{43})"/.exec(add.body)[1];
+	const ninaInvite = new Client(server, { localAddress: '127.0.0.55' });
+	const form = await ninaInvite.get(link);
+	assert.match(form.body, /name="email" type="email" value="nina@desleutel.nl"/, 'the address in lower case');
+	const accepted = await ninaInvite.post(link, {
+		name: 'Nina Nieuw', email: 'nina@desleutel.nl', password: 'een-goed-wachtwoord', password2: 'een-goed-wachtwoord',
+		csrf: (/<input type="hidden" name="csrf" value="([^"]*)">/.exec(form.body) || [])[1],
+	});
+	assert.equal(accepted.status, 303);
+	const people = await page(marieke, `/o/${ORG}/people`);
 	const row = peopleRows(people).find((p) => p.name === 'Nina Nieuw');
 	assert.ok(row, 'listed');
-	assert.deepEqual([row.email, row.role], ['nina@desleutel.nl', 'Ambassadeur'], 'with the e-mail address in lower case and her role');
+	assert.deepEqual([row.email, row.role], ['nina@desleutel.nl', 'Medewerker'], 'with the e-mail address in lower case and her role');
 	assert.ok(row.id, 'with a link to her page');
 	const joined = auditRows(await page(marieke, `/o/${ORG}/audit`))[0];
-	assert.ok(joined.what.includes('Rol gegeven') && joined.what.includes('Nina Nieuw'), `logged: ${JSON.stringify(joined)}`);
-	assert.equal(joined.detail, 'nieuw als Ambassadeur');
+	assert.ok(joined.what.includes('Uitnodiging aangenomen') && joined.what.includes('Nina Nieuw'), `logged: ${JSON.stringify(joined)}`);
+	assert.equal(joined.detail, 'Medewerker');
 
 	const nina = new Client(server, { localAddress: '127.0.0.56' });
 	await nina.login('nina@desleutel.nl', 'een-goed-wachtwoord');
 	const start = await nina.get('/');
 	assert.equal(start.headers.location, `/o/${ORG}/`);
 	assert.equal((await nina.get(`/o/${ORG}/branches`)).status, 200);
-	assert.equal((await nina.get(`/o/${ORG}/people`)).status, 403, 'an ambassadeur does not manage people');
+	assert.equal((await nina.get(`/o/${ORG}/people`)).status, 403, 'a medewerker does not manage people');
 
 	const remove = await post(marieke, `/o/${ORG}/people/${row.id}/remove`, {});
 	assert.equal(remove.status, 303);
@@ -448,8 +453,15 @@ test('user text is escaped everywhere: a branch and an organisation with markup 
 	assert.equal(auditRows(log)[0].detail, 'was: &lt;script&gt;alert(1)&lt;/script&gt; (&lt;img src=x onerror=alert(2)&gt;)');
 	// a person's name with markup: the list and the person's own page show it as text
 	const kwaad = '<i>Kwaad</i> & "Co"';
-	const addP = await post(marieke, `/o/${ORG}/people`, { name: kwaad, email: 'kwaad@voorbeeld.nl', role: 'medewerker', password: 'een-goed-wachtwoord' });
-	assert.equal(addP.status, 303);
+	const addP = await post(marieke, `/o/${ORG}/people`, { name: kwaad, email: 'kwaad@voorbeeld.nl', role: 'medewerker' });
+	assert.equal(addP.status, 200);
+	assert.ok(!addP.body.includes('<i>'), 'no raw <i> on the invitation page');
+	const kLink = /value="https?:\/\/[^/"]+(\/invite\/[A-Za-z0-9_-]{43})"/.exec(addP.body)[1];
+	const kc = new Client(server, { localAddress: '127.0.0.54' });
+	const kForm = await kc.get(kLink);
+	assert.ok(!kForm.body.includes('<i>'), 'no raw <i> on the accept page');
+	assert.equal((await kc.post(kLink, { name: kwaad, email: 'kwaad@voorbeeld.nl', password: 'een-goed-wachtwoord',
+		password2: 'een-goed-wachtwoord', csrf: /name="csrf" value="([^"]*)"/.exec(kForm.body)[1] })).status, 303);
 	const people = await page(marieke, `/o/${ORG}/people`);
 	assert.ok(!people.includes('<i>'), 'no raw <i> on the people page');
 	const pid = peopleRows(people).find((p) => p.name === kwaad)?.id;

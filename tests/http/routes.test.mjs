@@ -98,6 +98,10 @@ test('the route table is what this test understands', () => {
 	// route (issue 12a): Mijn route, my contribution and the impact plan (route.test.mjs)
 	for (const must of ['GET /o/:org/route', 'GET /o/:org/me', 'GET /o/:org/me/impact', 'GET /o/:org/people/:id/impact'])
 		assert.ok(seen.has(must), `${must} is in the table`);
+	// knowledge (issue 11): the kennisbank, an item, its file, and the advisers' shared items
+	for (const must of ['GET /o/:org/knowledge', 'GET /o/:org/knowledge/:id', 'GET /o/:org/files/:id',
+		'POST /o/:org/knowledge/:id/share', 'GET /adviser/knowledge'])
+		assert.ok(seen.has(must), `${must} is in the table`);
 	const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.pattern}`);
 	// the meetlat link (/m/:token) is public on purpose: colleagues without an account answer by link
 	assert.deepEqual(
@@ -107,7 +111,11 @@ test('the route table is what this test understands', () => {
 			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics',
 			// public (issue 13): the public page, its poster and feed, and the two forms (public.test.mjs)
 			'GET /p/:org/', 'GET /p/:org/poster', 'GET /p/:org/agenda.ics', 'GET /p/:org/doe-mee', 'POST /p/:org/doe-mee',
-			'GET /p/:org/idee', 'POST /p/:org/idee'].sort(),
+			'GET /p/:org/idee', 'POST /p/:org/idee',
+			// accounts (issues 13, 14): the second login step and a forgotten password come before
+			// a session; invitation and reset links are the access themselves (accounts.test.mjs)
+			'GET /login/code', 'POST /login/code', 'GET /login/forgot', 'POST /login/forgot',
+			'GET /reset/:token', 'POST /reset/:token', 'GET /invite/:token', 'POST /invite/:token'].sort(),
 		'only these are public',
 	);
 });

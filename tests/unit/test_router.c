@@ -463,8 +463,16 @@ static const char *const adviser_posts[] = {
     "/o/:org/meetlat",           /* opening a meetlat round (ROLES_ASSESS) */
     "/o/:org/meetlat/:id/close", /* closing a meetlat round (ROLES_ASSESS) */
     /* public (issue 13): residents' forms on the public page, public on purpose */
-    "/p/:org/doe-mee",
-    "/p/:org/idee",
+    "/p/:org/doe-mee", "/p/:org/idee",
+    /* accounts (issues 13, 14): everyone manages their own account and logs in */
+    "/account/password",            /* changing one's own password */
+    "/account/sessions/end",        /* ending one of one's own sessions */
+    "/account/sessions/end-others", /* ending one's other sessions */
+    "/account/totp/start",          /* one's own two-step login */
+    "/account/totp/confirm", "/account/totp/off", "/login/code", /* the second step of signing in */
+    "/login/forgot",  /* a forgotten password, before signing in */
+    "/reset/:token",  /* anyone with a reset link: it is the access */
+    "/invite/:token", /* anyone with an invitation link: it is the access */
 };
 #define N_ADVISER_POSTS (sizeof(adviser_posts) / sizeof(adviser_posts[0]))
 
