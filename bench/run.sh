@@ -423,6 +423,7 @@ bench_config() {
   add_page communities "/o/$org/communities" "$staff"
   add_page community "$community" "$staff"
   add_page goals "$community/goals" "$staff" # goals: a community's goals page (step 5)
+  add_page plan "$community/plan" "$staff" # plan (issue 11b): a community's project plan
   add_page partner "$partner" "$staff"
   add_page conversations "/o/$org/conversations" "$staff"
   add_page activities "/o/$org/activities" "$staff" # issue 9

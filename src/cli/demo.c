@@ -27,6 +27,7 @@
 #include "demo_public.h"    /* public page (issue 13) */
 #include "demo_route.h"     /* route (issue 12a): Sascha's route and impact plan */
 #include "demo_privacy.h"   /* privacy (issue 14b) */
+#include "demo_plan.h"      /* plan: cycle, POST-O and project plan (issue 11b) */
 
 struct demo_org {
 	const char *slug;
@@ -362,6 +363,8 @@ int demo_load(struct db *db, FILE *out)
 		goto out;
 	if (demo_privacy_load(db) !=
 	    0) /* privacy (issue 14b): a colleague who left, the access log */
+		goto out;
+	if (demo_plan_load(db) != 0) /* plan: cycle, POST-O and project plan (issue 11b) */
 		goto out;
 	if (demo_route_load(db) != 0) /* route (issue 12a) */
 		goto out;

@@ -43,6 +43,7 @@
 #include "demo.h"
 #include "demo_public.h" /* public (issue 13) */
 #include "demo_work.h"
+#include "demo_plan.h" /* plan: cycle, POST-O and project plan (issue 11b) */
 
 #define DAY (24 * 3600LL)
 
@@ -419,7 +420,9 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 		if (scale_community(db, &a, org,
 		                    c % 2 ? town : places[(size_t)(i + c) % COUNT(places)], c,
 		                    staff, ambassadors, now, &k, &communities[c]) != 0 ||
-		    scale_goals(db, &a, org, communities[c], staff[c % N_STAFF], now, c) != 0)
+		    scale_goals(db, &a, org, communities[c], staff[c % N_STAFF], now, c) != 0 ||
+		    /* plan (issue 11b): cycle, conditions, POST-O and six tasks */
+		    demo_plan_scale(db, org, communities[c], staff[c % N_STAFF], c) != 0)
 			goto out;
 
 	/* accounts (issue 14): two open invitations, a colleague and an ambassadeur */

@@ -87,6 +87,7 @@ int signals_compute(struct db *db, struct arena *a, long long org_id, long long 
 	    signal_rule_made_by(db, org_id, community_id, today, &all) != 0 ||
 	    signal_rule_stopped_early(db, org_id, community_id, &all) != 0 ||
 	    signal_rule_items(db, org_id, community_id, &all) != 0 ||
+	    signal_rule_plan(db, org_id, community_id, today, &all) != 0 ||
 	    signal_rule_people(db, org_id, set.max_communities, &all) != 0)
 		return -1;
 	for (size_t i = 0; i < all.n; i++)

@@ -46,6 +46,10 @@ enum signal_kind {
 	SIG_MORE_NEEDS,       /* more behoeften than sterktes */
 	SIG_STAFF_IDLE,       /* a medewerker in no community */
 	SIG_STAFF_OVERLOADED, /* a staff member in more communities than the chosen maximum */
+	/* the project plan (issue 11b, core/signal_plan.c) */
+	SIG_PLAN_OVERDUE,    /* tasks of the plan past their due date, not done */
+	SIG_PLAN_HOURS_OVER, /* the plan's spent hours pass its planned hours */
+	SIG_PLAN_MONEY_OVER, /* the plan's spent money passes its planned money */
 	SIG_N
 };
 
@@ -110,6 +114,14 @@ int signal_rule_items(struct db *db, long long org_id, long long community_id,
                       struct signal_facts *out); /* DOOR_EMPTY and MORE_NEEDS */
 int signal_rule_people(struct db *db, long long org_id, long long max_communities,
                        struct signal_facts *out); /* STAFF_IDLE and STAFF_OVERLOADED */
+/*
+ * The project plan (signal_plan.c): PLAN_OVERDUE (n1 tasks not done past
+ * their due date, note the oldest date), PLAN_HOURS_OVER (n1 spent, n2
+ * planned minutes) and PLAN_MONEY_OVER (n1 spent, n2 planned cents), the
+ * last two only when something was planned.
+ */
+int signal_rule_plan(struct db *db, long long org_id, long long community_id, const char *today,
+                     struct signal_facts *out);
 
 /* Days from date a to date b ("YYYY-MM-DD"; b - a). */
 long long signal_days_between(const char *a, const char *b);

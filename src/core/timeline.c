@@ -147,6 +147,19 @@ int community_timeline(struct db *db, struct arena *a, long long org_id, long lo
 	if (rc != DB_DONE)
 		return -1;
 
+	/* step 6: moves through Lankes's cycle (issue 11b) */
+	if (db_query(db, &st,
+	             "SELECT id, since_on, stage, note, created_at FROM cycle_stages"
+	             " WHERE community_id = ? AND org_id = ?",
+	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW)
+		v = tl_add(a, v, &n, &cap, db_col_text(st, 1, a), TL_CYCLE, db_col_text(st, 2, a),
+		           db_col_text(st, 3, a), db_col_int(st, 0), db_col_int(st, 4));
+	db_finish(st);
+	if (rc != DB_DONE)
+		return -1;
+
 	if (n > 1)
 		qsort(v, n, sizeof(*v), tl_cmp);
 	*out = v;

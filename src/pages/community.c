@@ -22,6 +22,7 @@
 #include "respond.h"
 #include "partner_ui.h"
 #include "signal_ui.h"
+#include "plan_ui.h" /* plan: the cycle, POST-O and plan block */
 
 void community_done_notice(struct req *r, struct html *h, const char *where)
 {
@@ -364,6 +365,8 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	goal_profile_section(r, &h, c.id);
 	/* step 6: its activities (pages/activity_section.c) */
 	activity_community_section(r, &h, c.id);
+	/* steps 5-7: cycle, POST-O and project plan (issue 11b, pages/plan_ui.c) */
+	plan_profile_section(r, &h, c.id);
 	/* knowledge (issue 11): its latest knowledge items (pages/knowledge.c) */
 	knowledge_section(r, &h, c.id);
 

@@ -10,6 +10,7 @@
 #include "community_ui.h"
 #include "partner_ui.h"
 #include "respond.h"
+#include "plan_ui.h" /* issue 11b: the cycle's stages */
 
 /* ---- on a community's page ---- */
 
@@ -103,6 +104,8 @@ static const char *tl_label(enum timeline_kind k)
 		return T(TL_ACTIVITY);
 	case TL_MEASUREMENT:
 		return T(TL_MEASUREMENT);
+	case TL_CYCLE: /* issue 11b */
+		return T(TL_CYCLE);
 	}
 	return "";
 }
@@ -111,7 +114,8 @@ static void tl_item(struct req *r, struct html *h, const struct timeline_entry *
                     const char *today)
 {
 	static const char *const cls[] = {"status", "talk",    "done",     "due",
-	                                  "next",   "partner", "activity", "measure"};
+	                                  "next",   "partner", "activity", "measure",
+	                                  "cycle"};
 	html(h,
 	     "<li class=\"kring-tl__item kring-tl__item--%s\"><span class=\"kring-tl__date\">%s"
 	     "</span><span class=\"kring-tl__kind\">%s</span><span class=\"kring-tl__text\">",
@@ -140,6 +144,13 @@ static void tl_item(struct req *r, struct html *h, const struct timeline_entry *
 	case TL_MEASUREMENT:
 		html(h, "%s <span class=\"kring-muted\">(%s)</span>", text,
 		     T_printf(&r->arena, TL_MEASURED, e->detail));
+		break;
+	case TL_CYCLE: /* issue 11b: the stage, linked to the cycle page */
+		html(h, "<a class=\"utrecht-link\" href=\"%s\">%s</a>",
+		     ui_community_url(r, r->param_id, "/cycle"), cycle_stage_label(e->text));
+		if (e->detail[0])
+			html(h, " <span class=\"kring-muted\">%s</span>",
+			     ui_short(&r->arena, e->detail, 140));
 		break;
 	case TL_ACTION_DUE:
 	case TL_ACTION_DONE:

@@ -7,11 +7,12 @@
 #include "community_ui.h"
 #include "respond.h"
 #include "signal_ui.h"
+#include "plan_ui.h" /* issue 11b: hours and money */
 
 /* The texts of each kind are consecutive in nl.def, in the order of enum signal_kind. */
-_Static_assert(TXT_SIGK_STAFF_OVERLOADED - TXT_SIGK_ROLE_MISSING == SIG_N - 1, "kind names");
-_Static_assert(TXT_SIGL_STAFF_OVERLOADED - TXT_SIGL_ROLE_MISSING == SIG_N - 1, "kind lessons");
-_Static_assert(TXT_SIGF_STAFF_OVERLOADED - TXT_SIGF_ROLE_MISSING == SIG_N - 1, "kind fixes");
+_Static_assert(TXT_SIGK_PLAN_MONEY_OVER - TXT_SIGK_ROLE_MISSING == SIG_N - 1, "kind names");
+_Static_assert(TXT_SIGL_PLAN_MONEY_OVER - TXT_SIGL_ROLE_MISSING == SIG_N - 1, "kind lessons");
+_Static_assert(TXT_SIGF_PLAN_MONEY_OVER - TXT_SIGF_ROLE_MISSING == SIG_N - 1, "kind fixes");
 
 const char *sig_kind_label(int kind)
 {
@@ -73,6 +74,12 @@ const char *sig_sentence(struct req *r, const struct signal *s)
 		return T_printf(a, SIGS_STAFF_IDLE, s->person_name);
 	case SIG_STAFF_OVERLOADED:
 		return T_printf(a, SIGS_STAFF_OVERLOADED, s->person_name, s->n1, s->n2);
+	case SIG_PLAN_OVERDUE: /* issue 11b */
+		return TN_printf(a, SIGS_PLAN_OVERDUE, s->n1, s->n1, ui_date(a, s->note));
+	case SIG_PLAN_HOURS_OVER:
+		return T_printf(a, SIGS_PLAN_HOURS_OVER, plan_hours(a, s->n1), plan_hours(a, s->n2));
+	case SIG_PLAN_MONEY_OVER:
+		return T_printf(a, SIGS_PLAN_MONEY_OVER, plan_money(a, s->n1), plan_money(a, s->n2));
 	default:
 		return "";
 	}
@@ -107,6 +114,10 @@ const char *sig_fix_url(struct req *r, const struct signal *s)
 		return arena_printf(&r->arena, "/o/%s/communities", slug);
 	case SIG_STAFF_OVERLOADED:
 		return arena_printf(&r->arena, "/o/%s/communities?wie=%lld", slug, s->person_id);
+	case SIG_PLAN_OVERDUE: /* issue 11b */
+	case SIG_PLAN_HOURS_OVER:
+	case SIG_PLAN_MONEY_OVER:
+		return ui_community_url(r, c, "/plan");
 	default:
 		return ui_community_url(r, c, "");
 	}

@@ -146,6 +146,27 @@ test('activities (issue 9): a version, a count or a filter id is read strictly',
 		assert.equal((await sascha.get(`/o/${ORG}/activities?${q}`)).status, 200, q);
 });
 
+// plan (issue 11b): a task's version, owner and goal are read strictly; money and hours too
+test('project plan (issue 11b): versions, owners, goals, money and hours are read strictly', async () => {
+	const base = `/o/${ORG}/communities/1/plan`;
+	const page = await sascha.get(`${base}/new`);
+	const csrf = csrfFrom(page.body);
+	const made = await sascha.post(`${base}/new`, { csrf, title: 'Strikte taak', status: 'open', planned_money: '10,00' });
+	assert.equal(made.status, 303);
+	const id = Number(/taak-(\d+)/.exec(made.headers.location)[1]);
+	for (const version of ['1abc', '01', ' 1', '+1'])
+		assert.ok([409, 422].includes((await sascha.post(`${base}/${id}`, { csrf, title: `Niet opgeslagen ${version}`, status: 'open', version })).status), version);
+	for (const owner of ['01', '1abc', '-1'])
+		assert.equal((await sascha.post(`${base}/${id}`, { csrf, title: 'Eigenaar', status: 'open', owner, version: '1' })).status, 422, `owner "${owner}"`);
+	for (const serves of ['g01', 'x1', 'g1abc', 's-1'])
+		assert.ok([404, 422].includes((await sascha.post(`${base}/${id}`, { csrf, title: 'Doel', status: 'open', serves, version: '1' })).status), `serves "${serves}"`);
+	for (const [field, value] of [['planned_money', '1e3'], ['planned_money', '0x10'], ['spent_money', '١٢'], ['planned_hours', '1e3'], ['spent_hours', '٢']])
+		assert.equal((await sascha.post(`${base}/${id}`, { csrf, title: 'Getal', status: 'open', [field]: value, version: '1' })).status, 422, `${field} "${value}"`);
+	for (const bad of ['01', '1abc'])
+		assert.equal((await sascha.get(`${base}/${bad}`)).status, 404, `task "${bad}"`);
+	assert.doesNotMatch((await sascha.get(base)).body, /Niet opgeslagen|Eigenaar|Getal/);
+});
+
 // accounts and invitations (issues 13, 14): link tokens, person and invitation ids, session
 // references, codes and names are read strictly
 test('accounts: a token, id, session reference or code that is not exactly right is refused and changes nothing', async () => {

@@ -14,11 +14,13 @@
 
 #include "community_fixture.h"
 #include "core/goal.h" /* goals */
+#include "core/plan.h" /* plan (issue 11b) */
 #include "http/router.h"
 
 struct ids {
 	long long item, staff_att, amb_att, scan, note;
 	long long goal, subgoal, measurement, agreement; /* goals: step 5 and 6 */
+	long long task; /* plan (issue 11b): a task the attached ambassadeur owns */
 };
 
 static bool is_community_route(const struct route *rt)
@@ -49,7 +51,8 @@ static const char *fill(struct arena *a, const struct route *rt, const char *slu
 			              : strstr(rt->pattern, "/subgoals/")     ? ids->subgoal
 			              : strstr(rt->pattern, "/measurements/") ? ids->measurement
 			              : strstr(rt->pattern, "/agreements/")   ? ids->agreement
-			                                                      : ids->item;
+			              : strstr(rt->pattern, "/plan/") ? ids->task /* issue 11b */
+			                                              : ids->item;
 			buf_printf(&b, "%lld", v);
 			p += 4;
 		} else if (strncmp(p, ":id", 3) == 0) {
@@ -142,6 +145,12 @@ static void test_every_route_enforces_its_rule(void **state)
 	assert_int_equal(agreement_add(f->db, f->org_a, 0, f->community, &ag), SAVE_OK);
 	db_query_int(f->db, "SELECT id FROM community_agreements WHERE org_id = ?",
 	             DB_ARGS(DB_INT(f->org_a)), &ids.agreement);
+	/* plan (issue 11b): a task of the community that the attached ambassadeur owns */
+	struct plan_task task = {
+	    .title = "Zaal", .description = "", .status = "open", .due_on = "", .owner_id = f->amb};
+	assert_int_equal(plan_task_save(f->db, f->org_a, f->staff_a, ROLE_MEDEWERKER, f->community,
+	                                &task, &ids.task),
+	                 SAVE_OK);
 
 	struct {
 		long long person;
