@@ -92,7 +92,9 @@ test('the route table is what this test understands', () => {
 		publicRoutes.sort(),
 		['GET /', 'GET /healthz', 'GET /login', 'POST /login', 'GET /m/:token', 'POST /m/:token',
 			// calendar feeds: the key is the access (calendar.test.mjs)
-			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics'].sort(),
+			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics',
+			// instruments: the pulse link (/s/:token) is answered without an account (instruments.test.mjs)
+			'GET /s/:token', 'POST /s/:token'].sort(),
 		'only these are public',
 	);
 });
