@@ -31,6 +31,7 @@
 #include "../core/readiness.h"
 #include "../core/scan.h"
 #include "../core/vocab.h"
+#include "demo_instruments.h"
 #include "demo.h"
 #include "demo_work.h"
 
@@ -558,6 +559,9 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 	if (scale_round(db, &a, org, advisers[(i - 1) % N_ADVISERS], "Nulmeting", 240, 220, 12,
 	                people, now, &k) != 0 ||
 	    scale_round(db, &a, org, staff[0], "Tweede meting", 20, -1, 5, people, now, &k) != 0)
+		goto out;
+	/* instruments (issue 13): energy marks, and a pulse round per community */
+	if (demo_instruments_scale(db, org) != 0)
 		goto out;
 	rc = db_batch_commit(db) == DB_OK ? 0 : -1;
 out:

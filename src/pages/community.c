@@ -16,7 +16,8 @@
 #include "community_page.h"
 #include "activity_ui.h"
 #include "community_ui.h"
-#include "goal_ui.h" /* goals: the Doelen section */
+#include "energy_ui.h" /* instruments: energy trend, pulse link */
+#include "goal_ui.h"   /* goals: the Doelen section */
 #include "pages.h"
 #include "respond.h"
 #include "partner_ui.h"
@@ -355,6 +356,8 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	goal_profile_section(r, &h, c.id);
 	/* step 6: its activities (pages/activity_section.c) */
 	activity_community_section(r, &h, c.id);
+	/* instruments (issue 13): energy trend and the pulse (pages/energy_ui.c) */
+	instruments_community_sections(r, &h, c.id);
 
 	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
 	partner_community_sections(r, &h, c.id);
