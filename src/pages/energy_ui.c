@@ -6,10 +6,12 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "../auth/roles.h"
 #include "../i18n/text.h"
 #include "../util/buf.h"
+#include "../web/layout.h"
 #include "respond.h"
 
 #define TREND_MONTHS 12
@@ -145,4 +147,14 @@ void instruments_community_sections(struct req *r, struct html *h, long long com
 	     "class=\"utrecht-link\" href=\"/o/%s/communities/%lld/pulse\">%s</a></p></section>",
 	     T(PU_COMMUNITY_LINK), T(PU_COMMUNITY_HINT), r->org_slug, community_id,
 	     T(PU_COMMUNITY_GO));
+}
+
+const char *instr_day(struct arena *a, const char *iso)
+{
+	int y, m, d;
+	char end;
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
+		return iso ? iso : "";
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12};
+	return fmt_date(a, (long long)timegm(&tm));
 }

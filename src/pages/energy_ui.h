@@ -40,4 +40,7 @@ void energy_trend_section(struct req *r, struct html *h, long long community_id)
  */
 void instruments_community_sections(struct req *r, struct html *h, long long community_id);
 
+/* A calendar date "YYYY-MM-DD" as Dutch text ("3 juni 2026"); other text as it is. */
+const char *instr_day(struct arena *a, const char *iso);
+
 #endif

@@ -16,6 +16,7 @@
 #include "../util/buf.h"
 #include "../web/chart.h"
 #include "../web/layout.h"
+#include "energy_ui.h"
 #include "pages.h"
 #include "respond.h"
 
@@ -58,10 +59,11 @@ static void history(struct req *r, struct html *h, const struct zelftest_instrum
 			                         prev ? score_text(a, prev->scores[k]) : "–"));
 		}
 	struct chart_series series[2] = {
-	    {T_printf(a, ZT_SERIES_NOW, last->taken_on), now_v, "now"},
-	    {prev ? T_printf(a, ZT_SERIES_BEFORE, prev->taken_on) : "", prev_v, "before"},
+	    {T(ZT_SERIES_NOW), now_v, "now"},
+	    {prev ? T(ZT_SERIES_BEFORE) : "", prev_v, "before"},
 	};
-	html(h, "<div class=\"kring-chart-grid\"><figure class=\"kring-card kring-chart\">");
+	html(h, "<div class=\"kring-chart-grid\"><figure class=\"kring-card kring-chart "
+	        "kring-chart--labels\">");
 	chart_radar(h, a, "zelftest", T(ZT_CHART_TITLE), buf_str(&desc), axes, in->n_items,
 	            in->scale_min, in->scale_max, series, prev ? 2 : 1);
 	const char *caption =
@@ -77,7 +79,7 @@ static void history(struct req *r, struct html *h, const struct zelftest_instrum
 	size_t from = n > ZT_TABLE_MOMENTS ? n - ZT_TABLE_MOMENTS : 0;
 	for (size_t m = from; m < n; m++)
 		html(h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
-		     ms[m].taken_on);
+		     instr_day(a, ms[m].taken_on));
 	html(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 	k = 0;
 	for (size_t s = 0; s < in->n_sections; s++) {

@@ -17,6 +17,7 @@
 #include "../util/buf.h"
 #include "../web/chart.h"
 #include "../web/layout.h"
+#include "energy_ui.h"
 #include "pages.h"
 #include "respond.h"
 
@@ -52,7 +53,7 @@ static void open_round(struct req *r, struct html *h, const struct pulse_round *
 	     "<h2 class=\"utrecht-heading-2\" id=\"h-pu-open-%lld\">%s</h2>"
 	     "<p class=\"utrecht-paragraph\"><span class=\"kring-status kring-status--open\">%s"
 	     "</span> %s</p>",
-	     round->id, round->id, T_printf(a, PU_ROUND_OPEN_TITLE, round->opened_on),
+	     round->id, round->id, T_printf(a, PU_ROUND_OPEN_TITLE, instr_day(a, round->opened_on)),
 	     T(PU_STATUS_OPEN),
 	     TN_printf(a, PU_ANSWERS_SO_FAR, round->n_answers, round->n_answers));
 	html(h,
@@ -113,11 +114,11 @@ static int over_time(struct req *r, struct html *h, const struct pulse_instrumen
 			                         isnan(v) ? "–" : fmt1(a, v)));
 		}
 		struct chart_series series[2] = {
-		    {T_printf(a, PU_SERIES, rounds[now].opened_on), res[now].mean, "now"},
-		    {before >= 0 ? T_printf(a, PU_SERIES, rounds[before].opened_on) : "",
+		    {T(PU_SERIES_NOW), res[now].mean, "now"},
+		    {before >= 0 ? T(PU_SERIES_BEFORE) : "",
 		     before >= 0 ? res[before].mean : res[now].mean, "before"},
 		};
-		html(h, "<figure class=\"kring-card kring-chart\">");
+		html(h, "<figure class=\"kring-card kring-chart kring-chart--labels\">");
 		chart_radar(h, a, "pulse", T(PU_CHART_TITLE), buf_str(&desc), axes,
 		            in->n_ingredients, in->scale_min, in->scale_max, series,
 		            before >= 0 ? 2 : 1);
@@ -142,9 +143,9 @@ static int over_time(struct req *r, struct html *h, const struct pulse_instrumen
 		html(h,
 		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
 		     "scope=\"row\">%s</th><td class=\"utrecht-table__cell\">%lld</td>",
-		     rounds[i].open ? T_printf(a, PU_ROUND_OPEN_CELL, rounds[i].opened_on)
-		                    : T_printf(a, PU_ROUND_CLOSED_CELL, rounds[i].opened_on,
-		                               rounds[i].closed_on),
+		     rounds[i].open
+		         ? T_printf(a, PU_ROUND_OPEN_CELL, instr_day(a, rounds[i].opened_on))
+		         : T_printf(a, PU_ROUND_CLOSED_CELL, instr_day(a, rounds[i].opened_on)),
 		     res[i].n_answers);
 		if (!res[i].shown) {
 			html(
@@ -164,7 +165,8 @@ static int over_time(struct req *r, struct html *h, const struct pulse_instrumen
 		html(h,
 		     "<h3 class=\"utrecht-heading-3\">%s</h3><p class=\"utrecht-paragraph "
 		     "kring-muted\">%s</p>",
-		     in->open_question, T_printf(a, PU_OPEN_OF, rounds[now].opened_on));
+		     in->open_question,
+		     T_printf(a, PU_OPEN_OF, instr_day(a, rounds[now].opened_on)));
 		if (res[now].n_open == 0)
 			html(h, "<p class=\"utrecht-paragraph\">%s</p>", T(PU_OPEN_NONE));
 		else {

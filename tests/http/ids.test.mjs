@@ -145,3 +145,19 @@ test('activities (issue 9): a version, a count or a filter id is read strictly',
 	for (const q of ['community=01', 'branch=1x', 'pagina=2x', 'van=2026-13-01'])
 		assert.equal((await sascha.get(`/o/${ORG}/activities?${q}`)).status, 200, q);
 });
+
+// instruments (issues 12, 13): ids in addresses and forms of the zelftest and the pulse
+test('instruments: a round, a person or a manager id is read strictly', async () => {
+	for (const bad of ['01', '1x', '0', '-1', '1.0'])
+		assert.equal((await sascha.get(`/o/${ORG}/communities/${bad}/pulse`)).status, 404, `community "${bad}"`);
+	const page = await sascha.get(`/o/${ORG}/communities/1/pulse`);
+	const csrf = csrfFrom(page.body);
+	for (const bad of ['01', '1x', '0', '9007199254740992'])
+		assert.equal((await sascha.post(`/o/${ORG}/communities/1/pulse/${bad}/close`, { csrf })).status, 404, `round "${bad}"`);
+	const zt = await sascha.get(`/o/${ORG}/me/zelftest`);
+	for (const manager of ['01', '1x', ' 1', '+1', '1.0'])
+		assert.equal((await sascha.post(`/o/${ORG}/me/zelftest/share`, { csrf: csrfFrom(zt.body), manager })).status, 422, `manager "${manager}"`);
+	// a link token of the wrong shape is no link
+	for (const bad of ['A'.repeat(42), 'A'.repeat(42) + '=', 'A'.repeat(42) + '%2F'])
+		assert.equal((await sascha.get(`/s/${bad}`)).status, 404, `token "${bad}"`);
+});
