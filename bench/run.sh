@@ -433,6 +433,9 @@ bench_config() {
   # calendar (issue 9): the month calendar of the current month
   add_page calendar "/o/$org/calendar" "$staff"
   add_page dashboard "/o/$org/dashboard" "$staff"
+  # instruments (issues 12, 13): the own zelftest and a community's pulse
+  add_page zelftest "/o/$org/me/zelftest" "$staff"
+  add_page pulse "$community/pulse" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do

@@ -14,7 +14,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Server, Client, ORG, USERS, csrfFrom, unescapeHtml, textOf } from './helpers.mjs';
+import { Server, Client, ORG, USERS, csrfFrom, textOf, routeTable } from './helpers.mjs';
 
 const server = new Server();
 const c = {};
@@ -122,6 +122,27 @@ test('taking the zelftest: every statement needs a point on the scale, bad value
 	assert.match(after.body, /<th class="utrecht-table__header-cell" scope="row">Open houding<\/th><td class="utrecht-table__cell">5<\/td>/);
 	// Sascha's own page does not show Jeroen's moment
 	assert.doesNotMatch((await c.sascha.get(zt)).body, /scope="row">Open houding<\/th><td class="utrecht-table__cell">5<\/td><\/tr>/);
+	// never shared: no beheerder reads Jeroen's either
+	const jid = jeroenId;
+	assert.equal((await c.marieke.get(ztOf(jid))).status, 404);
+	assert.equal((await c.henk.get(ztOf(jid))).status, 404);
+	assert.equal((await c.sascha.get(ztOf(jid))).status, 403);
+});
+
+test('every address under /me/ shows the requester\'s own: no one else\'s moments', async () => {
+	// the dates of Sascha's moments, as her own page shows them
+	const own = await c.sascha.get(zt);
+	const dates = [...own.body.matchAll(/<th class="utrecht-table__header-cell" scope="col">(\d{1,2} [a-z]+ \d{4})<\/th>/g)].map((m) => m[1]);
+	assert.ok(dates.length >= 2, 'Sascha has moments');
+	const me = routeTable().filter((r) => r.method === 'GET' && r.pattern.startsWith('/o/:org/me/'));
+	assert.ok(me.some((r) => r.pattern === '/o/:org/me/zelftest'), 'the zelftest is under /me/');
+	for (const r of me)
+		for (const who of ['marieke', 'jeroen', 'anouk', 'fatima']) {
+			const res = await c[who].get(r.pattern.replace(':org', ORG));
+			assert.ok([200, 403].includes(res.status), `${r.pattern} as ${who}: ${res.status}`);
+			for (const d of dates)
+				assert.ok(!res.body.includes(d), `${r.pattern} as ${who} shows nothing of Sascha's (${d})`);
+		}
 });
 
 /* Opens a round for community id as Sascha; returns its link path. */
