@@ -329,5 +329,6 @@ long long org_new_id(const struct table *t, long long f)
 
 void org_sort_ids(struct table *t)
 {
-	qsort(t->ids, t->n_ids, sizeof(*t->ids), cmp_ll);
+	if (t->n_ids > 1)
+		qsort(t->ids, t->n_ids, sizeof(*t->ids), cmp_ll);
 }
