@@ -178,12 +178,13 @@ enum pulse_submit pulse_submit(struct db *db, long long round_id, const struct p
 		rc = PULSE_CLOSED;
 	else if (seen > 0)
 		rc = PULSE_TWICE;
-	else if (db_query_int(db,
-	                      "INSERT INTO pulse_responses (round_id, nonce, open_answer)"
-	                      " VALUES (?, ?, ?) RETURNING id",
-	                      DB_ARGS(DB_INT(round_id), DB_TEXT(nonce),
-	                              DB_TEXT(open_answer ? open_answer : "")),
-	                      &id) != DB_ROW)
+	else if (db_query_int(
+	             db,
+	             "INSERT INTO pulse_responses (round_id, org_id, nonce, open_answer)"
+	             " SELECT id, org_id, ?, ? FROM pulse_rounds WHERE id = ? RETURNING id",
+	             DB_ARGS(DB_TEXT(nonce), DB_TEXT(open_answer ? open_answer : ""),
+	                     DB_INT(round_id)),
+	             &id) != DB_ROW)
 		rc = PULSE_ERROR;
 	k = 0;
 	for (size_t g = 0; rc == PULSE_OK && g < in->n_ingredients; g++)

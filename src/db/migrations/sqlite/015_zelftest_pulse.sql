@@ -50,9 +50,11 @@ CREATE INDEX pulse_rounds_community ON pulse_rounds(org_id, community_id, opened
 
 -- One anonymous answer: no person, no time, no address. nonce is the
 -- answering form's one-time number, so a form sent twice counts once.
+-- org_id (the round's) lets the scores below travel with an export.
 CREATE TABLE pulse_responses (
 	id          INTEGER PRIMARY KEY,
 	round_id    INTEGER NOT NULL REFERENCES pulse_rounds(id) ON DELETE CASCADE,
+	org_id      INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
 	nonce       TEXT NOT NULL,
 	open_answer TEXT NOT NULL DEFAULT '',
 	UNIQUE (round_id, nonce)
