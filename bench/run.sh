@@ -436,6 +436,9 @@ bench_config() {
   # instruments (issues 12, 13): the own zelftest and a community's pulse
   add_page zelftest "/o/$org/me/zelftest" "$staff"
   add_page pulse "$community/pulse" "$staff"
+  # route (issue 12a): Mijn route and my contribution (eight step queries each)
+  add_page route "/o/$org/route" "$staff"
+  add_page me "/o/$org/me" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do

@@ -21,6 +21,7 @@
 #include "demo_work.h"
 #include "demo_goals.h" /* goals: step 5 and 6 */
 #include "demo_instruments.h"
+#include "demo_route.h" /* route (issue 12a): Sascha's route and impact plan */
 
 struct demo_org {
 	const char *slug;
@@ -355,6 +356,8 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
 		goto out;
 	if (demo_instruments_load(db) != 0) /* instruments: zelftest, pulse, energy */
+		goto out;
+	if (demo_route_load(db) != 0) /* route (issue 12a) */
 		goto out;
 	/* calendar: De Sleutel's feed has a key, made by its beheerder (shown once, here) */
 	const char *feed_key = NULL;

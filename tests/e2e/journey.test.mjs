@@ -88,6 +88,8 @@ const MENU_BEHEERDER = ['Start', 'Werk: Aandacht nodig, Communities, Communitysc
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Zelftest, Dashboard', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek'];
 const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Vestigingen'];
+// route (issue 12a): Mijn route and Mijn bijdrage close the Koers group, for staff only
+MENU_BEHEERDER[2] += ', Mijn route, Mijn bijdrage';
 
 describe('journey: a beheerder and an adviseur through every page', () => {
 	let broken = null;
