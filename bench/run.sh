@@ -439,6 +439,8 @@ bench_config() {
   # route (issue 12a): Mijn route and my contribution (eight step queries each)
   add_page route "/o/$org/route" "$staff"
   add_page me "/o/$org/me" "$staff"
+  add_page public "/p/$org/" "$staff" # public (issue 13): the residents' page, no login needed
+  add_page knowledge "/o/$org/knowledge" "$staff" # knowledge (issue 11): the kennisbank
 
   local i bytes=()
   for i in "${!names[@]}"; do
