@@ -437,6 +437,9 @@ bench_config() {
   add_page account-sessions "/account/sessions" "$staff" # accounts (issue 14): where am I logged in
   # privacy (issue 14b): the register, read by the beheerder
   add_page privacy "/o/$org/privacy" "$(login marieke@desleutel.nl)"
+  # instruments (issues 12, 13): the own zelftest and a community's pulse
+  add_page zelftest "/o/$org/me/zelftest" "$staff"
+  add_page pulse "$community/pulse" "$staff"
   # route (issue 12a): Mijn route and my contribution (eight step queries each)
   add_page route "/o/$org/route" "$staff"
   add_page me "/o/$org/me" "$staff"

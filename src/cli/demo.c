@@ -22,7 +22,8 @@
 #include "../core/vision.h"
 #include "demo_activities.h"
 #include "demo_work.h"
-#include "demo_goals.h"     /* goals: step 5 and 6 */
+#include "demo_goals.h" /* goals: step 5 and 6 */
+#include "demo_instruments.h"
 #include "demo_knowledge.h" /* knowledge (issue 11) */
 #include "demo_public.h"    /* public page (issue 13) */
 #include "demo_route.h"     /* route (issue 12a): Sascha's route and impact plan */
@@ -365,6 +366,8 @@ int demo_load(struct db *db, FILE *out)
 	    0) /* privacy (issue 14b): a colleague who left, the access log */
 		goto out;
 	if (demo_plan_load(db) != 0) /* plan: cycle, POST-O and project plan (issue 11b) */
+		goto out;
+	if (demo_instruments_load(db) != 0) /* instruments: zelftest, pulse, energy */
 		goto out;
 	if (demo_route_load(db) != 0) /* route (issue 12a) */
 		goto out;

@@ -40,6 +40,7 @@
 #include "../core/readiness.h"
 #include "../core/scan.h"
 #include "../core/vocab.h"
+#include "demo_instruments.h"
 #include "demo.h"
 #include "demo_public.h" /* public (issue 13) */
 #include "demo_work.h"
@@ -623,6 +624,9 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 	if (scale_round(db, &a, org, advisers[(i - 1) % N_ADVISERS], "Nulmeting", 240, 220, 12,
 	                people, now, &k) != 0 ||
 	    scale_round(db, &a, org, staff[0], "Tweede meting", 20, -1, 5, people, now, &k) != 0)
+		goto out;
+	/* instruments (issue 13): energy marks, and a pulse round per community */
+	if (demo_instruments_scale(db, org) != 0)
 		goto out;
 	/* route (issue 12a): each staff member an impact plan and a step ticked by hand */
 	for (int p = 0; p < N_STAFF; p++) {

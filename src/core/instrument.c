@@ -11,251 +11,96 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../util/buf.h"
 #include "../util/embed.h"
-
-/* ---- validation helpers: each failure writes "name: path: problem" ---- */
-
-struct ctx {
-	struct arena *a;
-	const char *name; /* file name for messages */
-	char *err;
-	size_t errlen;
-};
-
-static int fail(struct ctx *c, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct ctx *c, const char *path, const char *fmt, ...)
-{
-	char msg[256];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(c->err, c->errlen, "%s: %s: %s", c->name, path, msg);
-	return -1;
-}
-
-/* A non-empty string member, copied into the arena. */
-static int get_str(struct ctx *c, json_t *obj, const char *path, const char *key, const char **out)
-{
-	json_t *v = json_object_get(obj, key);
-	char p[200];
-	snprintf(p, sizeof(p), "%s%s%s", path, path[0] ? "." : "", key);
-	if (v == NULL)
-		return fail(c, p, "missing");
-	if (!json_is_string(v))
-		return fail(c, p, "must be a text (string)");
-	const char *s = json_string_value(v);
-	size_t n = json_string_length(v);
-	while (n > 0 && (s[0] == ' ' || s[0] == '\n' || s[0] == '\t')) {
-		s++;
-		n--;
-	}
-	if (n == 0)
-		return fail(c, p, "must not be empty");
-	if (strlen(s) != n)
-		return fail(c, p, "must not contain a NUL character");
-	*out = arena_strdup(c->a, json_string_value(v));
-	return 0;
-}
-
-static int get_num(struct ctx *c, json_t *obj, const char *path, const char *key, double *out)
-{
-	json_t *v = json_object_get(obj, key);
-	char p[200];
-	snprintf(p, sizeof(p), "%s%s%s", path, path[0] ? "." : "", key);
-	if (v == NULL)
-		return fail(c, p, "missing");
-	if (!json_is_number(v))
-		return fail(c, p, "must be a number");
-	*out = json_number_value(v);
-	return 0;
-}
-
-static int get_int(struct ctx *c, json_t *obj, const char *path, const char *key, int lo, int hi,
-                   int *out)
-{
-	json_t *v = json_object_get(obj, key);
-	char p[200];
-	snprintf(p, sizeof(p), "%s%s%s", path, path[0] ? "." : "", key);
-	if (v == NULL)
-		return fail(c, p, "missing");
-	if (!json_is_integer(v))
-		return fail(c, p, "must be a whole number");
-	json_int_t i = json_integer_value(v);
-	if (i < lo || i > hi)
-		return fail(c, p, "must be between %d and %d (is %lld)", lo, hi, (long long)i);
-	*out = (int)i;
-	return 0;
-}
-
-/* An array member with lo..hi elements. */
-static int get_array(struct ctx *c, json_t *obj, const char *path, const char *key, size_t lo,
-                     size_t hi, json_t **out)
-{
-	json_t *v = json_object_get(obj, key);
-	char p[200];
-	snprintf(p, sizeof(p), "%s%s%s", path, path[0] ? "." : "", key);
-	if (v == NULL)
-		return fail(c, p, "missing");
-	if (!json_is_array(v))
-		return fail(c, p, "must be a list (array)");
-	size_t n = json_array_size(v);
-	if (n < lo || n > hi)
-		return fail(c, p, "must have %zu to %zu entries (has %zu)", lo, hi, n);
-	*out = v;
-	return 0;
-}
-
-static int get_object(struct ctx *c, json_t *obj, const char *path, const char *key, json_t **out)
-{
-	json_t *v = json_object_get(obj, key);
-	char p[200];
-	snprintf(p, sizeof(p), "%s%s%s", path, path[0] ? "." : "", key);
-	if (v == NULL)
-		return fail(c, p, "missing");
-	if (!json_is_object(v))
-		return fail(c, p, "must be an object");
-	*out = v;
-	return 0;
-}
-
-/* An id: 1-40 of [a-z0-9_-]. */
-/* The failure "PATH.id: id "X" is used twice". */
-static int dup_id(struct ctx *c, const char *path, const char *id)
-{
-	char p[260];
-	snprintf(p, sizeof(p), "%s.id", path);
-	return fail(c, p, "id \"%s\" is used twice", id);
-}
-
-static int check_id(struct ctx *c, const char *path, const char *id)
-{
-	size_t n = strlen(id);
-	char p[260];
-	snprintf(p, sizeof(p), "%s.id", path);
-	path = p;
-	if (n > 40)
-		return fail(c, path, "\"%s\" is longer than 40 characters", id);
-	for (size_t i = 0; i < n; i++)
-		if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') ||
-		      id[i] == '_' || id[i] == '-'))
-			return fail(c, path, "\"%s\" may hold only a-z, 0-9, '_' and '-'", id);
-	return 0;
-}
-
-/* Parses the text, or reports the syntax error with line and column. */
-static json_t *load(struct ctx *c, const char *json, size_t len)
-{
-	json_error_t je;
-	json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
-	if (root == NULL) {
-		snprintf(c->err, c->errlen, "%s: line %d, column %d: %s", c->name, je.line,
-		         je.column, je.text);
-		return NULL;
-	}
-	if (!json_is_object(root)) {
-		fail(c, "(top)", "must be an object");
-		json_decref(root);
-		return NULL;
-	}
-	return root;
-}
-
-static int check_kind(struct ctx *c, json_t *root, const char *want)
-{
-	const char *kind;
-	if (get_str(c, root, "", "instrument", &kind) != 0)
-		return -1;
-	if (strcmp(kind, want) != 0)
-		return fail(c, "instrument", "must be \"%s\" (is \"%s\")", want, kind);
-	return 0;
-}
+#include "instrument_json.h"
+#include "pulse.h"
+#include "zelftest.h"
 
 /* ---- meetlat ---- */
 
-static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument *m)
+static int parse_meetlat(struct ij_ctx *c, json_t *root, struct meetlat_instrument *m)
 {
 	char p[200];
 	json_t *scale, *arr;
-	if (check_kind(c, root, "meetlat") || get_str(c, root, "", "version", &m->version) ||
-	    get_str(c, root, "", "title", &m->title) || get_str(c, root, "", "source", &m->source))
+	if (ij_check_kind(c, root, "meetlat") || ij_get_str(c, root, "", "version", &m->version) ||
+	    ij_get_str(c, root, "", "title", &m->title) ||
+	    ij_get_str(c, root, "", "source", &m->source))
 		return -1;
 
 	/* scale */
-	if (get_object(c, root, "", "scale", &scale) ||
-	    get_int(c, scale, "scale", "min", 0, 10, &m->scale_min) ||
-	    get_int(c, scale, "scale", "max", 1, 10, &m->scale_max) ||
-	    get_str(c, scale, "scale", "dont_know", &m->dont_know))
+	if (ij_get_object(c, root, "", "scale", &scale) ||
+	    ij_get_int(c, scale, "scale", "min", 0, 10, &m->scale_min) ||
+	    ij_get_int(c, scale, "scale", "max", 1, 10, &m->scale_max) ||
+	    ij_get_str(c, scale, "scale", "dont_know", &m->dont_know))
 		return -1;
 	int points = m->scale_max - m->scale_min + 1;
 	if (points < 2 || points > ML_MAX_SCALE)
-		return fail(c, "scale", "max must be above min, with at most %d points",
-		            ML_MAX_SCALE);
-	if (get_array(c, scale, "scale", "labels", (size_t)points, (size_t)points, &arr))
+		return ij_fail(c, "scale", "max must be above min, with at most %d points",
+		               ML_MAX_SCALE);
+	if (ij_get_array(c, scale, "scale", "labels", (size_t)points, (size_t)points, &arr))
 		return -1;
 	for (int i = 0; i < points; i++) {
 		json_t *v = json_array_get(arr, (size_t)i);
 		snprintf(p, sizeof(p), "scale.labels[%d]", i);
 		if (!json_is_string(v) || json_string_length(v) == 0)
-			return fail(c, p, "must be a non-empty text");
+			return ij_fail(c, p, "must be a non-empty text");
 		m->scale_labels[i] = arena_strdup(c->a, json_string_value(v));
 	}
 
 	/* role groups */
-	if (get_array(c, root, "", "role_groups", 1, ML_MAX_GROUPS, &arr))
+	if (ij_get_array(c, root, "", "role_groups", 1, ML_MAX_GROUPS, &arr))
 		return -1;
 	m->n_groups = json_array_size(arr);
 	for (size_t i = 0; i < m->n_groups; i++) {
 		json_t *g = json_array_get(arr, i);
 		snprintf(p, sizeof(p), "role_groups[%zu]", i);
 		if (!json_is_object(g))
-			return fail(c, p, "must be an object");
-		if (get_str(c, g, p, "id", &m->groups[i].id) ||
-		    get_str(c, g, p, "label", &m->groups[i].label) ||
-		    check_id(c, p, m->groups[i].id))
+			return ij_fail(c, p, "must be an object");
+		if (ij_get_str(c, g, p, "id", &m->groups[i].id) ||
+		    ij_get_str(c, g, p, "label", &m->groups[i].label) ||
+		    ij_check_id(c, p, m->groups[i].id))
 			return -1;
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(m->groups[k].id, m->groups[i].id) == 0)
-				return dup_id(c, p, m->groups[i].id);
+				return ij_dup_id(c, p, m->groups[i].id);
 	}
 
 	double weak;
-	if (get_num(c, root, "", "weak_below", &weak))
+	if (ij_get_num(c, root, "", "weak_below", &weak))
 		return -1;
 	if (weak < m->scale_min || weak > m->scale_max)
-		return fail(c, "weak_below", "must lie on the scale (%d to %d)", m->scale_min,
-		            m->scale_max);
+		return ij_fail(c, "weak_below", "must lie on the scale (%d to %d)", m->scale_min,
+		               m->scale_max);
 	m->weak_below = weak;
 
 	/* the smallest role group shown on its own: optional, default 3 */
 	m->min_group = ML_MIN_GROUP_DEFAULT;
 	if (json_object_get(root, "min_group") != NULL &&
-	    get_int(c, root, "", "min_group", ML_MIN_GROUP_LOWEST, ML_MIN_GROUP_HIGHEST,
-	            &m->min_group))
+	    ij_get_int(c, root, "", "min_group", ML_MIN_GROUP_LOWEST, ML_MIN_GROUP_HIGHEST,
+	               &m->min_group))
 		return -1;
 
 	/* support forms */
-	if (get_array(c, root, "", "support", 1, ML_MAX_SUPPORT, &arr))
+	if (ij_get_array(c, root, "", "support", 1, ML_MAX_SUPPORT, &arr))
 		return -1;
 	m->n_support = json_array_size(arr);
 	for (size_t i = 0; i < m->n_support; i++) {
 		json_t *s = json_array_get(arr, i);
 		snprintf(p, sizeof(p), "support[%zu]", i);
 		if (!json_is_object(s))
-			return fail(c, p, "must be an object");
-		if (get_str(c, s, p, "id", &m->support[i].id) ||
-		    get_str(c, s, p, "label", &m->support[i].label) ||
-		    get_str(c, s, p, "text", &m->support[i].text) ||
-		    check_id(c, p, m->support[i].id))
+			return ij_fail(c, p, "must be an object");
+		if (ij_get_str(c, s, p, "id", &m->support[i].id) ||
+		    ij_get_str(c, s, p, "label", &m->support[i].label) ||
+		    ij_get_str(c, s, p, "text", &m->support[i].text) ||
+		    ij_check_id(c, p, m->support[i].id))
 			return -1;
 	}
 
 	/* bouwstenen */
-	if (get_array(c, root, "", "bouwstenen", 1, ML_MAX_BOUWSTENEN, &arr))
+	if (ij_get_array(c, root, "", "bouwstenen", 1, ML_MAX_BOUWSTENEN, &arr))
 		return -1;
 	m->n_bouwstenen = json_array_size(arr);
 	for (size_t i = 0; i < m->n_bouwstenen; i++) {
@@ -263,27 +108,27 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 		json_t *o = json_array_get(arr, i), *st, *adv, *list;
 		snprintf(p, sizeof(p), "bouwstenen[%zu]", i);
 		if (!json_is_object(o))
-			return fail(c, p, "must be an object");
-		if (get_str(c, o, p, "id", &b->id) || check_id(c, p, b->id) ||
-		    get_str(c, o, p, "name", &b->name) ||
-		    get_str(c, o, p, "short", &b->short_name) ||
-		    get_str(c, o, p, "description", &b->description) ||
-		    get_array(c, o, p, "statements", 1, ML_MAX_STATEMENTS, &st) ||
-		    get_object(c, o, p, "advice", &adv))
+			return ij_fail(c, p, "must be an object");
+		if (ij_get_str(c, o, p, "id", &b->id) || ij_check_id(c, p, b->id) ||
+		    ij_get_str(c, o, p, "name", &b->name) ||
+		    ij_get_str(c, o, p, "short", &b->short_name) ||
+		    ij_get_str(c, o, p, "description", &b->description) ||
+		    ij_get_array(c, o, p, "statements", 1, ML_MAX_STATEMENTS, &st) ||
+		    ij_get_object(c, o, p, "advice", &adv))
 			return -1;
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(m->bouwstenen[k].id, b->id) == 0)
-				return dup_id(c, p, b->id);
+				return ij_dup_id(c, p, b->id);
 		b->n_statements = json_array_size(st);
 		for (size_t s = 0; s < b->n_statements; s++) {
 			json_t *so = json_array_get(st, s);
 			char sp[240];
 			snprintf(sp, sizeof(sp), "%s.statements[%zu]", p, s);
 			if (!json_is_object(so))
-				return fail(c, sp, "must be an object");
-			if (get_str(c, so, sp, "id", &b->statements[s].id) ||
-			    check_id(c, sp, b->statements[s].id) ||
-			    get_str(c, so, sp, "text", &b->statements[s].text))
+				return ij_fail(c, sp, "must be an object");
+			if (ij_get_str(c, so, sp, "id", &b->statements[s].id) ||
+			    ij_check_id(c, sp, b->statements[s].id) ||
+			    ij_get_str(c, so, sp, "text", &b->statements[s].text))
 				return -1;
 			/* statement ids are unique in the whole instrument */
 			for (size_t bb = 0; bb <= i; bb++)
@@ -291,11 +136,11 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 				     ss < (bb == i ? s : m->bouwstenen[bb].n_statements); ss++)
 					if (strcmp(m->bouwstenen[bb].statements[ss].id,
 					           b->statements[s].id) == 0)
-						return dup_id(c, sp, b->statements[s].id);
+						return ij_dup_id(c, sp, b->statements[s].id);
 		}
 		char ap[240];
 		snprintf(ap, sizeof(ap), "%s.advice", p);
-		if (get_array(c, adv, ap, "support", 1, ML_MAX_SUPPORT, &list))
+		if (ij_get_array(c, adv, ap, "support", 1, ML_MAX_SUPPORT, &list))
 			return -1;
 		b->n_support = json_array_size(list);
 		for (size_t k = 0; k < b->n_support; k++) {
@@ -303,16 +148,16 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 			char sp[300];
 			snprintf(sp, sizeof(sp), "%s.support[%zu]", ap, k);
 			if (!json_is_string(v))
-				return fail(c, sp, "must be a text (string)");
+				return ij_fail(c, sp, "must be a text (string)");
 			b->support[k] = -1;
 			for (size_t x = 0; x < m->n_support; x++)
 				if (strcmp(m->support[x].id, json_string_value(v)) == 0)
 					b->support[k] = (int)x;
 			if (b->support[k] < 0)
-				return fail(c, sp, "\"%s\" is not one of the ids in support",
-				            json_string_value(v));
+				return ij_fail(c, sp, "\"%s\" is not one of the ids in support",
+				               json_string_value(v));
 		}
-		if (get_array(c, adv, ap, "steps", 1, ML_MAX_STEPS, &list))
+		if (ij_get_array(c, adv, ap, "steps", 1, ML_MAX_STEPS, &list))
 			return -1;
 		b->n_steps = json_array_size(list);
 		for (size_t k = 0; k < b->n_steps; k++) {
@@ -320,13 +165,13 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 			char sp[300];
 			snprintf(sp, sizeof(sp), "%s.steps[%zu]", ap, k);
 			if (!json_is_string(v) || json_string_length(v) == 0)
-				return fail(c, sp, "must be a non-empty text");
+				return ij_fail(c, sp, "must be a non-empty text");
 			b->steps[k] = arena_strdup(c->a, json_string_value(v));
 		}
 	}
 
 	/* phases: ascending, the first one open to everyone */
-	if (get_array(c, root, "", "phases", 1, ML_MAX_PHASES, &arr))
+	if (ij_get_array(c, root, "", "phases", 1, ML_MAX_PHASES, &arr))
 		return -1;
 	m->n_phases = json_array_size(arr);
 	for (size_t i = 0; i < m->n_phases; i++) {
@@ -334,29 +179,29 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 		json_t *o = json_array_get(arr, i);
 		snprintf(p, sizeof(p), "phases[%zu]", i);
 		if (!json_is_object(o))
-			return fail(c, p, "must be an object");
-		if (get_int(c, o, p, "fase", 1, 9, &f->fase) ||
-		    get_str(c, o, p, "title", &f->title) ||
-		    get_str(c, o, p, "question", &f->question) ||
-		    get_num(c, o, p, "min_each", &f->min_each) ||
-		    get_num(c, o, p, "min_mean", &f->min_mean))
+			return ij_fail(c, p, "must be an object");
+		if (ij_get_int(c, o, p, "fase", 1, 9, &f->fase) ||
+		    ij_get_str(c, o, p, "title", &f->title) ||
+		    ij_get_str(c, o, p, "question", &f->question) ||
+		    ij_get_num(c, o, p, "min_each", &f->min_each) ||
+		    ij_get_num(c, o, p, "min_mean", &f->min_mean))
 			return -1;
 		if (f->fase != (int)i + 1)
-			return fail(c, p, "fase must be %zu (phases are numbered 1, 2, 3 in order)",
-			            i + 1);
+			return ij_fail(
+			    c, p, "fase must be %zu (phases are numbered 1, 2, 3 in order)", i + 1);
 		if (i == 0 && (f->min_each > m->scale_min || f->min_mean > m->scale_min))
-			return fail(c, p,
-			            "the first phase must be open to every score "
-			            "(min_each and min_mean at most the scale's min)");
+			return ij_fail(c, p,
+			               "the first phase must be open to every score "
+			               "(min_each and min_mean at most the scale's min)");
 		if (f->min_each > m->scale_max || f->min_mean > m->scale_max)
-			return fail(c, p,
-			            "min_each and min_mean must not exceed the scale's max (%d)",
-			            m->scale_max);
+			return ij_fail(c, p,
+			               "min_each and min_mean must not exceed the scale's max (%d)",
+			               m->scale_max);
 		if (i > 0 && (f->min_each < m->phases[i - 1].min_each ||
 		              f->min_mean < m->phases[i - 1].min_mean))
-			return fail(c, p,
-			            "min_each and min_mean must not be lower than in the "
-			            "phase before");
+			return ij_fail(c, p,
+			               "min_each and min_mean must not be lower than in the "
+			               "phase before");
 	}
 	return 0;
 }
@@ -364,9 +209,9 @@ static int parse_meetlat(struct ctx *c, json_t *root, struct meetlat_instrument 
 int instrument_parse_meetlat(struct arena *a, const char *json, size_t len, const char *name,
                              struct meetlat_instrument *out, char *err, size_t errlen)
 {
-	struct ctx c = {a, name, err, errlen};
+	struct ij_ctx c = {a, name, err, errlen};
 	memset(out, 0, sizeof(*out));
-	json_t *root = load(&c, json, len);
+	json_t *root = ij_load(&c, json, len);
 	if (root == NULL)
 		return -1;
 	int rc = parse_meetlat(&c, root, out);
@@ -376,14 +221,15 @@ int instrument_parse_meetlat(struct arena *a, const char *json, size_t len, cons
 
 /* ---- readiness ---- */
 
-static int parse_readiness(struct ctx *c, json_t *root, struct readiness_instrument *r)
+static int parse_readiness(struct ij_ctx *c, json_t *root, struct readiness_instrument *r)
 {
 	json_t *arr;
 	char p[200];
-	if (check_kind(c, root, "readiness") || get_str(c, root, "", "version", &r->version) ||
-	    get_str(c, root, "", "title", &r->title) ||
-	    get_str(c, root, "", "source", &r->source) ||
-	    get_array(c, root, "", "questions", 1, RD_MAX_QUESTIONS, &arr))
+	if (ij_check_kind(c, root, "readiness") ||
+	    ij_get_str(c, root, "", "version", &r->version) ||
+	    ij_get_str(c, root, "", "title", &r->title) ||
+	    ij_get_str(c, root, "", "source", &r->source) ||
+	    ij_get_array(c, root, "", "questions", 1, RD_MAX_QUESTIONS, &arr))
 		return -1;
 	r->n_questions = json_array_size(arr);
 	for (size_t i = 0; i < r->n_questions; i++) {
@@ -391,18 +237,19 @@ static int parse_readiness(struct ctx *c, json_t *root, struct readiness_instrum
 		json_t *o = json_array_get(arr, i);
 		snprintf(p, sizeof(p), "questions[%zu]", i);
 		if (!json_is_object(o))
-			return fail(c, p, "must be an object");
-		if (get_str(c, o, p, "id", &q->id) || check_id(c, p, q->id) ||
-		    get_str(c, o, p, "text", &q->text) || get_str(c, o, p, "if_no", &q->if_no))
+			return ij_fail(c, p, "must be an object");
+		if (ij_get_str(c, o, p, "id", &q->id) || ij_check_id(c, p, q->id) ||
+		    ij_get_str(c, o, p, "text", &q->text) ||
+		    ij_get_str(c, o, p, "if_no", &q->if_no))
 			return -1;
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(r->questions[k].id, q->id) == 0)
-				return dup_id(c, p, q->id);
+				return ij_dup_id(c, p, q->id);
 	}
-	if (get_int(c, root, "", "enough_yes", 1, (int)r->n_questions, &r->enough_yes) ||
-	    get_str(c, root, "", "advice_ready", &r->advice_ready) ||
-	    get_str(c, root, "", "advice_not_ready", &r->advice_not_ready) ||
-	    get_str(c, root, "", "tip", &r->tip))
+	if (ij_get_int(c, root, "", "enough_yes", 1, (int)r->n_questions, &r->enough_yes) ||
+	    ij_get_str(c, root, "", "advice_ready", &r->advice_ready) ||
+	    ij_get_str(c, root, "", "advice_not_ready", &r->advice_not_ready) ||
+	    ij_get_str(c, root, "", "tip", &r->tip))
 		return -1;
 	return 0;
 }
@@ -410,9 +257,9 @@ static int parse_readiness(struct ctx *c, json_t *root, struct readiness_instrum
 int instrument_parse_readiness(struct arena *a, const char *json, size_t len, const char *name,
                                struct readiness_instrument *out, char *err, size_t errlen)
 {
-	struct ctx c = {a, name, err, errlen};
+	struct ij_ctx c = {a, name, err, errlen};
 	memset(out, 0, sizeof(*out));
-	json_t *root = load(&c, json, len);
+	json_t *root = ij_load(&c, json, len);
 	if (root == NULL)
 		return -1;
 	int rc = parse_readiness(&c, root, out);
@@ -426,6 +273,8 @@ static struct arena g_arena;
 static struct meetlat_instrument g_meetlat;
 static struct readiness_instrument g_readiness;
 static const char *g_meetlat_json;
+static struct zelftest_instrument g_zelftest;
+static struct pulse_instrument g_pulse;
 static int g_loaded;
 
 /* Reads DIR/NAME into the arena; NULL with a message when it cannot. */
@@ -487,8 +336,23 @@ static const char *source_of(struct arena *a, const char *dir, const char *name,
 	return (const char *)f->data;
 }
 
+/*
+ * The directory to read a later-added instrument from: dir when it holds
+ * the file, else NULL (the built-in copy), so a directory made for the
+ * meetlat alone keeps working.
+ */
+static const char *dir_with(struct arena *a, const char *dir, const char *name)
+{
+	if (dir == NULL)
+		return NULL;
+	const char *path = arena_printf(a, "%s/%s", dir, name);
+	return access(path, F_OK) == 0 || errno != ENOENT ? dir : NULL;
+}
+
 int instruments_load(const char *dir, char *err, size_t errlen)
 {
+	struct zelftest_instrument z;
+	struct pulse_instrument pu;
 	struct arena a;
 	struct meetlat_instrument m;
 	struct readiness_instrument r;
@@ -502,11 +366,21 @@ int instruments_load(const char *dir, char *err, size_t errlen)
 	const char *rj = source_of(&a, dir, "readiness.json", &len, &label, err, errlen);
 	if (rj == NULL || instrument_parse_readiness(&a, rj, len, label, &r, err, errlen) != 0)
 		goto fail;
+	const char *zdir = dir_with(&a, dir, "zelftest.json");
+	const char *zj = source_of(&a, zdir, "zelftest.json", &len, &label, err, errlen);
+	if (zj == NULL || instrument_parse_zelftest(&a, zj, len, label, &z, err, errlen) != 0)
+		goto fail;
+	const char *pdir = dir_with(&a, dir, "pulse.json");
+	const char *pj = source_of(&a, pdir, "pulse.json", &len, &label, err, errlen);
+	if (pj == NULL || instrument_parse_pulse(&a, pj, len, label, &pu, err, errlen) != 0)
+		goto fail;
 	instruments_free();
 	g_arena = a;
 	g_meetlat = m;
 	g_readiness = r;
 	g_meetlat_json = copy;
+	g_zelftest = z;
+	g_pulse = pu;
 	g_loaded = 1;
 	return 0;
 fail:
@@ -622,6 +496,16 @@ const struct meetlat_instrument *instrument_meetlat(void)
 const struct readiness_instrument *instrument_readiness(void)
 {
 	return g_loaded ? &g_readiness : NULL;
+}
+
+const struct zelftest_instrument *instrument_zelftest(void)
+{
+	return g_loaded ? &g_zelftest : NULL;
+}
+
+const struct pulse_instrument *instrument_pulse(void)
+{
+	return g_loaded ? &g_pulse : NULL;
 }
 
 const char *instrument_meetlat_json(void)

@@ -124,8 +124,9 @@ int instrument_parse_readiness(struct arena *a, const char *json, size_t len, co
 
 /*
  * Loads the current instruments for the whole process: from dir (files
- * meetlat.json and readiness.json) when dir is not NULL, else the copies
- * built into the binary. Call once at start, before threads; calling again
+ * meetlat.json and readiness.json; zelftest.json and pulse.json when dir
+ * holds them, else the built-in copies of those two) when dir is not NULL,
+ * else the copies built into the binary. Call once at start, before threads; calling again
  * replaces them (tests). Returns 0, or -1 with the message in err.
  */
 int instruments_load(const char *dir, char *err, size_t errlen);

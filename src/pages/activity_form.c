@@ -15,12 +15,13 @@
 #include "../web/layout.h"
 #include "activity_ui.h"
 #include "community_ui.h"
+#include "energy_ui.h"
 #include "pages.h"
 #include "public_ui.h" /* public (issue 13) */
 #include "partner_ui.h"
 #include "respond.h"
 
-#define N_ACT_FIELDS 13
+#define N_ACT_FIELDS 14
 
 static void act_specs(struct field_spec *s, const struct act_choices *c)
 {
@@ -93,6 +94,7 @@ static void act_specs(struct field_spec *s, const struct act_choices *c)
 	                            .option_labels = &text_nl[TXT_ACT_STATUS_PLANNED]};
 	s[11] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
 	s[12] = (struct field_spec){.name = "item", .label = "actie", .kind = FIELD_ID};
+	s[13] = energy_field_spec(); /* instruments: "waar de energie zit" */
 }
 
 /* The ids ticked in the form (or stored), and the errors beside those groups. */
@@ -232,6 +234,7 @@ static int act_form_page(struct req *r, const struct act_choices *c, struct form
 	form_field(&h, f, "participants");
 	if (id)
 		form_field(&h, f, "status");
+	form_field(&h, f, "energy");
 	bool more = id != 0 || form_value(f, "starts_at")[0] || form_value(f, "ends_at")[0] ||
 	            form_value(f, "branch")[0] || form_value(f, "place")[0] ||
 	            form_value(f, "outcome")[0] || form_value(f, "follow_up")[0] || t->n_staff ||
@@ -381,6 +384,7 @@ int page_activity_create(struct req *r)
 		problem_to_form(&f, &t, why);
 		return act_form_page(r, &c, &f, &t, 0, 0, NULL, false, 422);
 	}
+	rc = energy_after_save(r, rc, ENERGY_ACTIVITY, id, &f);
 	if (rc == SAVE_OK && public_activity_field_save(r, id) != SAVE_OK) /* public (issue 13) */
 		return HANDLER_ERROR;
 	return respond_save(r, rc, ui_activity_url(r, id, "?klaar=nieuw"));
@@ -403,6 +407,10 @@ int page_activity_edit(struct req *r)
 	form_init(&f, specs, N_ACT_FIELDS);
 	struct act_ticks t;
 	act_to_form(r, &f, &t, &a);
+	int energy = 0;
+	if (energy_get(r->db, r->org_id, ENERGY_ACTIVITY, a.id, &energy) < 0)
+		return HANDLER_ERROR;
+	energy_to_form(r, &f, energy);
 	return act_form_page(r, &c, &f, &t, a.id, a.version, NULL, false, 200);
 }
 
@@ -446,12 +454,17 @@ int page_activity_save(struct req *r)
 		form_init(&theirs, tspecs, N_ACT_FIELDS);
 		struct act_ticks tt;
 		act_to_form(r, &theirs, &tt, &now);
+		int energy = 0;
+		if (energy_get(r->db, r->org_id, ENERGY_ACTIVITY, a.id, &energy) < 0)
+			return HANDLER_ERROR;
+		energy_to_form(r, &theirs, energy);
 		return act_form_page(r, &c, &f, &t, a.id, now.version, &theirs, false, 409);
 	}
 	if (rc == SAVE_NOT_FOUND || rc == SAVE_REFUSED) {
 		problem_to_form(&f, &t, why);
 		return act_form_page(r, &c, &f, &t, a.id, version, NULL, false, 422);
 	}
+	rc = energy_after_save(r, rc, ENERGY_ACTIVITY, a.id, &f);
 	if (rc == SAVE_OK && public_activity_field_save(r, a.id) != SAVE_OK) /* public (issue 13) */
 		return HANDLER_ERROR;
 	return respond_save(r, rc, ui_activity_url(r, a.id, "?klaar=opgeslagen"));

@@ -16,7 +16,8 @@
 #include "community_page.h"
 #include "activity_ui.h"
 #include "community_ui.h"
-#include "goal_ui.h" /* goals: the Doelen section */
+#include "energy_ui.h"    /* instruments: energy trend, pulse link */
+#include "goal_ui.h"      /* goals: the Doelen section */
 #include "knowledge_ui.h" /* knowledge (issue 11): the Kennis section */
 #include "pages.h"
 #include "respond.h"
@@ -367,6 +368,8 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	activity_community_section(r, &h, c.id);
 	/* steps 5-7: cycle, POST-O and project plan (issue 11b, pages/plan_ui.c) */
 	plan_profile_section(r, &h, c.id);
+	/* instruments (issue 13): energy trend and the pulse (pages/energy_ui.c) */
+	instruments_community_sections(r, &h, c.id);
 	/* knowledge (issue 11): its latest knowledge items (pages/knowledge.c) */
 	knowledge_section(r, &h, c.id);
 

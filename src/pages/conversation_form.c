@@ -10,6 +10,7 @@
 #include "../i18n/text.h"
 #include "../web/layout.h"
 #include "community_ui.h"
+#include "energy_ui.h"
 #include "pages.h"
 #include "partner_ui.h"
 #include "respond.h"
@@ -21,7 +22,7 @@ static const char *const sent_values[] = {"nee", "ja", NULL};
 
 /* ---- the conversation form ---- */
 
-#define N_TALK_FIELDS 11
+#define N_TALK_FIELDS 12
 
 static void talk_specs(struct field_spec *s, const struct choices *partners,
                        const struct choices *communities)
@@ -90,6 +91,7 @@ static void talk_specs(struct field_spec *s, const struct choices *partners,
 	                           .max_len = 500,
 	                           .autocomplete = "off"};
 	s[10] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[11] = energy_field_spec(); /* instruments: "waar de energie zit" */
 }
 
 #define N_ACTION_FIELDS (3 * N_NEW_ACTIONS)
@@ -214,6 +216,7 @@ static int talk_form_page(struct req *r, struct form *f, struct form *af, long l
 	form_field(&h, f, "subject");
 	form_field(&h, f, "report");
 	form_field(&h, f, "report_sent");
+	form_field(&h, f, "energy");
 	if (af) {
 		html(&h,
 		     "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph "
@@ -310,6 +313,7 @@ int page_conversation_create(struct req *r)
 		form_error(&f, "partner", T(TALK_BAD_REFS));
 		return talk_form_page(r, &f, &af, 0, 0, NULL, false, 422);
 	}
+	rc = energy_after_save(r, rc, ENERGY_CONVERSATION, id, &f);
 	return respond_save(r, rc, ui_conversation_url(r, id, "?klaar=nieuw"));
 }
 
@@ -329,6 +333,10 @@ int page_conversation_edit(struct req *r)
 	struct form f;
 	form_init(&f, specs, N_TALK_FIELDS);
 	talk_to_form(r, &f, &c);
+	int energy = 0;
+	if (energy_get(r->db, r->org_id, ENERGY_CONVERSATION, c.id, &energy) < 0)
+		return HANDLER_ERROR;
+	energy_to_form(r, &f, energy);
 	return talk_form_page(r, &f, NULL, c.id, c.version, NULL, false, 200);
 }
 
@@ -367,11 +375,16 @@ int page_conversation_save(struct req *r)
 		struct form t;
 		form_init(&t, tspecs, N_TALK_FIELDS);
 		talk_to_form(r, &t, &now);
+		int energy = 0;
+		if (energy_get(r->db, r->org_id, ENERGY_CONVERSATION, c.id, &energy) < 0)
+			return HANDLER_ERROR;
+		energy_to_form(r, &t, energy);
 		return talk_form_page(r, &f, NULL, c.id, now.version, &t, false, 409);
 	}
 	if (rc == SAVE_NOT_FOUND || rc == SAVE_REFUSED) {
 		form_error(&f, "partner", T(TALK_BAD_REFS));
 		return talk_form_page(r, &f, NULL, c.id, c.version, NULL, false, 422);
 	}
+	rc = energy_after_save(r, rc, ENERGY_CONVERSATION, c.id, &f);
 	return respond_save(r, rc, ui_conversation_url(r, c.id, "?klaar=opgeslagen"));
 }

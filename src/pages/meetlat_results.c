@@ -289,7 +289,14 @@ int mlp_results(struct req *r, struct html *h, const struct ml_round *round,
 		     T(ML_ADVICE_STEPS));
 		for (size_t k = 0; k < bs->n_steps; k++)
 			html(h, "<li>%s</li>", bs->steps[k]);
-		html(h, "</ol></article>");
+		html(h, "</ol>");
+		/* instruments (issue 12): competences start with oneself, in the zelftest */
+		if (strcmp(bs->id, "kennis") == 0 && (r->role & ROLES_STAFF))
+			html(h,
+			     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+			     "href=\"/o/%s/me/zelftest\">%s</a></p>",
+			     r->org_slug, T(ZT_MEETLAT_LINK));
+		html(h, "</article>");
 	}
 	html(h, "</div></section>");
 

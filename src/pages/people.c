@@ -457,6 +457,11 @@ static const struct audit_kind {
     {"signal.aside", TXT_AUDIT_SIGNAL_ASIDE, -1},
     {"signal.restore", TXT_AUDIT_SIGNAL_RESTORE, -1},
     {"signals.settings", TXT_AUDIT_SIGNAL_SETTINGS, -1},
+    /* instruments (issues 12, 13): zelftest shares and pulse rounds */
+    {"zelftest.share", TXT_AUDIT_ZELFTEST_SHARE, -1},
+    {"zelftest.unshare", TXT_AUDIT_ZELFTEST_UNSHARE, -1},
+    {"pulse.open", TXT_AUDIT_PULSE_OPEN, -1},
+    {"pulse.close", TXT_AUDIT_PULSE_CLOSE, -1},
     /* activities (issue 9) */
     {"activity.create", TXT_AUDIT_ACT_CREATE, -1},
     {"activity.update", TXT_AUDIT_ACT_UPDATE, -1},

@@ -84,8 +84,9 @@ async function openEditLink(page, row, name, urlTest) {
 }
 
 // the menu in its groups (menuOutline): what each role finds where
+// instruments (issue 12): Zelftest joins Koers for staff, not for an adviseur
 const MENU_BEHEERDER = ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
-	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek, Privacy'] /* + Privacy: privacy (issue 14b) */;
+	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Zelftest, Dashboard', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek, Privacy'];
 const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Vestigingen'];
 // knowledge (issue 11): the kennisbank closes the Werk group for every role

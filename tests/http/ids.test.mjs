@@ -221,6 +221,22 @@ test('privacy: "1abc" is no person, "07" no period of 7 days', async () => {
 		assert.equal((await marieke.post(`/o/${ORG}/privacy/retention`, { csrf, contact: days, links: '90', access_log: '365' })).status, 422, days);
 });
 
+// instruments (issues 12, 13): ids in addresses and forms of the zelftest and the pulse
+test('instruments: a round, a person or a manager id is read strictly', async () => {
+	for (const bad of ['01', '1x', '0', '-1', '1.0'])
+		assert.equal((await sascha.get(`/o/${ORG}/communities/${bad}/pulse`)).status, 404, `community "${bad}"`);
+	const page = await sascha.get(`/o/${ORG}/communities/1/pulse`);
+	const csrf = csrfFrom(page.body);
+	for (const bad of ['01', '1x', '0', '9007199254740992'])
+		assert.equal((await sascha.post(`/o/${ORG}/communities/1/pulse/${bad}/close`, { csrf })).status, 404, `round "${bad}"`);
+	const zt = await sascha.get(`/o/${ORG}/me/zelftest`);
+	for (const manager of ['01', '1x', ' 1', '+1', '1.0'])
+		assert.equal((await sascha.post(`/o/${ORG}/me/zelftest/share`, { csrf: csrfFrom(zt.body), manager })).status, 422, `manager "${manager}"`);
+	// a link token of the wrong shape is no link
+	for (const bad of ['A'.repeat(42), 'A'.repeat(42) + '=', 'A'.repeat(42) + '%2F'])
+		assert.equal((await sascha.get(`/s/${bad}`)).status, 404, `token "${bad}"`);
+});
+
 // route (issue 12a): a step, a plan version and a chosen beheerder are read strictly
 test('route and impact plan: "01", "1abc" and " 1" are no step, version or beheerder', async () => {
 	let csrf = await sascha.csrf(`/o/${ORG}/route`);

@@ -109,6 +109,8 @@ test('the route table is what this test understands', () => {
 		['GET /', 'GET /healthz', 'GET /login', 'POST /login', 'GET /m/:token', 'POST /m/:token',
 			// calendar feeds: the key is the access (calendar.test.mjs)
 			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics',
+			// instruments: the pulse link (/s/:token) is answered without an account (instruments.test.mjs)
+			'GET /s/:token', 'POST /s/:token',
 			// public (issue 13): the public page, its poster and feed, and the two forms (public.test.mjs)
 			'GET /p/:org/', 'GET /p/:org/poster', 'GET /p/:org/agenda.ics', 'GET /p/:org/doe-mee', 'POST /p/:org/doe-mee',
 			'GET /p/:org/idee', 'POST /p/:org/idee',

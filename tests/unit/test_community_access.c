@@ -13,8 +13,9 @@
 #include <cmocka.h>
 
 #include "community_fixture.h"
-#include "core/goal.h" /* goals */
-#include "core/plan.h" /* plan (issue 11b) */
+#include "core/goal.h"       /* goals */
+#include "core/plan.h"       /* plan (issue 11b) */
+#include "core/instrument.h" /* instruments: the pulse page */
 #include "http/router.h"
 
 struct ids {
@@ -109,6 +110,8 @@ static unsigned expected(const struct route *rt, unsigned role, bool attached)
 static void test_every_route_enforces_its_rule(void **state)
 {
 	(void)state;
+	char ierr[300]; /* instruments: the pulse page reads its instrument file */
+	assert_int_equal(instruments_load(NULL, ierr, sizeof(ierr)), 0);
 	struct fx *f = fx_open();
 	struct arena a;
 	arena_init(&a);
@@ -232,6 +235,7 @@ static void test_every_route_enforces_its_rule(void **state)
 	assert_int_equal(community_get(f->db, &a, f->org_a, f->community, &c), 1);
 	assert_int_equal(c.version, 1);
 	arena_free(&a);
+	instruments_free();
 	fx_close(f);
 }
 

@@ -460,6 +460,7 @@ static const char *const adviser_posts[] = {
     "/login",                    /* anyone: signing in */
     "/logout",                   /* anyone signed in: signing out */
     "/m/:token",                 /* anyone with a round's link: it is public on purpose */
+    "/s/:token",                 /* instruments: a pulse round's link, public on purpose */
     "/o/:org/meetlat",           /* opening a meetlat round (ROLES_ASSESS) */
     "/o/:org/meetlat/:id/close", /* closing a meetlat round (ROLES_ASSESS) */
     /* public (issue 13): residents' forms on the public page, public on purpose */
