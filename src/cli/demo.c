@@ -20,6 +20,7 @@
 #include "demo_activities.h"
 #include "demo_work.h"
 #include "demo_goals.h" /* goals: step 5 and 6 */
+#include "demo_workshops.h" /* workshops (issue 12) */
 
 struct demo_org {
 	const char *slug;
@@ -352,6 +353,8 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_activities_load(db) != 0)
 		goto out;
 	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
+		goto out;
+	if (demo_workshops_load(db) != 0) /* workshops (issue 12) */
 		goto out;
 	/* calendar: De Sleutel's feed has a key, made by its beheerder (shown once, here) */
 	const char *feed_key = NULL;
