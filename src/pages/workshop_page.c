@@ -24,7 +24,7 @@ void ws_row_specs(struct field_spec *s)
 	                           .hint = T(WS_F_MINUTES_HINT),
 	                           .kind = FIELD_TEXT,
 	                           .required = true,
-	                           .max_len = 12,
+	                           .max_len = 40,
 	                           .autocomplete = "off",
 	                           .required_msg = T(WS_ERR_MIN_EMPTY)};
 	s[1] = (struct field_spec){.name = "topic",
@@ -80,7 +80,7 @@ bool ws_row_read(struct req *r, struct form *f, struct field_spec *s, struct wor
 	                          TXT_WS_ERR_MIN_NEGATIVE,
 	                          TXT_WS_ERR_MIN_TOO_LONG};
 	enum ws_minutes why = workshop_parse_minutes(m, &row->minutes);
-	if (why != WSM_OK && m[0] != '\0' && strlen(m) <= 12) {
+	if (why != WSM_OK && m[0] != '\0' && strlen(m) <= 40) {
 		form_error(f, "minutes", text_nl[msg[why]]);
 		ok = false;
 	}

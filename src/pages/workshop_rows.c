@@ -124,7 +124,7 @@ int page_workshop_row_move(struct req *r)
 		return HANDLER_OK;
 	}
 	if (version == 0) {
-		resp_error(r, 422);
+		resp_error(r, 400);
 		return HANDLER_OK;
 	}
 	enum save_result rc = workshop_row_move(r->db, r->org_id, r->person_id, r->param_id,
@@ -139,7 +139,7 @@ int page_workshop_row_delete(struct req *r)
 {
 	long long version = req_form_id(r, "version");
 	if (version == 0) {
-		resp_error(r, 422);
+		resp_error(r, 400);
 		return HANDLER_OK;
 	}
 	enum save_result rc =

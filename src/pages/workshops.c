@@ -65,7 +65,7 @@ void ws_head_specs(struct field_spec *s)
 	                           .hint = T(WS_F_START_HINT),
 	                           .kind = FIELD_TEXT,
 	                           .required = true,
-	                           .max_len = 5,
+	                           .max_len = 40,
 	                           .autocomplete = "off",
 	                           .required_msg = T(WS_ERR_START)};
 	s[3] = (struct field_spec){.name = "place",
@@ -88,7 +88,7 @@ bool ws_head_read(struct req *r, struct form *f, struct field_spec *s, struct wo
 	w->version = form_value_id(f, "version");
 	const char *start = form_value(f, "start");
 	w->start_min = workshop_parse_time(start);
-	if (start[0] != '\0' && w->start_min < 0 && strlen(start) <= 5) {
+	if (start[0] != '\0' && w->start_min < 0 && strlen(start) <= 40) {
 		form_error(f, "start", T(WS_ERR_START));
 		ok = false;
 	}
@@ -242,7 +242,7 @@ int page_workshop_template(struct req *r)
 {
 	const char *on = req_form(r, "held_on");
 	if (on && on[0] && !date_valid(on)) {
-		resp_error(r, 422);
+		resp_error(r, 400);
 		return HANDLER_OK;
 	}
 	long long id = 0;
@@ -281,7 +281,7 @@ int page_workshop_delete(struct req *r)
 {
 	long long version = req_form_id(r, "version");
 	if (version == 0) {
-		resp_error(r, 422);
+		resp_error(r, 400);
 		return HANDLER_OK;
 	}
 	enum save_result rc = workshop_delete(r->db, r->org_id, r->person_id, r->param_id, version);
