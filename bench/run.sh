@@ -433,6 +433,13 @@ bench_config() {
   # calendar (issue 9): the month calendar of the current month
   add_page calendar "/o/$org/calendar" "$staff"
   add_page dashboard "/o/$org/dashboard" "$staff"
+  # workshops (issue 12): the agenda of the demo's pilot workshop, the first of the org
+  fetch_page "/o/$org/workshops" "$staff" "$dir/list.tmp"
+  local workshop
+  workshop=$(grep -o "href=\"/o/$org/workshops/[0-9]*\"" "$dir/list.tmp" | tail -1 | sed 's/^href="//; s/"$//')
+  rm -f "$dir"/*.tmp "$dir"/*.tmp.headers
+  [[ -n $workshop ]] || die "no workshop on /o/$org/workshops"
+  add_page workshop "$workshop" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do

@@ -31,6 +31,7 @@
 #include "../core/readiness.h"
 #include "../core/scan.h"
 #include "../core/vocab.h"
+#include "../core/workshop.h" /* workshops (issue 12) */
 #include "demo.h"
 #include "demo_work.h"
 
@@ -549,6 +550,23 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 		};
 		enum activity_problem why;
 		if (activity_create(db, org, who.id, 0, &act, NULL, &why) != SAVE_OK)
+			goto out;
+	}
+
+	/* workshops (issue 12): the pilot's agenda three times last year, evaluated, one ahead */
+	for (int w = 0; w < 4; w++) {
+		long long wid = 0;
+		struct workshop ws;
+		if (workshop_create_from_template(db, org, staff[0], WS_TEMPLATE,
+		                                  day_text(&a, now, -300 + w * 110),
+		                                  &wid) != SAVE_OK ||
+		    workshop_get(db, &a, org, wid, &ws) != 1)
+			goto out;
+		ws.others = w < 3 ? 2 + pick(&k, 8) : 0;
+		ws.went_well = w < 3 ? "De voorbeelden maakten het concreet." : "";
+		ws.score = w < 3 ? 3 + pick(&k, 3) : 0;
+		if (w < 3 &&
+		    workshop_evaluate(db, org, staff[0], &ws, staff, N_STAFF - 1) != SAVE_OK)
 			goto out;
 	}
 
