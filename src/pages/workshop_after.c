@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../i18n/text.h"
+#include "../util/clock.h"
 #include "../web/layout.h"
 #include "community_ui.h"
 #include "pages.h"
@@ -122,11 +123,12 @@ void ws_after_section(struct req *r, struct html *h, const struct workshop *w,
 		html(h, "</section>");
 		return;
 	}
+	/* open by itself when it is time to fill it in: held, and not yet done */
+	char today[16];
+	clock_today(today);
+	bool due = !w->evaluated_at && strcmp(w->held_on, today) <= 0;
 	html(h, "<details class=\"kring-details kring-noprint\"%s><summary>%s</summary>",
-	     sent && sent->after ? " open"
-	     : w->evaluated_at   ? ""
-	                         : " open",
-	     T(WS_AFTER_INTRO));
+	     (sent && sent->after) || due ? " open" : "", T(WS_AFTER_INTRO));
 	struct field_spec s[N_AFTER_FIELDS];
 	struct form own;
 	struct form *f = sent && sent->after ? sent->after : &own;

@@ -103,13 +103,34 @@ test('Sascha plans a workshop from the pilot\'s template, reorders it and prints
 	assert.equal((await agenda(page)).at(-1), '12:05 Koffie');
 	assert.equal((await page.locator('.kring-agenda__end .kring-agenda__clock').textContent()).trim(), '12:20');
 
+	// a row's own page: change it, and the end moves with it
+	await Promise.all([
+		page.waitForURL(/\/rows\/\d+$/),
+		page.getByRole('link', { name: /^Wijzigen\s*:\s*Koffie$/ }).click(),
+	]);
+	await page.getByRole('heading', { level: 1, name: 'Onderdeel wijzigen' }).waitFor();
+	await checkPage(page, 'workshops-04-row');
+	await page.getByLabel('Duur in minuten').fill('20');
+	await page.getByLabel('Materiaal').fill('Koffie en thee');
+	await Promise.all([
+		page.waitForURL(/klaar=opgeslagen#onderdeel-\d+$/),
+		page.getByRole('button', { name: 'Opslaan' }).click(),
+	]);
+	assert.equal((await page.locator('.kring-agenda__end .kring-agenda__clock').textContent()).trim(), '12:25');
+	// deleting asks first
+	await page.getByRole('link', { name: 'Workshop verwijderen' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Workshop verwijderen?' }).waitFor();
+	await checkPage(page, 'workshops-05-delete');
+	await page.getByRole('link', { name: 'Nee, terug naar de workshop' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Teamworkshop werken in netwerken' }).waitFor();
+
 	// print: the agenda without buttons or forms, on one A4
 	await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
 	await page.emulateMedia({ media: 'print' });
 	assert.ok(!(await page.locator('#toevoegen').isVisible()), 'no form on paper');
 	assert.ok(!(await page.getByRole('button', { name: /Omlaag/ }).first().isVisible()), 'no buttons on paper');
 	mkdirSync(SCREENS, { recursive: true });
-	await page.screenshot({ path: path.join(SCREENS, 'workshops-04-print.png'), fullPage: true });
+	await page.screenshot({ path: path.join(SCREENS, 'workshops-06-print.png'), fullPage: true });
 	const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
 	const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
 	assert.equal(pages, 1, `the agenda prints on one A4 (got ${pages} pages)`);
@@ -124,7 +145,7 @@ test('after the pilot\'s workshop: attendance and a short evaluation, on a phone
 	await page.getByRole('heading', { level: 1, name: 'Teamworkshop werken in netwerken' }).waitFor();
 	assert.ok(await page.getByText('Aanwezig: 3 medewerkers en 9 anderen.').isVisible(), 'the demo holds the attendance');
 	assert.equal(await horizontalOverflow(page), 0, `no sideways scrolling at 390 px: ${await widestElements(page)}`);
-	await checkPage(page, 'workshops-05-phone');
+	await checkPage(page, 'workshops-07-phone');
 
 	const after = page.locator('#na-afloop');
 	await after.getByText('Wie waren er, en hoe ging het?').click(); // the form folds open
@@ -137,6 +158,6 @@ test('after the pilot\'s workshop: attendance and a short evaluation, on a phone
 	]);
 	assert.ok(await page.getByText('Aanwezig: 2 medewerkers en 10 anderen. Cijfer: 3 van 5').isVisible());
 	assert.ok(await after.getByRole('link', { name: 'Start een meetlatronde' }).isVisible(), 'the outcome can feed a meetlat round');
-	await checkPage(page, 'workshops-06-evaluated');
+	await checkPage(page, 'workshops-08-evaluated');
 	await context.close();
 });
