@@ -16,6 +16,7 @@
 #include "auth/password.h"
 #include "auth/roles.h"
 #include "auth/session.h"
+#include "cli/backup.h"
 #include "cli/demo.h"
 #include "cli/scale.h"
 #include "core/activity.h"
@@ -41,13 +42,17 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  serve [--listen ADDR:PORT] [--db PATH] [--behind-tls] [--max-body BYTES]\n"
-    "        [--instruments DIR] [--trusted-proxy ADDR]\n"
+    "        [--instruments DIR] [--trusted-proxy ADDR] [--log requests]\n"
     "        serve the web application (env KRING_LISTEN, KRING_DB, KRING_BEHIND_TLS,\n"
     "        KRING_MAX_BODY, KRING_INSTRUMENTS, KRING_TRUSTED_PROXY); creates and\n"
     "        migrates the database when needed; --instruments reads meetlat.json and\n"
     "        readiness.json from DIR instead of the built-in copies (a broken file\n"
     "        stops the start); --trusted-proxy: requests from this address (the TLS\n"
-    "        proxy) name the client in X-Forwarded-For\n"
+    "        proxy) name the client in X-Forwarded-For; --log requests (or\n"
+    "        KRING_LOG=requests) writes one line per request to stderr: time,\n"
+    "        route pattern (never the address with ids or query), status,\n"
+    "        duration, database time, bytes; KRING_METRICS_ALLOW=ADDR,... lets\n"
+    "        those addresses read /metrics (Prometheus text format)\n"
     "  migrate [--db PATH]                  apply database migrations\n"
     "  org add --slug S --name N [--db PATH]\n"
     "  user add --email E --name N [--org S --role R] [--db PATH]\n"
@@ -65,6 +70,13 @@ static const char usage[] =
     "        once a day); --check recomputes them, writes nothing and reports the\n"
     "        differences with what is kept, and the same for the monthly activity\n"
     "        summaries (exit status 1 when there are any)\n"
+    "  backup --to FILE [--db PATH]\n"
+    "        copy the database into the new FILE while kring serves: SQLite through\n"
+    "        its online backup API, sealed with a checksum of every table;\n"
+    "        PostgreSQL with pg_dump (custom format)\n"
+    "  restore --from FILE [--db PATH]\n"
+    "        restore a backup into an empty (or not yet existing) database; a\n"
+    "        damaged, foreign or newer backup is refused and nothing is written\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -90,7 +102,10 @@ struct opts {
 	const char *trusted_proxy;
 	const char *scale;
 	int behind_tls;
-	int check; /* signals --check */
+	const char *to;   /* backup --to */
+	const char *from; /* restore --from */
+	const char *log;  /* serve --log requests */
+	int check;        /* signals --check */
 };
 
 static int usage_error(const char *msg)
@@ -131,6 +146,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		    {"instruments", offsetof(struct opts, instruments)},
 		    {"trusted-proxy", offsetof(struct opts, trusted_proxy)},
 		    {"scale", offsetof(struct opts, scale)},
+		    {"to", offsetof(struct opts, to)},
+		    {"from", offsetof(struct opts, from)},
+		    {"log", offsetof(struct opts, log)},
 		};
 		const char *eq = strchr(a, '=');
 		size_t nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
@@ -354,7 +372,16 @@ static int cmd_serve(const struct opts *o)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	/* the top of the program puts the request path together: the server
 	 * calls the router, and the layout's Dutch page for early errors */
-	const struct server_app app = {.dispatch = router_dispatch, .error_page = resp_error};
+	const char *log = o->log ? o->log : getenv("KRING_LOG");
+	if (log != NULL && log[0] != '\0' && strcmp(log, "requests") != 0)
+		return usage_error("--log knows one kind: requests");
+	cfg.log_requests = log != NULL && strcmp(log, "requests") == 0;
+	cfg.metrics_allow = getenv("KRING_METRICS_ALLOW");
+	if (router_metrics_init(cfg.metrics_allow, cfg.log_requests) != 0)
+		return 1;
+	const struct server_app app = {.dispatch = router_dispatch,
+	                               .error_page = resp_error,
+	                               .route_index = router_route_index};
 	return server_run(&cfg, &app) == 0 ? 0 : 1;
 }
 
@@ -644,6 +671,12 @@ int main(int argc, char **argv)
 		return cmd_demo(&o);
 	if (strcmp(cmd, "signals") == 0)
 		return cmd_signals(&o);
+	if (strcmp(cmd, "backup") == 0)
+		return o.to ? cli_backup(db_path_of(&o), o.to)
+		            : usage_error("backup needs --to FILE");
+	if (strcmp(cmd, "restore") == 0)
+		return o.from ? cli_restore(db_path_of(&o), o.from)
+		              : usage_error("restore needs --from FILE");
 	if (strcmp(cmd, "org") == 0 && strcmp(what, "add") == 0)
 		return cmd_org_add(&o);
 	if (strcmp(cmd, "user") == 0 && strcmp(what, "add") == 0)

@@ -5,6 +5,7 @@
  */
 #include "db.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,42 @@ static int noted(struct db *db, int rc)
 	return rc;
 }
 
+/* ---- time spent in the database, for /metrics ---- */
+
+static atomic_bool g_timing;
+static _Thread_local long long tls_db_ns;
+
+void db_timing(bool on)
+{
+	atomic_store(&g_timing, on);
+}
+
+long long db_thread_ns(void)
+{
+	return tls_db_ns;
+}
+
+/* Now in ns when timing is on, else 0 (no clock read at all). */
+static inline long long t0(void)
+{
+	if (!atomic_load_explicit(&g_timing, memory_order_relaxed))
+		return 0;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Adds the time since start (from t0()) to this thread's sum; returns rc. */
+static inline int timed(long long start, int rc)
+{
+	if (start != 0) {
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		tls_db_ns += (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec - start;
+	}
+	return rc;
+}
+
 enum db_backend db_backend(const struct db *db)
 {
 	return db->backend;
@@ -81,12 +118,14 @@ void db_close(struct db *db)
 
 int db_query_(struct db *db, struct db_stmt **st, const char *sql, const struct db_param *params)
 {
-	return noted(db, db->drv->query(db, st, sql, params));
+	long long start = t0();
+	return timed(start, noted(db, db->drv->query(db, st, sql, params)));
 }
 
 int db_step(struct db_stmt *st)
 {
-	return noted(st->db, st->db->drv->step(st));
+	long long start = t0();
+	return timed(start, noted(st->db, st->db->drv->step(st)));
 }
 
 long long db_col_int(struct db_stmt *st, int col)
@@ -172,7 +211,8 @@ int db_check_sql(struct db *db, const char *sql)
 
 int db_begin_read(struct db *db)
 {
-	return noted(db, db->drv->begin_read(db));
+	long long start = t0();
+	return timed(start, noted(db, db->drv->begin_read(db)));
 }
 
 void db_end_read(struct db *db)
@@ -182,12 +222,14 @@ void db_end_read(struct db *db)
 
 int db_begin(struct db *db)
 {
-	return noted(db, db->drv->begin(db));
+	long long start = t0();
+	return timed(start, noted(db, db->drv->begin(db)));
 }
 
 int db_commit(struct db *db)
 {
-	return noted(db, db->drv->commit(db));
+	long long start = t0();
+	return timed(start, noted(db, db->drv->commit(db)));
 }
 
 void db_rollback(struct db *db)

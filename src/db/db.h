@@ -229,6 +229,15 @@ int db_migrate(struct db *db, char *err, size_t errlen);
 bool db_ping(struct db *db);
 
 /*
+ * Time spent in the database, for /metrics: when on (db_timing(true), once
+ * at start), every query, step, begin and commit adds its duration to a sum
+ * kept per thread; db_thread_ns() reads this thread's sum. Off by default:
+ * then no clock is read.
+ */
+void db_timing(bool on);
+long long db_thread_ns(void);
+
+/*
  * The connection's fault: DB_FULL (disk full, read-only or I/O error) or
  * DB_UNAVAILABLE (server unreachable), recorded by the driver whenever a
  * call returned one since the last db_fault_clear(); DB_OK when none. The

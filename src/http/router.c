@@ -3,14 +3,17 @@
  */
 #include "router.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../auth/roles.h"
 #include "../auth/session.h"
 #include "../core/community.h"
 #include "../core/org.h"
+#include "../db/db.h"
 #include "../pages/pages.h"
 #include "../web/layout.h"
+#include "metrics.h"
 
 const struct route routes[] = {
 #define ROUTE(method, pattern, handler, access, roles)                                             \
@@ -31,8 +34,29 @@ const char *access_name(enum access a)
 		return "org";
 	case ACCESS_COMMUNITY:
 		return "community";
+	case ACCESS_OPERATOR:
+		return "operator";
 	}
 	return "?";
+}
+
+int router_metrics_init(const char *allow, bool log_requests)
+{
+	static struct metrics_route *list;
+	list = calloc(n_routes, sizeof(*list));
+	if (list == NULL)
+		return -1;
+	for (size_t i = 0; i < n_routes; i++)
+		list[i] = (struct metrics_route){routes[i].method, routes[i].pattern};
+	if (metrics_init(list, n_routes, allow, log_requests) != 0)
+		return -1;
+	db_timing(metrics_want_db_time());
+	return 0;
+}
+
+long router_route_index(const struct req *r)
+{
+	return r->route != NULL ? (long)(r->route - routes) : -1;
 }
 
 /* A slug: 1-64 of [a-z0-9-]. */
@@ -261,6 +285,12 @@ static int dispatch(struct req *r)
 
 	switch (found->access) {
 	case ACCESS_PUBLIC:
+		break;
+	case ACCESS_OPERATOR:
+		if (!metrics_allowed(r->remote_ip)) { /* as if there were nothing here */
+			refuse(r, 404);
+			return HANDLER_OK;
+		}
 		break;
 	case ACCESS_LOGIN:
 		if (r->person_id == 0) {

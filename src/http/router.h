@@ -5,6 +5,7 @@
 #ifndef KRING_ROUTER_H
 #define KRING_ROUTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "server.h"
@@ -15,6 +16,8 @@ enum access {
 	ACCESS_ORG,       /* a person with one of route->roles in the :org of the URL */
 	ACCESS_COMMUNITY, /* ACCESS_ORG, and :id is a community of that org that the
 	                     person may see (an ambassadeur: one they are attached to) */
+	ACCESS_OPERATOR,  /* an address the operator named in KRING_METRICS_ALLOW; no
+	                     login; every other address gets 404 */
 };
 
 struct route {
@@ -36,6 +39,16 @@ extern const size_t n_routes;
  * HANDLER_DEFER).
  */
 int router_dispatch(struct req *r);
+
+/*
+ * Sets up /metrics and the request log for the route table (http/metrics.h):
+ * allow is KRING_METRICS_ALLOW, log_requests the --log requests switch. The
+ * database time is measured only when one of them is on. 0, or -1.
+ */
+int router_metrics_init(const char *allow, bool log_requests);
+
+/* The number of the route r matched (its index in routes[]), or -1. */
+long router_route_index(const struct req *r);
 
 /* Name of an access rule, for `kring routes`. */
 const char *access_name(enum access a);

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "server.h"
+#include "metrics.h"
 #include "watch.h"
 
 #include <arpa/inet.h>
@@ -32,6 +33,13 @@ static _Thread_local struct db *tls_db;
 static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db *all_dbs[MAX_DB_CONNS];
 static size_t n_all_dbs;
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
 
 static long long now_ms(void)
 {
@@ -363,9 +371,11 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 			return;
 		}
 	}
+	long long db0 = db_thread_ns();
 	int rc = g_app->dispatch(r);
 	if (rc == HANDLER_DEFER && r->conn == NULL) /* test mode: job already ran */
 		rc = g_app->dispatch(r);
+	r->db_ns += db_thread_ns() - db0;
 	if (rc != HANDLER_DEFER && r->headers_overflow)
 		rc = HANDLER_ERROR;
 	int fault = r->db != NULL ? db_fault(r->db) : DB_OK;
@@ -442,7 +452,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	buf_init(&r->resp, &r->arena);
 	r->raw_uri = arena_strdup(&r->arena, uri ? uri : "/");
 	r->cfg = g_cfg;
-	atomic_fetch_add(&in_flight, 1);
+	r->t_start_ns = now_ns();
+	metrics_set_in_flight(atomic_fetch_add(&in_flight, 1) + 1);
 	return r;
 }
 
@@ -456,10 +467,14 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct req *r = *con_cls;
 	if (r == NULL)
 		return;
+	if (r->status != 0 && g_app->route_index != NULL)
+		metrics_observe(g_app->route_index(r), r->method, r->status,
+		                (now_ns() - r->t_start_ns) / 1000, r->db_ns,
+		                r->resp_static ? r->resp_static_len : r->resp.len);
 	arena_free(&r->arena);
 	free(r);
 	*con_cls = NULL;
-	atomic_fetch_sub(&in_flight, 1);
+	metrics_set_in_flight(atomic_fetch_sub(&in_flight, 1) - 1);
 }
 
 /* Bytes of one request header line, summed by MHD_get_connection_values(). */

@@ -37,6 +37,8 @@ struct server_config {
 	/* the address of the TLS proxy in front (textual, as the peer shows), or
 	 * NULL: only from this peer is X-Forwarded-For read for the client address */
 	const char *trusted_proxy;
+	const char *metrics_allow; /* KRING_METRICS_ALLOW: who may read /metrics, or NULL */
+	bool log_requests;         /* --log requests: one line per request on stderr */
 };
 
 enum defer_state {
@@ -63,6 +65,8 @@ struct req {
 	struct kv_list cookies; /* decoded Cookie header */
 	struct buf body;        /* raw body bytes (up to max_body) */
 	bool started;           /* headers seen */
+	long long t_start_ns;   /* when the request began (monotonic), for /metrics */
+	long long db_ns;        /* time spent in the database answering it */
 	bool body_too_large;    /* more than cfg->max_body bytes */
 	bool bad_request;       /* undecodable query, cookie or form */
 
@@ -175,6 +179,8 @@ int req_defer(struct req *r, void (*fn)(void *job), void *job);
 struct server_app {
 	int (*dispatch)(struct req *r);
 	void (*error_page)(struct req *r, unsigned status);
+	/* the number of the route r matched, or -1 (for /metrics and the log) */
+	long (*route_index)(const struct req *r);
 };
 
 /* Starts the server and blocks until SIGTERM/SIGINT. Returns 0 or 1. */

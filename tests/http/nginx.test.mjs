@@ -1,6 +1,6 @@
 /*
  * nginx.test.mjs - the shipped reverse proxy configuration
- * (deploy/nginx/kring.conf) in front of kring on loopback: it serves kring
+ * (contrib/nginx/kring.conf) in front of kring on loopback: it serves kring
  * over TLS, and 1,000 slow senders (one header byte every 5 s from ten
  * addresses, reconnecting when let go) neither starve it nor reach kring.
  * Skipped with a message when nginx or openssl is missing.
@@ -40,9 +40,9 @@ function freePort() {
 
 /* The shipped configuration with this machine's addresses; throws if a line is missing. */
 function configFor() {
-	let conf = fs.readFileSync(path.join(ROOT, 'deploy/nginx/kring.conf'), 'utf8');
+	let conf = fs.readFileSync(path.join(ROOT, 'contrib/nginx/kring.conf'), 'utf8');
 	const swap = (from, to) => {
-		assert.ok(conf.includes(from), `deploy/nginx/kring.conf has "${from}"`);
+		assert.ok(conf.includes(from), `contrib/nginx/kring.conf has "${from}"`);
 		conf = conf.split(from).join(to);
 	};
 	swap('listen 443 ssl http2;', `listen 127.0.0.1:${tlsPort} ssl http2;`);
@@ -57,7 +57,7 @@ function configFor() {
 
 before(async () => {
 	if (missing) return;
-	await kring.start({ args: ['--behind-tls', '--trusted-proxy', '127.0.0.1'] });
+	await kring.start({ args: ['--behind-tls', '--trusted-proxy', '127.0.0.1'], env: { KRING_METRICS_ALLOW: '127.0.0.1' } });
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kring-nginx-'));
 	fs.chmodSync(dir, 0o755); // nginx's workers run as another user
 	execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
@@ -128,6 +128,11 @@ test('nginx with the shipped configuration serves kring over TLS and sends plain
 	assert.ok(res.ok, `/healthz through nginx (${res.status})`);
 	const plain = execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{redirect_url}', `http://127.0.0.1:${httpPort}/login`]).toString();
 	assert.match(plain, /^301 https:\/\/127\.0\.0\.1\/login$/, `plain http is sent to https (${plain})`);
+	// /metrics: kring answers its named address directly, never through the proxy
+	const direct = execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${kring.port}/metrics`]).toString();
+	assert.equal(direct, '200', 'kring answers /metrics to the address KRING_METRICS_ALLOW names');
+	const proxied = execFileSync('curl', ['-sk', '-o', '/dev/null', '-w', '%{http_code}', `https://127.0.0.1:${tlsPort}/metrics`]).toString();
+	assert.equal(proxied, '404', 'nginx does not pass /metrics on');
 });
 
 test('1,000 slow senders at nginx (one header byte every 5 s, ten addresses): kring stays reachable and never sees them', { skip: missing ?? false }, async () => {
