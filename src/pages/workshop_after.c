@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../auth/roles.h"
 #include "../i18n/text.h"
 #include "../util/clock.h"
 #include "../web/layout.h"
@@ -155,12 +156,18 @@ void ws_after_section(struct req *r, struct html *h, const struct workshop *w,
 	form_field(h, f, "score");
 	form_end(h, T(WS_AFTER_BUTTON));
 	html(h, "</details>");
-	/* where the outcome goes next */
+	/* where the outcome goes next: a meetlat round (opened by a beheerder or adviseur) */
 	html(h,
 	     "<h3 class=\"utrecht-heading-3 kring-noprint\">%s</h3><ul class=\"kring-noprint "
-	     "kring-next-links\"><li><a class=\"utrecht-link\" href=\"/o/%s/meetlat\">%s</a> — "
-	     "%s</li>",
-	     T(WS_NEXT_TITLE), r->org_slug, T(WS_NEXT_MEETLAT), T(WS_NEXT_MEETLAT_HINT));
+	     "kring-next-links\"><li>",
+	     T(WS_NEXT_TITLE));
+	if (r->role & ROLES_ASSESS)
+		html(h, "<a class=\"utrecht-link\" href=\"/o/%s/meetlat#h-open\">%s</a> — %s",
+		     r->org_slug, T(WS_NEXT_MEETLAT), T(WS_NEXT_MEETLAT_HINT));
+	else
+		html(h, "%s <a class=\"utrecht-link\" href=\"/o/%s/meetlat\">%s</a>",
+		     T(WS_NEXT_MEETLAT_ASK), r->org_slug, T(WS_NEXT_MEETLAT_PAGE));
+	html(h, "</li>");
 	const char *knowledge = WS_KNOWLEDGE_NEW;
 	if (knowledge)
 		html(h, "<li><a class=\"utrecht-link\" href=\"/o/%s/%s?workshop=%lld\">%s</a></li>",

@@ -265,7 +265,9 @@ test('afterwards: attendance takes only the organisation\'s staff, and a short e
 	const q = await page(c.marieke, id);
 	assert.ok(text(q.body).includes('Aanwezig: 2 medewerkers en 5 anderen. Cijfer: 4 van 5'));
 	assert.ok(q.body.includes('Veel energie &lt;script&gt;'), 'escaped');
-	assert.ok(q.body.includes(`href="${O}/meetlat"`), 'the outcome can feed a meetlat round');
+	assert.ok(q.body.includes(`href="${O}/meetlat#h-open">Start een meetlatronde</a>`), 'the beheerder feeds the outcome into a meetlat round');
+	const staffView = await page(c.sascha, id);
+	assert.ok(text(staffView.body).includes('De beheerder start een meetlatronde'), 'a medewerker is told who starts one');
 	// the list shows it as held once its date has passed: on the list of a later day
 	const again = await post([['others', '1'], ['score', '0']]);
 	assert.equal(again.status, 409, 'the old version');
