@@ -137,6 +137,25 @@ static void test_schedule(void **state)
 	assert_int_equal(end, 1440);
 }
 
+/* ---- the route table ---- */
+
+/* Every workshop address is for the library's staff alone: beheerder and medewerker. */
+static void test_route_rules(void **state)
+{
+	(void)state;
+	int n = 0;
+	for (size_t i = 0; i < n_routes; i++) {
+		const struct route *rt = &routes[i];
+		if (strncmp(rt->pattern, "/o/:org/workshops", 17) != 0)
+			continue;
+		n++;
+		assert_int_equal(rt->access, ACCESS_ORG);
+		assert_int_equal(rt->roles, ROLES_STAFF);
+		assert_int_equal(rt->roles & (ROLE_ADVISEUR | ROLE_AMBASSADEUR), 0);
+	}
+	assert_int_equal(n, 13);
+}
+
 /* ---- records ---- */
 
 static long long count_rows(struct fx *f, long long ws)
@@ -403,10 +422,10 @@ static void test_foreign_ids(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_parse_time),        cmocka_unit_test(test_parse_minutes),
-	    cmocka_unit_test(test_format_time),       cmocka_unit_test(test_schedule),
-	    cmocka_unit_test(test_template_and_rows), cmocka_unit_test(test_move),
-	    cmocka_unit_test(test_foreign_ids),
+	    cmocka_unit_test(test_parse_time),  cmocka_unit_test(test_parse_minutes),
+	    cmocka_unit_test(test_format_time), cmocka_unit_test(test_schedule),
+	    cmocka_unit_test(test_route_rules), cmocka_unit_test(test_template_and_rows),
+	    cmocka_unit_test(test_move),        cmocka_unit_test(test_foreign_ids),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	/* and the same on PostgreSQL when a cluster is named (scripts/test sets it) */
