@@ -20,7 +20,9 @@
 #include "demo_activities.h"
 #include "demo_work.h"
 #include "demo_goals.h" /* goals: step 5 and 6 */
-#include "demo_workshops.h" /* workshops (issue 12) */
+
+/* workshops (issue 12) */
+#include "demo_workshops.h"
 
 struct demo_org {
 	const char *slug;
