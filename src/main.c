@@ -77,6 +77,12 @@ static const char usage[] =
     "  restore --from FILE [--db PATH]\n"
     "        restore a backup into an empty (or not yet existing) database; a\n"
     "        damaged, foreign or newer backup is refused and nothing is written\n"
+    "  export --org SLUG [--to FILE] [--db PATH]\n"
+    "        write one organisation as JSON (standard output without --to), to\n"
+    "        move a library to another kring\n"
+    "  import --from FILE [--db PATH]\n"
+    "        add the organisation of an export, all or nothing (people with an\n"
+    "        account here, by e-mail, keep it)\n"
     "  routes                               list every route and its access rule\n"
     "  version                              print the version\n"
     "  help                                 print this text\n"
@@ -674,6 +680,12 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "backup") == 0)
 		return o.to ? cli_backup(db_path_of(&o), o.to)
 		            : usage_error("backup needs --to FILE");
+	if (strcmp(cmd, "export") == 0)
+		return o.org ? cli_export(db_path_of(&o), o.org, o.to)
+		             : usage_error("export needs --org SLUG");
+	if (strcmp(cmd, "import") == 0)
+		return o.from ? cli_import(db_path_of(&o), o.from)
+		              : usage_error("import needs --from FILE");
 	if (strcmp(cmd, "restore") == 0)
 		return o.from ? cli_restore(db_path_of(&o), o.from)
 		              : usage_error("restore needs --from FILE");

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sodium.h>
 #include <spawn.h>
@@ -15,7 +17,10 @@
 #include <unistd.h>
 
 #include "../db/backup.h"
+#include "../core/reindex.h"
+#include "../core/signal.h"
 #include "../db/db.h"
+#include "../db/org_dump.h"
 
 extern char **environ;
 
@@ -268,5 +273,125 @@ int cli_restore(const char *url, const char *from)
 		return 1;
 	}
 	printf("restored %s into the database\n", from);
+	return 0;
+}
+
+/* Opens url and applies the migrations; NULL after saying why. */
+static struct db *open_migrated(const char *url)
+{
+	struct db *db;
+	char err[512];
+	if (db_open(&db, url, err, sizeof(err)) != DB_OK ||
+	    db_migrate(db, err, sizeof(err)) != DB_OK) {
+		fprintf(stderr, "kring: %s\n", err);
+		return NULL;
+	}
+	return db;
+}
+
+int cli_export(const char *url, const char *slug, const char *to)
+{
+	bool to_stdout = to == NULL || strcmp(to, "-") == 0;
+	struct stat sb;
+	if (!to_stdout && stat(to, &sb) == 0) {
+		fprintf(stderr, "kring: export failed: %s already exists\n", to);
+		return 1;
+	}
+	struct db *db = open_migrated(url);
+	if (db == NULL)
+		return 1;
+	char part[4200];
+	snprintf(part, sizeof(part), "%s.part", to_stdout ? "" : to);
+	FILE *out = to_stdout ? stdout : fopen(part, "wx");
+	if (out == NULL) {
+		fprintf(stderr, "kring: export failed: cannot write %s: %s\n", to, strerror(errno));
+		db_close(db);
+		return 1;
+	}
+	char err[768] = "";
+	int rc = db_org_export(db, slug, out, err, sizeof(err));
+	db_close(db);
+	if (!to_stdout) {
+		if (fflush(out) != 0 || fsync(fileno(out)) != 0)
+			rc = -1;
+		if (fclose(out) != 0)
+			rc = -1;
+		if (rc == 0 && rename(part, to) != 0)
+			rc = -1;
+		if (rc != 0)
+			unlink(part);
+	}
+	if (rc != 0) {
+		fprintf(stderr, "kring: export failed: %s\n", err[0] ? err : "cannot write it");
+		return 1;
+	}
+	if (!to_stdout)
+		fprintf(stderr, "kring: organisation %s written to %s\n", slug, to);
+	return 0;
+}
+
+/* Reads a whole file into a malloc'ed buffer (NUL-terminated); NULL on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	size_t cap = 1 << 16, n = 0;
+	char *b = malloc(cap);
+	size_t got;
+	while (b != NULL && (got = fread(b + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (cap - n - 1 == 0) {
+			char *nb = realloc(b, cap * 2);
+			if (nb == NULL) {
+				free(b);
+				b = NULL;
+				break;
+			}
+			b = nb;
+			cap *= 2;
+		}
+	}
+	if (b != NULL && ferror(f)) {
+		free(b);
+		b = NULL;
+	}
+	fclose(f);
+	if (b != NULL) {
+		b[n] = '\0';
+		*len = n;
+	}
+	return b;
+}
+
+int cli_import(const char *url, const char *from)
+{
+	size_t len = 0;
+	char *json = read_file(from, &len);
+	if (json == NULL) {
+		fprintf(stderr, "kring: import refused: cannot read %s\n", from);
+		return 1;
+	}
+	struct db *db = open_migrated(url);
+	if (db == NULL) {
+		free(json);
+		return 1;
+	}
+	char err[768] = "";
+	long long org_id = 0;
+	int rc = db_org_import(db, json, len, &org_id, err, sizeof(err));
+	free(json);
+	if (rc != 0) {
+		fprintf(stderr, "kring: import refused: %s; nothing was added\n", err);
+		db_close(db);
+		return 1;
+	}
+	char today[16];
+	signal_today(today);
+	if (search_rebuild(db) != 0 || signals_refresh_org(db, org_id, today) != 0)
+		fprintf(stderr, "kring: imported, but the search index or signals could not be "
+		                "rebuilt: run kring signals\n");
+	db_close(db);
+	printf("organisation imported from %s\n", from);
 	return 0;
 }

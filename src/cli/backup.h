@@ -18,4 +18,16 @@ int cli_backup(const char *url, const char *to);
  */
 int cli_restore(const char *url, const char *from);
 
+/*
+ * Writes one organisation as JSON (db/org_dump.h) to the new file `to`, or
+ * to standard output when to is NULL or "-". Exit status 0 or 1.
+ */
+int cli_export(const char *url, const char *slug, const char *to);
+
+/*
+ * Adds the organisation in the export `from` to the database at url, all or
+ * nothing, then rebuilds the search index and its signals. Exit status 0 or 1.
+ */
+int cli_import(const char *url, const char *from);
+
 #endif
