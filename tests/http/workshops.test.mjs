@@ -290,3 +290,21 @@ test('deleting a workshop asks first, names the version and is in the log', asyn
 	assert.ok(text(audit.body).includes('Workshop verwijderd'));
 	assert.ok(text(audit.body).includes('Workshop uit sjabloon gemaakt'));
 });
+
+test('limits: overlong text is refused beside its field, never cut or half saved', async () => {
+	const id = await fromTemplate(c.sascha);
+	const p = await page(c.sascha, id);
+	for (const [field, n] of [['topic', 301], ['goal', 2001], ['material', 301], ['facilitator', 201]]) {
+		const fields = { csrf: p.csrf, minutes: '5', topic: 'Kort', work_form: 'plenair', [field]: 'x'.repeat(n) };
+		const res = await c.sascha.post(`${O}/workshops/${id}/rows`, fields);
+		assert.equal(res.status, 422, `${field} of ${n} characters`);
+		assert.ok(new RegExp(`id="nieuw-${field}-error"`).test(res.body), `${field}: the message is beside the field`);
+	}
+	const csrf = await c.sascha.csrf(`${O}/workshops`);
+	const long = await c.sascha.post(`${O}/workshops`, { csrf, title: 'x'.repeat(201), held_on: '2031-03-05', start: '10:00' });
+	assert.equal(long.status, 422);
+	assert.ok(/id="f-title-error"/.test(long.body));
+	const after = await c.sascha.post(`${O}/workshops/${id}/after`, { csrf: p.csrf, version: '1', others: '1', score: '0', went_well: 'x'.repeat(4001) });
+	assert.equal(after.status, 422);
+	assert.equal((await page(c.sascha, id)).rows.length, 6, 'nothing saved');
+});
