@@ -40,13 +40,31 @@ static int read_workshop(struct db_stmt *st, void *elem, struct arena *a)
 	return 0;
 }
 
-int workshop_list(struct db *db, struct arena *a, long long org_id, struct workshop **out,
-                  size_t *n_out)
+int workshop_list(struct db *db, struct arena *a, long long org_id, const char *today, bool held,
+                  long long limit, long long offset, struct workshop **out, size_t *n_out)
 {
-	return db_rows(db, a,
-	               WS_SELECT " WHERE w.org_id = ? ORDER BY w.held_on DESC, w.start_min DESC,"
-	                         " w.id DESC LIMIT 500",
-	               DB_ARGS(DB_INT(org_id)), sizeof(**out), read_workshop, out, n_out);
+	return db_rows_stmt(db, a,
+	                    held ? DB_SQL(WS_SELECT " WHERE w.org_id = ? AND w.held_on < ?"
+	                                            " ORDER BY w.held_on DESC, w.start_min DESC,"
+	                                            " w.id DESC LIMIT ? OFFSET ?")
+	                         : DB_SQL(WS_SELECT " WHERE w.org_id = ? AND w.held_on >= ?"
+	                                            " ORDER BY w.held_on, w.start_min, w.id"
+	                                            " LIMIT ? OFFSET ?"),
+	                    DB_ARGS(DB_INT(org_id), DB_TEXT(today), DB_INT(limit), DB_INT(offset)),
+	                    sizeof(**out), read_workshop, out, n_out);
+}
+
+long long workshop_count(struct db *db, long long org_id, const char *today, bool held)
+{
+	long long n = -1;
+	if (db_query_int_stmt(db,
+	                      held ? DB_SQL("SELECT COUNT(*) FROM workshops"
+	                                    " WHERE org_id = ? AND held_on < ?")
+	                           : DB_SQL("SELECT COUNT(*) FROM workshops"
+	                                    " WHERE org_id = ? AND held_on >= ?"),
+	                      DB_ARGS(DB_INT(org_id), DB_TEXT(today)), &n) != DB_ROW)
+		return -1;
+	return n;
 }
 
 int workshop_get(struct db *db, struct arena *a, long long org_id, long long id,

@@ -107,9 +107,15 @@ enum ws_problem {
 	WSP_INVALID,       /* a value outside its range (the pages check these first) */
 };
 
-/* The workshops of the org, the latest date first. 0 or -1. */
-int workshop_list(struct db *db, struct arena *a, long long org_id, struct workshop **out,
-                  size_t *n_out);
+/*
+ * The workshops of the org: held (before today, "YYYY-MM-DD") the latest
+ * first, or planned (today and later) the nearest first; at most limit from
+ * offset. 0 or -1.
+ */
+int workshop_list(struct db *db, struct arena *a, long long org_id, const char *today, bool held,
+                  long long limit, long long offset, struct workshop **out, size_t *n_out);
+/* How many workshops of the org are held (before today) or planned; -1 on error. */
+long long workshop_count(struct db *db, long long org_id, const char *today, bool held);
 /* One workshop (1, 0 when not of the org, -1 on error). */
 int workshop_get(struct db *db, struct arena *a, long long org_id, long long id,
                  struct workshop *out);

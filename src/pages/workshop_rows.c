@@ -53,7 +53,8 @@ static int row_page(struct req *r, struct form *f, long long version, const stru
 		form_end(&h, T(SAVE));
 		html(&h, "<h2 class=\"utrecht-heading-2\">%s</h2>", T(WS_ROW_DELETE));
 		form_delete_confirm(&h, r, arena_printf(&r->arena, "%s/delete", base), version,
-		                    T(WS_ROW_DELETE), ui_workshop_url(r, w.id, ""), T(WS_BACK_AGENDA));
+		                    T(WS_ROW_DELETE), ui_workshop_url(r, w.id, ""),
+		                    T(WS_BACK_AGENDA));
 	}
 	page_end(r, &h, status);
 	return HANDLER_OK;

@@ -12,6 +12,7 @@
 #include "../util/date.h"
 #include "../web/layout.h"
 #include "community_ui.h"
+#include "pager.h"
 #include "pages.h"
 #include "respond.h"
 #include "workshop_ui.h"
@@ -106,20 +107,23 @@ void ws_head_fill(struct req *r, struct form *f, const struct workshop *w)
 
 /* ---- the list ---- */
 
-/* One table of workshops (planned or held). */
+#define WS_PER_PAGE 25 /* held workshops on one page of the list */
+
+/*
+ * One table of workshops (planned or held): v in the order to show, total
+ * how many there are (the planned list shows them all, the held list a
+ * page of them with pg).
+ */
 static void ws_table(struct req *r, struct html *h, const struct workshop *v, size_t n, bool held,
-                     const char *today)
+                     struct pager *pg)
 {
-	size_t count = 0;
-	for (size_t i = 0; i < n; i++)
-		count += (strcmp(v[i].held_on, today) < 0) == held;
 	const char *id = held ? "gehouden" : "gepland";
 	html(h,
 	     "<section class=\"kring-card\" aria-labelledby=\"h-%s\"><h2 "
 	     "class=\"utrecht-heading-2\" "
 	     "id=\"h-%s\">%s</h2>",
 	     id, id, held ? T(WS_HELD) : T(WS_PLANNED));
-	if (count == 0) {
+	if (n == 0) {
 		html(h, "<p class=\"utrecht-paragraph kring-muted\">%s</p></section>",
 		     held ? T(WS_NONE_HELD) : T(WS_NONE_PLANNED));
 		return;
@@ -136,11 +140,8 @@ static void ws_table(struct req *r, struct html *h, const struct workshop *v, si
 		html(h, "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>",
 		     T(WS_COL_PRESENT));
 	html(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
-	/* planned: the nearest first; held: the latest first (the list's order) */
 	for (size_t k = 0; k < n; k++) {
-		const struct workshop *w = held ? &v[k] : &v[n - 1 - k];
-		if ((strcmp(w->held_on, today) < 0) != held)
-			continue;
+		const struct workshop *w = &v[k];
 		html(h,
 		     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">%s</td>"
 		     "<th class=\"utrecht-table__cell\" scope=\"row\"><a class=\"utrecht-link\" "
@@ -157,18 +158,29 @@ static void ws_table(struct req *r, struct html *h, const struct workshop *v, si
 			         : T(WS_NOT_EVALUATED));
 		html(h, "</tr>");
 	}
-	html(h, "</tbody></table></div></section>");
+	html(h, "</tbody></table></div>");
+	if (pg)
+		pager_nav(h, pg);
+	html(h, "</section>");
 }
 
 /* The list page, with the new-workshop form f (and its errors) and status. */
 static int list_page(struct req *r, struct form *f, unsigned status)
 {
-	struct workshop *v;
-	size_t n;
-	if (workshop_list(r->db, &r->arena, r->org_id, &v, &n) != 0)
-		return HANDLER_ERROR;
 	char today[16];
 	clock_today(today);
+	struct workshop *planned, *held;
+	size_t n_planned, n_held;
+	struct pager pg;
+	pager_init(&pg, r, WS_PER_PAGE);
+	pg.total = workshop_count(r->db, r->org_id, today, true);
+	/* every planned one (a library plans a few ahead); the held ones a page at a time */
+	if (pg.total < 0 ||
+	    workshop_list(r->db, &r->arena, r->org_id, today, false, 1000, 0, &planned,
+	                  &n_planned) != 0 ||
+	    workshop_list(r->db, &r->arena, r->org_id, today, true, pg.per_page, pager_offset(&pg),
+	                  &held, &n_held) != 0)
+		return HANDLER_ERROR;
 	struct html h;
 	page_begin(r, &h, T(WS_TITLE));
 	html(&h,
@@ -178,7 +190,8 @@ static int list_page(struct req *r, struct form *f, unsigned status)
 	const char *done = req_query(r, "klaar");
 	if (done && strcmp(done, "verwijderd") == 0)
 		page_notice(&h, "ok", T(WS_DONE_DELETED));
-	ws_table(r, &h, v, n, false, today);
+	if (pg.page == 1)
+		ws_table(r, &h, planned, n_planned, false, NULL);
 	/* the template: the pilot's agenda (seed 004) */
 	html(&h,
 	     "<section class=\"kring-card kring-noprint\" aria-labelledby=\"h-sjabloon\">"
@@ -208,7 +221,7 @@ static int list_page(struct req *r, struct form *f, unsigned status)
 	form_field(&h, f, "place");
 	form_end(&h, T(WS_NEW_BUTTON));
 	html(&h, "</section>");
-	ws_table(r, &h, v, n, true, today);
+	ws_table(r, &h, held, n_held, true, &pg);
 	page_end(r, &h, status);
 	return HANDLER_OK;
 }

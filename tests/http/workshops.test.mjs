@@ -308,3 +308,25 @@ test('limits: overlong text is refused beside its field, never cut or half saved
 	assert.equal(after.status, 422);
 	assert.equal((await page(c.sascha, id)).rows.length, 6, 'nothing saved');
 });
+
+test('the held workshops come a page at a time, the latest first; the planned ones all on the first page', async () => {
+	const csrf = await c.marieke.csrf(`${O}/workshops`);
+	for (let i = 1; i <= 26; i++) {
+		const day = String(i).padStart(2, '0');
+		const res = await c.marieke.post(`${O}/workshops`, { csrf, title: `Oud ${day}`, held_on: `2020-01-${day}`, start: '10:00' });
+		assert.equal(res.status, 303);
+	}
+	const heldRows = (html) => {
+		const held = html.slice(html.indexOf('id="h-gehouden"'));
+		return [...held.matchAll(/<th class="utrecht-table__cell" scope="row"><a class="utrecht-link" href="[^"]*">([^<]*)<\/a>/g)].map((m) => m[1]);
+	};
+	const one = await c.marieke.get(`${O}/workshops`);
+	assert.equal(heldRows(one.body).length, 25);
+	assert.equal(heldRows(one.body)[0], 'Teamworkshop werken in netwerken', 'the pilot\'s (two months ago) first');
+	assert.ok(one.body.includes('href="?pagina=2"'), 'a link to the next page');
+	assert.ok(one.body.includes('id="h-gepland"'));
+	const two = await c.marieke.get(`${O}/workshops?pagina=2`);
+	assert.equal(two.status, 200);
+	assert.deepEqual(heldRows(two.body), ['Oud 02', 'Oud 01']);
+	assert.ok(!two.body.includes('id="h-gepland"'), 'the planned ones only on the first page');
+});
