@@ -433,6 +433,9 @@ bench_config() {
   # calendar (issue 9): the month calendar of the current month
   add_page calendar "/o/$org/calendar" "$staff"
   add_page dashboard "/o/$org/dashboard" "$staff"
+  # route (issue 12a): Mijn route and my contribution (eight step queries each)
+  add_page route "/o/$org/route" "$staff"
+  add_page me "/o/$org/me" "$staff"
   # workshops (issue 12): the agenda of the demo's pilot workshop, the first of the org
   fetch_page "/o/$org/workshops" "$staff" "$dir/list.tmp"
   local workshop

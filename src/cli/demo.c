@@ -20,6 +20,7 @@
 #include "demo_activities.h"
 #include "demo_work.h"
 #include "demo_goals.h" /* goals: step 5 and 6 */
+#include "demo_route.h" /* route (issue 12a): Sascha's route and impact plan */
 
 /* workshops (issue 12) */
 #include "demo_workshops.h"
@@ -355,6 +356,8 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_activities_load(db) != 0)
 		goto out;
 	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
+		goto out;
+	if (demo_route_load(db) != 0) /* route (issue 12a) */
 		goto out;
 	if (demo_workshops_load(db) != 0) /* workshops (issue 12) */
 		goto out;

@@ -26,6 +26,8 @@
 #include "../core/meetlat.h"
 #include "../core/signal.h"
 #include "../core/org.h"
+#include "../core/impact.h" /* route (issue 12a) */
+#include "../core/route.h"
 #include "../core/partner.h"
 #include "../core/power.h"
 #include "../core/readiness.h"
@@ -577,6 +579,19 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 	                people, now, &k) != 0 ||
 	    scale_round(db, &a, org, staff[0], "Tweede meting", 20, -1, 5, people, now, &k) != 0)
 		goto out;
+	/* route (issue 12a): each staff member an impact plan and a step ticked by hand */
+	for (int p = 0; p < N_STAFF; p++) {
+		struct impact_plan plan = {
+		    .text = {[IMPACT_ROLE] = "Verbinden rond taal en ontmoeting.",
+		             [IMPACT_SITUATIONS] = "Het taalcafé; het wijkoverleg.",
+		             [IMPACT_GROUPS] = "Nieuwkomers; ouders van jonge kinderen.",
+		             [IMPACT_LEARN] = "Doorvragen in een gesprek."},
+		    .due_on = ""};
+		long long v;
+		if (impact_save(db, org, staff[p], &plan, 0, &v) != SAVE_OK ||
+		    route_mark(db, org, staff[p], 5 + p % 3, true) != SAVE_OK)
+			goto out;
+	}
 	rc = db_batch_commit(db) == DB_OK ? 0 : -1;
 out:
 	if (rc != 0)

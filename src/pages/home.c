@@ -21,6 +21,7 @@
 #include "community_ui.h"
 #include "pages.h"
 #include "respond.h"
+#include "route_ui.h" /* route (issue 12a) */
 #include "signal_ui.h"
 
 #define HOME_ROWS 5 /* lines per block */
@@ -288,14 +289,34 @@ int page_org_home(struct req *r)
 		html(&h, "<p class=\"utrecht-paragraph kring-org-description\">%s</p>",
 		     org.description);
 
+	/*
+	 * route (issue 12a): for staff of a new organisation, or new
+	 * themselves, the route is the way in (where they are and the one next
+	 * thing to do); once under way, one line "Mijn route: stap N".
+	 */
+	bool route_first = false;
+	struct route_state rs;
+	if (staff) {
+		int is_new =
+		    sum.communities == 0 ? 1 : route_is_new(r->db, r->org_id, r->person_id);
+		if (is_new < 0 || route_get(r->db, r->org_id, r->person_id, &rs) != 0)
+			respond_section_failed(r, &h, "route");
+		else if (is_new)
+			route_first = true;
+		else
+			route_line(r, &h, &rs);
+	}
 	html(&h, "<div class=\"kring-today-grid\">");
+	if (route_first)
+		route_first_use(r, &h, &rs);
 	if (sum.communities == 0) {
-		first_use(r, &h);
+		if (!route_first)
+			first_use(r, &h);
 	} else if (ambassador) {
 		goals(r, &h);
 		next_activities(r, &h, today, true);
 	} else {
-		if (staff) {
+		if (staff && !route_first) { /* a new person: the route instead of empty blocks */
 			my_actions(r, &h, today);
 			my_contacts(r, &h, today);
 			meetlat_waiting(r, &h);
@@ -306,7 +327,8 @@ int page_org_home(struct req *r)
 			summary(r, &h, &sum);
 	}
 	html(&h, "</div>");
-	steps(r, &h);
+	if (!route_first) /* route (issue 12a): one way in, not two lists of steps */
+		steps(r, &h);
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }

@@ -287,9 +287,9 @@ test('menu on a laptop: one row of groups (Werk, Koers, Beheer), opened and clos
 		assert.equal(b.button, null, 'no menu button on a laptop');
 		assert.equal(new Set(b.items).size, 1, `every menu item on one row (tops ${b.items})`);
 		assert.ok(b.header.bottom <= 120, `header and menu take ${b.header.bottom}px`);
-		// workshops (issue 12): Workshops closes Koers for staff
+		// route (issue 12a): Mijn route and Mijn bijdrage close the Koers group, for staff only; workshops (issue 12): Workshops after them
 		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
-			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard, Workshops', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
+			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard, Mijn route, Mijn bijdrage, Workshops', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
 		// the group of the page shown is marked, and its link is the current page
 		assert.equal(await page.locator('.kring-nav__group--here summary').innerText(), 'Beheer');
 		assert.equal(await page.locator('a[aria-current="page"]', { hasText: 'Mensen en rollen' }).count(), 1);

@@ -83,11 +83,14 @@ async function openEditLink(page, row, name, urlTest) {
 }
 
 // the menu in its groups (menuOutline): what each role finds where
-// workshops (issue 12): Workshops closes Koers for staff, not for the adviseur
 const MENU_BEHEERDER = ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
-	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard, Workshops', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek'];
+	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek'];
 const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Vestigingen'];
+// route (issue 12a): Mijn route and Mijn bijdrage close the Koers group, for staff only
+MENU_BEHEERDER[2] += ', Mijn route, Mijn bijdrage';
+// workshops (issue 12): Workshops closes Koers for staff, not for the adviseur
+MENU_BEHEERDER[2] += ', Workshops';
 
 describe('journey: a beheerder and an adviseur through every page', () => {
 	let broken = null;

@@ -146,6 +146,27 @@ test('activities (issue 9): a version, a count or a filter id is read strictly',
 		assert.equal((await sascha.get(`/o/${ORG}/activities?${q}`)).status, 200, q);
 });
 
+// route (issue 12a): a step, a plan version and a chosen beheerder are read strictly
+test('route and impact plan: "01", "1abc" and " 1" are no step, version or beheerder', async () => {
+	let csrf = await sascha.csrf(`/o/${ORG}/route`);
+	for (const step of ['01', '1abc', '3x'])
+		assert.equal((await sascha.post(`/o/${ORG}/route/${step}`, { csrf, done: '1' })).status, 404, `step ${step}`);
+	for (const done of ['01', '1abc', ' 1', 'true'])
+		assert.equal((await sascha.post(`/o/${ORG}/route/3`, { csrf, done })).status, 400, `done ${done}`);
+	csrf = await sascha.csrf(`/o/${ORG}/me/impact`);
+	const page = await sascha.get(`/o/${ORG}/me/impact`);
+	const version = /name="version" value="(\d+)"/.exec(page.body)[1];
+	for (const v of [`${version}abc`, `0${version}`, ` ${version}`, `${version}.0`]) {
+		const res = await sascha.post(`/o/${ORG}/me/impact`, { csrf, rol: `Niet opgeslagen ${v}`, version: v });
+		assert.ok([409, 422].includes(res.status), `version "${v}": nothing saved (${res.status})`);
+	}
+	assert.doesNotMatch((await sascha.get(`/o/${ORG}/me/impact`)).body, /Niet opgeslagen/);
+	for (const viewer of ['01', '1abc', ' 1'])
+		assert.equal((await sascha.post(`/o/${ORG}/me/impact/share`, { csrf, viewer })).status, 422, `viewer ${viewer}`);
+	for (const q of ['versie=01', 'versie=1abc', 'versie=%201'])
+		assert.equal((await sascha.get(`/o/${ORG}/me/impact?${q}`)).status, 200, q);
+});
+
 /* workshops (issue 12): the workshop, row and version in addresses and forms are read strictly */
 test('workshops: "1abc" is no workshop or row, "01" no version', async () => {
 	const csrf = await sascha.csrf(`/o/${ORG}/workshops`);

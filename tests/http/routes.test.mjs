@@ -88,6 +88,9 @@ test('the route table is what this test understands', () => {
 	// goals (step 5 and 6): the community's goals page and the overview
 	for (const must of ['GET /o/:org/goals', 'GET /o/:org/communities/:id/goals', 'POST /o/:org/communities/:id/subgoals/:id2/measurements'])
 		assert.ok(seen.has(must), `${must} is in the table`);
+	// route (issue 12a): Mijn route, my contribution and the impact plan (route.test.mjs)
+	for (const must of ['GET /o/:org/route', 'GET /o/:org/me', 'GET /o/:org/me/impact', 'GET /o/:org/people/:id/impact'])
+		assert.ok(seen.has(must), `${must} is in the table`);
 	const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.pattern}`);
 	// the meetlat link (/m/:token) is public on purpose: colleagues without an account answer by link
 	assert.deepEqual(

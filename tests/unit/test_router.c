@@ -609,6 +609,33 @@ static void test_security_defaults(void **state)
 	assert_int_equal(status_of(f, "POST", "/login", "csrf=%zz", NULL), 400);
 }
 
+/*
+ * route (issue 12a): every address under /me/ is the person's own. Such a
+ * route names no record (no :id, :id2 or :token), so its handler can only
+ * read r->person_id's data: whoever asks, it answers their own and nobody
+ * else's. It is for staff (the plan and the route are theirs) and never
+ * public. The routes.test.mjs walk checks the pages themselves.
+ */
+static void test_me_routes_are_the_owners(void **state)
+{
+	(void)state;
+	size_t n_me = 0;
+	for (size_t i = 0; i < n_routes; i++) {
+		const struct route *rt = &routes[i];
+		const char *me = strstr(rt->pattern, "/me");
+		if (!me || (me[3] != '\0' && me[3] != '/'))
+			continue; /* not /me nor /me/... (e.g. /meetlat) */
+		n_me++;
+		if (strchr(rt->pattern, ':') != strrchr(rt->pattern, ':') ||
+		    strncmp(rt->pattern, "/o/:org/me", 10) != 0)
+			fail_msg("%s %s: an address under /me/ names no record", rt->method,
+			         rt->pattern);
+		assert_int_equal(rt->access, ACCESS_ORG);
+		assert_int_equal(rt->roles & ~(unsigned)ROLES_STAFF, 0);
+	}
+	assert_true(n_me >= 4);
+}
+
 int main(void)
 {
 #define T_(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -627,6 +654,7 @@ int main(void)
 	    T_(test_other_org_is_404),
 	    T_(test_medewerker_403_on_admin_pages),
 	    cmocka_unit_test(test_adviser_posts_only_on_purpose),
+	    cmocka_unit_test(test_me_routes_are_the_owners), /* route (issue 12a) */
 	    T_(test_adviser_403_on_team_posts),
 	    T_(test_post_needs_csrf_even_for_admins),
 	    T_(test_branch_of_other_org_via_url_is_404),
