@@ -436,6 +436,8 @@ bench_config() {
   # route (issue 12a): Mijn route and my contribution (eight step queries each)
   add_page route "/o/$org/route" "$staff"
   add_page me "/o/$org/me" "$staff"
+  add_page public "/p/$org/" "$staff" # public (issue 13): the residents' page, no login needed
+  add_page knowledge "/o/$org/knowledge" "$staff" # knowledge (issue 11): the kennisbank
   # workshops (issue 12): the agenda of the demo's pilot workshop, the first of the org
   fetch_page "/o/$org/workshops" "$staff" "$dir/list.tmp"
   local workshop

@@ -20,6 +20,7 @@
 #include "cli/demo.h"
 #include "cli/scale.h"
 #include "core/activity.h"
+#include "core/inbox.h"
 #include "core/instrument.h"
 #include "core/org.h"
 #include "core/reindex.h"
@@ -27,6 +28,7 @@
 #include "db/db.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "util/clock.h"
 #include "web/layout.h"
 
 #ifndef KRING_VERSION
@@ -70,6 +72,9 @@ static const char usage[] =
     "        once a day); --check recomputes them, writes nothing and reports the\n"
     "        differences with what is kept, and the same for the monthly activity\n"
     "        summaries (exit status 1 when there are any)\n"
+    "  retention [--db PATH]\n"
+    "        remove residents' details from the public page's submissions whose\n"
+    "        retention date has come (the server does this every hour)\n"
     "  backup --to FILE [--db PATH]\n"
     "        copy the database into the new FILE while kring serves: SQLite through\n"
     "        its online backup API, sealed with a checksum of every table;\n"
@@ -272,6 +277,12 @@ static void *signals_main(void *unused)
 			if (signals_refresh_due(db, today, &n) != 0)
 				fprintf(stderr, "kring: the signals pass failed: %s\n",
 				        db_errmsg(db));
+			/* public (issue 13): residents' details go on their date */
+			char day[16];
+			clock_today(day);
+			if (inbox_retention(db, day, NULL) != 0)
+				fprintf(stderr, "kring: the retention pass failed: %s\n",
+				        db_errmsg(db));
 			db_close(db);
 		}
 		sleep(3600);
@@ -287,6 +298,7 @@ static int cmd_serve(const struct opts *o)
 	    /* a 100 000-character text in emoji or Chinese is up to 1.2 MB once the
 	     * browser has percent-encoded it: long community texts must fit */
 	    .max_body = 2 * 1024 * 1024,
+	    .max_upload = 10 * 1024 * 1024, /* knowledge: one file; KRING_MAX_UPLOAD */
 	    .conn_limit = 1000,
 	    .per_ip_limit = 64,
 	    .timeout_s = 30,
@@ -306,6 +318,17 @@ static int cmd_serve(const struct opts *o)
 		if (errno || *end || v < 1024)
 			return usage_error("--max-body needs a number of bytes (at least 1024)");
 		cfg.max_body = (size_t)v;
+	}
+	/* knowledge: the largest file one may upload (bytes) */
+	const char *mu = getenv("KRING_MAX_UPLOAD");
+	if (mu && mu[0]) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(mu, &end, 10);
+		if (errno || *end || v < 1024 || v > 1024ULL * 1024 * 1024)
+			return usage_error(
+			    "KRING_MAX_UPLOAD needs a number of bytes (1024 to 1 GiB)");
+		cfg.max_upload = (size_t)v;
 	}
 	/* how long a request head and then its body may take to arrive (s) */
 	const char *const timeouts[2] = {getenv("KRING_HEAD_TIMEOUT"),
@@ -387,7 +410,8 @@ static int cmd_serve(const struct opts *o)
 		return 1;
 	const struct server_app app = {.dispatch = router_dispatch,
 	                               .error_page = resp_error,
-	                               .route_index = router_route_index};
+	                               .route_index = router_route_index,
+	                               .takes_files = router_takes_files}; /* knowledge */
 	return server_run(&cfg, &app) == 0 ? 0 : 1;
 }
 
@@ -621,6 +645,29 @@ static int cmd_signals(const struct opts *o)
 	return rc;
 }
 
+/*
+ * kring retention: the residents' details of the public page's submissions
+ * whose date has come go now (the server does this every hour), as
+ * core/inbox.h describes.
+ */
+static int cmd_retention(const struct opts *o)
+{
+	struct db *db = open_db(o);
+	if (db == NULL)
+		return 1;
+	char today[16];
+	clock_today(today);
+	long long n = 0;
+	int rc = inbox_retention(db, today, &n);
+	db_close(db);
+	if (rc != 0) {
+		fprintf(stderr, "kring: the retention pass failed\n");
+		return 1;
+	}
+	printf("retention: %lld submissions cleared\n", n);
+	return 0;
+}
+
 static int cmd_routes(void)
 {
 	for (size_t i = 0; i < n_routes; i++) {
@@ -677,6 +724,8 @@ int main(int argc, char **argv)
 		return cmd_demo(&o);
 	if (strcmp(cmd, "signals") == 0)
 		return cmd_signals(&o);
+	if (strcmp(cmd, "retention") == 0) /* public (issue 13) */
+		return cmd_retention(&o);
 	if (strcmp(cmd, "backup") == 0)
 		return o.to ? cli_backup(db_path_of(&o), o.to)
 		            : usage_error("backup needs --to FILE");

@@ -19,8 +19,10 @@
 #include "../core/vision.h"
 #include "demo_activities.h"
 #include "demo_work.h"
-#include "demo_goals.h" /* goals: step 5 and 6 */
-#include "demo_route.h" /* route (issue 12a): Sascha's route and impact plan */
+#include "demo_goals.h"     /* goals: step 5 and 6 */
+#include "demo_knowledge.h" /* knowledge (issue 11) */
+#include "demo_public.h"    /* public page (issue 13) */
+#include "demo_route.h"     /* route (issue 12a): Sascha's route and impact plan */
 
 /* workshops (issue 12) */
 #include "demo_workshops.h"
@@ -358,6 +360,11 @@ int demo_load(struct db *db, FILE *out)
 	if (demo_goals_load(db) != 0) /* goals: step 5 and 6 */
 		goto out;
 	if (demo_route_load(db) != 0) /* route (issue 12a) */
+		goto out;
+	if (demo_public_load(db) != 0) /* public page, inbox (issue 13) */
+		goto out;
+	/* knowledge (issue 11): after the activities its stories come from */
+	if (demo_knowledge_load(db) != 0)
 		goto out;
 	if (demo_workshops_load(db) != 0) /* workshops (issue 12) */
 		goto out;

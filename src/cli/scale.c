@@ -19,6 +19,9 @@
 #include "../auth/roles.h"
 #include "../core/action.h"
 #include "../core/activity.h"
+#include "../core/files.h"     /* knowledge (issue 11) */
+#include "../core/knowledge.h" /* knowledge (issue 11) */
+#include "demo_knowledge.h"    /* knowledge (issue 11): demo_png */
 #include "../core/community.h"
 #include "../core/conversation.h"
 #include "../core/goal.h" /* goals */
@@ -35,6 +38,7 @@
 #include "../core/vocab.h"
 #include "../core/workshop.h" /* workshops (issue 12) */
 #include "demo.h"
+#include "demo_public.h" /* public (issue 13) */
 #include "demo_work.h"
 
 #define DAY (24 * 3600LL)
@@ -555,6 +559,41 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 			goto out;
 	}
 
+	/* public (issue 13): the public page, open communities, public activities, an inbox */
+	if (demo_public_scale(db, org, communities, N_COMMUNITIES) != 0)
+		goto out;
+	/* knowledge (issue 11): a few items per community, every tenth with a photo */
+	{
+		static const char *const kn_kinds[] = {"verhaal", "notitie", "verhaal", "link"};
+		struct buf png;
+		buf_init(&png, &a);
+		demo_png(&png, 96, 64, (unsigned)i);
+		for (int t = 0; t < N_COMMUNITIES * 3; t++) {
+			struct knowledge kn = {
+			    .community_id = communities[t % N_COMMUNITIES],
+			    .kind = kn_kinds[t % 4],
+			    .title = act_titles[(size_t)t % COUNT(act_titles)],
+			    .body =
+			        "Wat de groep **leerde**: samen plannen werkt beter dan alleen.\n\n"
+			        "- de groep nodigt zelf mensen uit\n- de bibliotheek zorgt voor de "
+			        "ruimte",
+			    .url = t % 4 == 3 ? "https://www.example.org/" : "",
+			};
+			knowledge_tags_parse(&a, t % 2 ? "taal, ontmoeting" : "wijk", &kn.tags,
+			                     &kn.n_tags);
+			struct knowledge_file_in photo = {.name = "foto.png",
+			                                  .data = (const unsigned char *)png.data,
+			                                  .len = png.len,
+			                                  .max = png.len,
+			                                  .alt = "Deelnemers aan tafel"};
+			enum knowledge_problem why;
+			int file_why;
+			if (knowledge_create(db, org, staff[1 + t % (N_STAFF - 1)], 0, &kn, NULL, 0,
+			                     t % 10 == 0 ? &photo : NULL, NULL, &why,
+			                     &file_why) != SAVE_OK)
+				goto out;
+		}
+	}
 	/* workshops (issue 12): the pilot's agenda three times last year, evaluated, one ahead */
 	for (int w = 0; w < 4; w++) {
 		long long wid = 0;

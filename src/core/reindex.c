@@ -9,7 +9,8 @@
 #include "activity.h"
 #include "community.h"
 #include "conversation.h"
-#include "goal.h" /* goals: shared goals */
+#include "goal.h"      /* goals: shared goals */
+#include "knowledge.h" /* knowledge (issue 11) */
 #include "partner.h"
 
 /* Ids and orgs of every row of table (a literal SQL text). */
@@ -61,10 +62,12 @@ static int rebuild_in_tx(struct db *db)
 	    DB_SQL("SELECT id, org_id FROM conversations"),
 	    DB_SQL("SELECT id, org_id FROM activities") /* issue 9 */,
 	    /* goals: the shared goals */
-	    DB_SQL("SELECT id, org_id FROM goals WHERE kind = 'shared'")};
-	int (*sync[])(struct db *, long long, long long) = {community_index, search_sync_partner,
-	                                                    search_sync_conversation,
-	                                                    search_sync_activity, search_sync_goal};
+	    DB_SQL("SELECT id, org_id FROM goals WHERE kind = 'shared'"),
+	    /* knowledge (issue 11) */
+	    DB_SQL("SELECT id, org_id FROM knowledge_items")};
+	int (*sync[])(struct db *, long long, long long) = {
+	    community_index,      search_sync_partner, search_sync_conversation,
+	    search_sync_activity, search_sync_goal,    search_sync_knowledge};
 	for (size_t t = 0; rc == 0 && t < sizeof(tables) / sizeof(tables[0]); t++) {
 		if (all_ids(db, &a, tables[t], &ids, &orgs, &n) != 0) {
 			rc = -1;

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "knowledge.h" /* knowledge (issue 11) */
+
 /* Ids of the communities of org that person may see as ambassadeur. 0 or -1. */
 static int attached_communities(struct db *db, struct arena *a, long long org_id, long long person,
                                 long long **out, size_t *n_out)
@@ -32,8 +34,43 @@ static int attached_communities(struct db *db, struct arena *a, long long org_id
 	return rc == DB_DONE ? 0 : -1;
 }
 
-static const char *const all_kinds[] = {"community", "partner", "conversation",
-                                        "activity" /* issue 9 */, "goal" /* goals: shared goals */};
+static const char *const all_kinds[] = {"community",
+                                        "partner",
+                                        "conversation",
+                                        "activity" /* issue 9 */,
+                                        "goal" /* goals: shared goals */,
+                                        "knowledge" /* knowledge (issue 11) */};
+#define KNOWLEDGE_GROUP 5 /* the index of "knowledge" in all_kinds */
+
+/*
+ * knowledge (issue 11): an ambassadeur also finds the knowledge items of
+ * their communities; appended to *out as the knowledge group. 0 or -1.
+ */
+static int add_attached_knowledge(struct db *db, struct arena *a, long long org_id,
+                                  long long person, const char *input, struct search_result *out)
+{
+	static const char *const kinds[] = {"knowledge"};
+	struct search_scope scope = {.kinds = kinds, .n_kinds = 1, .only_refs = true};
+	long long *ids;
+	if (knowledge_ids_attached(db, a, org_id, person, &ids, &scope.n_refs) != 0)
+		return -1;
+	if (scope.n_refs == 0)
+		return 0;
+	scope.refs = ids;
+	struct search_result more;
+	if (search_index_find(db, a, org_id, &scope, input, &more) != 0)
+		return -1;
+	if (more.n_hits == 0)
+		return 0;
+	struct search_hit *all = arena_alloc(a, (out->n_hits + more.n_hits) * sizeof(*all));
+	if (out->n_hits)
+		memcpy(all, out->hits, out->n_hits * sizeof(*all));
+	memcpy(all + out->n_hits, more.hits, more.n_hits * sizeof(*all));
+	out->hits = all;
+	out->n_hits += more.n_hits;
+	out->n_kind[KNOWLEDGE_GROUP] = more.n_hits;
+	return 0;
+}
 
 int search_run(struct db *db, struct arena *a, long long org_id, long long only_attached,
                bool staff_kinds, const char *input, struct search_result *out)
@@ -51,5 +88,8 @@ int search_run(struct db *db, struct arena *a, long long org_id, long long only_
 		}
 		scope.refs = ids;
 	}
-	return search_index_find(db, a, org_id, &scope, input, out);
+	int rc = search_index_find(db, a, org_id, &scope, input, out);
+	if (rc == 0 && only_attached != 0)
+		rc = add_attached_knowledge(db, a, org_id, only_attached, input, out);
+	return rc;
 }

@@ -150,6 +150,21 @@ static bool match(struct req *r, const char *pattern, const char *path)
 	return true;
 }
 
+bool router_takes_files(struct req *r)
+{
+	/* knowledge (issue 11): the pages whose form carries a file */
+	int (*const takes[])(struct req *) = {page_knowledge_create, page_knowledge_save};
+	if (r->method == NULL || r->path == NULL || strcmp(r->method, "POST") != 0)
+		return false;
+	for (size_t i = 0; i < n_routes; i++)
+		for (size_t k = 0; k < sizeof(takes) / sizeof(takes[0]); k++)
+			if (routes[i].handler == takes[k] &&
+			    strcmp(routes[i].method, "POST") == 0 &&
+			    match(r, routes[i].pattern, r->path))
+				return true;
+	return false;
+}
+
 static void refuse(struct req *r, unsigned status);
 
 static void refuse_logged_out(struct req *r)

@@ -49,6 +49,13 @@ int router_metrics_init(const char *allow, bool log_requests);
 
 /* The number of the route r matched (its index in routes[]), or -1. */
 long router_route_index(const struct req *r);
+/*
+ * knowledge (issue 11): true when r's method and path (read before its
+ * body) match a route whose page takes a file (a multipart form with an
+ * upload); the server then allows the larger body. Sets r's route
+ * parameters as a side effect (dispatch sets them again).
+ */
+bool router_takes_files(struct req *r);
 
 /* Name of an access rule, for `kring routes`. */
 const char *access_name(enum access a);

@@ -310,6 +310,11 @@ const char *req_form(struct req *r, const char *name)
 	return kv_get(&r->form, name);
 }
 
+const struct upload *req_file(struct req *r, const char *name)
+{
+	return upload_get(&r->files, name);
+}
+
 const char *req_query(struct req *r, const char *name)
 {
 	return kv_get(&r->query, name);
@@ -347,6 +352,11 @@ static bool decode_request(struct req *r, const char *cookie_header, const char 
 	                                            &r->cookies) != DECODE_OK)
 		return false;
 	if (r->body.len > 0) {
+		/* knowledge: a form with a file */
+		const char *boundary = multipart_boundary(&r->arena, content_type);
+		if (boundary != NULL)
+			return decode_multipart(&r->arena, boundary, r->body.data, r->body.len,
+			                        &r->form, &r->files) == DECODE_OK;
 		if (!is_urlencoded(content_type))
 			return false;
 		if (decode_urlencoded(&r->arena, r->body.data, r->body.len, &r->form) != DECODE_OK)
@@ -581,12 +591,18 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 			r->bad_request = true;
 		const char *cl = header_value(r, "Content-Length");
 		unsigned long long announced = cl ? strtoull(cl, NULL, 10) : 0;
-		if (announced > g_cfg->max_body) {
+		/* a form with a file (knowledge), to a page that takes one, may
+		 * carry one file more */
+		r->body_limit = g_cfg->max_body;
+		if (multipart_boundary(&r->arena, header_value(r, "Content-Type")) != NULL &&
+		    g_app->takes_files != NULL && g_app->takes_files(r))
+			r->body_limit += g_cfg->max_upload;
+		if (announced > r->body_limit) {
 			r->body_too_large = true;
 			/* A browser sends its whole body before it reads the answer: read
 			 * and drop a moderately large one, so it sees the Dutch page and
 			 * not a reset connection. Anything huge is answered at once. */
-			if (announced > 16 * (unsigned long long)g_cfg->max_body)
+			if (announced > 16 * (unsigned long long)r->body_limit)
 				return answer_early(r, 413);
 		}
 		/* kring's own limits on the request head, below libmicrohttpd's */
@@ -601,7 +617,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 	}
 	if (*upload_data_size > 0) {
 		if (!r->body_too_large) {
-			if (r->body.len + *upload_data_size > g_cfg->max_body)
+			if (r->body.len + *upload_data_size > r->body_limit)
 				r->body_too_large = true;
 			else
 				buf_append(&r->body, upload_data, *upload_data_size);

@@ -13,6 +13,7 @@
 #include "../util/buf.h"
 #include "../db/db.h"
 #include "decode.h"
+#include "multipart.h"
 
 struct MHD_Connection;
 struct route;
@@ -26,6 +27,10 @@ struct server_config {
 	const char *listen;      /* "127.0.0.1:8080" */
 	const char *db_path;     /* SQLite file */
 	size_t max_body;         /* bytes; larger bodies get 413 */
+	/* knowledge (issue 11): bytes of one uploaded file. A multipart/form-data
+	 * body may be max_body + max_upload long (larger: 413); the page that
+	 * takes the file refuses one over max_upload beside its field. */
+	size_t max_upload;
 	unsigned threads;        /* server threads (default: cores) */
 	unsigned conn_limit;     /* connections in total */
 	unsigned per_ip_limit;   /* connections per address */
@@ -61,7 +66,9 @@ struct req {
 	const char *path;       /* path without query */
 	const char *remote_ip;  /* the client: the peer, or what the trusted proxy forwarded */
 	struct kv_list query;   /* decoded query string */
-	struct kv_list form;    /* decoded urlencoded body (POST) */
+	struct kv_list form;    /* decoded urlencoded body (POST), or a multipart body's text fields */
+	struct upload_list files; /* the files of a multipart/form-data body (knowledge) */
+	size_t body_limit;        /* bytes this body may have: max_body, or more for multipart */
 	struct kv_list cookies; /* decoded Cookie header */
 	struct buf body;        /* raw body bytes (up to max_body) */
 	bool started;           /* headers seen */
@@ -154,6 +161,8 @@ bool resp_header(struct req *r, const char *name, const char *value);
 
 /* First value of a form field, or NULL. */
 const char *req_form(struct req *r, const char *name);
+/* The first file sent in field name of a multipart/form-data body, or NULL. */
+const struct upload *req_file(struct req *r, const char *name);
 /* First value of a query parameter, or NULL. */
 const char *req_query(struct req *r, const char *name);
 /* Value of a request header, or NULL (and NULL in tests without a connection). */
@@ -181,6 +190,10 @@ struct server_app {
 	void (*error_page)(struct req *r, unsigned status);
 	/* the number of the route r matched, or -1 (for /metrics and the log) */
 	long (*route_index)(const struct req *r);
+	/* knowledge (issue 11): true when r (method and path known, body not
+	 * yet) goes to a page that takes a file: only then may a multipart body
+	 * be max_upload larger than max_body. NULL: no page does. */
+	bool (*takes_files)(struct req *r);
 };
 
 /* Starts the server and blocks until SIGTERM/SIGINT. Returns 0 or 1. */

@@ -16,6 +16,7 @@
 #include "activity_ui.h"
 #include "community_ui.h"
 #include "pages.h"
+#include "public_ui.h" /* public (issue 13) */
 #include "partner_ui.h"
 #include "respond.h"
 
@@ -251,6 +252,11 @@ static int act_form_page(struct req *r, const struct act_choices *c, struct form
 	form_field(&h, f, "outcome");
 	form_field(&h, f, "follow_up");
 	html(&h, "</details>");
+	/* public (issue 13): the activity on the public page */
+	const char *pub = req_form(r, "openbaar");
+	public_activity_field(&h, strcmp(r->method, "POST") == 0
+	                              ? pub != NULL && strcmp(pub, "1") == 0
+	                              : id && public_activity_get(r->db, r->org_id, id) == 1);
 	form_end(&h, id ? T(SAVE) : T(ACT_CREATE_BUTTON));
 	html(&h, "</div>");
 	page_end(r, &h, status);
@@ -375,6 +381,8 @@ int page_activity_create(struct req *r)
 		problem_to_form(&f, &t, why);
 		return act_form_page(r, &c, &f, &t, 0, 0, NULL, false, 422);
 	}
+	if (rc == SAVE_OK && public_activity_field_save(r, id) != SAVE_OK) /* public (issue 13) */
+		return HANDLER_ERROR;
 	return respond_save(r, rc, ui_activity_url(r, id, "?klaar=nieuw"));
 }
 
@@ -444,5 +452,7 @@ int page_activity_save(struct req *r)
 		problem_to_form(&f, &t, why);
 		return act_form_page(r, &c, &f, &t, a.id, version, NULL, false, 422);
 	}
+	if (rc == SAVE_OK && public_activity_field_save(r, a.id) != SAVE_OK) /* public (issue 13) */
+		return HANDLER_ERROR;
 	return respond_save(r, rc, ui_activity_url(r, a.id, "?klaar=opgeslagen"));
 }

@@ -111,6 +111,11 @@ int page_adviser(struct req *r)
 		return HANDLER_OK;
 	}
 	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s</p>", T(AD_INTRO));
+	/* knowledge (issue 11): what the libraries share with their advisers */
+	html(&h,
+	     "<p class=\"utrecht-paragraph kring-noprint\"><a class=\"utrecht-link "
+	     "kring-strong-link\" href=\"/adviser/knowledge\">%s</a></p>",
+	     T(KN_ADVISER_LINK));
 	html(&h,
 	     "<div class=\"kring-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
 	     "<table class=\"utrecht-table kring-table kring-num "

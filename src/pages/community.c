@@ -17,6 +17,7 @@
 #include "activity_ui.h"
 #include "community_ui.h"
 #include "goal_ui.h" /* goals: the Doelen section */
+#include "knowledge_ui.h" /* knowledge (issue 11): the Kennis section */
 #include "pages.h"
 #include "respond.h"
 #include "partner_ui.h"
@@ -297,6 +298,9 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	     "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"button\" "
 	     "data-kring-print hidden>%s</button>",
 	     T(PROFILE_PRINT));
+	if (can_staff) /* public (issue 13): open to newcomers, the text for residents */
+		html(&h, "<a class=\"utrecht-link\" href=\"%s\">%s</a>",
+		     ui_community_url(r, c.id, "/public"), T(PUB_COM_LINK));
 	if (can_staff)
 		html(&h, "<a class=\"utrecht-link kring-danger-link\" href=\"%s\">%s</a>",
 		     ui_community_url(r, c.id, "/delete"), T(PROFILE_DELETE));
@@ -355,6 +359,8 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	goal_profile_section(r, &h, c.id);
 	/* step 6: its activities (pages/activity_section.c) */
 	activity_community_section(r, &h, c.id);
+	/* knowledge (issue 11): its latest knowledge items (pages/knowledge.c) */
+	knowledge_section(r, &h, c.id);
 
 	/* step 4: its partners and timeline (pages/partner_ui.c; staff and advisers only) */
 	partner_community_sections(r, &h, c.id);

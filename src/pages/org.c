@@ -61,6 +61,10 @@ static void settings_page(struct req *r, struct form *f, long long version, cons
 	form_field(&h, f, "description");
 	form_end(&h, T(SAVE));
 	sig_settings_section(r, &h); /* signals (issue 10): which kinds, how many communities */
+	html(&h,
+	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+	     "href=\"/o/%s/settings/public\">%s</a></p>",
+	     r->org_slug, T(PUB_SET_LINK)); /* public page (issue 13) */
 	html(&h, "</div>");
 	page_end(r, &h, status);
 }

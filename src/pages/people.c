@@ -425,6 +425,18 @@ static const struct audit_kind {
     {"agreement.delete", TXT_AUDIT_AGREEMENT_DELETE, -1},
     /* calendar */
     {"calendar.key_renew", TXT_AUDIT_CALENDAR_KEY_RENEW, -1},
+    /* public page and inbox (issue 13, public) */
+    {"public.settings", TXT_AUDIT_PUBLIC_SETTINGS, -1},
+    {"public.community", TXT_AUDIT_PUBLIC_COMMUNITY, -1},
+    {"inbox.received", TXT_AUDIT_INBOX_RECEIVED, -1},
+    {"inbox.handled", TXT_AUDIT_INBOX_HANDLED, -1},
+    {"inbox.retention", TXT_AUDIT_INBOX_RETENTION, -1},
+    /* knowledge (issue 11) */
+    {"knowledge.create", TXT_AUDIT_KN_CREATE, -1},
+    {"knowledge.update", TXT_AUDIT_KN_UPDATE, -1},
+    {"knowledge.delete", TXT_AUDIT_KN_DELETE, -1},
+    {"knowledge.share", TXT_AUDIT_KN_SHARE, -1},
+    {"knowledge.unshare", TXT_AUDIT_KN_UNSHARE, -1},
     /* workshops (issue 12) */
     {"workshop.add", TXT_AUDIT_WS_ADD, -1},
     {"workshop.template", TXT_AUDIT_WS_TEMPLATE, -1},

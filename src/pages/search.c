@@ -25,6 +25,8 @@ static const char *hit_url(struct req *r, const struct search_hit *hit)
 		return ui_conversation_url(r, hit->id, "");
 	if (strcmp(hit->kind, "activity") == 0) /* issue 9 */
 		return ui_activity_url(r, hit->id, "");
+	if (strcmp(hit->kind, "knowledge") == 0) /* knowledge (issue 11) */
+		return arena_printf(&r->arena, "/o/%s/knowledge/%lld", r->org_slug, hit->id);
 	if (strcmp(hit->kind, "goal") == 0) /* goals: on the overview of every community's goals */
 		return arena_printf(&r->arena, "/o/%s/goals#doel-%lld", r->org_slug, hit->id);
 	return ui_community_url(r, hit->id, "");
@@ -80,6 +82,7 @@ int page_search(struct req *r)
 	    {"conversation", TXT_SEARCH_TALKS},
 	    {"activity", TXT_SEARCH_ACTIVITIES}, /* issue 9 */
 	    {"goal", TXT_SEARCH_GOALS},          /* goals */
+	    {"knowledge", TXT_SEARCH_KNOWLEDGE}, /* knowledge (issue 11) */
 	};
 	size_t at = 0;
 	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {

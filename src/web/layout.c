@@ -192,6 +192,12 @@ void page_begin(struct req *r, struct html *h, const char *title)
 	html(h, "</header><main id=\"inhoud\" class=\"kring-main\" tabindex=\"-1\">");
 }
 
+const char *page_asset_version(void)
+{
+	pthread_once(&css_once, css_version_init);
+	return css_version;
+}
+
 void page_script(struct html *h, const char *name)
 {
 	pthread_once(&css_once, css_version_init);

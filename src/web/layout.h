@@ -16,6 +16,8 @@
  * person's role in r's organisation, and opens <main>. title is text.
  */
 void page_begin(struct req *r, struct html *h, const char *title);
+/* The assets' version (a hash of them), for ?v= on an asset link. */
+const char *page_asset_version(void);
 /* A script from /assets/ (CSP allows only these; pages work without them). */
 void page_script(struct html *h, const char *name);
 /* Closes <main>, writes the footer, and sets the response (status). */

@@ -288,7 +288,8 @@ test('menu on a laptop: one row of groups (Werk, Koers, Beheer), opened and clos
 		assert.equal(new Set(b.items).size, 1, `every menu item on one row (tops ${b.items})`);
 		assert.ok(b.header.bottom <= 120, `header and menu take ${b.header.bottom}px`);
 		// route (issue 12a): Mijn route and Mijn bijdrage close the Koers group, for staff only; workshops (issue 12): Workshops after them
-		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
+		// knowledge (issue 11) and public (issue 13): Kennisbank and Inbox close Werk
+		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda, Kennisbank, Inbox',
 			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard, Mijn route, Mijn bijdrage, Workshops', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek']);
 		// the group of the page shown is marked, and its link is the current page
 		assert.equal(await page.locator('.kring-nav__group--here summary').innerText(), 'Beheer');
@@ -369,7 +370,7 @@ test('an ambassadeur: a short menu, one group (Werk: Aandacht nodig, Communities
 	const { context, page } = await newPage(browser, kring.base);
 	try {
 		await login(page, 'fatima@voorbeeld.nl');
-		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Activiteiten, Agenda', 'Dashboard', 'Vestigingen']);
+		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Activiteiten, Agenda, Kennisbank', 'Dashboard', 'Vestigingen']);
 		// calendar (issue 9) and signals (issue 10): Agenda, Activiteiten and Aandacht nodig join Communities in Werk; dashboard: Koers holds only the Dashboard, a plain link
 		assert.equal(await page.locator('.kring-nav summary').count(), 1);
 	} finally {

@@ -87,8 +87,13 @@ const MENU_BEHEERDER = ['Start', 'Werk: Aandacht nodig, Communities, Communitysc
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek'];
 const MENU_ADVISEUR = ['Start', 'Adviesoverzicht', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda',
 	'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Dashboard', 'Vestigingen'];
+// knowledge (issue 11): the kennisbank closes the Werk group for every role
+MENU_BEHEERDER[1] += ', Kennisbank';
+MENU_ADVISEUR[2] += ', Kennisbank';
 // route (issue 12a): Mijn route and Mijn bijdrage close the Koers group, for staff only
 MENU_BEHEERDER[2] += ', Mijn route, Mijn bijdrage';
+// public (issue 13): staff find the inbox of the public page at the end of Werk
+MENU_BEHEERDER[1] += ', Inbox';
 // workshops (issue 12): Workshops closes Koers for staff, not for the adviseur
 MENU_BEHEERDER[2] += ', Workshops';
 

@@ -167,6 +167,54 @@ test('route and impact plan: "01", "1abc" and " 1" are no step, version or behee
 		assert.equal((await sascha.get(`/o/${ORG}/me/impact?${q}`)).status, 200, q);
 });
 
+// public (issue 13): the inbox's versions and community ids, the public form's community
+test('public page and inbox: a version, a community or a page is read strictly', async () => {
+	const inbox = await sascha.get(`/o/${ORG}/inbox`);
+	assert.equal(inbox.status, 200);
+	const id = /\/o\/de-sleutel\/inbox\/(\d+)/.exec(inbox.body)[1];
+	const item = await sascha.get(`/o/${ORG}/inbox/${id}`);
+	const csrf = csrfFrom(item.body);
+	for (const version of ['1abc', '01', ' 1', '+1']) {
+		const res = await sascha.post(`/o/${ORG}/inbox/${id}/answer`, { csrf, version });
+		assert.equal(res.status, 409, `version "${version}" is no version (${res.status})`);
+	}
+	for (const community of ['01', '1x', ' 1']) {
+		const res = await sascha.post(`/o/${ORG}/inbox/${id}/invite`, { csrf, version: '1', community });
+		assert.equal(res.status, 404, `community "${community}" is no community (${res.status})`);
+	}
+	assert.match((await sascha.get(`/o/${ORG}/inbox/${id}`)).body, /Wat doe je ermee\?/, 'still new');
+	for (const q of ['pagina=2x', 'lijst=x', 'pagina=-1'])
+		assert.equal((await sascha.get(`/o/${ORG}/inbox?${q}`)).status, 200, q);
+	for (const q of ['groep=01', 'groep=1x', 'groep=-1', 'groep=99999999999999999999']) {
+		const res = await sascha.get(`/p/${ORG}/doe-mee?${q}`);
+		assert.equal(res.status, 200, q);
+		assert.doesNotMatch(res.body, /checked/, `${q}: no community chosen`);
+	}
+});
+
+// knowledge (issue 11): versions, the community filter and a source are read strictly
+test('knowledge: "1abc" is no version, "07" no community, "a01" no activity', async () => {
+	const page = await sascha.get(`/o/${ORG}/knowledge/new?community=1`);
+	assert.equal(page.status, 200);
+	const csrf = csrfFrom(page.body);
+	const made = await sascha.post(`/o/${ORG}/knowledge/new`, { csrf, kind: 'notitie', community: '1', title: 'Strikte kennis' });
+	assert.equal(made.status, 303, made.body.slice(0, 300));
+	const id = Number(/knowledge\/(\d+)/.exec(made.headers.location)[1]);
+	for (const version of ['1abc', '01', ' 1', '1.0', '+1']) {
+		const res = await sascha.post(`/o/${ORG}/knowledge/${id}/edit`, { csrf, kind: 'notitie', community: '1', title: `Niet opgeslagen ${version}`, version });
+		assert.ok([400, 409, 422].includes(res.status), `version "${version}": ${res.status}`);
+	}
+	for (const community of ['07', '1x', '+1'])
+		assert.equal((await sascha.post(`/o/${ORG}/knowledge/new`, { csrf, kind: 'notitie', community, title: 'Rare community' })).status, 422, community);
+	for (const source of ['a01', 'a1x', 'c-1', 'x1'])
+		assert.equal((await sascha.post(`/o/${ORG}/knowledge/new`, { csrf, kind: 'notitie', community: '1', title: 'Rare bron', source })).status, 422, source);
+	assert.doesNotMatch((await sascha.get(`/o/${ORG}/knowledge/${id}`)).body, /Niet opgeslagen|Rare/);
+	for (const q of ['community=07', 'community=1x', 'pagina=2x'])
+		assert.doesNotMatch((await sascha.get(`/o/${ORG}/knowledge?${q}`)).body, /<option value="\d+" selected>/, q);
+	for (const bad of ['1abc', '01', '0', '-1'])
+		assert.equal((await sascha.get(`/o/${ORG}/files/${bad}`)).status, 404, bad);
+});
+
 /* workshops (issue 12): the workshop, row and version in addresses and forms are read strictly */
 test('workshops: "1abc" is no workshop or row, "01" no version', async () => {
 	const csrf = await sascha.csrf(`/o/${ORG}/workshops`);

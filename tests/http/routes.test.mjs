@@ -75,6 +75,9 @@ test('the route table is what this test understands', () => {
 			// calendar: a feed is public on purpose, the key in its query is the access
 			assert.equal(r.method, 'GET', `${key}: a feed is only read`);
 			assert.equal(r.roles.length, 0, `${key}: roles only for org routes`);
+		} else if (r.access === 'public' && r.pattern.startsWith('/p/:org/')) {
+			// public (issue 13): the public page of :org, for residents (off: 404)
+			assert.equal(r.roles.length, 0, `${key}: roles only for org routes`);
 		} else {
 			assert.ok(!r.pattern.includes(':org'), `${key}: a route with :org must be an org route`);
 			assert.equal(r.roles.length, 0, `${key}: roles only for org routes`);
@@ -91,13 +94,20 @@ test('the route table is what this test understands', () => {
 	// route (issue 12a): Mijn route, my contribution and the impact plan (route.test.mjs)
 	for (const must of ['GET /o/:org/route', 'GET /o/:org/me', 'GET /o/:org/me/impact', 'GET /o/:org/people/:id/impact'])
 		assert.ok(seen.has(must), `${must} is in the table`);
+	// knowledge (issue 11): the kennisbank, an item, its file, and the advisers' shared items
+	for (const must of ['GET /o/:org/knowledge', 'GET /o/:org/knowledge/:id', 'GET /o/:org/files/:id',
+		'POST /o/:org/knowledge/:id/share', 'GET /adviser/knowledge'])
+		assert.ok(seen.has(must), `${must} is in the table`);
 	const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.pattern}`);
 	// the meetlat link (/m/:token) is public on purpose: colleagues without an account answer by link
 	assert.deepEqual(
 		publicRoutes.sort(),
 		['GET /', 'GET /healthz', 'GET /login', 'POST /login', 'GET /m/:token', 'POST /m/:token',
 			// calendar feeds: the key is the access (calendar.test.mjs)
-			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics'].sort(),
+			'GET /o/:org/activities.ics', 'GET /o/:org/communities/:id/activities.ics',
+			// public (issue 13): the public page, its poster and feed, and the two forms (public.test.mjs)
+			'GET /p/:org/', 'GET /p/:org/poster', 'GET /p/:org/agenda.ics', 'GET /p/:org/doe-mee', 'POST /p/:org/doe-mee',
+			'GET /p/:org/idee', 'POST /p/:org/idee'].sort(),
 		'only these are public',
 	);
 });
@@ -124,7 +134,9 @@ test('logged out: every route that is not public refuses (GET: to /login, POST: 
 	// the public ones answer without a session (a link token nobody has: its own 404, not the login)
 	for (const r of table.filter((x) => x.access === 'public' && x.method === 'GET')) {
 		const res = await clients.anon.get(fill(r.pattern, ORG));
-		const want = r.pattern.includes(':token') || r.pattern.endsWith('.ics') ? [404] : [200, 303];
+		// public (issue 13): the public page's feed needs no key (the demo's page is on)
+		const keyed = r.pattern.endsWith('.ics') && !r.pattern.startsWith('/p/');
+		const want = r.pattern.includes(':token') || keyed ? [404] : [200, 303];
 		assert.ok(want.includes(res.status), `${r.method} ${r.pattern}: ${res.status}`);
 		if (res.status === 303) assert.doesNotMatch(res.headers.location, /^\/login\?next=/, `${r.pattern}: not sent to log in`);
 	}

@@ -131,6 +131,13 @@ static void test_route_table_rows(void **state)
 			if (rt->roles != 0 || strcmp(rt->method, "GET") != 0)
 				fail_msg("feed route %s %s: a GET without roles", rt->method,
 				         rt->pattern);
+		} else if (rt->access == ACCESS_PUBLIC &&
+		           strncmp(rt->pattern, "/p/:org/", 8) == 0) {
+			/* public (issue 13): the public page of :org, for residents without
+			 * a login; it answers 404 while the organisation keeps it off */
+			if (rt->roles != 0)
+				fail_msg("public page route %s %s: no roles", rt->method,
+				         rt->pattern);
 		} else {
 			if (strstr(rt->pattern, ":org") != NULL)
 				fail_msg("route %s has :org but access %s", rt->pattern,
@@ -455,6 +462,9 @@ static const char *const adviser_posts[] = {
     "/m/:token",                 /* anyone with a round's link: it is public on purpose */
     "/o/:org/meetlat",           /* opening a meetlat round (ROLES_ASSESS) */
     "/o/:org/meetlat/:id/close", /* closing a meetlat round (ROLES_ASSESS) */
+    /* public (issue 13): residents' forms on the public page, public on purpose */
+    "/p/:org/doe-mee",
+    "/p/:org/idee",
 };
 #define N_ADVISER_POSTS (sizeof(adviser_posts) / sizeof(adviser_posts[0]))
 
