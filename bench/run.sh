@@ -445,6 +445,13 @@ bench_config() {
   add_page me "/o/$org/me" "$staff"
   add_page public "/p/$org/" "$staff" # public (issue 13): the residents' page, no login needed
   add_page knowledge "/o/$org/knowledge" "$staff" # knowledge (issue 11): the kennisbank
+  # workshops (issue 12): the agenda of the demo's pilot workshop, the first of the org
+  fetch_page "/o/$org/workshops" "$staff" "$dir/list.tmp"
+  local workshop
+  workshop=$(grep -o "href=\"/o/$org/workshops/[0-9]*\"" "$dir/list.tmp" | tail -1 | sed 's/^href="//; s/"$//')
+  rm -f "$dir"/*.tmp "$dir"/*.tmp.headers
+  [[ -n $workshop ]] || die "no workshop on /o/$org/workshops"
+  add_page workshop "$workshop" "$staff"
 
   local i bytes=()
   for i in "${!names[@]}"; do

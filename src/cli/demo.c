@@ -30,6 +30,9 @@
 #include "demo_privacy.h"   /* privacy (issue 14b) */
 #include "demo_plan.h"      /* plan: cycle, POST-O and project plan (issue 11b) */
 
+/* workshops (issue 12) */
+#include "demo_workshops.h"
+
 struct demo_org {
 	const char *slug;
 	const char *name;
@@ -375,6 +378,8 @@ int demo_load(struct db *db, FILE *out)
 		goto out;
 	/* knowledge (issue 11): after the activities its stories come from */
 	if (demo_knowledge_load(db) != 0)
+		goto out;
+	if (demo_workshops_load(db) != 0) /* workshops (issue 12) */
 		goto out;
 	/* calendar: De Sleutel's feed has a key, made by its beheerder (shown once, here) */
 	const char *feed_key = NULL;

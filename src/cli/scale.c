@@ -41,6 +41,7 @@
 #include "../core/scan.h"
 #include "../core/vocab.h"
 #include "demo_instruments.h"
+#include "../core/workshop.h" /* workshops (issue 12) */
 #include "demo.h"
 #include "demo_public.h" /* public (issue 13) */
 #include "demo_work.h"
@@ -617,6 +618,22 @@ static int scale_org(struct db *db, int i, const char *hash, const long long *ad
 		if (privacy_log_view(db, org, staff[p % N_STAFF], "partner", partners[p],
 		                     "detail") != 0)
 			goto out;
+	/* workshops (issue 12): the pilot's agenda three times last year, evaluated, one ahead */
+	for (int w = 0; w < 4; w++) {
+		long long wid = 0;
+		struct workshop ws;
+		if (workshop_create_from_template(db, org, staff[0], WS_TEMPLATE,
+		                                  day_text(&a, now, -300 + w * 110),
+		                                  &wid) != SAVE_OK ||
+		    workshop_get(db, &a, org, wid, &ws) != 1)
+			goto out;
+		ws.others = w < 3 ? 2 + pick(&k, 8) : 0;
+		ws.went_well = w < 3 ? "De voorbeelden maakten het concreet." : "";
+		ws.score = w < 3 ? 3 + pick(&k, 3) : 0;
+		if (w < 3 &&
+		    workshop_evaluate(db, org, staff[0], &ws, staff, N_STAFF - 1) != SAVE_OK)
+			goto out;
+	}
 
 	/* meetlat: a closed round last year and an open one now */
 	long long people[N_STAFF];

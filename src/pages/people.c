@@ -505,6 +505,17 @@ static const struct audit_kind {
     {"privacy.erase", TXT_AUDIT_PRIVACY_ERASE, -1},
     {"retention.settings", TXT_AUDIT_RETENTION_SETTINGS, -1},
     {"retention.run", TXT_AUDIT_RETENTION_RUN, -1},
+    /* workshops (issue 12) */
+    {"workshop.add", TXT_AUDIT_WS_ADD, -1},
+    {"workshop.template", TXT_AUDIT_WS_TEMPLATE, -1},
+    {"workshop.update", TXT_AUDIT_WS_UPDATE, -1},
+    {"workshop.delete", TXT_AUDIT_WS_DELETE, -1},
+    {"workshop.row.add", TXT_AUDIT_WS_ROW_ADD, -1},
+    {"workshop.row.update", TXT_AUDIT_WS_ROW_UPDATE, -1},
+    {"workshop.row.delete", TXT_AUDIT_WS_ROW_DELETE, -1},
+    {"workshop.row.up", TXT_AUDIT_WS_ROW_MOVE, -1},
+    {"workshop.row.down", TXT_AUDIT_WS_ROW_MOVE, -1},
+    {"workshop.evaluate", TXT_AUDIT_WS_EVALUATE, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

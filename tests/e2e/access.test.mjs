@@ -287,10 +287,10 @@ test('menu on a laptop: one row of groups (Werk, Koers, Beheer), opened and clos
 		assert.equal(b.button, null, 'no menu button on a laptop');
 		assert.equal(new Set(b.items).size, 1, `every menu item on one row (tops ${b.items})`);
 		assert.ok(b.header.bottom <= 120, `header and menu take ${b.header.bottom}px`);
-		// instruments (issue 12): Zelftest joins Koers for staff; route (issue 12a): Mijn route and Mijn bijdrage close it
+		// instruments (issue 12): Zelftest joins Koers for staff; route (issue 12a): Mijn route and Mijn bijdrage; workshops (issue 12): Workshops closes it
 		// knowledge (issue 11) and public (issue 13): Kennisbank and Inbox close Werk; privacy (issue 14b) closes Beheer
 		assert.deepEqual(await menuOutline(page), ['Start', 'Werk: Aandacht nodig, Communities, Communityscan, Partners, Gesprekken, Activiteiten, Agenda, Kennisbank, Inbox',
-			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Zelftest, Dashboard, Mijn route, Mijn bijdrage', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek, Privacy']);
+			'Koers: Stap 1: klaar?, Stap 2: visie, Meetlat, Zelftest, Dashboard, Mijn route, Mijn bijdrage, Workshops', 'Beheer: Organisatie, Mensen en rollen, Vestigingen, Logboek, Privacy']);
 		// the group of the page shown is marked, and its link is the current page
 		assert.equal(await page.locator('.kring-nav__group--here summary').innerText(), 'Beheer');
 		assert.equal(await page.locator('a[aria-current="page"]', { hasText: 'Mensen en rollen' }).count(), 1);

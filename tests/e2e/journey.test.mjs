@@ -96,6 +96,8 @@ MENU_ADVISEUR[2] += ', Kennisbank';
 MENU_BEHEERDER[2] += ', Mijn route, Mijn bijdrage';
 // public (issue 13): staff find the inbox of the public page at the end of Werk
 MENU_BEHEERDER[1] += ', Inbox';
+// workshops (issue 12): Workshops closes Koers for staff, not for the adviseur
+MENU_BEHEERDER[2] += ', Workshops';
 
 describe('journey: a beheerder and an adviseur through every page', () => {
 	let broken = null;

@@ -305,3 +305,26 @@ test('knowledge: "1abc" is no version, "07" no community, "a01" no activity', as
 	for (const bad of ['1abc', '01', '0', '-1'])
 		assert.equal((await sascha.get(`/o/${ORG}/files/${bad}`)).status, 404, bad);
 });
+
+/* workshops (issue 12): the workshop, row and version in addresses and forms are read strictly */
+test('workshops: "1abc" is no workshop or row, "01" no version', async () => {
+	const csrf = await sascha.csrf(`/o/${ORG}/workshops`);
+	const made = await sascha.post(`/o/${ORG}/workshops/template`, { csrf, held_on: '2031-06-01' });
+	assert.equal(made.status, 303);
+	const id = Number(/\/workshops\/(\d+)\?/.exec(made.headers.location)[1]);
+	const page = await sascha.get(`/o/${ORG}/workshops/${id}`);
+	const row = Number(/id="onderdeel-(\d+)"/.exec(page.body)[1]);
+	for (const bad of [`${id}abc`, `0${id}`, '0', '-1', `${id}.0`])
+		assert.equal((await sascha.get(`/o/${ORG}/workshops/${bad}`)).status, 404, bad);
+	for (const bad of [`${row}x`, `0${row}`])
+		assert.equal((await sascha.get(`/o/${ORG}/workshops/${id}/rows/${bad}`)).status, 404, bad);
+	for (const version of ['1abc', '01', ' 1', '+1']) {
+		const move = await sascha.post(`/o/${ORG}/workshops/${id}/rows/${row}/move`, { csrf, richting: 'neer', version });
+		assert.equal(move.status, 400, `move with version "${version}"`);
+		const res = await sascha.post(`/o/${ORG}/workshops/${id}/rows/${row}`, { csrf, minutes: '5', topic: `Niet opgeslagen ${version}`, work_form: 'plenair', version });
+		assert.ok([409, 422].includes(res.status), `row with version "${version}" (${res.status})`);
+	}
+	const after = await sascha.get(`/o/${ORG}/workshops/${id}`);
+	assert.doesNotMatch(after.body, /Niet opgeslagen/, 'nothing was saved');
+	assert.equal(/id="onderdeel-(\d+)"/.exec(after.body)[1], String(row), 'nothing moved');
+});
