@@ -284,11 +284,31 @@ struct goal_schedule_counts {
 };
 
 /*
- * Counts the subgoals of org by their state on today ("YYYY-MM-DD"): one
- * query (bounded per community), whatever the number of subgoals. 0 or -1.
+ * Counts the subgoals of org by their state, from the kept states
+ * (subgoal_states, refreshed with the signals: see subgoal_states_refresh):
+ * one grouped count, however many subgoals and activities there are. today
+ * is unused (the states are as of the last refresh, at most a day old for
+ * what only time changes). 0 or -1.
  */
 int goal_schedule_counts(struct db *db, long long org_id, const char *today,
                          struct goal_schedule_counts *out);
+
+/*
+ * Recomputes and keeps the state on today of every subgoal of one community
+ * of org (community_id > 0) or of all its communities (0), inside the
+ * caller's write transaction. The signals refresh calls it, so the states
+ * move with every change that moves the signals, and daily. 0 or -1.
+ */
+int subgoal_states_refresh(struct db *db, long long org_id, long long community_id,
+                           const char *today);
+
+/*
+ * Compares the kept states of org's subgoals with a fresh computation on
+ * today; *differences is the number of subgoals that differ (kring signals
+ * --check). Writes nothing. 0 or -1.
+ */
+int subgoal_states_check(struct db *db, long long org_id, const char *today,
+                         long long *differences);
 
 /* ---- step 6: who does what ---- */
 

@@ -531,31 +531,95 @@ enum save_result measurement_delete(struct db *db, long long org_id, long long a
 	return save_finish(db, rc);
 }
 
+static const char *const state_names[] = {
+    [GOAL_UNKNOWN] = "unknown",
+    [GOAL_ON_SCHEDULE] = "on_schedule",
+    [GOAL_BEHIND] = "behind",
+    [GOAL_REACHED] = "reached",
+};
+
 int goal_schedule_counts(struct db *db, long long org_id, const char *today,
                          struct goal_schedule_counts *out)
 {
+	(void)today;
 	memset(out, 0, sizeof(*out));
+	struct db_stmt *st;
+	if (db_query(db, &st,
+	             "SELECT state, COUNT(*) FROM subgoal_states WHERE org_id = ?1 GROUP BY state",
+	             DB_ARGS(DB_INT(org_id))) != DB_OK)
+		return -1;
+	struct arena a;
+	arena_init(&a);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *state = db_col_text(st, 0, &a);
+		long long n = db_col_int(st, 1);
+		if (strcmp(state, "on_schedule") == 0)
+			out->on_schedule += n;
+		else if (strcmp(state, "behind") == 0)
+			out->behind += n;
+		else if (strcmp(state, "reached") == 0)
+			out->reached += n;
+		else
+			out->unknown += n;
+	}
+	db_finish(st);
+	arena_free(&a);
+	return rc == DB_DONE ? 0 : -1;
+}
+
+int subgoal_states_refresh(struct db *db, long long org_id, long long community_id,
+                           const char *today)
+{
 	struct arena a;
 	arena_init(&a);
 	struct subgoal *v;
 	size_t n;
+	int rc = subgoal_list(db, &a, org_id, community_id, 0, today, &v, &n);
+	if (rc == 0 && db_exec(db,
+	                       "DELETE FROM subgoal_states WHERE org_id = ?1"
+	                       " AND (?2 = 0 OR community_id = ?2)",
+	                       DB_ARGS(DB_INT(org_id), DB_INT(community_id))) != DB_OK)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		if (db_exec(db,
+		            "INSERT INTO subgoal_states (subgoal_id, org_id, community_id, state)"
+		            " VALUES (?1, ?2, ?3, ?4)",
+		            DB_ARGS(DB_INT(v[i].id), DB_INT(org_id), DB_INT(v[i].community_id),
+		                    DB_TEXT(state_names[subgoal_progress(&v[i], today).state]))) !=
+		    DB_OK)
+			rc = -1;
+	arena_free(&a);
+	return rc;
+}
+
+int subgoal_states_check(struct db *db, long long org_id, const char *today, long long *differences)
+{
+	*differences = 0;
+	struct arena a;
+	arena_init(&a);
+	struct subgoal *v;
+	size_t n;
+	long long kept = 0;
 	int rc = subgoal_list(db, &a, org_id, 0, 0, today, &v, &n);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		switch (subgoal_progress(&v[i], today).state) {
-		case GOAL_ON_SCHEDULE:
-			out->on_schedule++;
-			break;
-		case GOAL_BEHIND:
-			out->behind++;
-			break;
-		case GOAL_REACHED:
-			out->reached++;
-			break;
-		default:
-			out->unknown++;
-			break;
-		}
+		long long same = 0;
+		if (db_query_int(
+		        db,
+		        "SELECT COUNT(*) FROM subgoal_states WHERE org_id = ?1"
+		        " AND subgoal_id = ?2 AND community_id = ?3 AND state = ?4",
+		        DB_ARGS(DB_INT(org_id), DB_INT(v[i].id), DB_INT(v[i].community_id),
+		                DB_TEXT(state_names[subgoal_progress(&v[i], today).state])),
+		        &same) != DB_ROW)
+			rc = -1;
+		else if (same == 0)
+			(*differences)++;
 	}
+	if (rc == 0 && db_query_int(db, "SELECT COUNT(*) FROM subgoal_states WHERE org_id = ?1",
+	                            DB_ARGS(DB_INT(org_id)), &kept) != DB_ROW)
+		rc = -1;
+	if (rc == 0 && kept > (long long)n)
+		*differences += kept - (long long)n; /* kept for subgoals that are gone */
 	arena_free(&a);
 	return rc;
 }

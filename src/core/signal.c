@@ -7,6 +7,7 @@
 
 #include "../util/date.h"
 #include "signal.h"
+#include "goal.h"
 
 /* ---- settings ---- */
 
@@ -229,7 +230,9 @@ static int refresh(struct db *db, long long org_id, long long community_id, cons
 	int rc = -1;
 	if (signals_compute(db, &a, org_id, community_id, today, &facts) == 0 &&
 	    kept_rows(db, &a, org_id, community_id, &kept, &n_kept) == 0 &&
-	    reconcile(db, org_id, &facts, kept, n_kept, true) >= 0)
+	    reconcile(db, org_id, &facts, kept, n_kept, true) >= 0 &&
+	    /* the subgoals' states move with the same changes (goal.h) */
+	    (community_id < 0 || subgoal_states_refresh(db, org_id, community_id, today) == 0))
 		rc = 0;
 	arena_free(&a);
 	return rc;
@@ -345,9 +348,13 @@ int signals_check(struct db *db, const char *today, long long *differences)
 		struct kept *kept;
 		size_t n_kept;
 		long long d = -1;
+		long long states = 0;
 		if (signals_compute(db, &a, orgs[i], 0, today, &facts) == 0 &&
-		    kept_rows(db, &a, orgs[i], 0, &kept, &n_kept) == 0)
+		    kept_rows(db, &a, orgs[i], 0, &kept, &n_kept) == 0 &&
+		    subgoal_states_check(db, orgs[i], today, &states) == 0)
 			d = reconcile(db, orgs[i], &facts, kept, n_kept, false);
+		if (d >= 0)
+			d += states;
 		if (d < 0)
 			rc = -1;
 		else

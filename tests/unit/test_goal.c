@@ -393,8 +393,14 @@ static void test_counted_from_activities(void **state)
 	assert_int_equal(v[1].value, 22); /* participants */
 	assert_int_equal(v[2].value, 67); /* made met or door: 2 of 3 */
 	assert_false(v[3].has_value);     /* members: entered by hand, none yet */
-	/* the dashboard's counts: reached (activities, made_by), behind (participants), unknown */
+	/* the dashboard's counts, from the kept states (refreshed with the signals, here as
+	 * the daily pass would on 1 July): reached (activities, made_by), behind
+	 * (participants), unknown */
 	struct goal_schedule_counts c;
+	long long diff = -1;
+	assert_int_equal(subgoal_states_refresh(f->db, f->org_a, 0, "2026-07-01"), 0);
+	assert_int_equal(subgoal_states_check(f->db, f->org_a, "2026-07-01", &diff), 0);
+	assert_int_equal(diff, 0);
 	assert_int_equal(goal_schedule_counts(f->db, f->org_a, "2026-07-01", &c), 0);
 	assert_int_equal(c.reached, 2);
 	assert_int_equal(c.behind, 1);
@@ -404,9 +410,21 @@ static void test_counted_from_activities(void **state)
 	assert_int_equal(measurement_add(f->db, f->org_a, f->staff_a, f->community, v[3].id,
 	                                 "2026-06-01", 25, ""),
 	                 SAVE_OK);
+	/* the measurement refreshes the states as of the real today; the test looks
+	 * at 1 July, so it refreshes that day as the daily pass would */
+	assert_int_equal(subgoal_states_refresh(f->db, f->org_a, f->community, "2026-07-01"), 0);
+	assert_int_equal(subgoal_states_check(f->db, f->org_a, "2026-07-01", &diff), 0);
+	assert_int_equal(diff, 0);
 	assert_int_equal(goal_schedule_counts(f->db, f->org_a, "2026-07-01", &c), 0);
 	assert_int_equal(c.on_schedule, 1);
 	assert_int_equal(c.unknown, 0);
+	/* a kept state that is wrong (as after a restore) is found by the check */
+	assert_int_equal(
+	    db_exec(f->db, "UPDATE subgoal_states SET state = 'reached' WHERE subgoal_id = ?1",
+	            DB_ARGS(DB_INT(v[1].id))),
+	    DB_OK);
+	assert_int_equal(subgoal_states_check(f->db, f->org_a, "2026-07-01", &diff), 0);
+	assert_int_equal(diff, 1);
 	/* another organisation sees none of it */
 	assert_int_equal(goal_schedule_counts(f->db, f->org_b, "2026-07-01", &c), 0);
 	assert_int_equal(c.on_schedule + c.behind + c.reached + c.unknown, 0);
