@@ -363,6 +363,11 @@ test('sharing only with a beheerder of this organisation; a share ends with the 
 	assert.equal((await post('marieke', `${O}/people/${sascha}/role`, { role: 'medewerker' }, `${O}/people/${sascha}`)).status, 303);
 	assert.equal((await c.sascha.get(`${O}/people/${jeroen}/impact`)).status, 403);
 	assert.match(textOf((await c.jeroen.get(`${O}/me/impact`)).body), /Je plan is met niemand gedeeld/, 'the share ended with her role');
+	// the share row went with her role: made beheerder again, she still does not read it
+	assert.equal((await post('marieke', `${O}/people/${sascha}/role`, { role: 'beheerder' }, `${O}/people/${sascha}`)).status, 303);
+	assert.match(textOf((await c.jeroen.get(`${O}/me/impact`)).body), /Je plan is met niemand gedeeld/, 'no share comes back');
+	assert.ok(!(await c.sascha.get(`${O}/people/${jeroen}/impact`)).body.includes('GEHEIM-PLAN'), 'not readable after re-promotion');
+	assert.equal((await post('marieke', `${O}/people/${sascha}/role`, { role: 'medewerker' }, `${O}/people/${sascha}`)).status, 303);
 	await post('jeroen', `${O}/me/impact/unshare`, {}, `${O}/me/impact`);
 });
 
