@@ -48,8 +48,9 @@ int demo_route_load(struct db *db)
 	if (impact_save(db, org, sascha, &v1, 0, &v) != SAVE_OK ||
 	    impact_save(db, org, sascha, &v2, v, &v) != SAVE_OK)
 		goto out;
-	/* step 5 (POST-O) ticked by hand; steps 6 and up follow the work */
-	if (route_mark(db, org, sascha, 5, true) != SAVE_OK)
+	/* steps 1-7 follow the work; step 8 opened again by hand: the Taalcafé
+	 * works together, but Sascha does not find it carries itself yet */
+	if (route_mark(db, org, sascha, 8, false) != SAVE_OK)
 		goto out;
 	rc = 0;
 out:

@@ -331,6 +331,22 @@ static int member_signals(struct db *db, long long org_id)
 	return signals_touch_org(db, org_id);
 }
 
+/*
+ * Removes what was shared with person_id as beheerder of org_id (impact
+ * plans, zelftests): called when they stop being beheerder. 0 or -1.
+ */
+static int drop_shares_seen_by(struct db *db, long long org_id, long long person_id)
+{
+	const struct db_param *args = DB_ARGS(DB_INT(org_id), DB_INT(person_id));
+	return db_exec(db, "DELETE FROM personal_shares WHERE org_id = ?1 AND viewer_id = ?2",
+	               args) != DB_OK ||
+	               db_exec(db,
+	                       "DELETE FROM zelftest_shares WHERE org_id = ?1 AND manager_id = ?2",
+	                       args) != DB_OK
+	           ? -1
+	           : 0;
+}
+
 enum save_result member_set_role(struct db *db, long long org_id, long long actor,
                                  long long person_id, unsigned role)
 {
@@ -368,6 +384,8 @@ enum save_result member_set_role(struct db *db, long long org_id, long long acto
 	         (role != ROLE_BEHEERDER && role != ROLE_MEDEWERKER &&
 	          db_exec(db, "DELETE FROM community_staff WHERE org_id = ? AND person_id = ?",
 	                  DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK) ||
+	         /* plans and zelftests shared with them as beheerder are no longer theirs to see */
+	         (role != ROLE_BEHEERDER && drop_shares_seen_by(db, org_id, person_id) != 0) ||
 	         /* detail "old>new" in stored role names; old is empty for a new member */
 	         audit_write(db, org_id, actor, "member.role", name,
 	                     arena_printf(&a, "%s>%s", old_role, rn)) != 0 ||
@@ -403,6 +421,7 @@ enum save_result member_remove(struct db *db, long long org_id, long long actor,
 	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK ||
 	         db_exec(db, "DELETE FROM community_staff WHERE org_id = ? AND person_id = ?",
 	                 DB_ARGS(DB_INT(org_id), DB_INT(person_id))) != DB_OK ||
+	         drop_shares_seen_by(db, org_id, person_id) != 0 ||
 	         db_exec(db,
 	                 "DELETE FROM sessions WHERE person_id = ? AND NOT EXISTS"
 	                 " (SELECT 1 FROM memberships WHERE person_id = ?)",

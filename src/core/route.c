@@ -57,27 +57,35 @@ static int seen_meet(struct db *db, long long org_id, long long person_id)
 	                          DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &one));
 }
 
-/* Step 5, POST-O: by hand until the POST-O pages are merged (the lead adds the query). */
+/* Step 5, POST-O: a community I work for has its POST-O written down. */
 static int seen_posto(struct db *db, long long org_id, long long person_id)
 {
-	(void)db, (void)org_id, (void)person_id;
-	return 0;
+	long long one;
+	return found(db_query_int(db,
+	                          "SELECT 1 FROM community_staff s JOIN postos p"
+	                          " ON p.org_id = s.org_id AND p.community_id = s.community_id"
+	                          " WHERE s.org_id = ?1 AND s.person_id = ?2 LIMIT 1",
+	                          DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &one));
 }
 
-/* Step 6, kenniscreatie: by hand until the knowledge pages are merged. */
+/* Step 6, kenniscreatie: a knowledge item exists in a community I work for. */
 static int seen_knowledge(struct db *db, long long org_id, long long person_id)
 {
-	(void)db, (void)org_id, (void)person_id;
-	return 0;
+	long long one;
+	return found(db_query_int(db,
+	                          "SELECT 1 FROM community_staff s JOIN knowledge_items k"
+	                          " ON k.org_id = s.org_id AND k.community_id = s.community_id"
+	                          " WHERE s.org_id = ?1 AND s.person_id = ?2 LIMIT 1",
+	                          DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &one));
 }
 
-/* Step 7, projectplan: a community I work for has goals (the project plan's query joins later). */
+/* Step 7, projectplan: a community I work for has project plan tasks. */
 static int seen_plan(struct db *db, long long org_id, long long person_id)
 {
 	long long one;
 	return found(db_query_int(db,
-	                          "SELECT 1 FROM community_staff s JOIN goals g"
-	                          " ON g.org_id = s.org_id AND g.community_id = s.community_id"
+	                          "SELECT 1 FROM community_staff s JOIN plan_tasks t"
+	                          " ON t.org_id = s.org_id AND t.community_id = s.community_id"
 	                          " WHERE s.org_id = ?1 AND s.person_id = ?2 LIMIT 1",
 	                          DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &one));
 }
@@ -198,4 +206,14 @@ int route_is_new(struct db *db, long long org_id, long long person_id)
 	                      args, &one))) != 0)
 		return rc < 0 ? -1 : 0;
 	return 1;
+}
+
+long long route_first_community(struct db *db, long long org_id, long long person_id)
+{
+	long long id = 0;
+	int rc = db_query_int(db,
+	                      "SELECT community_id FROM community_staff"
+	                      " WHERE org_id = ?1 AND person_id = ?2 ORDER BY community_id LIMIT 1",
+	                      DB_ARGS(DB_INT(org_id), DB_INT(person_id)), &id);
+	return rc == DB_ROW ? id : rc == DB_DONE ? 0 : -1;
 }

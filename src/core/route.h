@@ -45,4 +45,10 @@ enum save_result route_mark(struct db *db, long long org_id, long long person_id
  */
 int route_is_new(struct db *db, long long org_id, long long person_id);
 
+/*
+ * The first community (lowest id) person_id works for in org_id: its id, 0
+ * when none, -1 on error. Mijn route links the steps 5 and 7 to it.
+ */
+long long route_first_community(struct db *db, long long org_id, long long person_id);
+
 #endif

@@ -161,6 +161,8 @@ static bool skipped_name(const char *n)
 {
 	return strcmp(n, "schema_migrations") == 0 || strcmp(n, "settings") == 0 ||
 	       strcmp(n, "sessions") == 0 || strcmp(n, "login_failures") == 0 ||
+	       /* one-time links never move to another host; rate-limit rows are not data */
+	       strcmp(n, "link_tokens") == 0 || strcmp(n, "public_hits") == 0 ||
 	       strncmp(n, "search_", 7) == 0;
 }
 

@@ -178,8 +178,8 @@ static int item_page(struct req *r, const struct inbox_item *x, const char *noti
 		if (strcmp(x->status, "uitnodigen") == 0 && x->community_id)
 			html(&h,
 			     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
-			     "href=\"/o/%s/communities/%lld/invite\">%s</a></p>",
-			     r->org_slug, x->community_id, T(INBOX_INVITE_GO));
+			     "href=\"/o/%s/communities/%lld/invite?inbox=%lld\">%s</a></p>",
+			     r->org_slug, x->community_id, x->id, T(INBOX_INVITE_GO));
 		html(&h, "</div>");
 		page_end(r, &h, status);
 		return HANDLER_OK;
@@ -335,8 +335,8 @@ int page_inbox_invite(struct req *r)
 	if (rc != SAVE_OK)
 		return not_done(r, rc);
 	/* the invitation itself is made on the community's invite page */
-	resp_redirect(
-	    r, arena_printf(&r->arena, "/o/%s/communities/%lld/invite", r->org_slug, community));
+	resp_redirect(r, arena_printf(&r->arena, "/o/%s/communities/%lld/invite?inbox=%lld",
+	                              r->org_slug, community, r->param_id));
 	return HANDLER_OK;
 }
 

@@ -10,6 +10,7 @@
 #include "../auth/roles.h"
 #include "../auth/token.h"
 #include "../core/community.h"
+#include "../core/inbox.h"
 #include "../core/invite.h"
 #include "../i18n/text.h"
 #include "../util/clock.h"
@@ -32,7 +33,7 @@ static const struct field_spec amb_invite_fields[] = {
 #define N_AMB_INVITE (sizeof(amb_invite_fields) / sizeof(amb_invite_fields[0]))
 
 static void invite_form_page(struct req *r, const struct community *c, struct form *f,
-                             unsigned status)
+                             const char *from_inbox, unsigned status)
 {
 	struct html h;
 	page_begin(r, &h, T(INV_AMB_TITLE));
@@ -43,6 +44,8 @@ static void invite_form_page(struct req *r, const struct community *c, struct fo
 	     "kring-lead\">%s</p>",
 	     ui_community_url(r, c->id, "#ambassadeurs"), T_printf(&r->arena, INV_BACK_TO, c->name),
 	     T(INV_AMB_TITLE), T_printf(&r->arena, INV_AMB_INTRO, c->name));
+	if (from_inbox)
+		page_notice(&h, "info", T_printf(&r->arena, INV_FROM_INBOX, from_inbox));
 	form_error_summary(&h, f);
 	form_begin(&h, r, ui_community_url(r, c->id, "/invite"));
 	form_field(&h, f, "label");
@@ -61,7 +64,23 @@ int page_community_invite_form(struct req *r)
 		return respond_not_found(r);
 	struct form f;
 	form_init(&f, amb_invite_fields, N_AMB_INVITE);
-	invite_form_page(r, &c, &f, 200);
+	/* from the inbox (?inbox=<id>, of this organisation): its first line, the resident's name */
+	const char *from_inbox = NULL;
+	long long inbox_id = req_query_id(r, "inbox");
+	struct inbox_item x;
+	if (inbox_id > 0) {
+		int got = inbox_get(r->db, &r->arena, r->org_id, inbox_id, &x);
+		if (got < 0)
+			return HANDLER_ERROR;
+		if (got == 1 && !x.anonymised) {
+			size_t n = strcspn(x.message, "\r\n");
+			from_inbox =
+			    arena_printf(&r->arena, "%.*s", (int)(n > 200 ? 200 : n), x.message);
+			if (x.name[0])
+				form_set(&f, "label", x.name);
+		}
+	}
+	invite_form_page(r, &c, &f, from_inbox, 200);
 	return HANDLER_OK;
 }
 
@@ -93,7 +112,7 @@ int page_community_invite(struct req *r)
 		return respond_not_found(r);
 	struct form f;
 	if (!form_read(r, &f, amb_invite_fields, N_AMB_INVITE)) {
-		invite_form_page(r, &c, &f, 422);
+		invite_form_page(r, &c, &f, NULL, 422);
 		return HANDLER_OK;
 	}
 	char token[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];

@@ -9,6 +9,7 @@
 
 #include "../auth/roles.h"
 #include "../core/files.h"
+#include "../core/workshop.h"
 #include "../i18n/text.h"
 #include "../web/form.h"
 #include "../web/layout.h"
@@ -357,6 +358,16 @@ int page_knowledge_new(struct req *r)
 		form_set(&f, "community", arena_printf(&r->arena, "%lld", k.community));
 	const char *kind = req_query(r, "soort");
 	form_set(&f, "kind", kind && vocab_index(knowledge_kinds, kind) >= 0 ? kind : "verhaal");
+	/* from a held workshop (?workshop=<id>, of this organisation): its title */
+	long long ws_id = req_query_id(r, "workshop");
+	if (ws_id > 0) {
+		struct workshop w;
+		int got = workshop_get(r->db, &r->arena, r->org_id, ws_id, &w);
+		if (got < 0)
+			return HANDLER_ERROR;
+		if (got == 1)
+			form_set(&f, "title", T_printf(&r->arena, KN_FROM_WORKSHOP, w.title));
+	}
 	long long me = r->person_id;
 	return form_page(r, &k, &f, &me, 1, NULL, NULL, NULL, 200);
 }

@@ -516,6 +516,13 @@ static const struct audit_kind {
     {"workshop.row.up", TXT_AUDIT_WS_ROW_MOVE, -1},
     {"workshop.row.down", TXT_AUDIT_WS_ROW_MOVE, -1},
     {"workshop.evaluate", TXT_AUDIT_WS_EVALUATE, -1},
+    /* Lankes cycle, POST-O and project plan (issue 11) */
+    {"cycle.move", TXT_AUDIT_CYCLE_MOVE, -1},
+    {"cycle.rate", TXT_AUDIT_CYCLE_RATE, -1},
+    {"posto.save", TXT_AUDIT_POSTO_SAVE, -1},
+    {"plan.add", TXT_AUDIT_PLAN_ADD, -1},
+    {"plan.update", TXT_AUDIT_PLAN_UPDATE, -1},
+    {"plan.delete", TXT_AUDIT_PLAN_DELETE, -1},
 };
 
 static const struct audit_kind *audit_kind_of(const char *action)

@@ -70,7 +70,7 @@ static const struct step_text steps[ROUTE_STEPS] = {
      TXT_RT_S5_READ,
      TXT_RT_S5_SEEN,
      TXT_RT_S5_NEXT,
-     {{"communities", TXT_RT_L_COMMUNITIES}}},
+     {{"communities/*/post-o", TXT_RT_L_POSTO}, {"communities", TXT_RT_L_COMMUNITIES}}},
     {TXT_RT_S6_TITLE,
      TXT_RT_S6_WHAT,
      TXT_RT_S6_TIP1,
@@ -78,7 +78,7 @@ static const struct step_text steps[ROUTE_STEPS] = {
      TXT_RT_S6_READ,
      TXT_RT_S6_SEEN,
      TXT_RT_S6_NEXT,
-     {{"activities", TXT_RT_L_ACTIVITIES}}},
+     {{"knowledge", TXT_RT_L_KNOWLEDGE}, {"activities", TXT_RT_L_ACTIVITIES}}},
     {TXT_RT_S7_TITLE,
      TXT_RT_S7_WHAT,
      TXT_RT_S7_TIP1,
@@ -86,7 +86,9 @@ static const struct step_text steps[ROUTE_STEPS] = {
      TXT_RT_S7_READ,
      TXT_RT_S7_SEEN,
      TXT_RT_S7_NEXT,
-     {{"goals", TXT_RT_L_GOALS}, {"communities", TXT_RT_L_COMMUNITIES}}},
+     {{"communities/*/plan", TXT_RT_L_PLAN},
+      {"goals", TXT_RT_L_GOALS},
+      {"communities", TXT_RT_L_COMMUNITIES}}},
     {TXT_RT_S8_TITLE,
      TXT_RT_S8_WHAT,
      TXT_RT_S8_TIP1,
@@ -98,6 +100,23 @@ static const struct step_text steps[ROUTE_STEPS] = {
       {"activities", TXT_RT_L_ACTIVITIES},
       {"meetlat", TXT_RT_L_MEETLAT}}},
 };
+
+/*
+ * The address of a step's screen below /o/<slug>/: a '*' stands for the
+ * person's first community; without one, the communities list (label too).
+ */
+static const char *step_path(struct req *r, const char *path, int *label)
+{
+	const char *star = strchr(path, '*');
+	if (!star)
+		return path;
+	long long cid = route_first_community(r->db, r->org_id, r->person_id);
+	if (cid <= 0) {
+		*label = TXT_RT_L_COMMUNITIES;
+		return "communities";
+	}
+	return arena_printf(&r->arena, "%.*s%lld%s", (int)(star - path), path, cid, star + 1);
+}
 
 const char *route_step_title(int step)
 {
@@ -145,9 +164,12 @@ static void step_card(struct req *r, struct html *h, const struct route_state *s
 	     T(RT_READ), text_nl[t->read]);
 	html(h, "<p class=\"utrecht-paragraph kring-route-step__links kring-noprint\">%s: ",
 	     T(RT_WHERE));
-	for (int i = 0; i < STEP_LINKS && t->links[i].path; i++)
+	for (int i = 0; i < STEP_LINKS && t->links[i].path; i++) {
+		int label = t->links[i].label;
+		const char *path = step_path(r, t->links[i].path, &label);
 		html(h, "%s<a class=\"utrecht-link\" href=\"/o/%s/%s\">%s</a>", i ? " · " : "",
-		     r->org_slug, t->links[i].path, text_nl[t->links[i].label]);
+		     r->org_slug, path, text_nl[label]);
+	}
 	html(h, "</p>");
 	ui_form(h, r, arena_printf(&r->arena, "/o/%s/route/%d", r->org_slug, n),
 	        "kring-noprint kring-route-step__form");
@@ -221,6 +243,8 @@ void route_first_use(struct req *r, struct html *h, const struct route_state *st
 {
 	int n = st->current ? st->current : ROUTE_STEPS;
 	const struct step_text *t = &steps[n - 1];
+	int label = t->links[0].label;
+	const char *path = step_path(r, t->links[0].path, &label);
 	html(h,
 	     "<section class=\"kring-card kring-today kring-route-first\" "
 	     "aria-labelledby=\"h-route\"><h2 class=\"utrecht-heading-3\" id=\"h-route\">%s</h2>"
@@ -233,7 +257,7 @@ void route_first_use(struct req *r, struct html *h, const struct route_state *st
 	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-button "
 	     "utrecht-button--primary-action kring-button-link\" href=\"/o/%s/%s\">%s</a></p>",
 	     T(RT_FIRST_NEXT), T_printf(&r->arena, RT_STEP_N, n), text_nl[t->title],
-	     text_nl[t->next], r->org_slug, t->links[0].path, text_nl[t->links[0].label]);
+	     text_nl[t->next], r->org_slug, path, text_nl[label]);
 	if (r->role & ROLE_BEHEERDER)
 		html(h,
 		     "<p class=\"utrecht-paragraph kring-muted\">%s <a class=\"utrecht-link\" "

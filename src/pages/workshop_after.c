@@ -21,7 +21,7 @@
  * new knowledge item below /o/<slug>/ (e.g. "knowledge/new"); the link adds
  * "?workshop=<id>". NULL shows no link.
  */
-#define WS_KNOWLEDGE_NEW NULL
+#define WS_KNOWLEDGE_NEW "knowledge/new"
 
 #define N_AFTER_FIELDS 5
 

@@ -69,19 +69,21 @@ test('a brand-new organisation: the first login shows the route and the one next
 test('Sascha ticks a step of her route by hand and opens it again', { timeout: 120_000 }, async () => {
 	const { context, page } = await newPage(browser, kring.base);
 	await login(page, 'sascha@desleutel.nl');
-	assert.ok(await page.getByRole('link', { name: /Mijn route: stap 6 van 8/ }).isVisible(), 'the start page shows where she is');
+	assert.ok(await page.getByRole('link', { name: /Mijn route: stap 8 van 8/ }).isVisible(), 'the start page shows where she is');
 	await (await menuLink(page, 'Mijn route')).click();
 	await page.waitForURL(`**${ORG}/route`);
 	await page.getByRole('heading', { level: 1, name: 'Mijn route' }).waitFor();
-	assert.ok(await page.getByText('Nu aan de beurt: stap 6, Kenniscreatie.').isVisible());
+	// the demo: steps 1-7 seen in her work, step 8 opened again by hand
+	assert.ok(await page.getByText('Nu aan de beurt: stap 8, Continueren.').isVisible());
 	await checkPage(page, 'route-02-route');
-	const step6 = page.locator('#stap-6');
-	await Promise.all([page.waitForURL(/opgeslagen=1#stap-6$/), step6.getByRole('button', { name: 'Afvinken' }).click()]);
-	assert.ok(await page.getByText(/Nu aan de beurt: stap [78]|Je hebt alle 8 stappen gezet/).isVisible(), 'a later step is up');
-	assert.ok(await step6.getByText('zelf afgevinkt').isVisible());
+	const step8 = page.locator('#stap-8');
+	assert.ok(await step8.getByText('zelf weer opengezet').isVisible());
+	await Promise.all([page.waitForURL(/opgeslagen=1#stap-8$/), step8.getByRole('button', { name: 'Afvinken' }).click()]);
+	assert.ok(await page.getByText('Je hebt alle 8 stappen gezet').isVisible(), 'every step is done');
+	assert.ok(await step8.getByText('kring zag het in je werk').isVisible(), 'ticked, the step follows the work again');
 	await checkPage(page, 'route-03-ticked');
-	await Promise.all([page.waitForURL(/opgeslagen=1#stap-6$/), step6.getByRole('button', { name: 'Weer openzetten' }).click()]);
-	assert.ok(await page.getByText('Nu aan de beurt: stap 6, Kenniscreatie.').isVisible());
+	await Promise.all([page.waitForURL(/opgeslagen=1#stap-8$/), step8.getByRole('button', { name: 'Weer openzetten' }).click()]);
+	assert.ok(await page.getByText('Nu aan de beurt: stap 8, Continueren.').isVisible());
 	await context.close();
 
 	// on a phone: the route and my contribution fit
@@ -99,11 +101,12 @@ test('Sascha ticks a step of her route by hand and opens it again', { timeout: 1
 	const plain = await newPage(browser, kring.base, { javaScriptEnabled: false });
 	await login(plain.page, 'sascha@desleutel.nl');
 	await plain.page.goto(`${ORG}/route`);
-	const step = plain.page.locator('#stap-6');
-	await Promise.all([plain.page.waitForURL(/#stap-6$/), step.getByRole('button', { name: 'Afvinken' }).click()]);
-	assert.ok(await step.getByText('zelf afgevinkt').isVisible(), 'ticked without JavaScript');
-	await Promise.all([plain.page.waitForURL(/#stap-6$/), step.getByRole('button', { name: 'Weer openzetten' }).click()]);
-	assert.ok(await plain.page.getByText('Nu aan de beurt: stap 6, Kenniscreatie.').isVisible());
+	const step = plain.page.locator('#stap-8');
+	await Promise.all([plain.page.waitForURL(/#stap-8$/), step.getByRole('button', { name: 'Afvinken' }).click()]);
+	assert.ok(await step.getByText('kring zag het in je werk').isVisible(), 'ticked without JavaScript');
+	await Promise.all([plain.page.waitForURL(/#stap-8$/), step.getByRole('button', { name: 'Weer openzetten' }).click()]);
+	assert.ok(await step.getByText('zelf weer opengezet').isVisible(), 'opened again without JavaScript');
+	assert.ok(await plain.page.getByText('Nu aan de beurt: stap 8, Continueren.').isVisible());
 	await plain.context.close();
 });
 

@@ -60,6 +60,8 @@ test('export, import into another kring, export again: the same file, byte for b
 		assert.ok(tables[t] > 0, `the export holds ${t}`);
 	assert.equal(tables.orgs, 1);
 	assert.equal(tables.sessions, undefined, 'sessions stay behind');
+	assert.equal(tables.link_tokens, undefined, 'one-time links stay behind');
+	assert.equal(tables.public_hits, undefined, 'rate-limit rows stay behind');
 	assert.doesNotMatch(fs.readFileSync(first, 'utf8'), /Het Baken/, 'nothing of the other library');
 	// a target that already serves another library: every id there is different
 	const target = fresh();

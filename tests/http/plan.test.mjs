@@ -21,7 +21,7 @@ const HEIKANT = 2; // another community of De Sleutel, without fatima
 
 before(async () => {
 	await server.start();
-	const names = ['sascha', 'fatima', 'anouk', 'henk', 'jeroen'];
+	const names = ['sascha', 'fatima', 'anouk', 'henk', 'jeroen', 'marieke'];
 	await Promise.all(
 		names.map(async (n, i) => {
 			c[n] = new Client(server, { localAddress: `127.0.0.${121 + i}` });
@@ -238,4 +238,14 @@ test('the plan joins the signals: a task past its date on Aandacht nodig, with t
 	assert.ok(res.body.includes(`href="${url(HEIKANT, 'plan')}"`), 'the way to the plan');
 	const heik = await c.sascha.get(`${O}/communities/${HEIKANT}`);
 	assert.ok(textOf(heik.body).includes('Projectplan: 3 taken, 1 over datum.'));
+});
+
+test('the audit log names the plan helper\'s actions in words, never as stored', async () => {
+	const res = await c.marieke.get(`${O}/audit`);
+	assert.equal(res.status, 200);
+	const words = textOf(res.body);
+	for (const label of ['Fase in de cyclus van een community gewijzigd', 'POST-O van een community opgeslagen', 'Taak in het projectplan gewijzigd', 'Taak uit het projectplan verwijderd'])
+		assert.ok(words.includes(label), `the log reads "${label}"`);
+	for (const raw of ['cycle.move', 'cycle.rate', 'posto.save', 'plan.add', 'plan.update', 'plan.delete'])
+		assert.ok(!words.includes(raw), `no raw ${raw}`);
 });

@@ -313,11 +313,31 @@ test('the inbox: each submission in one step into a scan entry, a contact, an in
 	assert.match(conv.body, /Ik wil graag helpen bij het taalcafé/);
 	assert.ok(!conv.body.includes('Kees Geheimnaam') && !conv.body.includes('kees@example.invalid'), 'never the resident\'s details');
 
-	await submitIdea('127.0.0.43', 'Ik wil ambassadeur worden van het repair café.');
+	await submitIdea('127.0.0.43', 'Ik wil ambassadeur worden van het repair café.\nTweede regel blijft in de inbox.', { naam: 'Roos Repair', contact: 'roos@example.invalid', toestemming: '1' });
 	it = await newestItem();
 	res = await staff.post(`/o/${ORG}/inbox/${it.id}/invite`, { csrf: it.csrf, version: it.version, community: '2' });
 	assert.equal(res.status, 303);
-	assert.equal(res.headers.location, `/o/${ORG}/communities/2/invite`);
+	assert.equal(res.headers.location, `/o/${ORG}/communities/2/invite?inbox=${it.id}`);
+	// the invite page: the message's first line, the resident's name offered as the label
+	const inv = await staff.get(res.headers.location);
+	assert.equal(inv.status, 200);
+	assert.ok(unescapeHtml(inv.body).includes('Uit de inbox: Ik wil ambassadeur worden van het repair café.'), 'the first line is shown');
+	assert.ok(!inv.body.includes('Tweede regel'), 'only the first line');
+	assert.ok(!inv.body.includes('roos@example.invalid'), 'never the contact details');
+	assert.match(inv.body, /name="label"[^>]*value="Roos Repair"/);
+	// the handled item links to the same page
+	assert.ok((await staff.get(`/o/${ORG}/inbox/${it.id}`)).body.includes(`/communities/2/invite?inbox=${it.id}`));
+	// making the link with that label
+	res = await staff.post(`/o/${ORG}/communities/2/invite`, { csrf: csrfFrom(inv.body), label: 'Roos Repair' });
+	assert.equal(res.status, 200);
+	assert.match(res.body, /\/invite\/[A-Za-z0-9_-]{20,}/);
+	assert.ok(res.body.includes('Roos Repair'), 'the link names the resident');
+	// another organisation's or an unknown inbox id: the plain form, nothing from the inbox
+	for (const q of ['99999999', '0', 'abc', '-1']) {
+		const plain = await staff.get(`/o/${ORG}/communities/2/invite?inbox=${q}`);
+		assert.equal(plain.status, 200, `inbox=${q}`);
+		assert.ok(!plain.body.includes('Uit de inbox'), `inbox=${q}`);
+	}
 
 	await submitIdea('127.0.0.44', 'Graag meer strips.');
 	it = await newestItem();

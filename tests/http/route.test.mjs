@@ -10,7 +10,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Server, Client, ORG, OTHER_ORG, USERS, PASSWORD, kring, routeTable, textOf, hiddenValue } from './helpers.mjs';
+import { Server, Client, ORG, OTHER_ORG, USERS, PASSWORD, kring, routeTable, textOf, hiddenValue, csrfFrom } from './helpers.mjs';
 
 const server = new Server();
 const c = {};
@@ -75,25 +75,36 @@ test('Mijn route: eight steps with explanation, tips, reading and links; Sascha 
 	assert.match(res.body, /href="\/o\/de-sleutel\/scan"/, 'step 3 links to the scan');
 	assert.match(text, /Tips/);
 	assert.match(text, /Lezen/);
-	// the demo: steps 1-4 seen in the work, step 5 ticked by hand
+	// the demo: steps 1-7 seen in the work (a POST-O, knowledge and plan tasks of her
+	// communities), step 8 opened again by hand
 	assert.match(text, /kring zag het in je werk/);
-	assert.match(text, /zelf afgevinkt/);
-	assert.match(text, /Nu aan de beurt: stap 6, Kenniscreatie/);
+	assert.match(text, /Een community waar je voor werkt, heeft een POST-O\./);
+	assert.match(text, /Een community waar je voor werkt, legde kennis vast in de kennisbank\./);
+	assert.match(text, /Een community waar je voor werkt, heeft taken in het projectplan\./);
+	assert.match(text, /zelf weer opengezet/);
+	assert.match(text, /Je hebt 7 van de 8 stappen gezet/);
+	assert.match(text, /Nu aan de beurt: stap 8, Continueren/);
+	assert.match(res.body, /href="\/o\/de-sleutel\/communities\/\d+\/post-o"/, 'step 5 links to the POST-O of her community');
+	assert.match(res.body, /href="\/o\/de-sleutel\/knowledge"/, 'step 6 links to the kennisbank');
+	assert.match(res.body, /href="\/o\/de-sleutel\/communities\/\d+\/plan"/, 'step 7 links to the project plan of her community');
 });
 
 test('a step is ticked by hand, unticked again, and back to what kring sees', async () => {
 	const before = textOf((await c.jeroen.get(`${O}/route`)).body);
 	assert.match(before, /Je hebt \d van de 8 stappen gezet/);
-	const n0 = Number(/Je hebt (\d) van de 8/.exec(before)[1]);
-	let res = await post('jeroen', `${O}/route/6`, { done: '1' }, `${O}/route`);
+	const count = (t) => (t.includes('Je hebt alle 8 stappen gezet') ? 8 : Number(/Je hebt (\d) van de 8/.exec(t)[1]));
+	const n0 = count(before);
+	// the first step kring does not see in his work
+	const open = Number(/Nu aan de beurt: stap (\d)/.exec(before)[1]);
+	let res = await post('jeroen', `${O}/route/${open}`, { done: '1' }, `${O}/route`);
 	assert.equal(res.status, 303);
-	assert.match(res.headers.location, /^\/o\/de-sleutel\/route\?opgeslagen=1#stap-6$/);
+	assert.equal(res.headers.location, `/o/de-sleutel/route?opgeslagen=1#stap-${open}`);
 	let text = textOf((await c.jeroen.get(`${O}/route`)).body);
-	assert.ok(text.includes(`Je hebt ${n0 + 1} van de 8`), 'one step more');
-	res = await post('jeroen', `${O}/route/6`, { done: '0' }, `${O}/route`);
+	assert.equal(count(text), n0 + 1, 'one step more');
+	res = await post('jeroen', `${O}/route/${open}`, { done: '0' }, `${O}/route`);
 	assert.equal(res.status, 303);
 	text = textOf((await c.jeroen.get(`${O}/route`)).body);
-	assert.ok(text.includes(`Je hebt ${n0} van de 8`), 'back as it was');
+	assert.equal(count(text), n0, 'back as it was');
 	// step 1 is seen in the work (readiness answered): unticking it by hand holds
 	res = await post('jeroen', `${O}/route/1`, { done: '0' }, `${O}/route`);
 	assert.equal(res.status, 303);
@@ -102,7 +113,7 @@ test('a step is ticked by hand, unticked again, and back to what kring sees', as
 	assert.match(text, /Nu aan de beurt: stap 1, Beginnen/);
 	await post('jeroen', `${O}/route/1`, { done: '1' }, `${O}/route`);
 	// Sascha's route did not move with Jeroen's
-	assert.match(textOf((await c.sascha.get(`${O}/route`)).body), /Nu aan de beurt: stap 6/);
+	assert.match(textOf((await c.sascha.get(`${O}/route`)).body), /Nu aan de beurt: stap 8/);
 });
 
 test('route marks: odd input is refused', async () => {
@@ -129,7 +140,7 @@ test('my contribution: communities with roles, action points, activities, route,
 	assert.match(text, /Bouwer|Verbinder|Aanjager/);
 	assert.match(text, /Mijn open actiepunten/);
 	assert.match(text, /Activiteiten waar ik aan meedoe/);
-	assert.match(text, /Mijn route: stap 6 van 8, Kenniscreatie/);
+	assert.match(text, /Mijn route: stap 8 van 8, Continueren/);
 	assert.match(res.body, /href="\/o\/de-sleutel\/me\/impact"/);
 	assert.match(res.body, /href="\/o\/de-sleutel\/me\/zelftest"/);
 	assert.match(res.body, /href="\/o\/de-sleutel\/communities\/\d+"/, 'links to her communities');
@@ -137,7 +148,7 @@ test('my contribution: communities with roles, action points, activities, route,
 
 test('the start page: a line for who is under way, the route as the way in for a new person', async () => {
 	const sascha = textOf((await c.sascha.get(`${O}/`)).body);
-	assert.match(sascha, /Mijn route: stap 6 van 8, Kenniscreatie/);
+	assert.match(sascha, /Mijn route: stap 8 van 8, Continueren/);
 	assert.doesNotMatch(sascha, /Jouw route begint hier/);
 	// a new medewerker in De Sleutel
 	userAdd(['--email', 'nieuw@desleutel.nl', '--name', 'Noor Nieuw', '--org', ORG, '--role', 'medewerker']);
@@ -164,6 +175,54 @@ test('a brand-new organisation: the first login shows the route and the one next
 	assert.match(res.body, /href="\/o\/nieuwe-bieb\/readiness"/, 'the next thing links to where it is done');
 	// De Sleutel's people see nothing of it, and Eva nothing of De Sleutel
 	assert.equal((await eva.get(`${O}/route`)).status, 404);
+});
+
+test('steps 5-7 are seen in the work: a POST-O, a knowledge item, plan tasks of a community I work for', async () => {
+	const eva = new Client(server, { localAddress: '127.0.0.93' });
+	await eva.login('eerste@nieuwstad.nl');
+	const N = `/o/${NEW_ORG}`;
+	const done = async () => {
+		const body = (await eva.get(`${N}/route`)).body;
+		const out = {};
+		for (const m of body.matchAll(/class="kring-card kring-route-step([^"]*)" id="stap-(\d)"/g))
+			out[m[2]] = m[1].includes('kring-route-step--done');
+		return { body, out };
+	};
+	// no community yet: the steps point to the communities list
+	let r = await done();
+	assert.deepEqual([r.out[5], r.out[6], r.out[7]], [false, false, false]);
+	assert.match(r.body, new RegExp(`href="${N}/knowledge"`), 'step 6 links to the kennisbank');
+	assert.doesNotMatch(r.body, /\/post-o"/, 'no POST-O link without a community');
+	let res = await eva.post(`${N}/communities/new`, { csrf: await eva.csrf(`${N}/communities/new`), name: 'Leesclub Nieuwstad', status: 'gewenst' });
+	assert.equal(res.status, 303);
+	const cid = Number(/\/communities\/(\d+)/.exec(res.headers.location)[1]);
+	const people = (await eva.get(`${N}/people`)).body;
+	const evaId = /\/people\/(\d+)/.exec(people.split('<tr').find((row) => row.includes('eerste@nieuwstad.nl')))[1];
+	res = await eva.post(`${N}/communities/${cid}/staff`, { csrf: await eva.csrf(`${N}/communities/${cid}`), person: evaId, role: 'bouwer' });
+	assert.equal(res.status, 303);
+	r = await done();
+	assert.deepEqual([r.out[5], r.out[6], r.out[7]], [false, false, false], 'a community alone does not do the steps');
+	assert.match(r.body, new RegExp(`href="${N}/communities/${cid}/post-o"`), 'step 5 links to her community\'s POST-O');
+	assert.match(r.body, new RegExp(`href="${N}/communities/${cid}/plan"`), 'step 7 links to her community\'s plan');
+	// step 5: the POST-O written down
+	const posto = await eva.get(`${N}/communities/${cid}/post-o`);
+	const pv = hiddenValue(posto.body, 'version');
+	res = await eva.post(`${N}/communities/${cid}/post-o`, { csrf: csrfFrom(posto.body), ...(pv ? { version: pv } : {}), people: 'Lezers uit de wijk' });
+	assert.equal(res.status, 303, textOf(res.body).slice(-1500));
+	r = await done();
+	assert.deepEqual([r.out[5], r.out[6], r.out[7]], [true, false, false]);
+	assert.ok(textOf(r.body).includes('Een community waar je voor werkt, heeft een POST-O.'));
+	// step 6: a knowledge item of the community
+	res = await eva.post(`${N}/knowledge/new`, { csrf: await eva.csrf(`${N}/knowledge/new`), kind: 'notitie', community: String(cid), title: 'Wat de leesclub leerde', body: 'Samen lezen werkt.' });
+	assert.equal(res.status, 303, res.body.slice(0, 500));
+	r = await done();
+	assert.deepEqual([r.out[5], r.out[6], r.out[7]], [true, true, false]);
+	// step 7: a task in the project plan
+	const task = await eva.get(`${N}/communities/${cid}/plan/new`);
+	res = await eva.post(`${N}/communities/${cid}/plan/new`, { csrf: csrfFrom(task.body), title: 'Eerste bijeenkomst', status: 'open' });
+	assert.equal(res.status, 303, res.body.slice(0, 500));
+	r = await done();
+	assert.deepEqual([r.out[5], r.out[6], r.out[7]], [true, true, true]);
 });
 
 /* `kring user add` on the server's database, the password on standard input. */
@@ -231,9 +290,9 @@ async function meWalk(label) {
 				assert.ok(!res.body.includes('GEHEIM-PLAN'), `${label}: ${url} as ${who} shows nothing of Jeroen's plan`);
 			}
 		}
-		// Jeroen himself sees his own
+		// Jeroen himself sees his own (an address for ambassadeurs only, /me/leave, refuses him)
 		const own = await c.jeroen.get(r.pattern.replace(':org', ORG));
-		assert.equal(own.status, 200);
+		assert.equal(own.status, r.roles.includes('medewerker') ? 200 : 403, r.pattern);
 	}
 	const mine = await c.jeroen.get(`${O}/me/impact`);
 	assert.ok(mine.body.includes('GEHEIM-PLAN'), 'the owner sees the plan');
@@ -304,6 +363,11 @@ test('sharing only with a beheerder of this organisation; a share ends with the 
 	assert.equal((await post('marieke', `${O}/people/${sascha}/role`, { role: 'medewerker' }, `${O}/people/${sascha}`)).status, 303);
 	assert.equal((await c.sascha.get(`${O}/people/${jeroen}/impact`)).status, 403);
 	assert.match(textOf((await c.jeroen.get(`${O}/me/impact`)).body), /Je plan is met niemand gedeeld/, 'the share ended with her role');
+	// the share row went with her role: made beheerder again, she still does not read it
+	assert.equal((await post('marieke', `${O}/people/${sascha}/role`, { role: 'beheerder' }, `${O}/people/${sascha}`)).status, 303);
+	assert.match(textOf((await c.jeroen.get(`${O}/me/impact`)).body), /Je plan is met niemand gedeeld/, 'no share comes back');
+	assert.ok(!(await c.sascha.get(`${O}/people/${jeroen}/impact`)).body.includes('GEHEIM-PLAN'), 'not readable after re-promotion');
+	assert.equal((await post('marieke', `${O}/people/${sascha}/role`, { role: 'medewerker' }, `${O}/people/${sascha}`)).status, 303);
 	await post('jeroen', `${O}/me/impact/unshare`, {}, `${O}/me/impact`);
 });
 

@@ -268,6 +268,17 @@ test('afterwards: attendance takes only the organisation\'s staff, and a short e
 	assert.ok(q.body.includes(`href="${O}/meetlat#h-open">Start een meetlatronde</a>`), 'the beheerder feeds the outcome into a meetlat round');
 	const staffView = await page(c.sascha, id);
 	assert.ok(text(staffView.body).includes('De beheerder start een meetlatronde'), 'a medewerker is told who starts one');
+	// the outcome goes to the knowledge form, its title taken from the workshop
+	const kn = `${O}/knowledge/new?workshop=${id}`;
+	assert.ok(q.body.includes(`href="${kn}">Leg de uitkomst vast als kennis</a>`), 'the way to the knowledge form');
+	const form = await c.marieke.get(kn);
+	assert.equal(form.status, 200);
+	assert.match(form.body, /name="title"[^>]*value="Uit de workshop: [^"]+"/);
+	for (const bad of ['99999999', 'abc', '0']) {
+		const plain = await c.marieke.get(`${O}/knowledge/new?workshop=${bad}`);
+		assert.equal(plain.status, 200, `workshop=${bad}`);
+		assert.ok(!plain.body.includes('Uit de workshop'), `workshop=${bad}`);
+	}
 	// the list shows it as held once its date has passed: on the list of a later day
 	const again = await post([['others', '1'], ['score', '0']]);
 	assert.equal(again.status, 409, 'the old version');

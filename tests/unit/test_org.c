@@ -3,6 +3,8 @@
  * (core/org.c), on a migrated temporary database.
  */
 #include "core/org.h"
+#include "core/share.h"
+#include "core/zelftest.h"
 #include "testutil.h"
 
 struct fx {
@@ -380,6 +382,55 @@ static void test_member_remove_ends_sessions_without_orgs(void **state)
 	assert_int_equal(tdb_int(f->db, "SELECT COUNT(*) FROM sessions"), 1);
 }
 
+static long long shares_seen_by(struct fx *f, long long viewer)
+{
+	long long a = -1, b = -1;
+	assert_int_equal(db_query_int(f->db,
+	                              "SELECT COUNT(*) FROM personal_shares WHERE viewer_id = ?",
+	                              DB_ARGS(DB_INT(viewer)), &a),
+	                 DB_ROW);
+	assert_int_equal(db_query_int(f->db,
+	                              "SELECT COUNT(*) FROM zelftest_shares WHERE manager_id = ?",
+	                              DB_ARGS(DB_INT(viewer)), &b),
+	                 DB_ROW);
+	return a + b;
+}
+
+/* Dina (medewerker of A) shares her impact plan and zelftest with beheerder cor. */
+static void share_with_cor(struct fx *f, long long dina)
+{
+	assert_int_equal(member_set_role(f->db, f->org_a, f->anna, f->cor, ROLE_BEHEERDER),
+	                 SAVE_OK);
+	assert_int_equal(share_set(f->db, f->org_a, dina, "impact", f->cor), SAVE_OK);
+	assert_int_equal(zelftest_share(f->db, f->org_a, dina, f->cor), SAVE_OK);
+	assert_int_equal(shares_seen_by(f, f->cor), 2);
+}
+
+static void test_shares_end_with_the_beheerder_role(void **state)
+{
+	struct fx *f = *state;
+	long long dina = t_person(f->db, "dina@a.nl", "Dina");
+	assert_int_equal(member_set_role(f->db, f->org_a, f->anna, dina, ROLE_MEDEWERKER), SAVE_OK);
+	/* demoted: the rows go, and do not come back with the role */
+	share_with_cor(f, dina);
+	assert_int_equal(member_set_role(f->db, f->org_a, f->anna, f->cor, ROLE_MEDEWERKER),
+	                 SAVE_OK);
+	assert_int_equal(shares_seen_by(f, f->cor), 0);
+	assert_int_equal(member_set_role(f->db, f->org_a, f->anna, f->cor, ROLE_BEHEERDER),
+	                 SAVE_OK);
+	assert_int_equal(share_can_view(f->db, f->org_a, dina, "impact", f->cor), 0);
+	assert_int_equal(zelftest_shared_with(f->db, f->org_a, dina, f->cor), 0);
+	/* beheerder again and shared again: kept while the role stays beheerder */
+	share_with_cor(f, dina);
+	assert_int_equal(member_set_role(f->db, f->org_a, f->anna, f->cor, ROLE_BEHEERDER),
+	                 SAVE_OK);
+	assert_int_equal(shares_seen_by(f, f->cor), 2);
+	/* removed from the organisation: the rows go too */
+	assert_int_equal(member_remove(f->db, f->org_a, f->anna, f->cor), SAVE_OK);
+	assert_int_equal(shares_seen_by(f, f->cor), 0);
+	assert_no_open_transaction(f);
+}
+
 /* ---- the audit entry is part of the change ---- */
 
 static void test_change_rolls_back_when_audit_fails(void **state)
@@ -645,6 +696,7 @@ int main(void)
 	    T_(test_last_beheerder_cannot_be_demoted),
 	    T_(test_last_beheerder_cannot_be_removed),
 	    T_(test_member_remove_ends_sessions_without_orgs),
+	    T_(test_shares_end_with_the_beheerder_role),
 	    T_(test_change_rolls_back_when_audit_fails),
 	    T_(test_member_remove_rolls_back_when_audit_fails),
 	    T_(test_person_create_member_adds_both),
