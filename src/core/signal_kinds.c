@@ -29,10 +29,10 @@
 #include "../util/clock.h"
 
 const char *const signal_kind_names[SIG_N] = {
-    "role_missing",   "too_many_staff", "no_contact",     "actions_late",     "report_not_sent",
-    "no_shared_goal", "no_measurable",  "subgoal_behind", "made_by_low",      "stopped_early",
-    "door_empty",     "more_needs",     "staff_idle",     "staff_overloaded",
-    "plan_overdue",   "plan_hours_over", "plan_money_over",
+    "role_missing",    "too_many_staff",  "no_contact",     "actions_late",     "report_not_sent",
+    "no_shared_goal",  "no_measurable",   "subgoal_behind", "made_by_low",      "stopped_early",
+    "door_empty",      "more_needs",      "staff_idle",     "staff_overloaded", "plan_overdue",
+    "plan_hours_over", "plan_money_over",
 };
 
 int signal_kind_from_name(const char *name)

@@ -21,7 +21,7 @@ enum timeline_kind {
 	TL_PARTNER,      /* a partner joined the community */
 	TL_ACTIVITY,     /* an activity (held, planned or cancelled); detail: voor, met or door */
 	TL_MEASUREMENT,  /* a measurement of a subgoal; text: the subgoal, detail: the value */
-	TL_CYCLE,        /* moved in Lankes's cycle (issue 11b); text: the stage, detail: the note */
+	TL_CYCLE, /* moved in Lankes's cycle (issue 11b); text: the stage, detail: the note */
 };
 
 struct timeline_entry {

@@ -24,9 +24,9 @@ struct route;
 #define REQ_MAX_HEADER_SIZE (16 * 1024) /* bytes of all request headers: more gets 431 */
 
 struct server_config {
-	const char *listen;      /* "127.0.0.1:8080" */
-	const char *db_path;     /* SQLite file */
-	size_t max_body;         /* bytes; larger bodies get 413 */
+	const char *listen;  /* "127.0.0.1:8080" */
+	const char *db_path; /* SQLite file */
+	size_t max_body;     /* bytes; larger bodies get 413 */
 	/* knowledge (issue 11): bytes of one uploaded file. A multipart/form-data
 	 * body may be max_body + max_upload long (larger: 413); the page that
 	 * takes the file refuses one over max_upload beside its field. */
@@ -61,21 +61,21 @@ struct req {
 	const struct server_config *cfg;
 
 	/* what came in */
-	char *raw_uri;          /* as sent, with query */
-	const char *method;     /* "GET", "POST", ... */
-	const char *path;       /* path without query */
-	const char *remote_ip;  /* the client: the peer, or what the trusted proxy forwarded */
-	struct kv_list query;   /* decoded query string */
-	struct kv_list form;    /* decoded urlencoded body (POST), or a multipart body's text fields */
+	char *raw_uri;         /* as sent, with query */
+	const char *method;    /* "GET", "POST", ... */
+	const char *path;      /* path without query */
+	const char *remote_ip; /* the client: the peer, or what the trusted proxy forwarded */
+	struct kv_list query;  /* decoded query string */
+	struct kv_list form; /* decoded urlencoded body (POST), or a multipart body's text fields */
 	struct upload_list files; /* the files of a multipart/form-data body (knowledge) */
 	size_t body_limit;        /* bytes this body may have: max_body, or more for multipart */
-	struct kv_list cookies; /* decoded Cookie header */
-	struct buf body;        /* raw body bytes (up to max_body) */
-	bool started;           /* headers seen */
-	long long t_start_ns;   /* when the request began (monotonic), for /metrics */
-	long long db_ns;        /* time spent in the database answering it */
-	bool body_too_large;    /* more than cfg->max_body bytes */
-	bool bad_request;       /* undecodable query, cookie or form */
+	struct kv_list cookies;   /* decoded Cookie header */
+	struct buf body;          /* raw body bytes (up to max_body) */
+	bool started;             /* headers seen */
+	long long t_start_ns;     /* when the request began (monotonic), for /metrics */
+	long long db_ns;          /* time spent in the database answering it */
+	bool body_too_large;      /* more than cfg->max_body bytes */
+	bool bad_request;         /* undecodable query, cookie or form */
 
 	/* routing */
 	const struct route *route;

@@ -113,9 +113,8 @@ static const char *tl_label(enum timeline_kind k)
 static void tl_item(struct req *r, struct html *h, const struct timeline_entry *e,
                     const char *today)
 {
-	static const char *const cls[] = {"status", "talk",    "done",     "due",
-	                                  "next",   "partner", "activity", "measure",
-	                                  "cycle"};
+	static const char *const cls[] = {"status",  "talk",     "done",    "due",  "next",
+	                                  "partner", "activity", "measure", "cycle"};
 	html(h,
 	     "<li class=\"kring-tl__item kring-tl__item--%s\"><span class=\"kring-tl__date\">%s"
 	     "</span><span class=\"kring-tl__kind\">%s</span><span class=\"kring-tl__text\">",

@@ -77,9 +77,11 @@ const char *sig_sentence(struct req *r, const struct signal *s)
 	case SIG_PLAN_OVERDUE: /* issue 11b */
 		return TN_printf(a, SIGS_PLAN_OVERDUE, s->n1, s->n1, ui_date(a, s->note));
 	case SIG_PLAN_HOURS_OVER:
-		return T_printf(a, SIGS_PLAN_HOURS_OVER, plan_hours(a, s->n1), plan_hours(a, s->n2));
+		return T_printf(a, SIGS_PLAN_HOURS_OVER, plan_hours(a, s->n1),
+		                plan_hours(a, s->n2));
 	case SIG_PLAN_MONEY_OVER:
-		return T_printf(a, SIGS_PLAN_MONEY_OVER, plan_money(a, s->n1), plan_money(a, s->n2));
+		return T_printf(a, SIGS_PLAN_MONEY_OVER, plan_money(a, s->n1),
+		                plan_money(a, s->n2));
 	default:
 		return "";
 	}

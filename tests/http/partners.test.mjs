@@ -674,8 +674,12 @@ test('the demo is there and loading it again changes nothing', async () => {
 		assert.equal(sqlite('SELECT COUNT(*) FROM action_points'), '5');
 		assert.equal(sqlite("SELECT COUNT(*) FROM action_points WHERE done_at IS NULL AND due_on < date('now')"), '1');
 		assert.equal(sqlite("SELECT COUNT(*) FROM conversations WHERE next_on > date('now')"), '2');
-		// 14, the 3 shared goals of the demo (goals), and one per activity (issue 9)
-		assert.equal(sqlite("SELECT COUNT(*) FROM search_docs WHERE kind <> 'activity'"), '17');
+		// 14, the 3 shared goals of the demo (goals), one per activity (issue 9) and one per
+		// knowledge item (issue 11)
+		assert.equal(sqlite("SELECT COUNT(*) FROM search_docs WHERE kind NOT IN ('activity', 'knowledge')"), '17');
+		assert.equal(sqlite("SELECT COUNT(*) FROM search_docs WHERE kind = 'knowledge'"),
+			sqlite('SELECT COUNT(*) FROM knowledge_items'));
+		assert.equal(sqlite('SELECT COUNT(*) FROM knowledge_items'), '6');
 		assert.equal(sqlite("SELECT COUNT(*) FROM search_docs WHERE kind = 'activity'"),
 			sqlite('SELECT COUNT(*) FROM activities'));
 	} catch (e) {
