@@ -142,6 +142,17 @@ test('bad ids and bad periods are refused', async () => {
 	assert.ok(page.includes('400 dagen') && page.includes('30 dagen') && page.includes('200 dagen'), page.slice(0, 800));
 });
 
+test('the retention overview also shows when the inbox of the public page forgets residents', async () => {
+	const body = (await c.marieke.get(`/o/${ORG}/privacy/retention`)).body;
+	const row = body.match(/<tr class="utrecht-table__row"><td[^>]*>Gegevens van inwoners in de inbox van de publieke pagina<\/td>(.*?)<\/tr>/);
+	assert.ok(row, 'the inbox has a row of its own');
+	const cells = [...row[1].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+	// the demo's submissions came in today and are kept 90 days: nothing goes soon, the first in 90 days
+	const due = new Date(Date.now() + 90 * 86400000);
+	const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+	assert.deepEqual(cells, ['90 dagen', '0', '0', `${due.getDate()} ${months[due.getMonth()]} ${due.getFullYear()}`]);
+});
+
 test('erasing a partner\'s contact person: gone everywhere, the audit log says that, not what', async () => {
 	const samira = (await people()).find((r) => r.kind === 'partner' && r.name.startsWith('Samira Haddad'));
 	const confirm = await c.marieke.get(`/o/${ORG}/privacy/partner/${samira.id}/erase`);
