@@ -409,6 +409,63 @@ static void test_inzage_of_10000_records_is_complete(void **state)
 	tdb_close(w.t);
 }
 
+static int count_named(void *ctx, const char *table, const char *column, long long id, long long at,
+                       const char *text)
+{
+	(void)id, (void)at, (void)text;
+	if ((strcmp(table, "postos") == 0 && strcmp(column, "people") == 0) ||
+	    (strcmp(table, "workshop_rows") == 0 && strcmp(column, "facilitator") == 0))
+		(*(long long *)ctx)++;
+	return 0;
+}
+
+/* The inzage of a login also finds their name in a POST-O and as a workshop's facilitator. */
+static void test_inzage_finds_the_name_in_posto_and_workshop(void **state)
+{
+	(void)state;
+	struct world w;
+	world_open(&w);
+	struct db *db = w.t->db;
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO communities (org_id, name, status, status_since,"
+	            " created_at, updated_at) VALUES (?1, 'Leesclub', 'verkennen', 1, 1, 1)",
+	            DB_ARGS(DB_INT(w.org))),
+	    DB_OK);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO postos (org_id, community_id, people, created_at,"
+	                         " updated_at) SELECT ?1, id, 'Sanne Zwaluw en de leesclub', 1, 1"
+	                         " FROM communities WHERE org_id = ?1",
+	                         DB_ARGS(DB_INT(w.org))),
+	                 DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO workshops (org_id, title, held_on, start_min, created_at)"
+	            " VALUES (?1, 'Netwerken', '2026-04-01', 585, 1)",
+	            DB_ARGS(DB_INT(w.org))),
+	    DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO workshop_rows (org_id, workshop_id, position, minutes,"
+	            " topic, facilitator) SELECT ?1, id, 1, 30, 'Waarom',"
+	            " 'Sanne Zwaluw' FROM workshops WHERE org_id = ?1",
+	            DB_ARGS(DB_INT(w.org))),
+	    DB_OK);
+	long long n = 0;
+	assert_int_equal(privacy_each_record(db, w.org, "person", w.staff, count_named, &n), 0);
+	assert_int_equal(n, 2);
+	/* and the erasure replaces the name in both */
+	assert_int_equal(privacy_erase(db, w.org, w.admin, "person", w.staff, &labels, false),
+	                 SAVE_OK);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM postos WHERE people ="
+	                             " 'oud-medewerker en de leesclub'"),
+	                 1);
+	assert_int_equal(
+	    tdb_int(db, "SELECT COUNT(*) FROM workshop_rows WHERE facilitator = 'oud-medewerker'"),
+	    1);
+	tdb_close(w.t);
+}
+
 static void test_retention_erases_a_departed_person_after_the_period(void **state)
 {
 	(void)state;
@@ -527,6 +584,7 @@ int main(void)
 	    cmocka_unit_test(test_erase_removes_secrets_tokens_and_zelftest),
 	    cmocka_unit_test(test_erase_refuses_what_it_may_not),
 	    cmocka_unit_test(test_inzage_of_10000_records_is_complete),
+	    cmocka_unit_test(test_inzage_finds_the_name_in_posto_and_workshop),
 	    cmocka_unit_test(test_retention_erases_a_departed_person_after_the_period),
 	    cmocka_unit_test(test_retention_clears_each_category_past_its_period),
 	};
