@@ -9,6 +9,7 @@
 
 #include "../util/clock.h"
 #include "conversation.h"
+#include "public.h"
 #include "vocab.h"
 
 const char *const inbox_statuses[] = {"nieuw", "scan", "contact", "uitnodigen", "beantwoord", NULL};
@@ -398,4 +399,40 @@ int inbox_retention(struct db *db, const char *today, long long *n_out)
 fail:
 	db_rollback(db);
 	return -1;
+}
+
+int inbox_retention_due(struct db *db, struct arena *a, long long org_id, struct inbox_due *out)
+{
+	char today[16], month[16];
+	clock_today(today);
+	clock_date_from_today(30, month);
+	memset(out, 0, sizeof(*out));
+	out->next = "";
+	long long soon_total = 0;
+	if (db_query_int(db,
+	                 "SELECT COALESCE((SELECT retention_days FROM public_pages"
+	                 " WHERE org_id = ?1), ?2)",
+	                 DB_ARGS(DB_INT(org_id), DB_INT(PUBLIC_RETENTION_DEFAULT)),
+	                 &out->days) != DB_ROW ||
+	    db_query_int(db,
+	                 "SELECT COUNT(*) FROM inbox_items"
+	                 " WHERE org_id = ?1 AND anonymised = 0 AND delete_on <= ?2",
+	                 DB_ARGS(DB_INT(org_id), DB_TEXT(today)), &out->now) != DB_ROW ||
+	    db_query_int(db,
+	                 "SELECT COUNT(*) FROM inbox_items"
+	                 " WHERE org_id = ?1 AND anonymised = 0 AND delete_on <= ?2",
+	                 DB_ARGS(DB_INT(org_id), DB_TEXT(month)), &soon_total) != DB_ROW)
+		return -1;
+	out->soon = soon_total - out->now;
+	struct db_stmt *st;
+	if (db_query(db, &st,
+	             "SELECT MIN(delete_on) FROM inbox_items"
+	             " WHERE org_id = ?1 AND anonymised = 0 AND delete_on > ?2",
+	             DB_ARGS(DB_INT(org_id), DB_TEXT(month))) != DB_OK)
+		return -1;
+	int rc = db_step(st);
+	if (rc == DB_ROW && !db_col_is_null(st, 0))
+		out->next = db_col_text(st, 0, a);
+	db_finish(st);
+	return rc == DB_ROW ? 0 : -1;
 }

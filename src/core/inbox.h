@@ -151,4 +151,15 @@ enum save_result inbox_answer(struct db *db, long long org_id, long long actor, 
  */
 int inbox_retention(struct db *db, const char *today, long long *n_out);
 
+/* What the retention pass will do in org_id, for the retention overview. */
+struct inbox_due {
+	long long days;   /* the public page's retention_days */
+	long long now;    /* submissions whose details go tonight */
+	long long soon;   /* ... within 30 days after that */
+	const char *next; /* the first delete_on after those, "YYYY-MM-DD", or "" */
+};
+
+/* Fills *out at clock_today(); next is allocated in a. 0 or -1. */
+int inbox_retention_due(struct db *db, struct arena *a, long long org_id, struct inbox_due *out);
+
 #endif

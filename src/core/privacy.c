@@ -222,6 +222,19 @@ static int login_records(struct db *db, long long org_id, long long person, priv
 			              DB_SQL("SELECT id, created_at, body FROM visions"
 			                     " WHERE org_id = ?1 AND author LIKE '%' || ?2 || '%'"),
 			              by_name, "visions", "author", fn, ctx);
+		/* the people of a POST-O and the facilitator of a workshop (issues 11, 12) */
+		if (rc == 0)
+			rc = each_row(db,
+			              DB_SQL("SELECT id, updated_at, people FROM postos"
+			                     " WHERE org_id = ?1 AND people LIKE '%' || ?2 || '%'"),
+			              by_name, "postos", "people", fn, ctx);
+		if (rc == 0)
+			rc = each_row(
+			    db,
+			    DB_SQL("SELECT w.id, w.created_at, w.title FROM workshop_rows r"
+			           " JOIN workshops w ON w.id = r.workshop_id"
+			           " WHERE r.org_id = ?1 AND r.facilitator LIKE '%' || ?2 || '%'"),
+			    by_name, "workshop_rows", "facilitator", fn, ctx);
 	}
 	arena_free(&a);
 	return rc;

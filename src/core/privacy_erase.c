@@ -16,6 +16,7 @@
 
 #include "community.h"
 #include "conversation.h"
+#include "knowledge.h"
 #include "partner.h"
 
 static int read_id(struct db_stmt *st, void *elem, struct arena *a)
@@ -89,6 +90,65 @@ static int replace_name(struct db *db, long long org_id, const char *name, const
 		rc = -1;
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		if (search_sync_conversation(db, org_id, ids[i]) != 0)
+			rc = -1;
+	/* the free texts of knowledge, cycle, POST-O, plan, workshops and invitations */
+	long long *kids = NULL;
+	size_t nk = 0;
+	if (rc == 0 &&
+	    (db_rows(db, &a,
+	             "SELECT id FROM knowledge_items WHERE org_id = ?1"
+	             " AND (title LIKE '%' || ?2 || '%' OR body LIKE '%' || ?2 || '%')",
+	             DB_ARGS(DB_INT(org_id), DB_TEXT(name)), sizeof(long long), read_id, &kids,
+	             &nk) != 0 ||
+	     db_exec(db,
+	             "UPDATE knowledge_items SET title = REPLACE(title, ?2, ?3),"
+	             " body = REPLACE(body, ?2, ?3)"
+	             " WHERE org_id = ?1 AND (title LIKE '%' || ?2 || '%'"
+	             " OR body LIKE '%' || ?2 || '%')",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE knowledge_files SET name = REPLACE(name, ?2, ?3),"
+	             " alt = REPLACE(alt, ?2, ?3)"
+	             " WHERE org_id = ?1 AND (name LIKE '%' || ?2 || '%'"
+	             " OR alt LIKE '%' || ?2 || '%')",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE cycle_stages SET note = REPLACE(note, ?2, ?3)"
+	             " WHERE org_id = ?1 AND note LIKE '%' || ?2 || '%'",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE cycle_conditions SET note = REPLACE(note, ?2, ?3)"
+	             " WHERE org_id = ?1 AND note LIKE '%' || ?2 || '%'",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE postos SET people = REPLACE(people, ?2, ?3)"
+	             " WHERE org_id = ?1 AND people LIKE '%' || ?2 || '%'",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE posto_versions SET people = REPLACE(people, ?2, ?3)"
+	             " WHERE org_id = ?1 AND people LIKE '%' || ?2 || '%'",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE plan_tasks SET description = REPLACE(description, ?2, ?3)"
+	             " WHERE org_id = ?1 AND description LIKE '%' || ?2 || '%'",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE workshops SET went_well = REPLACE(went_well, ?2, ?3),"
+	             " to_change = REPLACE(to_change, ?2, ?3)"
+	             " WHERE org_id = ?1 AND (went_well LIKE '%' || ?2 || '%'"
+	             " OR to_change LIKE '%' || ?2 || '%')",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE workshop_rows SET facilitator = REPLACE(facilitator, ?2, ?3)"
+	             " WHERE org_id = ?1 AND facilitator LIKE '%' || ?2 || '%'",
+	             args) != DB_OK ||
+	     db_exec(db,
+	             "UPDATE invitations SET label = REPLACE(label, ?2, ?3)"
+	             " WHERE org_id = ?1 AND label LIKE '%' || ?2 || '%'",
+	             args) != DB_OK))
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < nk; i++)
+		if (search_sync_knowledge(db, org_id, kids[i]) != 0)
 			rc = -1;
 	/* a login who was also named as a community's or partner's contact person */
 	long long *cids = NULL, *pids = NULL;
@@ -165,6 +225,28 @@ int privacy_erase_login_tx(struct db *db, long long org_id, long long actor, lon
 	            " OR viewer_id = ?2)",
 	            op) != DB_OK ||
 	    db_exec(db, "DELETE FROM signals WHERE org_id = ?1 AND person_id = ?2", op) != DB_OK ||
+	    /* the zelftest is the person's own too (issue 12): moments, scores, shares */
+	    db_exec(db,
+	            "DELETE FROM zelftest_scores WHERE moment_id IN (SELECT id FROM"
+	            " zelftest_moments WHERE org_id = ?1 AND person_id = ?2)",
+	            op) != DB_OK ||
+	    db_exec(db, "DELETE FROM zelftest_moments WHERE org_id = ?1 AND person_id = ?2", op) !=
+	        DB_OK ||
+	    db_exec(db,
+	            "DELETE FROM zelftest_shares WHERE org_id = ?1 AND (person_id = ?2"
+	            " OR manager_id = ?2)",
+	            op) != DB_OK ||
+	    /* accounts (issue 14): one-time links, recovery codes; the invitation they
+	       accepted stays as a record, without the address it went to */
+	    db_exec(db, "DELETE FROM link_tokens WHERE person_id = ?", DB_ARGS(DB_INT(person))) !=
+	        DB_OK ||
+	    db_exec(db, "DELETE FROM recovery_codes WHERE person_id = ?",
+	            DB_ARGS(DB_INT(person))) != DB_OK ||
+	    db_exec(db,
+	            "UPDATE invitations SET email = '', label = ?3 WHERE org_id = ?1"
+	            " AND (accepted_by = ?2 OR (email <> '' AND email = ?4))",
+	            DB_ARGS(DB_INT(org_id), DB_INT(person), DB_TEXT(label), DB_TEXT(email))) !=
+	        DB_OK ||
 	    db_exec(db, "DELETE FROM sessions WHERE person_id = ?", DB_ARGS(DB_INT(person))) !=
 	        DB_OK ||
 	    db_exec(db, "DELETE FROM login_failures WHERE key LIKE '%' || ? || '%'",
@@ -172,7 +254,9 @@ int privacy_erase_login_tx(struct db *db, long long org_id, long long actor, lon
 	    /* the row stays, so contributions keep pointing at someone: the label */
 	    db_exec(db,
 	            "UPDATE persons SET name = ?2, email = 'gewist-' || CAST(id AS TEXT) ||"
-	            " '@kring.invalid', pw_hash = '', locked = 1 WHERE id = ?1",
+	            " '@kring.invalid', pw_hash = '', locked = 1, totp_secret = '', totp_on = 0, "
+	            "totp_step = 0"
+	            " WHERE id = ?1",
 	            DB_ARGS(DB_INT(person), DB_TEXT(label))) != DB_OK ||
 	    audit_write(db, org_id, actor, "privacy.erase", label, "") != 0 ||
 	    privacy_log_view(db, org_id, actor, "person", person, "erase") != 0)

@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "../core/inbox.h"
 #include "../core/retention.h"
 #include "../i18n/text.h"
 #include "../web/form.h"
@@ -46,13 +48,29 @@ static const struct field_spec ret_fields[] = {
 static const int cat_label[RET_N] = {TXT_PRIV_RET_CONTACT, TXT_PRIV_RET_LINKS,
                                      TXT_PRIV_RET_ACCESS_LOG};
 
+/* "YYYY-MM-DD" as Unix seconds at local noon, for fmt_date; 0 when it is no date. */
+static long long day_epoch(const char *ymd)
+{
+	struct tm tm = {0};
+	if (sscanf(ymd, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	return (long long)mktime(&tm);
+}
+
 static int retention_page(struct req *r, struct form *edit, const char *notice, unsigned status)
 {
 	int days[RET_N];
 	struct retention_due due[RET_N];
+	struct inbox_due inbox;
 	if (retention_days(r->db, r->org_id, days) != 0 ||
-	    retention_overview(r->db, r->org_id, due) != 0)
+	    retention_overview(r->db, r->org_id, due) != 0 ||
+	    inbox_retention_due(r->db, &r->arena, r->org_id, &inbox) != 0)
 		return HANDLER_ERROR;
+	long long inbox_next = day_epoch(inbox.next);
 	struct html h;
 	page_begin(r, &h, T(PRIV_RET_TITLE));
 	html(&h,
@@ -87,6 +105,18 @@ static int retention_page(struct req *r, struct form *edit, const char *notice, 
 		     TN_printf(&r->arena, PRIV_RET_DAYS, days[c], (long long)days[c]),
 		     T(PRIV_RET_NOW), due[c].now, T(PRIV_RET_SOON), due[c].soon, T(PRIV_RET_NEXT),
 		     due[c].next ? fmt_date(&r->arena, due[c].next) : T(PRIV_RET_NONE));
+	/* the inbox of the public page keeps its own period (core/inbox.h) */
+	html(&h,
+	     "<tr class=\"utrecht-table__row\">"
+	     "<td class=\"utrecht-table__cell kring-strong\" data-label=\"%s\">%s</td>"
+	     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
+	     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%lld</td>"
+	     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%lld</td>"
+	     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td></tr>",
+	     T(PRIV_RET_CATEGORY), T(PRIV_RET_INBOX), T(PRIV_RET_DAYS),
+	     TN_printf(&r->arena, PRIV_RET_DAYS, inbox.days, inbox.days), T(PRIV_RET_NOW),
+	     inbox.now, T(PRIV_RET_SOON), inbox.soon, T(PRIV_RET_NEXT),
+	     inbox_next ? fmt_date(&r->arena, inbox_next) : T(PRIV_RET_NONE));
 	html(&h, "</tbody></table><p class=\"utrecht-paragraph\">%s</p>", T(PRIV_RET_IDEAS));
 
 	struct form f;

@@ -278,6 +278,78 @@ static void test_erase_is_whole_or_nothing(void **state)
 	tdb_close(w.t);
 }
 
+/* The secrets of the account and the zelftest are the person's own: an erasure removes them. */
+static void test_erase_removes_secrets_tokens_and_zelftest(void **state)
+{
+	(void)state;
+	struct world w;
+	world_open(&w);
+	struct db *db = w.t->db;
+	assert_int_equal(db_exec(db,
+	                         "UPDATE persons SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_on = 1,"
+	                         " totp_step = 7 WHERE id = ?2 AND ?1 > 0",
+	                         DB_ARGS(DB_INT(w.org), DB_INT(w.staff))),
+	                 DB_OK);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO recovery_codes (person_id, code_hash)"
+	                         " VALUES (?2, 'hash-1'), (?2, 'hash-2')",
+	                         DB_ARGS(DB_INT(w.org), DB_INT(w.staff))),
+	                 DB_OK);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO link_tokens (token_hash, purpose, org_id, person_id,"
+	                         " created_by, created_at, expires_at)"
+	                         " VALUES ('tok-reset', 'reset', ?1, ?2, ?3, 1, 99999999999)",
+	                         DB_ARGS(DB_INT(w.org), DB_INT(w.staff), DB_INT(w.admin))),
+	                 DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO invitations (org_id, role, label, email, created_by,"
+	            " created_at, accepted_by, accepted_at)"
+	            " VALUES (?1, 'medewerker', 'Sanne Zwaluw', 'sanne@bieb.nl', ?3, 1,"
+	            " ?2, 2)",
+	            DB_ARGS(DB_INT(w.org), DB_INT(w.staff), DB_INT(w.admin))),
+	    DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO zelftest_moments (org_id, person_id, taken_on,"
+	            " instrument_version, created_at) VALUES (?1, ?2, '2026-03-01', '1', 3)",
+	            DB_ARGS(DB_INT(w.org), DB_INT(w.staff))),
+	    DB_OK);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO zelftest_scores (moment_id, item, value)"
+	                         " SELECT id, 'verbinder', 8 FROM zelftest_moments"
+	                         " WHERE org_id = ?1 AND person_id = ?2",
+	                         DB_ARGS(DB_INT(w.org), DB_INT(w.staff))),
+	                 DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO zelftest_shares (org_id, person_id, manager_id, shared_at)"
+	            " VALUES (?1, ?2, ?3, 4)",
+	            DB_ARGS(DB_INT(w.org), DB_INT(w.staff), DB_INT(w.admin))),
+	    DB_OK);
+	/* they are there before */
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM zelftest_scores"), 1);
+
+	assert_int_equal(privacy_erase(db, w.org, w.admin, "person", w.staff, &labels, false),
+	                 SAVE_OK);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM persons WHERE totp_secret <> ''"
+	                             " OR totp_on <> 0 OR totp_step <> 0"),
+	                 0);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM recovery_codes"), 0);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM link_tokens"), 0);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM zelftest_moments"), 0);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM zelftest_scores"), 0);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM zelftest_shares"), 0);
+	/* the accepted invitation stays as a record, without name or address */
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM invitations WHERE email = ''"
+	                             " AND label = 'oud-medewerker' AND accepted_by IS NOT NULL"),
+	                 1);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM invitations WHERE label LIKE '%Sanne%'"
+	                             " OR email LIKE '%sanne%'"),
+	                 0);
+	tdb_close(w.t);
+}
+
 static void test_erase_refuses_what_it_may_not(void **state)
 {
 	(void)state;
@@ -334,6 +406,63 @@ static void test_inzage_of_10000_records_is_complete(void **state)
 	n = 0;
 	assert_int_equal(privacy_each_record(db, w.other, "person", w.staff, count_rows, &n), 0);
 	assert_int_equal(n, 0);
+	tdb_close(w.t);
+}
+
+static int count_named(void *ctx, const char *table, const char *column, long long id, long long at,
+                       const char *text)
+{
+	(void)id, (void)at, (void)text;
+	if ((strcmp(table, "postos") == 0 && strcmp(column, "people") == 0) ||
+	    (strcmp(table, "workshop_rows") == 0 && strcmp(column, "facilitator") == 0))
+		(*(long long *)ctx)++;
+	return 0;
+}
+
+/* The inzage of a login also finds their name in a POST-O and as a workshop's facilitator. */
+static void test_inzage_finds_the_name_in_posto_and_workshop(void **state)
+{
+	(void)state;
+	struct world w;
+	world_open(&w);
+	struct db *db = w.t->db;
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO communities (org_id, name, status, status_since,"
+	            " created_at, updated_at) VALUES (?1, 'Leesclub', 'verkennen', 1, 1, 1)",
+	            DB_ARGS(DB_INT(w.org))),
+	    DB_OK);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO postos (org_id, community_id, people, created_at,"
+	                         " updated_at) SELECT ?1, id, 'Sanne Zwaluw en de leesclub', 1, 1"
+	                         " FROM communities WHERE org_id = ?1",
+	                         DB_ARGS(DB_INT(w.org))),
+	                 DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO workshops (org_id, title, held_on, start_min, created_at)"
+	            " VALUES (?1, 'Netwerken', '2026-04-01', 585, 1)",
+	            DB_ARGS(DB_INT(w.org))),
+	    DB_OK);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO workshop_rows (org_id, workshop_id, position, minutes,"
+	            " topic, facilitator) SELECT ?1, id, 1, 30, 'Waarom',"
+	            " 'Sanne Zwaluw' FROM workshops WHERE org_id = ?1",
+	            DB_ARGS(DB_INT(w.org))),
+	    DB_OK);
+	long long n = 0;
+	assert_int_equal(privacy_each_record(db, w.org, "person", w.staff, count_named, &n), 0);
+	assert_int_equal(n, 2);
+	/* and the erasure replaces the name in both */
+	assert_int_equal(privacy_erase(db, w.org, w.admin, "person", w.staff, &labels, false),
+	                 SAVE_OK);
+	assert_int_equal(tdb_int(db, "SELECT COUNT(*) FROM postos WHERE people ="
+	                             " 'oud-medewerker en de leesclub'"),
+	                 1);
+	assert_int_equal(
+	    tdb_int(db, "SELECT COUNT(*) FROM workshop_rows WHERE facilitator = 'oud-medewerker'"),
+	    1);
 	tdb_close(w.t);
 }
 
@@ -452,8 +581,10 @@ int main(void)
 	    cmocka_unit_test(test_register_names_every_reference_to_a_person),
 	    cmocka_unit_test(test_register_decides_every_postgres_text_column),
 	    cmocka_unit_test(test_erase_is_whole_or_nothing),
+	    cmocka_unit_test(test_erase_removes_secrets_tokens_and_zelftest),
 	    cmocka_unit_test(test_erase_refuses_what_it_may_not),
 	    cmocka_unit_test(test_inzage_of_10000_records_is_complete),
+	    cmocka_unit_test(test_inzage_finds_the_name_in_posto_and_workshop),
 	    cmocka_unit_test(test_retention_erases_a_departed_person_after_the_period),
 	    cmocka_unit_test(test_retention_clears_each_category_past_its_period),
 	};
