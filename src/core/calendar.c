@@ -73,7 +73,7 @@ int calendar_communities(struct db *db, struct arena *a, long long org_id,
 	    n);
 }
 
-static int read_activity(struct db_stmt *st, void *elem, struct arena *a)
+int cal_read_activity(struct db_stmt *st, void *elem, struct arena *a)
 {
 	struct cal_activity *v = elem;
 	v->id = db_col_int(st, 0);
@@ -91,13 +91,7 @@ static int read_activity(struct db_stmt *st, void *elem, struct arena *a)
 	return 0;
 }
 
-/* (activity id, community name) of the activities' communities */
-struct cal_name {
-	long long activity_id;
-	const char *name;
-};
-
-static int read_name(struct db_stmt *st, void *elem, struct arena *a)
+int cal_read_name(struct db_stmt *st, void *elem, struct arena *a)
 {
 	struct cal_name *v = elem;
 	v->activity_id = db_col_int(st, 0);
@@ -115,8 +109,8 @@ static int by_id(const void *x, const void *y)
  * Sets each activity's communities from names (sorted by activity id, then
  * name), walking both in id order. 0 or -1.
  */
-static int attach_names(struct arena *a, struct cal_activity *acts, size_t n,
-                        const struct cal_name *names, size_t n_names)
+int cal_attach_names(struct arena *a, struct cal_activity *acts, size_t n,
+                     const struct cal_name *names, size_t n_names)
 {
 	if (n == 0 || n_names == 0)
 		return 0;
@@ -162,7 +156,7 @@ int calendar_month_activities(struct db *db, struct arena *a, long long org_id,
 	            " AND (?5 = 0 OR EXISTS (SELECT 1 FROM activity_communities y"
 	            " WHERE y.activity_id = a.id AND y.org_id = a.org_id AND y.community_id = ?5))"
 	            " ORDER BY a.held_on, a.starts_at, a.id",
-	            args, sizeof(**out), read_activity, out, n) != 0)
+	            args, sizeof(**out), cal_read_activity, out, n) != 0)
 		return -1;
 	if (*n == 0)
 		return 0;
@@ -179,12 +173,12 @@ int calendar_month_activities(struct db *db, struct arena *a, long long org_id,
 	            " WHERE ca.community_id = c.id AND ca.org_id = c.org_id AND ca.person_id = ?4))"
 	            " AND ?5 = ?5"
 	            " ORDER BY ac.activity_id, c.name, c.id",
-	            args, sizeof(*names), read_name, &names, &n_names) != 0) {
+	            args, sizeof(*names), cal_read_name, &names, &n_names) != 0) {
 		*out = NULL;
 		*n = 0;
 		return -1;
 	}
-	return attach_names(a, *out, *n, names, n_names);
+	return cal_attach_names(a, *out, *n, names, n_names);
 }
 
 int calendar_feed_activities(struct db *db, struct arena *a, long long org_id,
@@ -202,7 +196,7 @@ int calendar_feed_activities(struct db *db, struct arena *a, long long org_id,
 	            " AND (?2 = 0 OR EXISTS (SELECT 1 FROM activity_communities y"
 	            " WHERE y.activity_id = a.id AND y.org_id = a.org_id AND y.community_id = ?2))"
 	            " ORDER BY a.held_on DESC, a.id DESC LIMIT ?4",
-	            args, sizeof(**out), read_activity, out, n) != 0)
+	            args, sizeof(**out), cal_read_activity, out, n) != 0)
 		return -1;
 	if (*n == 0)
 		return 0;
@@ -214,12 +208,12 @@ int calendar_feed_activities(struct db *db, struct arena *a, long long org_id,
 	            " JOIN communities c ON c.id = ac.community_id AND c.org_id = ac.org_id"
 	            " WHERE ac.org_id = ?1 AND a.held_on >= ?3 AND ?2 = ?2 AND ?4 = ?4"
 	            " ORDER BY ac.activity_id, c.name, c.id",
-	            args, sizeof(*names), read_name, &names, &n_names) != 0) {
+	            args, sizeof(*names), cal_read_name, &names, &n_names) != 0) {
 		*out = NULL;
 		*n = 0;
 		return -1;
 	}
-	return attach_names(a, *out, *n, names, n_names);
+	return cal_attach_names(a, *out, *n, names, n_names);
 }
 
 /* The stored form of a key: hex of its 32-byte BLAKE2b hash (65 bytes with NUL). */

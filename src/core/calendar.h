@@ -44,6 +44,26 @@ struct cal_activity {
 	long long updated_at;    /* Unix seconds */
 };
 
+/* A db_rows reader of the columns id, title, held_on, starts_at, ends_at,
+ * made, status, branch name, place, version, updated_at (communities ""). */
+int cal_read_activity(struct db_stmt *st, void *elem, struct arena *a);
+
+/* (activity id, community name) of the activities' communities */
+struct cal_name {
+	long long activity_id;
+	const char *name;
+};
+
+/* A db_rows reader of (activity id, community name) rows. */
+int cal_read_name(struct db_stmt *st, void *elem, struct arena *a);
+
+/*
+ * Sets each activity's communities ("A, B") from names (sorted by activity
+ * id, then name), walking both in id order. 0 or -1.
+ */
+int cal_attach_names(struct arena *a, struct cal_activity *acts, size_t n,
+                     const struct cal_name *names, size_t n_names);
+
 /* A community as a choice of the calendar's filter. */
 struct cal_community {
 	long long id;

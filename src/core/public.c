@@ -200,37 +200,6 @@ enum save_result public_community_save(struct db *db, long long org_id, long lon
 
 /* ---- activities ---- */
 
-static int read_activity(struct db_stmt *st, void *elem, struct arena *a)
-{
-	struct cal_activity *v = elem;
-	v->id = db_col_int(st, 0);
-	v->title = db_col_text(st, 1, a);
-	v->held_on = db_col_text(st, 2, a);
-	v->starts_at = db_col_text(st, 3, a);
-	v->ends_at = db_col_text(st, 4, a);
-	v->made = db_col_text(st, 5, a);
-	v->status = db_col_text(st, 6, a);
-	v->branch = db_col_text(st, 7, a);
-	v->place = db_col_text(st, 8, a);
-	v->version = db_col_int(st, 9);
-	v->updated_at = db_col_int(st, 10);
-	v->communities = "";
-	return 0;
-}
-
-struct act_name {
-	long long activity_id;
-	const char *name;
-};
-
-static int read_act_name(struct db_stmt *st, void *elem, struct arena *a)
-{
-	struct act_name *x = elem;
-	x->activity_id = db_col_int(st, 0);
-	x->name = db_col_text(st, 1, a);
-	return 0;
-}
-
 int public_activities(struct db *db, struct arena *a, long long org_id, const char *from,
                       long long limit, struct cal_activity **out, size_t *n)
 {
@@ -243,12 +212,12 @@ int public_activities(struct db *db, struct arena *a, long long org_id, const ch
 	            " WHERE a.org_id = ?1 AND a.is_public = 1 AND a.status = 'planned'"
 	            " AND a.held_on >= ?2"
 	            " ORDER BY a.held_on, a.starts_at, a.id LIMIT ?3",
-	            args, sizeof(**out), read_activity, out, n) != 0)
+	            args, sizeof(**out), cal_read_activity, out, n) != 0)
 		return -1;
 	if (*n == 0)
 		return 0;
 	/* only the names of open communities: a closed one stays unnamed */
-	struct act_name *names;
+	struct cal_name *names;
 	size_t n_names;
 	if (db_rows(db, a,
 	            "SELECT ac.activity_id, c.name FROM activity_communities ac"
@@ -258,23 +227,12 @@ int public_activities(struct db *db, struct arena *a, long long org_id, const ch
 	            " WHERE ac.org_id = ?1 AND a.is_public = 1 AND a.status = 'planned'"
 	            " AND a.held_on >= ?2 AND p.open = 1 AND ?3 = ?3"
 	            " ORDER BY ac.activity_id, c.name, c.id",
-	            args, sizeof(*names), read_act_name, &names, &n_names) != 0) {
+	            args, sizeof(*names), cal_read_name, &names, &n_names) != 0) {
 		*out = NULL;
 		*n = 0;
 		return -1;
 	}
-	for (size_t i = 0; i < *n; i++) {
-		struct buf b;
-		buf_init(&b, a);
-		for (size_t k = 0; k < n_names; k++)
-			if (names[k].activity_id == (*out)[i].id) {
-				if (b.len)
-					buf_puts(&b, ", ");
-				buf_puts(&b, names[k].name);
-			}
-		(*out)[i].communities = b.len ? buf_str(&b) : "";
-	}
-	return 0;
+	return cal_attach_names(a, *out, *n, names, n_names);
 }
 
 int public_activity_get(struct db *db, long long org_id, long long activity_id)
