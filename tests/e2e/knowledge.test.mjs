@@ -113,7 +113,7 @@ test('Sascha reads the kennisbank and the community\'s Kennis section at desk wi
 	await page.getByRole('img', { name: /Deelnemers van het taalcafé/ }).waitFor();
 	await checkPage(page, 'knowledge-08-story');
 	await page.goto(`${ORG}/communities/1`);
-	await page.getByRole('heading', { level: 2, name: 'Kennis' }).waitFor();
+	await page.getByRole('heading', { level: 2, name: 'Kennis', exact: true }).waitFor();
 	await page.locator('#kennis').screenshot({ path: path.join(process.cwd(), 'test-results', 'screens', 'knowledge-09-section.png') });
 	await page.goto(`${ORG}/search?q=soep`);
 	assert.ok(await page.getByRole('link', { name: 'Moeders koken voor het taalcafé' }).isVisible(), 'search finds knowledge');
