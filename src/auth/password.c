@@ -73,3 +73,9 @@ char *auth_normalize_email(struct arena *a, const char *email)
 		*q = (char)tolower((unsigned char)*q);
 	return p;
 }
+
+void auth_password_hash_job(void *job)
+{
+	struct password_hash_job *j = job;
+	j->rc = auth_password_hash(j->password, j->hash);
+}

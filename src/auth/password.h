@@ -22,6 +22,15 @@ int auth_password_init(void);
 
 /* Hashes a password with argon2id (slow: ~100 ms, 64 MiB). 0 or -1. */
 int auth_password_hash(const char *password, char out[crypto_pwhash_STRBYTES]);
+
+/* A password to hash off the request thread (req_defer): set password, run
+ * auth_password_hash_job(job) on a worker, then read hash and rc. */
+struct password_hash_job {
+	const char *password;
+	char hash[crypto_pwhash_STRBYTES];
+	int rc; /* auth_password_hash()'s */
+};
+void auth_password_hash_job(void *job);
 /* True when password matches hash. hash may be NULL (then the dummy is used, and false returned). */
 bool auth_password_verify(const char *hash, const char *password);
 

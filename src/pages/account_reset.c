@@ -171,18 +171,6 @@ int page_reset(struct req *r)
 	return HANDLER_OK;
 }
 
-struct reset_job {
-	const char *password;
-	char hash[crypto_pwhash_STRBYTES];
-	int rc;
-};
-
-static void reset_hash(void *arg)
-{
-	struct reset_job *j = arg;
-	j->rc = auth_password_hash(j->password, j->hash);
-}
-
 int page_reset_save(struct req *r)
 {
 	char thash[TOKEN_HASH_LEN + 1];
@@ -210,11 +198,11 @@ int page_reset_save(struct req *r)
 		return HANDLER_OK;
 	}
 	if (r->defer == DEFER_NONE) {
-		struct reset_job *j = arena_alloc(&r->arena, sizeof(*j));
+		struct password_hash_job *j = arena_alloc(&r->arena, sizeof(*j));
 		j->password = form_value(&f, "password");
-		return req_defer(r, reset_hash, j);
+		return req_defer(r, auth_password_hash_job, j);
 	}
-	struct reset_job *j = r->defer_job;
+	struct password_hash_job *j = r->defer_job;
 	if (j->rc != 0)
 		return HANDLER_ERROR;
 	long long person = 0;

@@ -242,18 +242,6 @@ int page_invite(struct req *r)
 	return HANDLER_OK;
 }
 
-struct accept_job {
-	const char *password;
-	char hash[crypto_pwhash_STRBYTES];
-	int rc;
-};
-
-static void hash_job(void *arg)
-{
-	struct accept_job *j = arg;
-	j->rc = auth_password_hash(j->password, j->hash);
-}
-
 int page_invite_accept(struct req *r)
 {
 	char thash[TOKEN_HASH_LEN + 1];
@@ -289,11 +277,11 @@ int page_invite_accept(struct req *r)
 			return HANDLER_OK;
 		}
 		if (r->defer == DEFER_NONE) {
-			struct accept_job *j = arena_alloc(&r->arena, sizeof(*j));
+			struct password_hash_job *j = arena_alloc(&r->arena, sizeof(*j));
 			j->password = form_value(&f, "password");
-			return req_defer(r, hash_job, j);
+			return req_defer(r, auth_password_hash_job, j);
 		}
-		struct accept_job *j = r->defer_job;
+		struct password_hash_job *j = r->defer_job;
 		if (j->rc != 0)
 			return HANDLER_ERROR;
 		const char *email = auth_normalize_email(&r->arena, form_value(&f, "email"));
