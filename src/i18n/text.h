@@ -1,6 +1,8 @@
 /*
  * text.h - every sentence a person reads, by id. The Dutch texts live in
- * nl.def (TXT(ID, "tekst")); English can follow as en.def with the same ids.
+ * nl.def (TXT(ID, "tekst")), the English ones in en.def with the same ids.
+ * Each thread reads one table, its current language (Dutch unless set):
+ * the server sets it per request (text_set_lang()) and back after.
  */
 #ifndef KRING_TEXT_H
 #define KRING_TEXT_H
@@ -16,17 +18,52 @@ enum text_id {
 	TXT__COUNT
 };
 
-extern const char *const text_nl[TXT__COUNT];
+/* The languages kring speaks; LANG_NL is the default and the zero value. */
+enum text_lang {
+	LANG_NL = 0,
+	LANG_EN,
+};
 
-/* The text for id in the interface language (Dutch for now). */
-#define T(id) (text_nl[TXT_##id])
+/* The tables: text_nl is complete; text_en is NULL where en.def lacks an id
+ * (tests/unit/test_text.c makes sure it lacks none). */
+extern const char *const text_nl[TXT__COUNT];
+extern const char *const text_en[TXT__COUNT];
+
+/* This thread's table: text_nl unless text_set_lang() chose another. */
+extern _Thread_local const char *const *text_cur;
+
+/* Makes lang this thread's language (anything unknown: Dutch). */
+void text_set_lang(enum text_lang lang);
+/* This thread's language. */
+enum text_lang text_lang(void);
+/* Its code for lang="" and Content-Language: "nl" or "en". */
+const char *text_lang_code(enum text_lang lang);
+/* The language a stored choice names: "nl", "en", or -1 for anything else
+ * ("" means: follow the browser). */
+int text_lang_parse(const char *code);
+/*
+ * The language an Accept-Language header asks for: LANG_EN when English
+ * (en, en-GB, ...) ranks above Dutch by q-value (on a tie, the one named
+ * first), LANG_NL otherwise and for NULL or malformed input. Reads at most
+ * the first 4 KiB and 64 ranges; never fails.
+ */
+enum text_lang text_lang_from_accept(const char *header);
+
+/* The text with the numeric id i (an enum text_id) in this thread's language:
+ * for ids computed at run time, e.g. TX(TXT_STAFF_BOUWER + k). */
+#define TX(i) (text_cur[(i)])
+/* The text for id in this thread's language. */
+#define T(id) TX(TXT_##id)
+/* A run of texts from id on, in this thread's language, as an array
+ * (e.g. the option labels of a form field declared in a function). */
+#define T_ROW(id) (&text_cur[TXT_##id])
 
 /*
  * A text with a number in it, in the right form for n: the table holds two
  * texts, ID_ONE (for exactly 1) and ID_OTHER (0, 2, 3, ...), both with the
  * same conversions. TN(ACTIONS_LATE, n) picks one; the caller formats it.
  */
-#define TN(id, n) ((n) == 1 ? text_nl[TXT_##id##_ONE] : text_nl[TXT_##id##_OTHER])
+#define TN(id, n) ((n) == 1 ? T(id##_ONE) : T(id##_OTHER))
 
 /*
  * Formatting a text of the table, with its arguments checked by the

@@ -101,7 +101,7 @@ static void filter_form(struct req *r, struct html *h, const struct act_choices 
 	select_open(h, "sorteer", T(FILTER_SORT));
 	for (int i = 0; sort_names[i]; i++)
 		html(h, "<option value=\"%s\"%s>%s</option>", sort_names[i],
-		     i == (int)f->sort ? " selected" : "", text_nl[TXT_ACT_SORT_NEWEST + i]);
+		     i == (int)f->sort ? " selected" : "", TX(TXT_ACT_SORT_NEWEST + i));
 	html(h,
 	     "</select></div><div class=\"kring-filter kring-filter--buttons\"><button "
 	     "class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">%s"

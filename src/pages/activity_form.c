@@ -54,8 +54,8 @@ static void act_specs(struct field_spec *s, const struct act_choices *c)
 	                           .kind = FIELD_RADIO,
 	                           .required = true,
 	                           .options = activity_mades,
-	                           .option_labels = &text_nl[TXT_MADE_VOOR],
-	                           .option_hints = &text_nl[TXT_MADE_HINT_VOOR]};
+	                           .option_labels = T_ROW(MADE_VOOR),
+	                           .option_hints = T_ROW(MADE_HINT_VOOR)};
 	s[5] = (struct field_spec){.name = "branch",
 	                           .label = T(AF_BRANCH),
 	                           .hint = T(AF_BRANCH_HINT),
@@ -91,7 +91,7 @@ static void act_specs(struct field_spec *s, const struct act_choices *c)
 	                            .kind = FIELD_SELECT,
 	                            .max_len = 10,
 	                            .options = activity_statuses,
-	                            .option_labels = &text_nl[TXT_ACT_STATUS_PLANNED]};
+	                            .option_labels = T_ROW(ACT_STATUS_PLANNED)};
 	s[11] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
 	s[12] = (struct field_spec){.name = "item", .label = "actie", .kind = FIELD_ID};
 	s[13] = energy_field_spec(); /* instruments: "waar de energie zit" */

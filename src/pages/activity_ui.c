@@ -23,19 +23,19 @@ const char *ui_activity_url(struct req *r, long long id, const char *suffix)
 const char *ui_made_label(const char *made)
 {
 	int i = vocab_index(activity_mades, made);
-	return i < 0 ? "" : text_nl[TXT_MADE_VOOR + i];
+	return i < 0 ? "" : TX(TXT_MADE_VOOR + i);
 }
 
 const char *ui_made_hint(const char *made)
 {
 	int i = vocab_index(activity_mades, made);
-	return i < 0 ? "" : text_nl[TXT_MADE_HINT_VOOR + i];
+	return i < 0 ? "" : TX(TXT_MADE_HINT_VOOR + i);
 }
 
 const char *ui_act_status_label(const char *status)
 {
 	int i = vocab_index(activity_statuses, status);
-	return i < 0 ? "" : text_nl[TXT_ACT_STATUS_PLANNED + i];
+	return i < 0 ? "" : TX(TXT_ACT_STATUS_PLANNED + i);
 }
 
 void ui_made_badge(struct html *h, const struct activity *act)

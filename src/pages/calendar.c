@@ -193,7 +193,7 @@ int page_calendar(struct req *r)
 	     title);
 	for (int w = 0; w < 7; w++)
 		html(&h, "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>", cal_weekday_name(w),
-		     text_nl[TXT_CAL_WEEKDAY_SHORT_1 + w]);
+		     TX(TXT_CAL_WEEKDAY_SHORT_1 + w));
 	html(&h, "</tr></thead><tbody><tr>");
 	for (int b = 0; b < lead; b++)
 		html(&h, "<td class=\"kring-cal-out\"></td>");

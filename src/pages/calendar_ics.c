@@ -44,12 +44,12 @@ static const char vtimezone_amsterdam[] = "BEGIN:VTIMEZONE\r\n"
 
 const char *cal_month_name(int month)
 {
-	return month >= 1 && month <= 12 ? text_nl[TXT_CAL_MONTH_1 + month - 1] : "";
+	return month >= 1 && month <= 12 ? TX(TXT_CAL_MONTH_1 + month - 1) : "";
 }
 
 const char *cal_weekday_name(int weekday)
 {
-	return weekday >= 0 && weekday <= 6 ? text_nl[TXT_CAL_WEEKDAY_1 + weekday] : "";
+	return weekday >= 0 && weekday <= 6 ? TX(TXT_CAL_WEEKDAY_1 + weekday) : "";
 }
 
 const char *cal_made_label(const char *made)

@@ -78,9 +78,9 @@ static void filter_form(struct req *r, struct html *h, const struct community_fi
 	     "aria-labelledby=\"h-filter\"><h2 class=\"kring-sr\" id=\"h-filter\">%s</h2>",
 	     r->org_slug, T(COMMUNITIES_FILTER_TITLE));
 	filter_select(h, "status", T(FILTER_STATUS), T(FILTER_ALL), community_statuses,
-	              &text_nl[TXT_STATUS_GEWENST], f->status);
+	              T_ROW(STATUS_GEWENST), f->status);
 	filter_select(h, "type", T(FILTER_ARCHETYPE), T(FILTER_ALL), community_archetypes,
-	              &text_nl[TXT_ARCHETYPE_SHORT_PRACTICE], f->archetype);
+	              T_ROW(ARCHETYPE_SHORT_PRACTICE), f->archetype);
 	/* staff people: values are ids */
 	const char **ids = arena_alloc(&r->arena, (n_staff + 1) * sizeof(*ids));
 	const char **names = arena_alloc(&r->arena, (n_staff + 1) * sizeof(*names));
@@ -93,7 +93,7 @@ static void filter_form(struct req *r, struct html *h, const struct community_fi
 	const char *rl[5] = {T(STAFF_BOUWER), T(STAFF_VERBINDER), T(STAFF_AANJAGER),
 	                     T(FILTER_ROLE_MISSING), NULL};
 	filter_select(h, "rol", T(FILTER_ROLE), T(FILTER_ROLE_ANY), role_filters, rl, f->role);
-	filter_select(h, "sorteer", T(FILTER_SORT), NULL, sort_names, &text_nl[TXT_SORT_BY_NAME],
+	filter_select(h, "sorteer", T(FILTER_SORT), NULL, sort_names, T_ROW(SORT_BY_NAME),
 	              sort_names[f->sort]);
 	html(h,
 	     "<div class=\"kring-filter kring-filter--buttons\"><button class=\"utrecht-button "

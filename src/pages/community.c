@@ -42,7 +42,7 @@ void community_done_notice(struct req *r, struct html *h, const char *where)
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i].key, done) == 0)
-			page_notice(h, "ok", text_nl[map[i].text]);
+			page_notice(h, "ok", TX(map[i].text));
 }
 
 /* A <select> of people (id, name) named name, with a label. */
@@ -78,7 +78,7 @@ static void staff_section(struct req *r, struct html *h, const struct community 
 		html(h,
 		     "<div class=\"kring-role\"><dt><span class=\"kring-role__name\">%s</span> "
 		     "<span class=\"kring-role__hint\">%s</span></dt>",
-		     text_nl[TXT_STAFF_BOUWER + k], text_nl[TXT_STAFF_HINT_BOUWER + k]);
+		     TX(TXT_STAFF_BOUWER + k), TX(TXT_STAFF_HINT_BOUWER + k));
 		bool any = false;
 		for (size_t i = 0; i < n_staff; i++) {
 			if (strcmp(staff[i].role, role) != 0)
@@ -97,7 +97,7 @@ static void staff_section(struct req *r, struct html *h, const struct community 
 				     "class=\"kring-sr\">: %s</span></button></form>",
 				     T(STAFF_REMOVE),
 				     T_printf(&r->arena, PERSON_WITH_ROLE, staff[i].name,
-				              text_nl[TXT_STAFF_BOUWER + k]));
+				              TX(TXT_STAFF_BOUWER + k)));
 			}
 			html(h, "</dd>");
 		}
@@ -120,7 +120,7 @@ static void staff_section(struct req *r, struct html *h, const struct community 
 			     T(STAFF_ROLE));
 			for (int k = 0; k < COMMUNITY_N_ROLES; k++)
 				html(h, "<option value=\"%s\">%s</option>",
-				     community_staff_roles[k], text_nl[TXT_STAFF_BOUWER + k]);
+				     community_staff_roles[k], TX(TXT_STAFF_BOUWER + k));
 			html(h,
 			     "</select></div><button class=\"utrecht-button "
 			     "utrecht-button--secondary-action\" type=\"submit\" "
@@ -220,7 +220,7 @@ static void about_section(struct req *r, struct html *h, const struct community 
 	html(h, "<div class=\"kring-fact\"><dt>%s</dt>", T(LABEL_ARCHETYPE));
 	if (a >= 0)
 		html(h, "<dd>%s<br><span class=\"kring-small kring-muted\">%s</span></dd></div>",
-		     text_nl[TXT_ARCHETYPE_PRACTICE + a], text_nl[TXT_ARCHETYPE_HINT_PRACTICE + a]);
+		     TX(TXT_ARCHETYPE_PRACTICE + a), TX(TXT_ARCHETYPE_HINT_PRACTICE + a));
 	else
 		html(h, "<dd class=\"kring-muted\">%s</dd></div>", T(EMPTY_VALUE));
 	fact(h, T(LABEL_BOND), ui_bond_label(c->bond));
@@ -402,7 +402,7 @@ static const struct field_spec staff_fields[] = {
      .kind = FIELD_SELECT,
      .required = true,
      .options = community_staff_roles,
-     .option_labels = &text_nl[TXT_STAFF_BOUWER]},
+     .option_text = FIELD_TEXTS(STAFF_BOUWER)},
 };
 
 int page_community_staff_add(struct req *r)

@@ -69,7 +69,7 @@ void community_sheet_write(struct sheet *s, struct arena *a, const struct commun
 	const size_t n_cols = sizeof(header) / sizeof(header[0]);
 	const char *names[sizeof(header) / sizeof(header[0])];
 	for (size_t i = 0; i < n_cols; i++)
-		names[i] = text_nl[header[i]];
+		names[i] = TX(header[i]);
 	sheet_header(s, names, n_cols);
 	for (size_t r = 0; r < n_rows; r++) {
 		const struct community *cm = &rows[r].c;
@@ -83,7 +83,7 @@ void community_sheet_write(struct sheet *s, struct arena *a, const struct commun
 		for (int k = 0; k < COMMUNITY_N_ROLES; k++)
 			if (sig->missing[k])
 				buf_printf(&sigs, "%s%s", sigs.len ? "; " : "",
-				           text_nl[TXT_SIGNAL_SHORT_BOUWER + k]);
+				           TX(TXT_SIGNAL_SHORT_BOUWER + k));
 		if (sig->too_many)
 			buf_printf(&sigs, "%s%s", sigs.len ? "; " : "", T(SIGNAL_SHORT_TOO_MANY));
 		if (sig->more_needs)

@@ -72,14 +72,14 @@ static const struct field_spec community_fields[] = {
      .hint = "De zes archetypen van Wagenaar en Staal geven richting aan je aanpak.",
      .kind = FIELD_RADIO,
      .options = community_archetypes,
-     .option_labels = &text_nl[TXT_ARCHETYPE_PRACTICE],
-     .option_hints = &text_nl[TXT_ARCHETYPE_HINT_PRACTICE]},
+     .option_text = FIELD_TEXTS(ARCHETYPE_PRACTICE),
+     .option_hint_text = FIELD_TEXTS(ARCHETYPE_HINT_PRACTICE)},
     {.name = "bond",
      .label = "Hoe sterk zijn de mensen al verbonden?",
      .hint = "Hebben ze sterke relaties, of zijn ze zich nauwelijks bewust van elkaar?",
      .kind = FIELD_RADIO,
      .options = community_bonds,
-     .option_labels = &text_nl[TXT_BOND_NAUWELIJKS]},
+     .option_text = FIELD_TEXTS(BOND_NAUWELIJKS)},
     {.name = "status",
      .label = "Status",
      .hint = "Waar staat de bibliotheek met deze community? Elke verandering wordt met de "
@@ -87,8 +87,8 @@ static const struct field_spec community_fields[] = {
              "houdt een bestaande haar status.",
      .kind = FIELD_RADIO,
      .options = community_statuses,
-     .option_labels = &text_nl[TXT_STATUS_GEWENST],
-     .option_hints = &text_nl[TXT_STATUS_HINT_GEWENST]},
+     .option_text = FIELD_TEXTS(STATUS_GEWENST),
+     .option_hint_text = FIELD_TEXTS(STATUS_HINT_GEWENST)},
     {.name = "started_on",
      .label = "Gestart op",
      .hint = "Wanneer begon de bibliotheek met deze community? Trek minstens een jaar uit "
@@ -442,14 +442,14 @@ int page_community_blank(struct req *r)
 	     T(WB2_Q4));
 	for (int i = 0; community_bonds[i]; i++)
 		html(&h, "<li><span class=\"kring-box\" aria-hidden=\"true\"></span> %s</li>",
-		     text_nl[TXT_BOND_NAUWELIJKS + i]);
+		     TX(TXT_BOND_NAUWELIJKS + i));
 	html(&h,
 	     "</ul><p class=\"kring-sheet__q\">%s</p><ul class=\"kring-sheet__boxes "
 	     "kring-sheet__boxes--wrap\">",
 	     T(WB2_TYPE));
 	for (int i = 0; community_archetypes[i]; i++)
 		html(&h, "<li><span class=\"kring-box\" aria-hidden=\"true\"></span> %s</li>",
-		     text_nl[TXT_ARCHETYPE_SHORT_PRACTICE + i]);
+		     TX(TXT_ARCHETYPE_SHORT_PRACTICE + i));
 	html(&h,
 	     "</ul><p class=\"kring-sheet__q\">%s</p>"
 	     "<table class=\"kring-sheet__table\"><thead><tr>"

@@ -25,7 +25,7 @@ static void status_select(struct html *h, const char *id, const char *name, cons
 	for (int k = 0; community_action_statuses[k]; k++)
 		html(h, "<option value=\"%s\"%s>%s</option>", community_action_statuses[k],
 		     strcmp(community_action_statuses[k], current) == 0 ? " selected" : "",
-		     text_nl[TXT_ACTION_IDEE + k]);
+		     TX(TXT_ACTION_IDEE + k));
 	html(h, "</select>");
 }
 
@@ -205,7 +205,7 @@ static const struct field_spec item_fields[] = {
      .kind = FIELD_SELECT,
      .required = true,
      .options = community_item_kinds,
-     .option_labels = &text_nl[TXT_ITEM_KIND_STERKTE]},
+     .option_text = FIELD_TEXTS(ITEM_KIND_STERKTE)},
     {.name = "text",
      .label = "Tekst",
      .kind = FIELD_TEXTAREA,
@@ -215,7 +215,7 @@ static const struct field_spec item_fields[] = {
      .label = "Status",
      .kind = FIELD_SELECT,
      .options = community_action_statuses,
-     .option_labels = &text_nl[TXT_ACTION_IDEE]},
+     .option_text = FIELD_TEXTS(ACTION_IDEE)},
     {.name = "version", .label = "versie", .kind = FIELD_ID},
 };
 #define N_ITEM_FIELDS (sizeof(item_fields) / sizeof(item_fields[0]))

@@ -67,15 +67,12 @@ const char *ui_community_url(struct req *r, long long id, const char *suffix)
 
 const char *ui_date(struct arena *a, const char *ymd)
 {
-	static const char *const months[] = {"januari",   "februari", "maart",    "april",
-	                                     "mei",       "juni",     "juli",     "augustus",
-	                                     "september", "oktober",  "november", "december"};
 	if (ymd == NULL || strlen(ymd) != 10)
 		return "";
 	int m = atoi(ymd + 5);
 	if (m < 1 || m > 12)
 		return ymd;
-	return arena_printf(a, "%d %s %.4s", atoi(ymd + 8), months[m - 1], ymd);
+	return arena_printf(a, "%d %s %.4s", atoi(ymd + 8), TX(TXT_CAL_MONTH_1 + m - 1), ymd);
 }
 
 void ui_signals(struct req *r, struct html *h, long long community_id,
@@ -94,7 +91,7 @@ void ui_signals(struct req *r, struct html *h, long long community_id,
 		for (int k = 0; k < COMMUNITY_N_ROLES; k++)
 			if (s->missing[k])
 				html(h, "<strong class=\"kring-signal__what\">%s</strong> ",
-				     text_nl[TXT_SIGNAL_MISSING_BOUWER + k]);
+				     TX(TXT_SIGNAL_MISSING_BOUWER + k));
 		html(h,
 		     "<span class=\"kring-signal__lesson\">%s</span> "
 		     "<a class=\"utrecht-link\" href=\"%s\">%s</a></li>",
@@ -150,5 +147,5 @@ _Static_assert(TXT_SORT_BY_UPDATED - TXT_SORT_BY_NAME == 2, "sort labels out of 
 const char *vocab_label(const char *const *list, int first_text, const char *name)
 {
 	int i = vocab_index(list, name);
-	return i < 0 ? "" : text_nl[first_text + i];
+	return i < 0 ? "" : TX(first_text + i);
 }

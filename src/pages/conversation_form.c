@@ -37,8 +37,8 @@ static void talk_specs(struct field_spec *s, const struct choices *partners,
 	                           .kind = FIELD_RADIO,
 	                           .required = true,
 	                           .options = conversation_kinds,
-	                           .option_labels = &text_nl[TXT_CONVERSATION_KIND_KENNISMAKING],
-	                           .option_hints = &text_nl[TXT_TALK_KIND_HINT_KENNISMAKING]};
+	                           .option_labels = T_ROW(CONVERSATION_KIND_KENNISMAKING),
+	                           .option_hints = T_ROW(TALK_KIND_HINT_KENNISMAKING)};
 	s[2] = (struct field_spec){.name = "partner",
 	                           .label = T(TF_PARTNER),
 	                           .hint = T(TF_PARTNER_HINT),
@@ -78,7 +78,7 @@ static void talk_specs(struct field_spec *s, const struct choices *partners,
 	                           .kind = FIELD_RADIO,
 	                           .required = true,
 	                           .options = sent_values,
-	                           .option_labels = &text_nl[TXT_SENT_NO]};
+	                           .option_labels = T_ROW(SENT_NO)};
 	s[8] = (struct field_spec){.name = "next_on",
 	                           .label = T(TF_NEXT),
 	                           .hint = T(TF_NEXT_HINT),

@@ -159,7 +159,7 @@ static void actions_section(struct req *r, struct html *h, const struct conversa
 	};
 	for (size_t i = 0; done && i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (strcmp(done, notices[i].key) == 0)
-			page_notice(h, "ok", text_nl[notices[i].text]);
+			page_notice(h, "ok", TX(notices[i].text));
 	if (n == 0) {
 		html(h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>", T(TALK_ACTIONS_NONE));
 	} else {

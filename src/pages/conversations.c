@@ -189,7 +189,7 @@ int page_conversations(struct req *r)
 		for (int i = 0; conversation_kinds[i]; i++)
 			html(&h, "<option value=\"%s\"%s>%s</option>", conversation_kinds[i],
 			     strcmp(conversation_kinds[i], f.kind) == 0 ? " selected" : "",
-			     text_nl[TXT_CONVERSATION_KIND_KENNISMAKING + i]);
+			     TX(TXT_CONVERSATION_KIND_KENNISMAKING + i));
 		html(&h, "</select></div>");
 		const char *names[] = {"partner", "community"};
 		const struct choices *chs[] = {&ps, &cs};
@@ -471,9 +471,9 @@ int page_conversation_prepare(struct req *r)
 		html(&h,
 		     "<div><h3 class=\"utrecht-heading-3\">%s</h3><ul "
 		     "class=\"utrecht-unordered-list\">",
-		     text_nl[qs[i].title]);
+		     TX(qs[i].title));
 		for (int k = 0; k < qs[i].n; k++)
-			html(&h, "<li>%s</li>", text_nl[qs[i].first + k]);
+			html(&h, "<li>%s</li>", TX(qs[i].first + k));
 		html(&h, "</ul></div>");
 	}
 	html(&h, "</div></section></div><div class=\"kring-profile__side\">");

@@ -29,8 +29,8 @@ static void move_specs(struct field_spec *s)
 	                           .kind = FIELD_RADIO,
 	                           .required = true,
 	                           .options = cycle_stages,
-	                           .option_labels = &text_nl[TXT_CY_STAGE_ACTIVITY],
-	                           .option_hints = &text_nl[TXT_CY_STAGE_HINT_ACTIVITY]};
+	                           .option_labels = T_ROW(CY_STAGE_ACTIVITY),
+	                           .option_hints = T_ROW(CY_STAGE_HINT_ACTIVITY)};
 	s[1] = (struct field_spec){.name = "since_on",
 	                           .label = T(CY_SINCE_ON),
 	                           .kind = FIELD_DATE,
@@ -51,13 +51,13 @@ static void rate_specs(struct field_spec *s)
 	                           .kind = FIELD_SELECT,
 	                           .required = true,
 	                           .options = cycle_conditions,
-	                           .option_labels = &text_nl[TXT_CY_COND_ACCESS]};
+	                           .option_labels = T_ROW(CY_COND_ACCESS)};
 	s[1] = (struct field_spec){.name = "rating",
 	                           .label = T(CY_RATE_RATING),
 	                           .kind = FIELD_RADIO,
 	                           .required = true,
 	                           .options = cycle_ratings,
-	                           .option_labels = &text_nl[TXT_CY_RATING_WEAK]};
+	                           .option_labels = T_ROW(CY_RATING_WEAK)};
 	s[2] = (struct field_spec){.name = "rated_on",
 	                           .label = T(CY_RATE_ON),
 	                           .kind = FIELD_DATE,
@@ -85,11 +85,11 @@ static void stage_ring(struct req *r, struct html *h, const struct cycle_move *c
 		html(h, "<li class=\"kring-cycle__stage%s\"",
 		     now ? " kring-cycle__stage--now" : "");
 		html_attr(h, "aria-current", now ? "step" : NULL);
-		html(h, "><strong>%s</strong>", text_nl[TXT_CY_STAGE_ACTIVITY + k]);
+		html(h, "><strong>%s</strong>", TX(TXT_CY_STAGE_ACTIVITY + k));
 		if (now)
 			html(h, " <span class=\"kring-badge\">%s</span>", T(CY_NOW));
 		html(h, "<span class=\"kring-small kring-muted\">%s</span></li>",
-		     text_nl[TXT_CY_STAGE_HINT_ACTIVITY + k]);
+		     TX(TXT_CY_STAGE_HINT_ACTIVITY + k));
 	}
 	html(h, "</ol>");
 	(void)r;
@@ -108,7 +108,7 @@ static void conditions_table(struct req *r, struct html *h, const struct cycle_r
 			if (strcmp(v[i].kind, cycle_conditions[k]) == 0)
 				now = &v[i];
 		html(h, "<tr><th scope=\"row\">%s<span class=\"kring-cycle__hint\">%s</span></th>",
-		     text_nl[TXT_CY_COND_ACCESS + k], text_nl[TXT_CY_COND_HINT_ACCESS + k]);
+		     TX(TXT_CY_COND_ACCESS + k), TX(TXT_CY_COND_HINT_ACCESS + k));
 		if (now)
 			html(h,
 			     "<td data-label=\"%s\"><span class=\"kring-badge "

@@ -24,8 +24,8 @@ const char *dash_month_short(struct arena *a, const char *ym)
 		return ym;
 	/* January carries its year ("jan '26"); the table beside the chart has every year */
 	if (m == 1)
-		return arena_printf(a, "%s '%.2s", text_nl[TXT_DASH_MON_1], ym + 2);
-	return text_nl[TXT_DASH_MON_1 + m - 1];
+		return arena_printf(a, "%s '%.2s", TX(TXT_DASH_MON_1), ym + 2);
+	return TX(TXT_DASH_MON_1 + m - 1);
 }
 
 const char *dash_month_long(struct arena *a, const char *ym)
@@ -33,14 +33,14 @@ const char *dash_month_long(struct arena *a, const char *ym)
 	int m = month_of(ym);
 	if (!m)
 		return ym;
-	return arena_printf(a, "%s %.4s", text_nl[TXT_DASH_MONTH_1 + m - 1], ym);
+	return arena_printf(a, "%s %.4s", TX(TXT_DASH_MONTH_1 + m - 1), ym);
 }
 
 /* "dec 2025": short enough for a table on a phone. */
 static const char *month_in_table(struct arena *a, const char *ym)
 {
 	int m = month_of(ym);
-	return m ? arena_printf(a, "%s %.4s", text_nl[TXT_DASH_MON_1 + m - 1], ym) : ym;
+	return m ? arena_printf(a, "%s %.4s", TX(TXT_DASH_MON_1 + m - 1), ym) : ym;
 }
 
 void dash_month_table(struct html *h, struct arena *a, const char *id, const char *caption,

@@ -24,7 +24,7 @@ struct field_spec energy_field_spec(void)
 	                           .kind = FIELD_RADIO,
 	                           .max_len = 1,
 	                           .options = energy_values,
-	                           .option_labels = &text_nl[TXT_EN_1]};
+	                           .option_labels = T_ROW(EN_1)};
 }
 
 int energy_from_form(const struct form *f)

@@ -61,8 +61,8 @@ static void sub_specs(struct field_spec *s, const struct owner_choices *oc)
 	                           .kind = FIELD_RADIO,
 	                           .required = true,
 	                           .options = goal_measures,
-	                           .option_labels = &text_nl[TXT_MEASURE_MEMBERS],
-	                           .option_hints = &text_nl[TXT_MEASURE_HINT_MEMBERS]};
+	                           .option_labels = T_ROW(MEASURE_MEMBERS),
+	                           .option_hints = T_ROW(MEASURE_HINT_MEMBERS)};
 	s[2] = (struct field_spec){.name = "measure_name",
 	                           .label = T(SF_MEASURE_NAME),
 	                           .hint = T(SF_MEASURE_NAME_HINT),

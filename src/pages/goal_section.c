@@ -33,7 +33,7 @@ const char *goal_measure_label(const struct subgoal *s)
 	if (strcmp(s->measure, "custom") == 0 && s->measure_name[0])
 		return s->measure_name;
 	int k = vocab_index(goal_measures, s->measure);
-	return k >= 0 ? text_nl[TXT_MEASURE_MEMBERS + k] : s->measure;
+	return k >= 0 ? TX(TXT_MEASURE_MEMBERS + k) : s->measure;
 }
 
 const char *goal_state_label(enum goal_state st)
@@ -167,7 +167,7 @@ void goal_smart_notes(struct req *r, struct html *h, const struct subgoal *s, co
 	     T(SMART_TITLE));
 	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++)
 		if (f & notes[i].flag)
-			html(h, "<li>%s</li>", text_nl[notes[i].text]);
+			html(h, "<li>%s</li>", TX(notes[i].text));
 	html(h, "</ul></div>");
 }
 
@@ -183,16 +183,15 @@ bool goal_read_number(struct form *f, const char *name, long long max, bool *has
 	for (size_t k = i; s[k]; k++)
 		digits &= s[k] >= '0' && s[k] <= '9';
 	if (!digits) {
-		form_error(f, name, text_nl[TXT_NUM_BAD]);
+		form_error(f, name, TX(TXT_NUM_BAD));
 		return false;
 	}
 	if (i == 1) {
-		form_error(f, name, text_nl[TXT_NUM_NEGATIVE]);
+		form_error(f, name, TX(TXT_NUM_NEGATIVE));
 		return false;
 	}
 	if (strlen(s) > 12 || atoll(s) > max) {
-		form_error(f, name,
-		           max == 100 ? text_nl[TXT_NUM_PCT_TOO_BIG] : text_nl[TXT_NUM_TOO_BIG]);
+		form_error(f, name, max == 100 ? TX(TXT_NUM_PCT_TOO_BIG) : TX(TXT_NUM_TOO_BIG));
 		return false;
 	}
 	*has = true;
@@ -227,7 +226,7 @@ void goal_profile_section(struct req *r, struct html *h, long long community_id)
 		html(h,
 		     "<div class=\"kring-goal-brief\"><p class=\"kring-goal-brief__kind\">%s</p>"
 		     "<p class=\"utrecht-paragraph kring-pre\">%s</p>",
-		     text_nl[TXT_GOAL_TEXT_LIBRARY + (k < 0 ? 0 : k)], goals[i].text);
+		     TX(TXT_GOAL_TEXT_LIBRARY + (k < 0 ? 0 : k)), goals[i].text);
 		bool any = false;
 		for (size_t j = 0; j < n_subs; j++) {
 			if (subs[j].goal_id != goals[i].id)

@@ -27,8 +27,8 @@
 static void goal_specs(struct field_spec *s, int kind)
 {
 	s[0] = (struct field_spec){.name = "text",
-	                           .label = text_nl[TXT_GOAL_TEXT_LIBRARY + kind],
-	                           .hint = text_nl[TXT_GOAL_HINT_LIBRARY + kind],
+	                           .label = TX(TXT_GOAL_TEXT_LIBRARY + kind),
+	                           .hint = TX(TXT_GOAL_HINT_LIBRARY + kind),
 	                           .kind = FIELD_TEXTAREA,
 	                           .required = true,
 	                           .max_len = 2000,
@@ -38,7 +38,7 @@ static void goal_specs(struct field_spec *s, int kind)
 	                           .label = T(GOAL_KIND),
 	                           .kind = FIELD_SELECT,
 	                           .options = goal_kinds,
-	                           .option_labels = &text_nl[TXT_GOAL_LIBRARY]};
+	                           .option_labels = T_ROW(GOAL_LIBRARY)};
 }
 
 #define N_MEASURE_FIELDS 3
@@ -72,7 +72,7 @@ static void agreement_specs(struct field_spec *s)
 	                           .kind = FIELD_RADIO,
 	                           .required = true,
 	                           .options = agreement_sides,
-	                           .option_labels = &text_nl[TXT_AGR_LIBRARY]};
+	                           .option_labels = T_ROW(AGR_LIBRARY)};
 	s[1] = (struct field_spec){.name = "text",
 	                           .label = T(AGR_TEXT),
 	                           .hint = T(AGR_TEXT_HINT),
@@ -287,8 +287,7 @@ static void agreements_section(struct req *r, struct html *h, long long communit
 	     "kring-small kring-muted\">%s</p><div class=\"kring-columns kring-columns--2\">",
 	     T(AGR_TITLE), T(AGR_INTRO));
 	for (int side = 0; side < 2; side++) {
-		html(h, "<div><h3 class=\"utrecht-heading-3\">%s</h3>",
-		     text_nl[TXT_AGR_LIBRARY + side]);
+		html(h, "<div><h3 class=\"utrecht-heading-3\">%s</h3>", TX(TXT_AGR_LIBRARY + side));
 		bool any = false;
 		for (size_t i = 0; i < n; i++) {
 			if (strcmp(ags[i].side, agreement_sides[side]) != 0)
@@ -409,8 +408,8 @@ int goals_page(struct req *r, const struct goal_problem *pb, unsigned status)
 		     "class=\"utrecht-heading-2\" id=\"h-doel-%s\">%s</h2><p "
 		     "class=\"utrecht-paragraph "
 		     "kring-small kring-muted\">%s</p>",
-		     goal_kinds[k], goal_kinds[k], goal_kinds[k], text_nl[TXT_GOAL_LIBRARY + k],
-		     text_nl[TXT_GOAL_HINT_LIBRARY + k]);
+		     goal_kinds[k], goal_kinds[k], goal_kinds[k], TX(TXT_GOAL_LIBRARY + k),
+		     TX(TXT_GOAL_HINT_LIBRARY + k));
 		if (g) {
 			goal_block(r, &h, c.id, k, g, vs, n_vs, can_write, pb);
 		} else {

@@ -211,7 +211,7 @@ static void summary(struct req *r, struct html *h, const struct home_summary *s)
 		html(h,
 		     "<div><dt><a class=\"utrecht-link\" "
 		     "href=\"/o/%s/%s\">%s</a></dt><dd>%lld</dd></div>",
-		     r->org_slug, rows[i].path, text_nl[rows[i].label], rows[i].n);
+		     r->org_slug, rows[i].path, TX(rows[i].label), rows[i].n);
 	html(h, "</dl>");
 	block_end(r, h, "dashboard", T(HOME_DASHBOARD));
 }
@@ -257,9 +257,9 @@ static void steps(struct req *r, struct html *h)
 	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
 		if (r->role & step_pages[i].roles)
 			html(h, "<li><a class=\"utrecht-link\" href=\"/o/%s/%s\">%s</a></li>",
-			     r->org_slug, step_pages[i].page, text_nl[titles[i]]);
+			     r->org_slug, step_pages[i].page, TX(titles[i]));
 		else
-			html(h, "<li>%s</li>", text_nl[titles[i]]);
+			html(h, "<li>%s</li>", TX(titles[i]));
 	}
 	html(h, "</ol><p class=\"utrecht-paragraph kring-muted kring-small\">%s</p></section>",
 	     T(HOME_METHOD_INTRO));

@@ -107,8 +107,8 @@ static void kn_specs(struct field_spec *s, const struct kn_choices *k)
 	                                .kind = FIELD_RADIO,
 	                                .required = true,
 	                                .options = knowledge_kinds,
-	                                .option_labels = &text_nl[TXT_KN_KIND_VERHAAL],
-	                                .option_hints = &text_nl[TXT_KN_KIND_HINT_VERHAAL],
+	                                .option_labels = T_ROW(KN_KIND_VERHAAL),
+	                                .option_hints = T_ROW(KN_KIND_HINT_VERHAAL),
 	                                .required_msg = T(KN_ERR_KIND)};
 	s[F_COMMUNITY] = (struct field_spec){.name = "community",
 	                                     .label = T(KN_COMMUNITY),
@@ -326,7 +326,7 @@ static void problem_to_form(struct form *f, enum knowledge_problem why, int file
 	if (file_why == FILE_NO_ALT)
 		form_error(f, "alt", T(KN_ERR_FILE_ALT));
 	else if (file_why > FILE_OK && file_why <= FILE_NO_ALT)
-		form_error(f, "file", text_nl[file_texts[file_why]]);
+		form_error(f, "file", TX(file_texts[file_why]));
 }
 
 /* The file that came with the form, as core takes it. */

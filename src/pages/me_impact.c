@@ -35,8 +35,8 @@ static void plan_specs(struct field_spec *s)
 {
 	for (int i = 0; i < IMPACT_N_TEXTS; i++)
 		s[i] = (struct field_spec){.name = text_names[i],
-		                           .label = text_nl[text_labels[i]],
-		                           .hint = text_nl[text_hints[i]],
+		                           .label = TX(text_labels[i]),
+		                           .hint = TX(text_hints[i]),
 		                           .kind = FIELD_TEXTAREA,
 		                           .max_len = 5000,
 		                           .rows = 3};
@@ -69,7 +69,7 @@ static void plan_sheet(struct req *r, struct html *h, const struct impact_plan *
 		     T_printf(&r->arena, IP_VERSION, p->version, fmt_date(&r->arena, p->saved_at)));
 	html(h, "<dl class=\"kring-impact\">");
 	for (int i = 0; i < IMPACT_N_TEXTS; i++)
-		html(h, "<dt>%s</dt><dd class=\"kring-pre\">%s</dd>", text_nl[text_labels[i]],
+		html(h, "<dt>%s</dt><dd class=\"kring-pre\">%s</dd>", TX(text_labels[i]),
 		     p->text[i][0] ? p->text[i] : T(IP_EMPTY));
 	html(h, "<dt>%s</dt><dd>%s</dd></dl></section>", T(IP_DUE),
 	     p->due_on[0] ? ui_date(&r->arena, p->due_on) : T(IP_EMPTY));

@@ -23,18 +23,15 @@ static const struct field_spec open_fields[] = {
      .max_len = 200},
 };
 
-static const char *const month_names[] = {"januari",   "februari", "maart",    "april",
-                                          "mei",       "juni",     "juli",     "augustus",
-                                          "september", "oktober",  "november", "december"};
-
 /* "Meetronde november 2026", the suggested title. */
 static const char *default_title(struct arena *a)
 {
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);
-	return T_printf(a, ML_DEFAULT_TITLE,
-	                arena_printf(a, "%s %d", month_names[tm.tm_mon], tm.tm_year + 1900));
+	return T_printf(
+	    a, ML_DEFAULT_TITLE,
+	    arena_printf(a, "%s %d", TX(TXT_CAL_MONTH_1 + tm.tm_mon), tm.tm_year + 1900));
 }
 
 static const char *count_text(struct arena *a, long long n)

@@ -35,7 +35,7 @@ static void partner_specs(struct field_spec *s)
 	                           .kind = FIELD_SELECT,
 	                           .required = true,
 	                           .options = partner_kinds,
-	                           .option_labels = &text_nl[TXT_PARTNER_KIND_VERENIGING]};
+	                           .option_labels = T_ROW(PARTNER_KIND_VERENIGING)};
 	s[2] = (struct field_spec){.name = "part_of",
 	                           .label = T(PF_PART_OF),
 	                           .hint = T(PF_PART_OF_HINT),

@@ -36,7 +36,7 @@ static void power_boxes(struct req *r, struct html *h, const struct partner_powe
 	for (size_t i = 0; i < N_POWER_PARTS; i++) {
 		const char *v = ui_power_value(p, i);
 		html(h, "<div class=\"kring-power__box%s\"><dt>%s</dt>",
-		     i == 4 ? " kring-power__box--wide" : "", text_nl[ui_power_parts[i].label]);
+		     i == 4 ? " kring-power__box--wide" : "", TX(ui_power_parts[i].label));
 		if (v[0])
 			html(h, "<dd class=\"kring-pre\">%s</dd></div>", v);
 		else

@@ -29,8 +29,8 @@ static void power_specs(struct field_spec *s)
 	                           .max_len = 10};
 	for (size_t i = 0; i < N_POWER_PARTS; i++)
 		s[1 + i] = (struct field_spec){.name = ui_power_parts[i].name,
-		                               .label = text_nl[ui_power_parts[i].label],
-		                               .hint = text_nl[ui_power_parts[i].hint],
+		                               .label = TX(ui_power_parts[i].label),
+		                               .hint = TX(ui_power_parts[i].hint),
 		                               .kind = FIELD_TEXTAREA,
 		                               .max_len = 20000,
 		                               .rows = 4};
@@ -101,9 +101,9 @@ static int power_form_page(struct req *r, const struct partner *p, struct form *
 		     "<details open data-kring-fold-on-phone><summary "
 		     "class=\"kring-power-field__qtitle\" "
 		     "id=\"q-%s\">%s</summary><ul>",
-		     pp->name, pp->name, text_nl[TXT_WB5_ABOUT_CHALLENGES + i]);
+		     pp->name, pp->name, TX(TXT_WB5_ABOUT_CHALLENGES + i));
 		for (int k = 0; k < pp->n_questions; k++)
-			html(&h, "<li>%s</li>", text_nl[pp->questions + k]);
+			html(&h, "<li>%s</li>", TX(pp->questions + k));
 		html(&h, "</ul></details></aside></div>");
 	}
 	form_end(&h, T(POWER_SAVE));
@@ -298,7 +298,7 @@ int page_partner_power_blank(struct req *r)
 		html(&h,
 		     "<div class=\"kring-sheet__box%s\"><p "
 		     "class=\"kring-sheet__boxtitle\">%s</p></div>",
-		     i == 4 ? " kring-sheet__box--wide" : "", text_nl[TXT_WB4_CHALLENGES + i]);
+		     i == 4 ? " kring-sheet__box--wide" : "", TX(TXT_WB4_CHALLENGES + i));
 	html(&h, "</div></section>");
 	/* werkblad 5: the questions, and the tips for the talk */
 	html(
@@ -312,9 +312,9 @@ int page_partner_power_blank(struct req *r)
 	for (size_t j = 0; j < N_POWER_PARTS; j++) {
 		const struct ui_power_part *pp = &ui_power_parts[order[j]];
 		html(&h, "<div><h3 class=\"utrecht-heading-3\">%s</h3><ul>",
-		     text_nl[TXT_WB5_ABOUT_CHALLENGES + order[j]]);
+		     TX(TXT_WB5_ABOUT_CHALLENGES + order[j]));
 		for (int k = 0; k < pp->n_questions; k++)
-			html(&h, "<li>%s</li>", text_nl[pp->questions + k]);
+			html(&h, "<li>%s</li>", TX(pp->questions + k));
 		html(&h, "</ul></div>");
 	}
 	html(&h,

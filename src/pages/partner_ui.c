@@ -124,7 +124,7 @@ static const char *shown(const struct field_spec *s, const char *v)
 		return v;
 	for (size_t k = 0; s->options && s->options[k]; k++)
 		if (strcmp(s->options[k], v) == 0)
-			return s->option_labels[k];
+			return field_option_label(s, k);
 	return v;
 }
 

@@ -68,7 +68,7 @@ static void filter_form(struct req *r, struct html *h, const struct partner_filt
 	for (int i = 0; partner_kinds[i]; i++)
 		html(h, "<option value=\"%s\"%s>%s</option>", partner_kinds[i],
 		     strcmp(partner_kinds[i], f->kind) == 0 ? " selected" : "",
-		     text_nl[TXT_PARTNER_KIND_VERENIGING + i]);
+		     TX(TXT_PARTNER_KIND_VERENIGING + i));
 	html(h, "</select></div>");
 	select_open(h, "community", T(PFILTER_COMMUNITY));
 	html(h, "<option value=\"\">%s</option>", T(FILTER_ALL));
@@ -80,7 +80,7 @@ static void filter_form(struct req *r, struct html *h, const struct partner_filt
 	select_open(h, "sorteer", T(FILTER_SORT));
 	for (int i = 0; sort_names[i]; i++)
 		html(h, "<option value=\"%s\"%s>%s</option>", sort_names[i],
-		     (int)f->sort == i ? " selected" : "", text_nl[TXT_PSORT_NAME + i]);
+		     (int)f->sort == i ? " selected" : "", TX(TXT_PSORT_NAME + i));
 	html(
 	    h,
 	    "</select></div><div class=\"kring-filter kring-filter--buttons\"><button "
@@ -257,7 +257,7 @@ int partner_export_sheet(struct db *db, struct arena *a, long long org_id,
 	const size_t n_cols = sizeof(header) / sizeof(header[0]);
 	const char *head[sizeof(header) / sizeof(header[0])];
 	for (size_t i = 0; i < n_cols; i++)
-		head[i] = text_nl[header[i]];
+		head[i] = TX(header[i]);
 	sheet_header(s, head, n_cols);
 	for (size_t r = 0; r < n_rows; r++) {
 		struct partner p;

@@ -588,7 +588,7 @@ int page_audit(struct req *r)
 			         0) /* the role, stored by name */
 				detail = role_label(role_from_name(detail));
 			else if (k && k->detail_fmt >= 0 && detail[0])
-				detail = text_aprintf_(&r->arena, text_nl[k->detail_fmt], detail);
+				detail = text_aprintf_(&r->arena, TX(k->detail_fmt), detail);
 			if (strcmp(e[i].action, "meetlat.answer") == 0 && e[i].who[0] == '\0') {
 				who = T(AUDIT_ANON_LINK);
 				detail = "";
@@ -599,7 +599,7 @@ int page_audit(struct req *r)
 			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
 			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s",
 			     T(AUDIT_WHEN), fmt_datetime(&r->arena, e[i].at), T(AUDIT_WHO), who,
-			     T(AUDIT_WHAT), k ? text_nl[k->label] : e[i].action);
+			     T(AUDIT_WHAT), k ? TX(k->label) : e[i].action);
 			if (e[i].object[0])
 				html(&h, ": %s", e[i].object);
 			html(&h,

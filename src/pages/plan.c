@@ -21,7 +21,7 @@
 /* "Uren, gepland / besteed": a column's name where a cell stands alone (a phone). */
 static const char *long_label(struct arena *a, int text)
 {
-	return arena_printf(a, "%s, %s", text_nl[text], T(PL_COL_PLANNED_SPENT));
+	return arena_printf(a, "%s, %s", TX(text), T(PL_COL_PLANNED_SPENT));
 }
 
 static void task_row(struct req *r, struct html *h, const struct plan_task *t, const char *today,

@@ -60,9 +60,9 @@ static int load_choices(struct req *r, struct task_choices *tc)
 	for (size_t i = 0; i < n_g; i++, k++) {
 		int kind = vocab_index(goal_kinds, g[i].kind);
 		tc->serves_values[k] = arena_printf(a, "g%lld", g[i].id);
-		tc->serves_labels[k] = arena_printf(
-		    a, "%s: %s", kind >= 0 ? text_nl[TXT_GOAL_TEXT_LIBRARY + kind] : "",
-		    ui_short(a, g[i].text, 80));
+		tc->serves_labels[k] =
+		    arena_printf(a, "%s: %s", kind >= 0 ? TX(TXT_GOAL_TEXT_LIBRARY + kind) : "",
+		                 ui_short(a, g[i].text, 80));
 	}
 	for (size_t i = 0; i < n_s; i++, k++) {
 		tc->serves_values[k] = arena_printf(a, "s%lld", s[i].id);
@@ -100,7 +100,7 @@ static void task_specs(struct field_spec *s, const struct task_choices *tc)
 	                           .kind = FIELD_SELECT,
 	                           .required = true,
 	                           .options = plan_statuses,
-	                           .option_labels = &text_nl[TXT_PL_STATUS_OPEN]};
+	                           .option_labels = T_ROW(PL_STATUS_OPEN)};
 	s[5] = (struct field_spec){.name = "planned_hours",
 	                           .label = T(PL_F_PLANNED_H),
 	                           .hint = T(PL_F_HOURS_HINT),

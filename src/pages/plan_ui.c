@@ -18,7 +18,7 @@
 static const char *label_of(const char *const *list, int first, const char *name)
 {
 	int k = vocab_index(list, name);
-	return k < 0 ? "" : text_nl[first + k];
+	return k < 0 ? "" : TX(first + k);
 }
 
 const char *cycle_stage_label(const char *stage)

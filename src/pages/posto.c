@@ -42,8 +42,8 @@ static void posto_specs(struct field_spec *s)
 {
 	for (int i = 0; i < N_PARTS; i++)
 		s[i] = (struct field_spec){.name = parts[i].name,
-		                           .label = i == 1 ? T(PO_OBJECTIVES_FIELD)
-		                                           : text_nl[parts[i].label],
+		                           .label =
+		                               i == 1 ? T(PO_OBJECTIVES_FIELD) : TX(parts[i].label),
 		                           .kind = FIELD_TEXTAREA,
 		                           .max_len = POSTO_FIELD_MAX,
 		                           .rows = 5};
@@ -83,7 +83,7 @@ static void goals_list(struct req *r, struct html *h, long long community_id)
 	for (size_t i = 0; i < n; i++) {
 		int k = vocab_index(goal_kinds, g[i].kind);
 		html(h, "<dt>%s</dt><dd class=\"kring-pre\">%s</dd>",
-		     k >= 0 ? text_nl[TXT_GOAL_TEXT_LIBRARY + k] : "", g[i].text);
+		     k >= 0 ? TX(TXT_GOAL_TEXT_LIBRARY + k) : "", g[i].text);
 	}
 	html(h, "</dl>");
 }
@@ -146,7 +146,7 @@ static int posto_page(struct req *r, struct form *f, const struct form *theirs, 
 		html(&h,
 		     "<section class=\"kring-posto__part\"><h3 class=\"utrecht-heading-3\">%s</h3>"
 		     "<p class=\"utrecht-paragraph kring-small kring-muted kring-noprint\">%s</p>",
-		     text_nl[parts[i].label], text_nl[parts[i].hint]);
+		     TX(parts[i].label), TX(parts[i].hint));
 		if (i == 1) {
 			goals_list(r, &h, c.id);
 			if (text[0])
@@ -192,7 +192,7 @@ static int posto_page(struct req *r, struct form *f, const struct form *theirs, 
 			     "class=\"utrecht-paragraph\"><strong>%s"
 			     "</strong></p><p class=\"utrecht-paragraph "
 			     "kring-small\">%s</p></div></div>",
-			     text_nl[parts[i].label], text_nl[parts[i].hint]);
+			     TX(parts[i].label), TX(parts[i].hint));
 		}
 		form_end(&h, T(PO_SAVE));
 		html(&h, "</details>");
@@ -214,7 +214,7 @@ static int posto_page(struct req *r, struct form *f, const struct form *theirs, 
 			for (int k = 0; k < N_PARTS; k++)
 				if (part_text(&vs[i], k)[0])
 					html(&h, "<dt>%s</dt><dd class=\"kring-pre\">%s</dd>",
-					     text_nl[parts[k].label], part_text(&vs[i], k));
+					     TX(parts[k].label), part_text(&vs[i], k));
 			html(&h, "</dl></li>");
 		}
 		html(&h, "</ol></details>");

@@ -62,9 +62,9 @@ int page_privacy(struct req *r)
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td></tr>",
-		     T(PRIV_REG_DATA), text_nl[g->label], T(PRIV_REG_CATEGORY),
-		     text_nl[g->category], T(PRIV_REG_PURPOSE), text_nl[g->purpose],
-		     T(PRIV_REG_KEEP), text_nl[g->keep], T(PRIV_REG_WHO), text_nl[g->who]);
+		     T(PRIV_REG_DATA), TX(g->label), T(PRIV_REG_CATEGORY), TX(g->category),
+		     T(PRIV_REG_PURPOSE), TX(g->purpose), T(PRIV_REG_KEEP), TX(g->keep),
+		     T(PRIV_REG_WHO), TX(g->who));
 	}
 	html(&h,
 	     "</tbody></table><p class=\"utrecht-paragraph\">%s</p>"

@@ -33,7 +33,7 @@ static const char *rec_label(const char *table, const char *column)
 	for (size_t i = 0; i < sizeof(rec_labels) / sizeof(rec_labels[0]); i++)
 		if (strcmp(rec_labels[i].table, table) == 0 &&
 		    strcmp(rec_labels[i].column, column) == 0)
-			return text_nl[rec_labels[i].text];
+			return TX(rec_labels[i].text);
 	return T(PRIV_INZAGE_TEXT);
 }
 

@@ -101,7 +101,7 @@ static int retention_page(struct req *r, struct form *edit, const char *notice, 
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%lld</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%lld</td>"
 		     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td></tr>",
-		     T(PRIV_RET_CATEGORY), text_nl[cat_label[c]], T(PRIV_RET_DAYS),
+		     T(PRIV_RET_CATEGORY), TX(cat_label[c]), T(PRIV_RET_DAYS),
 		     TN_printf(&r->arena, PRIV_RET_DAYS, days[c], (long long)days[c]),
 		     T(PRIV_RET_NOW), due[c].now, T(PRIV_RET_SOON), due[c].soon, T(PRIV_RET_NEXT),
 		     due[c].next ? fmt_date(&r->arena, due[c].next) : T(PRIV_RET_NONE));

@@ -14,13 +14,13 @@ void public_begin(struct req *r, struct html *h, const struct public_org *org, c
 {
 	html_init(h, &r->arena);
 	html(h,
-	     "<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-theme\"><head>"
+	     "<!DOCTYPE html>\n<html lang=\"%s\" class=\"utrecht-theme\"><head>"
 	     "<meta charset=\"utf-8\">"
 	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	     "<title>%s · %s</title>"
 	     "<link rel=\"stylesheet\" href=\"/assets/kring.css?v=%s\">"
 	     "</head><body class=\"utrecht-document kring kring-pub\">",
-	     title, org->name, page_asset_version());
+	     text_lang_code(text_lang()), title, org->name, page_asset_version());
 	html(h, "<a class=\"utrecht-skip-link\" href=\"#inhoud\">%s</a>", T(SKIP_LINK));
 	html(h,
 	     "<header class=\"kring-pub__header\"><div class=\"kring-pub__bar\">"

@@ -180,7 +180,7 @@ static void goals_part(struct req *r, struct html *h, const struct subgoal *v, s
 		     v[i].title, v[i].community_name ? v[i].community_name : "",
 		     v[i].has_value ? arena_printf(a, "%lld%s", v[i].value, pct[i]) : "–",
 		     v[i].has_target ? arena_printf(a, "%lld%s", v[i].target, pct[i]) : "–",
-		     text_nl[state_text[pr[i].state]]);
+		     TX(state_text[pr[i].state]));
 	html(h, "</tbody></table></div></section>");
 }
 
@@ -337,7 +337,7 @@ int page_report(struct req *r)
 	for (int k = 0; k < DASH_N_MADE; k++)
 		va[k] = arena_alloc(a, 12 * sizeof(long long));
 	for (int i = 0; i < 12; i++) {
-		labels[i] = text_nl[TXT_DASH_MON_1 + i];
+		labels[i] = TX(TXT_DASH_MON_1 + i);
 		for (int k = 0; k < DASH_N_MADE; k++)
 			va[k][i] = m[i].activities[k];
 	}

@@ -120,7 +120,7 @@ static const char *step_path(struct req *r, const char *path, int *label)
 
 const char *route_step_title(int step)
 {
-	return step >= 1 && step <= ROUTE_STEPS ? text_nl[steps[step - 1].title] : "";
+	return step >= 1 && step <= ROUTE_STEPS ? TX(steps[step - 1].title) : "";
 }
 
 /* The badge and the words for how a step came to be done or open. */
@@ -147,28 +147,28 @@ static void step_card(struct req *r, struct html *h, const struct route_state *s
 	     "<span class=\"kring-route-step__n\">%s</span> %s</h2><p "
 	     "class=\"kring-route-step__state\">",
 	     s->done ? " kring-route-step--done" : "", current ? " kring-route-step--current" : "",
-	     n, T_printf(&r->arena, RT_STEP_N, n), text_nl[t->title]);
+	     n, T_printf(&r->arena, RT_STEP_N, n), TX(t->title));
 	step_state(h, s);
 	if (current)
 		html(h, " <strong class=\"kring-route-step__now\">%s</strong>", T(RT_CURRENT));
-	html(h, "</p><p class=\"utrecht-paragraph\">%s</p>", text_nl[t->what]);
+	html(h, "</p><p class=\"utrecht-paragraph\">%s</p>", TX(t->what));
 	if (s->done && s->seen && s->mark < 0)
 		html(h, "<p class=\"utrecht-paragraph kring-muted kring-small\">%s</p>",
-		     text_nl[t->seen]);
+		     TX(t->seen));
 	/* a step done keeps its tips and reading folded away (open on paper too) */
 	html(h,
 	     "<details class=\"kring-route-step__more\"%s><summary>%s</summary>"
 	     "<ul class=\"utrecht-unordered-list\"><li>%s</li><li>%s</li></ul>"
 	     "<p class=\"utrecht-paragraph kring-small\"><strong>%s:</strong> %s</p></details>",
-	     s->done ? "" : " open", T(RT_TIPS_READ), text_nl[t->tip1], text_nl[t->tip2],
-	     T(RT_READ), text_nl[t->read]);
+	     s->done ? "" : " open", T(RT_TIPS_READ), TX(t->tip1), TX(t->tip2), T(RT_READ),
+	     TX(t->read));
 	html(h, "<p class=\"utrecht-paragraph kring-route-step__links kring-noprint\">%s: ",
 	     T(RT_WHERE));
 	for (int i = 0; i < STEP_LINKS && t->links[i].path; i++) {
 		int label = t->links[i].label;
 		const char *path = step_path(r, t->links[i].path, &label);
 		html(h, "%s<a class=\"utrecht-link\" href=\"/o/%s/%s\">%s</a>", i ? " · " : "",
-		     r->org_slug, path, text_nl[label]);
+		     r->org_slug, path, TX(label));
 	}
 	html(h, "</p>");
 	ui_form(h, r, arena_printf(&r->arena, "/o/%s/route/%d", r->org_slug, n),
@@ -256,8 +256,8 @@ void route_first_use(struct req *r, struct html *h, const struct route_state *st
 	     "kring-route-first__next\"><strong>%s · %s.</strong> %s</p>"
 	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-button "
 	     "utrecht-button--primary-action kring-button-link\" href=\"/o/%s/%s\">%s</a></p>",
-	     T(RT_FIRST_NEXT), T_printf(&r->arena, RT_STEP_N, n), text_nl[t->title],
-	     text_nl[t->next], r->org_slug, path, text_nl[label]);
+	     T(RT_FIRST_NEXT), T_printf(&r->arena, RT_STEP_N, n), TX(t->title), TX(t->next),
+	     r->org_slug, path, TX(label));
 	if (r->role & ROLE_BEHEERDER)
 		html(h,
 		     "<p class=\"utrecht-paragraph kring-muted\">%s <a class=\"utrecht-link\" "

@@ -21,7 +21,7 @@ static const struct field_spec entry_fields[] = {
      .kind = FIELD_SELECT,
      .required = true,
      .options = scan_lists,
-     .option_labels = &text_nl[TXT_SCAN_LIST_BESTAAND]},
+     .option_text = FIELD_TEXTS(SCAN_LIST_BESTAAND)},
     {.name = "name",
      .label = "Naam van de groep",
      .hint = "Zo specifiek mogelijk: wie, waar?",
@@ -50,7 +50,7 @@ static const struct field_spec note_fields[] = {
      .kind = FIELD_SELECT,
      .required = true,
      .options = scan_note_kinds,
-     .option_labels = &text_nl[TXT_SCAN_NOTE_THEMA]},
+     .option_text = FIELD_TEXTS(SCAN_NOTE_THEMA)},
     {.name = "title",
      .label = "Thema of onderwerp",
      .kind = FIELD_TEXT,
@@ -223,7 +223,7 @@ static int scan_page(struct req *r, const struct bad_form *bad, unsigned status)
 	const char *done = req_query(r, "klaar");
 	for (size_t i = 0; done && i < sizeof(done_map) / sizeof(done_map[0]); i++)
 		if (strcmp(done, done_map[i].key) == 0)
-			page_notice(&h, "ok", text_nl[done_map[i].text]);
+			page_notice(&h, "ok", TX(done_map[i].text));
 	if (bad && bad->notice)
 		page_notice(&h, "error", bad->notice);
 
@@ -235,7 +235,7 @@ static int scan_page(struct req *r, const struct bad_form *bad, unsigned status)
 		     "aria-labelledby=\"h-%s\"><h2 class=\"utrecht-heading-2\" id=\"h-%s\">%d. "
 		     "%s</h2>"
 		     "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
-		     list, list, list, l + 1, text_nl[TXT_SCAN_LIST_BESTAAND + l],
+		     list, list, list, l + 1, TX(TXT_SCAN_LIST_BESTAAND + l),
 		     l == 0 ? T(SCAN_Q_BESTAAND) : T(SCAN_Q_GEWENST));
 		size_t count = 0;
 		for (size_t i = 0; i < n_e; i++)
@@ -262,7 +262,7 @@ static int scan_page(struct req *r, const struct bad_form *bad, unsigned status)
 			     "<details class=\"kring-details kring-add-details\"%s><summary>%s: %s"
 			     "</summary>",
 			     is_key(bad, key) ? " open" : "", T(SCAN_ADD_TO),
-			     text_nl[TXT_SCAN_LIST_BESTAAND + l]);
+			     TX(TXT_SCAN_LIST_BESTAAND + l));
 			form_error_summary(&h, &f);
 			form_begin(&h, r, arena_printf(&r->arena, "/o/%s/scan", r->org_slug));
 			html(&h, "<input type=\"hidden\" name=\"list\" value=\"%s\">", list);
@@ -287,7 +287,7 @@ static int scan_page(struct req *r, const struct bad_form *bad, unsigned status)
 		     "<section class=\"kring-card\" id=\"scan-%s\" aria-labelledby=\"h-scan-%s\">"
 		     "<h3 class=\"utrecht-heading-3\" id=\"h-scan-%s\">%s</h3>"
 		     "<p class=\"utrecht-paragraph kring-muted\">%s</p>",
-		     kind, kind, kind, text_nl[TXT_SCAN_NOTE_THEMA + k],
+		     kind, kind, kind, TX(TXT_SCAN_NOTE_THEMA + k),
 		     k == 0 ? T(SCAN_Q_THEMA) : T(SCAN_Q_OMGEVING));
 		size_t count = 0;
 		for (size_t i = 0; i < n_notes; i++)
@@ -314,7 +314,7 @@ static int scan_page(struct req *r, const struct bad_form *bad, unsigned status)
 			     "<details class=\"kring-details kring-add-details\"%s><summary>%s: %s"
 			     "</summary>",
 			     is_key(bad, key) ? " open" : "", T(SCAN_NOTE_ADD),
-			     text_nl[TXT_SCAN_NOTE_THEMA + k]);
+			     TX(TXT_SCAN_NOTE_THEMA + k));
 			form_error_summary(&h, &f);
 			form_begin(&h, r, arena_printf(&r->arena, "/o/%s/scan/notes", r->org_slug));
 			html(&h, "<input type=\"hidden\" name=\"kind\" value=\"%s\">", kind);

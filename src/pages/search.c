@@ -94,7 +94,7 @@ int page_search(struct req *r)
 		    "<section class=\"kring-card kring-results\" aria-labelledby=\"h-%s\">"
 		    "<h2 class=\"utrecht-heading-2\" id=\"h-%s\">%s <span class=\"kring-count\">%zu"
 		    "</span></h2><ol class=\"kring-results__list\">",
-		    groups[g].kind, groups[g].kind, text_nl[groups[g].title], n);
+		    groups[g].kind, groups[g].kind, TX(groups[g].title), n);
 		for (size_t i = at; i < at + n; i++) {
 			const struct search_hit *hit = &res.hits[i];
 			html(&h,

@@ -16,17 +16,17 @@ _Static_assert(TXT_SIGF_PLAN_MONEY_OVER - TXT_SIGF_ROLE_MISSING == SIG_N - 1, "k
 
 const char *sig_kind_label(int kind)
 {
-	return kind >= 0 && kind < SIG_N ? text_nl[TXT_SIGK_ROLE_MISSING + kind] : "";
+	return kind >= 0 && kind < SIG_N ? TX(TXT_SIGK_ROLE_MISSING + kind) : "";
 }
 
 const char *sig_lesson(int kind)
 {
-	return kind >= 0 && kind < SIG_N ? text_nl[TXT_SIGL_ROLE_MISSING + kind] : "";
+	return kind >= 0 && kind < SIG_N ? TX(TXT_SIGL_ROLE_MISSING + kind) : "";
 }
 
 const char *sig_fix_label(int kind)
 {
-	return kind >= 0 && kind < SIG_N ? text_nl[TXT_SIGF_ROLE_MISSING + kind] : "";
+	return kind >= 0 && kind < SIG_N ? TX(TXT_SIGF_ROLE_MISSING + kind) : "";
 }
 
 /* The sentence per missing role (lesson 1), from the bits of a role_missing signal. */
@@ -36,7 +36,7 @@ static const char *missing_roles(struct arena *a, long long bits)
 	for (int k = 0; k < 3; k++)
 		if ((bits >> k) & 1)
 			out = arena_printf(a, "%s%s%s", out, out[0] ? " " : "",
-			                   text_nl[TXT_SIGNAL_MISSING_BOUWER + k]);
+			                   TX(TXT_SIGNAL_MISSING_BOUWER + k));
 	return out;
 }
 
@@ -187,8 +187,7 @@ void sig_short_cell(struct req *r, struct html *h, const struct signal *v, size_
 		if (v[i].kind == SIG_ROLE_MISSING) {
 			for (int k = 0; k < 3; k++)
 				if ((v[i].n1 >> k) & 1)
-					html(h, "<li>%s</li>",
-					     text_nl[TXT_SIGNAL_SHORT_BOUWER + k]);
+					html(h, "<li>%s</li>", TX(TXT_SIGNAL_SHORT_BOUWER + k));
 		} else if (v[i].kind == SIG_TOO_MANY_STAFF) {
 			html(h, "<li>%s</li>", T(SIGNAL_SHORT_TOO_MANY));
 		} else if (v[i].kind == SIG_MORE_NEEDS) {

@@ -392,7 +392,7 @@ static int session_page(struct req *r, const struct vision_session *s, struct fo
 	static const int rules[] = {TXT_VS_RULE1, TXT_VS_RULE2, TXT_VS_RULE3, TXT_VS_RULE4,
 	                            TXT_VS_RULE5, TXT_VS_RULE6, TXT_VS_RULE7};
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
-		html(&h, "<li>%s</li>", text_nl[rules[i]]);
+		html(&h, "<li>%s</li>", TX(rules[i]));
 	html(&h, "</ul></section>");
 
 	/* timer: the script shows it; without JavaScript the advice below stays */

@@ -51,7 +51,7 @@ static void after_specs(struct field_spec *s)
 	                           .kind = FIELD_SELECT,
 	                           .required = true,
 	                           .options = score_values,
-	                           .option_labels = &text_nl[TXT_WS_SCORE_0]};
+	                           .option_labels = T_ROW(WS_SCORE_0)};
 	s[4] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
 }
 

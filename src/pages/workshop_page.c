@@ -45,7 +45,7 @@ void ws_row_specs(struct field_spec *s)
 	                           .kind = FIELD_SELECT,
 	                           .required = true,
 	                           .options = workshop_work_forms,
-	                           .option_labels = &text_nl[TXT_WS_FORM_PLENAIR]};
+	                           .option_labels = T_ROW(WS_FORM_PLENAIR)};
 	s[4] = (struct field_spec){.name = "material",
 	                           .label = T(WS_F_MATERIAL),
 	                           .hint = T(WS_F_MATERIAL_HINT),
@@ -81,7 +81,7 @@ bool ws_row_read(struct req *r, struct form *f, struct field_spec *s, struct wor
 	                          TXT_WS_ERR_MIN_TOO_LONG};
 	enum ws_minutes why = workshop_parse_minutes(m, &row->minutes);
 	if (why != WSM_OK && m[0] != '\0' && strlen(m) <= 40) {
-		form_error(f, "minutes", text_nl[msg[why]]);
+		form_error(f, "minutes", TX(msg[why]));
 		ok = false;
 	}
 	return ok;

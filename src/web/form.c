@@ -138,6 +138,18 @@ const char *form_label(const struct form *f, const char *name)
 }
 
 /* A group of radio buttons in a fieldset; the legend is the label. */
+const char *field_option_label(const struct field_spec *s, size_t k)
+{
+	return s->option_text > 0 ? TX(s->option_text - 1 + (int)k) : s->option_labels[k];
+}
+
+const char *field_option_hint(const struct field_spec *s, size_t k)
+{
+	if (s->option_hint_text > 0)
+		return TX(s->option_hint_text - 1 + (int)k);
+	return s->option_hints ? s->option_hints[k] : NULL;
+}
+
 static void radio_field(struct html *h, const struct form *f, const struct field_spec *s,
                         const char *pre)
 {
@@ -170,8 +182,8 @@ static void radio_field(struct html *h, const struct form *f, const struct field
 	/* an optional choice can be left open again: "weet ik nog niet" */
 	for (size_t k = s->required ? 1 : 0; k <= n_opts; k++) {
 		const char *value = k == 0 ? "" : s->options[k - 1];
-		const char *label = k == 0 ? T(FORM_NOT_KNOWN) : s->option_labels[k - 1];
-		const char *hint = k > 0 && s->option_hints ? s->option_hints[k - 1] : NULL;
+		const char *label = k == 0 ? T(FORM_NOT_KNOWN) : field_option_label(s, k - 1);
+		const char *hint = k > 0 ? field_option_hint(s, k - 1) : NULL;
 		html(h,
 		     "<div class=\"kring-option\"><input class=\"utrecht-radio-button "
 		     "utrecht-radio-button--html-input\" type=\"radio\" "
@@ -311,7 +323,8 @@ void form_field(struct html *h, const struct form *f, const char *name)
 		html(h, ">");
 		for (size_t k = 0; s->options && s->options[k]; k++)
 			html(h, "<option value=\"%s\"%s>%s</option>", s->options[k],
-			     strcmp(s->options[k], v) == 0 ? " selected" : "", s->option_labels[k]);
+			     strcmp(s->options[k], v) == 0 ? " selected" : "",
+			     field_option_label(s, k));
 		html(h, "</select>");
 	} else {
 		html(h, ">");

@@ -42,7 +42,20 @@ struct field_spec {
 	const char *optional_note;       /* replaces "(niet verplicht)" for an optional field */
 	const char *const *option_hints; /* FIELD_RADIO: a Dutch explanation per option, or NULL */
 	int rows;                        /* FIELD_TEXTAREA: visible lines; 0 means 5 */
+	/* instead of option_labels / option_hints in a declaration outside a
+	 * function (which cannot name a language): the texts from an id on,
+	 * read in the request's language: .option_text = FIELD_TEXTS(ID) */
+	int option_text;      /* 1 + the enum text_id of the first label, or 0 */
+	int option_hint_text; /* 1 + the enum text_id of the first hint, or 0 */
 };
+
+/* The value of option_text / option_hint_text for the texts from TXT_<id> on. */
+#define FIELD_TEXTS(id) (1 + TXT_##id)
+
+/* The label of option k (0-based) of a FIELD_SELECT or FIELD_RADIO field. */
+const char *field_option_label(const struct field_spec *s, size_t k);
+/* The hint of option k, or NULL when the field has none. */
+const char *field_option_hint(const struct field_spec *s, size_t k);
 
 /* Fields one struct form holds; a longer declaration aborts (see form_init()). */
 #define FORM_MAX_FIELDS 32

@@ -81,7 +81,7 @@ static void menu_link(struct req *r, struct html *h, const struct menu_item *m)
 	html(h, "<li><a class=\"kring-nav__link\" href=\"%s\"", menu_href(r, m));
 	if (menu_here(r, m))
 		html(h, " aria-current=\"page\"");
-	html(h, ">%s</a></li>", text_nl[m->text]);
+	html(h, ">%s</a></li>", TX(m->text));
 }
 
 /*
@@ -107,7 +107,7 @@ static void menu_groups(struct req *r, struct html *h)
 			     "name=\"kring-menu-group\"><summary "
 			     "class=\"kring-nav__summary\">%s</summary>"
 			     "<ul class=\"kring-nav__sub\">",
-			     here ? " kring-nav__group--here" : "", text_nl[menu_group_text[g]]);
+			     here ? " kring-nav__group--here" : "", TX(menu_group_text[g]));
 		for (size_t i = 0; i < N_MENU_ITEMS; i++)
 			if (menu_items[i].group == (enum menu_group)g &&
 			    (menu_items[i].roles & r->role))
@@ -138,14 +138,14 @@ void page_begin(struct req *r, struct html *h, const char *title)
 	pthread_once(&css_once, css_version_init);
 	html_init(h, &r->arena);
 	html(h,
-	     "<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-theme\"><head>"
+	     "<!DOCTYPE html>\n<html lang=\"%s\" class=\"utrecht-theme\"><head>"
 	     "<meta charset=\"utf-8\">"
 	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	     "<title>%s · kring</title>"
 	     "<link rel=\"stylesheet\" href=\"/assets/kring.css?v=%s\">"
 	     "<script src=\"/assets/kring.js?v=%s\" defer></script>"
 	     "</head><body class=\"utrecht-document kring\">",
-	     title, css_version, css_version);
+	     text_lang_code(text_lang()), title, css_version, css_version);
 	html(h, "<a class=\"utrecht-skip-link\" href=\"#inhoud\">%s</a>", T(SKIP_LINK));
 	html(h,
 	     "<header class=\"kring-header\"><div class=\"kring-header__bar\">"
@@ -283,16 +283,15 @@ void resp_error(struct req *r, unsigned status)
 
 /* ---- dates ---- */
 
-static const char *const months[] = {"januari",   "februari", "maart",    "april",
-                                     "mei",       "juni",     "juli",     "augustus",
-                                     "september", "oktober",  "november", "december"};
+/* The name of month tm_mon (0-11) in the request's language. */
+#define MONTH_NAME(mon) TX(TXT_CAL_MONTH_1 + (mon))
 
 const char *fmt_datetime(struct arena *a, long long epoch)
 {
 	time_t t = (time_t)epoch;
 	struct tm tm;
 	localtime_r(&t, &tm);
-	return arena_printf(a, "%d %s %d, %02d:%02d", tm.tm_mday, months[tm.tm_mon],
+	return arena_printf(a, "%d %s %d, %02d:%02d", tm.tm_mday, MONTH_NAME(tm.tm_mon),
 	                    tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
 }
 
@@ -301,5 +300,5 @@ const char *fmt_date(struct arena *a, long long epoch)
 	time_t t = (time_t)epoch;
 	struct tm tm;
 	localtime_r(&t, &tm);
-	return arena_printf(a, "%d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
+	return arena_printf(a, "%d %s %d", tm.tm_mday, MONTH_NAME(tm.tm_mon), tm.tm_year + 1900);
 }

@@ -58,19 +58,19 @@ static void test_every_item_has_its_route_and_its_roles(void **state)
 			snprintf(pattern, sizeof(pattern), "/o/:org/%s", m->path);
 		const struct route_entry *r = get_route(pattern);
 		if (r == NULL)
-			fail_msg("menu item %s leads to %s, which has no GET route",
-			         text_nl[m->text], pattern);
+			fail_msg("menu item %s leads to %s, which has no GET route", TX(m->text),
+			         pattern);
 		if (r->access == ACCESS_ORG || r->access == ACCESS_COMMUNITY) {
 			if (m->roles != r->roles)
 				fail_msg("menu item %s is shown to roles %#x, its route allows %#x",
-				         text_nl[m->text], m->roles, r->roles);
+				         TX(m->text), m->roles, r->roles);
 		} else {
 			/* a page outside the organisation (the adviser overview): shown to
 			 * some roles, but it must be open to every logged-in person */
 			if (r->access != ACCESS_LOGIN)
-				fail_msg("menu item %s leads to a public page", text_nl[m->text]);
+				fail_msg("menu item %s leads to a public page", TX(m->text));
 			if (m->roles == 0)
-				fail_msg("menu item %s is shown to nobody", text_nl[m->text]);
+				fail_msg("menu item %s is shown to nobody", TX(m->text));
 		}
 	}
 }
@@ -86,14 +86,13 @@ static void test_groups_and_texts(void **state)
 			if (strcmp(menu[i].group, groups[k]) == 0)
 				g = k;
 		if (g == N(groups))
-			fail_msg("menu item %s: unknown group %s", text_nl[menu[i].text],
-			         menu[i].group);
+			fail_msg("menu item %s: unknown group %s", TX(menu[i].text), menu[i].group);
 		/* declared group by group, in the order they are shown */
 		if (g < last)
-			fail_msg("menu item %s: group %s after a later group",
-			         text_nl[menu[i].text], menu[i].group);
+			fail_msg("menu item %s: group %s after a later group", TX(menu[i].text),
+			         menu[i].group);
 		last = g;
-		assert_true(text_nl[menu[i].text][0] != '\0');
+		assert_true(TX(menu[i].text)[0] != '\0');
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(menu[k].path, menu[i].path) == 0)
 				fail_msg("menu path %s twice", menu[i].path);
