@@ -166,6 +166,7 @@ int auth_load_session(struct req *r)
 	/* the last column: staff of an organisation that requires two-step login, without it */
 	if (db_query(r->db, &st,
 	             "SELECT s.person_id, s.created_at, s.seen_at, p.name, p.email, p.locked,"
+	             " p.lang,"
 	             " s.pending, p.totp_on = 0 AND EXISTS (SELECT 1 FROM memberships m"
 	             " JOIN orgs o ON o.id = m.org_id WHERE m.person_id = p.id"
 	             " AND o.require_totp = 1 AND m.role IN ('beheerder', 'medewerker'))"
@@ -182,8 +183,9 @@ int auth_load_session(struct req *r)
 	const char *name = db_col_text(st, 3, &r->arena);
 	const char *email = db_col_text(st, 4, &r->arena);
 	bool locked = db_col_int(st, 5) != 0;
-	bool pending = db_col_int(st, 6) != 0;
-	bool totp_needed = db_col_int(st, 7) != 0;
+	const char *lang = db_col_text(st, 6, &r->arena);
+	bool pending = db_col_int(st, 7) != 0;
+	bool totp_needed = db_col_int(st, 8) != 0;
 	db_finish(st);
 	long long now = (long long)time(NULL);
 	/* writes wait until the request's read transaction is over (auth_session_touch) */
@@ -205,6 +207,7 @@ int auth_load_session(struct req *r)
 	r->person_id = person;
 	r->person_name = name;
 	r->person_email = email;
+	r->person_lang = lang;
 	r->session_cookie = c;
 	return 0;
 }

@@ -251,6 +251,21 @@ enum save_result account_sessions_end_member(struct db *db, long long org_id, lo
 	return save_finish(db, rc);
 }
 
+/* ---- own language ---- */
+
+enum save_result account_lang_set(struct db *db, long long person_id, const char *lang)
+{
+	if (db_begin(db) != DB_OK)
+		return SAVE_ERROR;
+	enum save_result rc = SAVE_OK;
+	if (db_exec(db, "UPDATE persons SET lang = ? WHERE id = ?",
+	            DB_ARGS(DB_TEXT(lang), DB_INT(person_id))) != DB_OK)
+		rc = SAVE_ERROR;
+	else if (db_changes(db) == 0)
+		rc = SAVE_NOT_FOUND;
+	return save_finish(db, rc);
+}
+
 /* ---- two-step login ---- */
 
 int account_totp_get(struct db *db, struct arena *a, long long person_id, struct totp_state *out)

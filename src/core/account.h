@@ -63,6 +63,11 @@ int account_password_hash(struct db *db, struct arena *a, long long person_id, c
 enum save_result account_password_set(struct db *db, long long person_id, const char *pw_hash,
                                       const char *keep_session);
 
+/* ---- own language (issue 14) ---- */
+
+/* Sets the person's language: "" (follow the browser), "nl" or "en". */
+enum save_result account_lang_set(struct db *db, long long person_id, const char *lang);
+
 /* ---- sessions ---- */
 
 struct session_info {

@@ -169,7 +169,11 @@ static int login_records(struct db *db, long long org_id, long long person, priv
 	             args, "persons", "name", fn, ctx) != 0 ||
 	    each_row(db,
 	             DB_SQL("SELECT id, created_at, email FROM persons WHERE id = ?2 AND ?1 > 0"),
-	             args, "persons", "email", fn, ctx) != 0)
+	             args, "persons", "email", fn, ctx) != 0 ||
+	    each_row(db,
+	             DB_SQL("SELECT id, created_at, lang FROM persons WHERE id = ?2 AND ?1 > 0"
+	                    " AND lang <> ''"),
+	             args, "persons", "lang", fn, ctx) != 0)
 		return -1;
 	int rc = 0;
 #define PERSON_REF(table, column, label, sql)                                                      \

@@ -11,6 +11,7 @@
 #include "../core/community.h"
 #include "../core/org.h"
 #include "../db/db.h"
+#include "../i18n/text.h"
 #include "../pages/pages.h"
 #include "../web/layout.h"
 #include "metrics.h"
@@ -222,6 +223,13 @@ static int load_visitor(struct req *r)
 {
 	if (auth_load_session(r) != 0)
 		return -1;
+	/* a person's own choice of language goes before the browser's */
+	int chosen = r->person_id != 0 ? text_lang_parse(r->person_lang) : -1;
+	if (chosen >= 0) {
+		r->lang = chosen;
+		r->lang_from_header = false;
+		text_set_lang((enum text_lang)chosen);
+	}
 	auth_csrf_prepare(r);
 	return 0;
 }
@@ -235,6 +243,13 @@ static void refuse(struct req *r, unsigned status)
 
 int router_dispatch(struct req *r)
 {
+	/* the request's language, on the thread that renders it: the second run
+	 * of a deferred page (after a password was hashed) keeps the first's */
+	if (r->defer != DEFER_DONE) {
+		r->lang = (int)text_lang_from_accept(req_header(r, "Accept-Language"));
+		r->lang_from_header = true;
+	}
+	text_set_lang((enum text_lang)r->lang);
 	if (r->defer == DEFER_DONE && r->route != NULL)
 		return run_handler(r);
 	/* A page that only reads does all its reading in one read transaction:

@@ -88,6 +88,7 @@ struct req {
 	long long person_id; /* 0 when logged out */
 	const char *person_name;
 	const char *person_email;
+	const char *person_lang; /* their choice of language: "", "nl" or "en" */
 	const char *session_cookie; /* raw value of a valid session cookie */
 	const char *session_hash;   /* its hash: the sessions table key */
 	bool session_seen_stale;    /* seen_at is old: update after the request */
@@ -111,6 +112,12 @@ struct req {
 	/* 0, or the person (an ambassadeur) who may see only the communities
 	 * they are attached to: set by the router, passed on to list queries */
 	long long only_attached;
+
+	/* the language of the response (enum text_lang): from the person's
+	 * choice, else from Accept-Language (lang_from_header); the server sets
+	 * it on the thread that renders, every time the request runs there */
+	int lang;
+	bool lang_from_header;
 
 	/* response */
 	unsigned status;

@@ -25,7 +25,7 @@ static void account_nav(struct html *h, const char *here)
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
 		html(h, "<li><a class=\"utrecht-link\" href=\"%s\"%s>%s</a></li>", items[i].path,
 		     strcmp(items[i].path, here) == 0 ? " aria-current=\"page\"" : "",
-		     text_nl[items[i].text]);
+		     TX(items[i].text));
 	html(h, "</ul></nav>");
 }
 
@@ -41,13 +41,44 @@ void account_page_begin(struct req *r, struct html *h, const char *here, const c
 	     title, intro);
 }
 
-int page_account(struct req *r)
+/* ---- my language: Automatisch (the browser's), Nederlands, English ---- */
+
+static const char *const lang_values[] = {"auto", "nl", "en", NULL};
+
+/* The one field of the language form (its texts in the request's language). */
+static struct field_spec lang_field(void)
+{
+	return (struct field_spec){.name = "lang",
+	                           .label = T(ACC_LANG_LABEL),
+	                           .hint = T(ACC_LANG_HINT),
+	                           .kind = FIELD_RADIO,
+	                           .required = true,
+	                           .options = lang_values,
+	                           .option_labels = T_ROW(ACC_LANG_AUTO)};
+}
+
+static void lang_form(struct req *r, struct html *h, const struct form *f)
+{
+	html(h,
+	     "<section class=\"kring-section\" aria-labelledby=\"h-lang\">"
+	     "<h2 class=\"utrecht-heading-2\" id=\"h-lang\">%s</h2>",
+	     T(ACC_LANG_TITLE));
+	form_error_summary(h, f);
+	form_begin(h, r, "/account/lang");
+	form_field(h, f, "lang");
+	form_end(h, T(ACC_LANG_BUTTON));
+	html(h, "</section>");
+}
+
+static int account_page(struct req *r, struct form *lf, unsigned status)
 {
 	struct totp_state ts;
 	if (account_totp_get(r->db, &r->arena, r->person_id, &ts) < 0)
 		return HANDLER_ERROR;
 	struct html h;
 	account_page_begin(r, &h, "/account", T(ACC_TITLE), T(ACC_INTRO));
+	if (req_query(r, "taal") != NULL && status == 200)
+		page_notice(&h, "ok", T(ACC_LANG_SAVED));
 	html(&h,
 	     "<dl class=\"kring-facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
 	     "<dt>%s</dt><dd>%s</dd></dl>",
@@ -60,10 +91,36 @@ int page_account(struct req *r)
 	     "<li class=\"kring-card\"><a class=\"utrecht-link kring-card__title\" "
 	     "href=\"/account/sessions\">%s</a><p class=\"utrecht-paragraph\">%s</p></li>"
 	     "<li class=\"kring-card\"><a class=\"utrecht-link kring-card__title\" "
-	     "href=\"/account/totp\">%s</a><p class=\"utrecht-paragraph\">%s</p></li></ul></div>",
+	     "href=\"/account/totp\">%s</a><p class=\"utrecht-paragraph\">%s</p></li></ul>",
 	     T(ACC_PW_TITLE), T(ACC_PW_INTRO), T(ACC_SESSIONS_TITLE), T(ACC_SESSIONS_INTRO),
 	     T(ACC_TOTP_TITLE), T(ACC_TOTP_INTRO));
-	page_end(r, &h, 200);
+	lang_form(r, &h, lf);
+	html(&h, "</div>");
+	page_end(r, &h, status);
+	return HANDLER_OK;
+}
+
+int page_account(struct req *r)
+{
+	struct field_spec spec = lang_field();
+	struct form f;
+	form_init(&f, &spec, 1);
+	form_set(&f, "lang", r->person_lang && r->person_lang[0] ? r->person_lang : "auto");
+	return account_page(r, &f, 200);
+}
+
+int page_account_lang_save(struct req *r)
+{
+	struct field_spec spec = lang_field();
+	struct form f;
+	if (!form_read(r, &f, &spec, 1))
+		return account_page(r, &f, 400);
+	const char *v = form_value(&f, "lang");
+	enum save_result rc =
+	    account_lang_set(r->db, r->person_id, strcmp(v, "auto") == 0 ? "" : v);
+	if (rc != SAVE_OK)
+		return HANDLER_ERROR;
+	resp_redirect(r, "/account?taal=1");
 	return HANDLER_OK;
 }
 

@@ -466,6 +466,7 @@ static const char *const adviser_posts[] = {
     /* public (issue 13): residents' forms on the public page, public on purpose */
     "/p/:org/doe-mee", "/p/:org/idee",
     /* accounts (issues 13, 14): everyone manages their own account and logs in */
+    "/account/lang",                /* choosing one's own language */
     "/account/password",            /* changing one's own password */
     "/account/sessions/end",        /* ending one of one's own sessions */
     "/account/sessions/end-others", /* ending one's other sessions */
