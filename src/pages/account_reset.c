@@ -24,12 +24,12 @@
 
 static const struct field_spec forgot_fields[] = {
     {.name = "email",
-     .label = "E-mailadres",
+     .label_text = FIELD_TEXTS(F_ACCOUNT_RESET_EMAIL_LABEL),
      .kind = FIELD_EMAIL,
      .required = true,
      .max_len = 254,
      .autocomplete = "username",
-     .required_msg = "Vul je e-mailadres in."},
+     .required_text = FIELD_TEXTS(F_ACCOUNT_RESET_EMAIL_REQUIRED)},
 };
 
 static bool mail_configured(void)
@@ -119,20 +119,20 @@ int page_forgot_send(struct req *r)
 
 static const struct field_spec reset_fields[] = {
     {.name = "password",
-     .label = "Nieuw wachtwoord",
-     .hint = "Minstens 10 tekens. Een paar woorden achter elkaar werkt goed.",
+     .label_text = FIELD_TEXTS(F_ACCOUNT_RESET_PASSWORD_LABEL),
+     .hint_text = FIELD_TEXTS(F_ACCOUNT_RESET_PASSWORD_HINT),
      .kind = FIELD_PASSWORD,
      .required = true,
      .max_len = AUTH_PASSWORD_MAX,
      .autocomplete = "new-password",
-     .required_msg = "Kies een nieuw wachtwoord."},
+     .required_text = FIELD_TEXTS(F_ACCOUNT_RESET_PASSWORD_REQUIRED)},
     {.name = "password2",
-     .label = "Typ het nieuwe wachtwoord nog een keer",
+     .label_text = FIELD_TEXTS(F_ACCOUNT_RESET_PASSWORD2_LABEL),
      .kind = FIELD_PASSWORD,
      .required = true,
      .max_len = AUTH_PASSWORD_MAX,
      .autocomplete = "new-password",
-     .required_msg = "Typ het nieuwe wachtwoord nog een keer."},
+     .required_text = FIELD_TEXTS(F_ACCOUNT_RESET_PASSWORD2_REQUIRED)},
 };
 #define N_RESET (sizeof(reset_fields) / sizeof(reset_fields[0]))
 

@@ -22,25 +22,25 @@
 
 static const struct field_spec code_fields[] = {
     {.name = "code",
-     .label = "Code",
-     .hint = "De zes cijfers uit je app, of een van je herstelcodes.",
+     .label_text = FIELD_TEXTS(F_ACCOUNT_TOTP_CODE_LABEL),
+     .hint_text = FIELD_TEXTS(F_ACCOUNT_TOTP_CODE_HINT),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 32,
      .autocomplete = "one-time-code",
-     .required_msg = "Vul de code in."},
+     .required_text = FIELD_TEXTS(F_ACCOUNT_TOTP_CODE_REQUIRED)},
 };
 
 /* while setting up: only the app's code (recovery codes do not exist yet) */
 static const struct field_spec setup_fields[] = {
     {.name = "code",
-     .label = "Code",
-     .hint = "De zes cijfers die de app nu laat zien.",
+     .label_text = FIELD_TEXTS(F_ACCOUNT_TOTP_CODE_LABEL2),
+     .hint_text = FIELD_TEXTS(F_ACCOUNT_TOTP_CODE_HINT2),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 32,
      .autocomplete = "one-time-code",
-     .required_msg = "Vul de code in."},
+     .required_text = FIELD_TEXTS(F_ACCOUNT_TOTP_CODE_REQUIRED2)},
 };
 
 /* "ABCD EFGH ..." : the base32 secret in groups of four, easier to type over */

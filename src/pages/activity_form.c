@@ -92,8 +92,12 @@ static void act_specs(struct field_spec *s, const struct act_choices *c)
 	                            .max_len = 10,
 	                            .options = activity_statuses,
 	                            .option_labels = T_ROW(ACT_STATUS_PLANNED)};
-	s[11] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
-	s[12] = (struct field_spec){.name = "item", .label = "actie", .kind = FIELD_ID};
+	s[11] = (struct field_spec){.name = "version",
+	                            .label_text = FIELD_TEXTS(F_ACTIVITY_FORM_VERSION_LABEL),
+	                            .kind = FIELD_ID};
+	s[12] = (struct field_spec){.name = "item",
+	                            .label_text = FIELD_TEXTS(F_ACTIVITY_FORM_ITEM_LABEL),
+	                            .kind = FIELD_ID};
 	s[13] = energy_field_spec(); /* instruments: "waar de energie zit" */
 }
 

@@ -396,9 +396,13 @@ int community_back_to(struct req *r, const char *done, const char *where, const 
 /* ---- staff and ambassadeurs ---- */
 
 static const struct field_spec staff_fields[] = {
-    {.name = "person", .label = "Medewerker", .kind = FIELD_TEXT, .required = true, .max_len = 20},
+    {.name = "person",
+     .label_text = FIELD_TEXTS(F_COMMUNITY_PERSON_LABEL),
+     .kind = FIELD_TEXT,
+     .required = true,
+     .max_len = 20},
     {.name = "role",
-     .label = "Rol",
+     .label_text = FIELD_TEXTS(F_COMMUNITY_ROLE_LABEL),
      .kind = FIELD_SELECT,
      .required = true,
      .options = community_staff_roles,

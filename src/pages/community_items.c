@@ -201,22 +201,24 @@ void community_item_list(struct req *r, struct html *h, const struct community *
 
 static const struct field_spec item_fields[] = {
     {.name = "kind",
-     .label = "Lijst",
+     .label_text = FIELD_TEXTS(F_COMMUNITY_ITEMS_KIND_LABEL),
      .kind = FIELD_SELECT,
      .required = true,
      .options = community_item_kinds,
      .option_text = FIELD_TEXTS(ITEM_KIND_STERKTE)},
     {.name = "text",
-     .label = "Tekst",
+     .label_text = FIELD_TEXTS(F_COMMUNITY_ITEMS_TEXT_LABEL),
      .kind = FIELD_TEXTAREA,
      .required = true,
      .max_len = ITEM_MAX_CHARS},
     {.name = "status",
-     .label = "Status",
+     .label_text = FIELD_TEXTS(F_COMMUNITY_ITEMS_STATUS_LABEL),
      .kind = FIELD_SELECT,
      .options = community_action_statuses,
      .option_text = FIELD_TEXTS(ACTION_IDEE)},
-    {.name = "version", .label = "versie", .kind = FIELD_ID},
+    {.name = "version",
+     .label_text = FIELD_TEXTS(F_COMMUNITY_ITEMS_VERSION_LABEL),
+     .kind = FIELD_ID},
 };
 #define N_ITEM_FIELDS (sizeof(item_fields) / sizeof(item_fields[0]))
 

@@ -90,7 +90,9 @@ static void talk_specs(struct field_spec *s, const struct choices *partners,
 	                           .kind = FIELD_TEXT,
 	                           .max_len = 500,
 	                           .autocomplete = "off"};
-	s[10] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[10] = (struct field_spec){.name = "version",
+	                            .label_text = FIELD_TEXTS(F_CONVERSATION_FORM_VERSION_LABEL),
+	                            .kind = FIELD_ID};
 	s[11] = energy_field_spec(); /* instruments: "waar de energie zit" */
 }
 

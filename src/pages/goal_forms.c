@@ -98,8 +98,11 @@ static void sub_specs(struct field_spec *s, const struct owner_choices *oc)
 	                           .max_len = 20,
 	                           .options = oc->values,
 	                           .option_labels = oc->labels};
-	s[8] = (struct field_spec){.name = "goal", .label = "doel", .kind = FIELD_ID};
-	s[9] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[8] = (struct field_spec){
+	    .name = "goal", .label_text = FIELD_TEXTS(F_GOAL_FORMS_GOAL_LABEL), .kind = FIELD_ID};
+	s[9] = (struct field_spec){.name = "version",
+	                           .label_text = FIELD_TEXTS(F_GOAL_FORMS_VERSION_LABEL),
+	                           .kind = FIELD_ID};
 }
 
 static const char *num_text(struct req *r, bool has, long long v)

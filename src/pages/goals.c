@@ -33,7 +33,8 @@ static void goal_specs(struct field_spec *s, int kind)
 	                           .required = true,
 	                           .max_len = 2000,
 	                           .rows = 3};
-	s[1] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[1] = (struct field_spec){
+	    .name = "version", .label_text = FIELD_TEXTS(F_GOALS_VERSION_LABEL), .kind = FIELD_ID};
 	s[2] = (struct field_spec){.name = "kind",
 	                           .label = T(GOAL_KIND),
 	                           .kind = FIELD_SELECT,

@@ -157,7 +157,10 @@ static void kn_specs(struct field_spec *s, const struct kn_choices *k)
 	                               .kind = FIELD_TEXT,
 	                               .max_len = FILE_ALT_MAX,
 	                               .autocomplete = "off"};
-	s[F_VERSION] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[F_VERSION] =
+	    (struct field_spec){.name = "version",
+	                        .label_text = FIELD_TEXTS(F_KNOWLEDGE_FORM_VERSION_LABEL),
+	                        .kind = FIELD_ID};
 }
 
 /* The file field: label, hint, the error beside it, the input (and the file kept). */

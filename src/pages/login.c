@@ -31,19 +31,19 @@ int page_healthz(struct req *r)
 
 static const struct field_spec login_fields[] = {
     {.name = "email",
-     .label = "E-mailadres",
+     .label_text = FIELD_TEXTS(F_LOGIN_EMAIL_LABEL),
      .kind = FIELD_EMAIL,
      .required = true,
      .max_len = 254,
      .autocomplete = "username",
-     .required_msg = "Vul je e-mailadres in."},
+     .required_text = FIELD_TEXTS(F_LOGIN_EMAIL_REQUIRED)},
     {.name = "password",
-     .label = "Wachtwoord",
+     .label_text = FIELD_TEXTS(F_LOGIN_PASSWORD_LABEL),
      .kind = FIELD_PASSWORD,
      .required = true,
      .max_len = AUTH_PASSWORD_MAX,
      .autocomplete = "current-password",
-     .required_msg = "Vul je wachtwoord in."},
+     .required_text = FIELD_TEXTS(F_LOGIN_PASSWORD_REQUIRED)},
 };
 #define N_LOGIN_FIELDS (sizeof(login_fields) / sizeof(login_fields[0]))
 

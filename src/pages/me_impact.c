@@ -46,7 +46,9 @@ static void plan_specs(struct field_spec *s)
 	                                        .kind = FIELD_DATE,
 	                                        .max_len = 10};
 	s[IMPACT_N_TEXTS + 1] =
-	    (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	    (struct field_spec){.name = "version",
+	                        .label_text = FIELD_TEXTS(F_ME_IMPACT_VERSION_LABEL),
+	                        .kind = FIELD_ID};
 }
 
 static void plan_to_form(struct form *f, const struct impact_plan *p)

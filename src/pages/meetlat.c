@@ -16,8 +16,8 @@
 
 static const struct field_spec open_fields[] = {
     {.name = "title",
-     .label = "Naam van de ronde",
-     .hint = "Bijvoorbeeld: meetlat voorjaar 2026, of: nulmeting voor het nieuwe beleidsplan.",
+     .label_text = FIELD_TEXTS(F_MEETLAT_TITLE_LABEL),
+     .hint_text = FIELD_TEXTS(F_MEETLAT_TITLE_HINT),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200},
@@ -66,7 +66,7 @@ static int list_page(struct req *r, struct form *open_form, unsigned status)
 		html(&h, "<p class=\"utrecht-paragraph\">%s</p>", T(ML_ROUNDS_NONE));
 	} else {
 		html(&h,
-		     "<table class=\"utrecht-table kring-table\"><caption "
+		     "<table class=\"utrecht-table kring-table kring-table--stack\"><caption "
 		     "class=\"utrecht-table__caption\">%s</caption>"
 		     "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 		     "<th class=\"utrecht-table__header-cell\" scope=\"col\">%s</th>"
@@ -94,15 +94,16 @@ static int list_page(struct req *r, struct form *open_form, unsigned status)
 			html(&h,
 			     "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">"
 			     "<a class=\"utrecht-link\" href=\"/o/%s/meetlat/%lld\">%s</a></td>"
-			     "<td class=\"utrecht-table__cell\"><span class=\"kring-status "
-			     "kring-status--%s\">%s</span></td>"
-			     "<td class=\"utrecht-table__cell\">%s</td>"
-			     "<td class=\"utrecht-table__cell\">%lld</td>"
-			     "<td class=\"utrecht-table__cell\">%s</td></tr>",
-			     r->org_slug, rounds[i].id, rounds[i].title,
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\"><span "
+			     "class=\"kring-status kring-status--%s\">%s</span></td>"
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td>"
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%lld</td>"
+			     "<td class=\"utrecht-table__cell\" data-label=\"%s\">%s</td></tr>",
+			     r->org_slug, rounds[i].id, rounds[i].title, T(ML_STATUS),
 			     rounds[i].open ? "open" : "closed",
-			     rounds[i].open ? T(ML_STATUS_OPEN) : T(ML_STATUS_CLOSED),
-			     fmt_date(&r->arena, rounds[i].opened_at), rounds[i].n_responses, fase);
+			     rounds[i].open ? T(ML_STATUS_OPEN) : T(ML_STATUS_CLOSED), T(ML_OPENED),
+			     fmt_date(&r->arena, rounds[i].opened_at), T(ML_RESPONSES),
+			     rounds[i].n_responses, T(ML_PHASE), fase);
 		}
 		html(&h, "</tbody></table>");
 	}

@@ -18,19 +18,18 @@
 
 static const struct field_spec settings_fields[] = {
     {.name = "name",
-     .label = "Naam van de organisatie",
-     .required_msg = "Vul de naam van de organisatie in.",
+     .label_text = FIELD_TEXTS(F_ORG_NAME_LABEL),
+     .required_text = FIELD_TEXTS(F_ORG_NAME_REQUIRED),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200,
      .autocomplete = "organization"},
     {.name = "description",
-     .label = "Korte beschrijving",
-     .hint = "Wie jullie zijn en waar jullie werken, in een paar zinnen. Medewerkers, "
-             "adviseurs en ambassadeurs zien dit op de startpagina.",
+     .label_text = FIELD_TEXTS(F_ORG_DESCRIPTION_LABEL),
+     .hint_text = FIELD_TEXTS(F_ORG_DESCRIPTION_HINT),
      .kind = FIELD_TEXTAREA,
      .max_len = 2000},
-    {.name = "version", .label = "versie", .kind = FIELD_ID},
+    {.name = "version", .label_text = FIELD_TEXTS(F_ORG_VERSION_LABEL), .kind = FIELD_ID},
 };
 #define N_SETTINGS_FIELDS (sizeof(settings_fields) / sizeof(settings_fields[0]))
 
@@ -51,8 +50,8 @@ static void settings_page(struct req *r, struct form *f, long long version, cons
 		     "<h2 class=\"utrecht-heading-3\" id=\"h-conflict\">%s</h2>"
 		     "<dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"kring-pre\">%s</dd></dl>"
 		     "</section>",
-		     T(CONFLICT_THEIRS), settings_fields[0].label, theirs->name,
-		     settings_fields[1].label, theirs->description);
+		     T(CONFLICT_THEIRS), field_label(&settings_fields[0]), theirs->name,
+		     field_label(&settings_fields[1]), theirs->description);
 	}
 	form_error_summary(&h, f);
 	form_begin(&h, r, arena_printf(&r->arena, "/o/%s/settings", r->org_slug));
@@ -122,14 +121,14 @@ int page_org_settings_save(struct req *r)
 
 static const struct field_spec branch_fields[] = {
     {.name = "name",
-     .label = "Naam van de vestiging",
-     .required_msg = "Vul de naam van de vestiging in.",
+     .label_text = FIELD_TEXTS(F_ORG_NAME_LABEL2),
+     .required_text = FIELD_TEXTS(F_ORG_NAME_REQUIRED2),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200},
     {.name = "place",
-     .label = "Plaats",
-     .hint = "De stad, het dorp of de wijk.",
+     .label_text = FIELD_TEXTS(F_ORG_PLACE_LABEL),
+     .hint_text = FIELD_TEXTS(F_ORG_PLACE_HINT),
      .kind = FIELD_TEXT,
      .max_len = 200},
 };

@@ -60,7 +60,9 @@ static void partner_specs(struct field_spec *s)
 	                           .kind = FIELD_TEXT,
 	                           .max_len = 500,
 	                           .autocomplete = "off"};
-	s[6] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[6] = (struct field_spec){.name = "version",
+	                           .label_text = FIELD_TEXTS(F_PARTNER_FORM_VERSION_LABEL),
+	                           .kind = FIELD_ID};
 }
 
 static struct partner partner_from_form(const struct form *f)

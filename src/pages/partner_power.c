@@ -34,7 +34,9 @@ static void power_specs(struct field_spec *s)
 		                               .kind = FIELD_TEXTAREA,
 		                               .max_len = 20000,
 		                               .rows = 4};
-	s[6] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[6] = (struct field_spec){.name = "version",
+	                           .label_text = FIELD_TEXTS(F_PARTNER_POWER_VERSION_LABEL),
+	                           .kind = FIELD_ID};
 }
 
 static struct partner_power power_from_form(const struct form *f, long long partner_id)

@@ -7,6 +7,7 @@
 #include "../auth/roles.h"
 #include "../i18n/text.h"
 #include "../web/layout.h"
+#include "calendar_ui.h"
 #include "community_ui.h"
 #include "partner_ui.h"
 #include "respond.h"
@@ -138,7 +139,7 @@ static void tl_item(struct req *r, struct html *h, const struct timeline_entry *
 		     "<a class=\"utrecht-link\" href=\"/o/%s/activities/%lld\">%s</a> <span "
 		     "class=\"kring-muted\">(%s)</span>",
 		     r->org_slug, e->ref_id, text,
-		     T_printf(&r->arena, TL_ACTIVITY_MADE, e->detail));
+		     T_printf(&r->arena, TL_ACTIVITY_MADE, cal_made_label(e->detail)));
 		break;
 	case TL_MEASUREMENT:
 		html(h, "%s <span class=\"kring-muted\">(%s)</span>", text,

@@ -151,7 +151,7 @@ void ui_conflict_table(struct html *h, const struct form *mine, const struct for
 		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__cell\" "
 		     "scope=\"row\">%s</th><td class=\"utrecht-table__cell kring-pre\">%s</td>"
 		     "<td class=\"utrecht-table__cell kring-pre\">%s</td></tr>",
-		     s->label, shown(s, a), shown(s, b));
+		     field_label(s), shown(s, a), shown(s, b));
 	}
 	html(h, "</tbody></table></div></section>");
 }

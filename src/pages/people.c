@@ -25,41 +25,37 @@ static const char *const role_labels[] = {"Medewerker", "Beheerder", "Adviseur",
 
 static const struct field_spec person_fields[] = {
     {.name = "name",
-     .label = "Naam",
+     .label_text = FIELD_TEXTS(F_PEOPLE_NAME_LABEL),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200,
      .autocomplete = "off",
-     .required_msg = "Vul de naam in."},
+     .required_text = FIELD_TEXTS(F_PEOPLE_NAME_REQUIRED)},
     {.name = "email",
-     .label = "E-mailadres",
+     .label_text = FIELD_TEXTS(F_PEOPLE_EMAIL_LABEL),
      .kind = FIELD_EMAIL,
      .required = true,
      .max_len = 254,
      .autocomplete = "off",
-     .required_msg = "Vul het e-mailadres in."},
+     .required_text = FIELD_TEXTS(F_PEOPLE_EMAIL_REQUIRED)},
     {.name = "role",
-     .label = "Rol",
+     .label_text = FIELD_TEXTS(F_PEOPLE_ROLE_LABEL),
      .kind = FIELD_SELECT,
      .required = true,
      .options = role_values,
      .option_labels = role_labels,
-     .hint = "Beheerder: beheert de organisatie en de mensen. Medewerker: werkt met "
-             "communities en partners. Adviseur: leest mee en adviseert. Ambassadeur: een "
-             "bewoner die de eigen community mee vormgeeft."},
+     .hint_text = FIELD_TEXTS(F_PEOPLE_ROLE_HINT)},
 };
 #define N_PERSON_FIELDS (sizeof(person_fields) / sizeof(person_fields[0]))
 
 static const struct field_spec role_fields[] = {
     {.name = "role",
-     .label = "Rol",
+     .label_text = FIELD_TEXTS(F_PEOPLE_ROLE_LABEL2),
      .kind = FIELD_SELECT,
      .required = true,
      .options = role_values,
      .option_labels = role_labels,
-     .hint = "Beheerder: beheert de organisatie en de mensen. Medewerker: werkt met "
-             "communities en partners. Adviseur: leest mee en adviseert. Ambassadeur: een "
-             "bewoner die de eigen community mee vormgeeft."},
+     .hint_text = FIELD_TEXTS(F_PEOPLE_ROLE_HINT2)},
 };
 
 /* accounts: invitations not yet accepted, each with a button to withdraw it. 0 or -1. */

@@ -132,7 +132,9 @@ static void task_specs(struct field_spec *s, const struct task_choices *tc)
 	                           .max_len = 24,
 	                           .options = tc->serves_values,
 	                           .option_labels = tc->serves_labels};
-	s[10] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[10] = (struct field_spec){.name = "version",
+	                            .label_text = FIELD_TEXTS(F_PLAN_FORM_VERSION_LABEL),
+	                            .kind = FIELD_ID};
 }
 
 static void task_to_form(struct req *r, struct form *f, const struct plan_task *t)

@@ -47,7 +47,8 @@ static void posto_specs(struct field_spec *s)
 		                           .kind = FIELD_TEXTAREA,
 		                           .max_len = POSTO_FIELD_MAX,
 		                           .rows = 5};
-	s[5] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[5] = (struct field_spec){
+	    .name = "version", .label_text = FIELD_TEXTS(F_POSTO_VERSION_LABEL), .kind = FIELD_ID};
 }
 
 static const char *part_text(const struct posto *p, int i)

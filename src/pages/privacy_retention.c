@@ -17,31 +17,29 @@
 
 static const struct field_spec ret_fields[] = {
     {.name = "contact",
-     .label = "Contactgegevens van mensen die niet meer actief zijn",
-     .hint = "Mensen zonder rol meer, contactpersonen van gestopte communities en van "
-             "partners zonder contact in deze periode. In dagen, 1 tot 3650.",
+     .label_text = FIELD_TEXTS(F_PRIVACY_RETENTION_CONTACT_LABEL),
+     .hint_text = FIELD_TEXTS(F_PRIVACY_RETENTION_CONTACT_HINT),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 4,
      .autocomplete = "off",
-     .required_msg = "Vul een aantal dagen in van 1 tot 3650."},
+     .required_text = FIELD_TEXTS(F_PRIVACY_RETENTION_CONTACT_REQUIRED)},
     {.name = "links",
-     .label = "Anonieme links",
-     .hint = "De link van een gesloten meetronde en agendalinks van mensen zonder rol. In "
-             "dagen, 1 tot 3650.",
+     .label_text = FIELD_TEXTS(F_PRIVACY_RETENTION_LINKS_LABEL),
+     .hint_text = FIELD_TEXTS(F_PRIVACY_RETENTION_LINKS_HINT),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 4,
      .autocomplete = "off",
-     .required_msg = "Vul een aantal dagen in van 1 tot 3650."},
+     .required_text = FIELD_TEXTS(F_PRIVACY_RETENTION_LINKS_REQUIRED)},
     {.name = "access_log",
-     .label = "Inzagelog",
-     .hint = "Hoe lang kring bijhoudt wie wiens gegevens bekeek. In dagen, 1 tot 3650.",
+     .label_text = FIELD_TEXTS(F_PRIVACY_RETENTION_ACCESS_LOG_LABEL),
+     .hint_text = FIELD_TEXTS(F_PRIVACY_RETENTION_ACCESS_LOG_HINT),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 4,
      .autocomplete = "off",
-     .required_msg = "Vul een aantal dagen in van 1 tot 3650."},
+     .required_text = FIELD_TEXTS(F_PRIVACY_RETENTION_ACCESS_LOG_REQUIRED)},
 };
 #define N_RET_FIELDS (sizeof(ret_fields) / sizeof(ret_fields[0]))
 

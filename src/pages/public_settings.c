@@ -43,7 +43,9 @@ static void set_specs(struct field_spec s[N_SET_SPECS])
 	                           .required = true,
 	                           .options = keep_opts,
 	                           .option_labels = keep_labels};
-	s[3] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[3] = (struct field_spec){.name = "version",
+	                           .label_text = FIELD_TEXTS(F_PUBLIC_SETTINGS_VERSION_LABEL),
+	                           .kind = FIELD_ID};
 }
 
 static int settings_page(struct req *r, struct form *f, bool enabled, long long version,
@@ -146,7 +148,9 @@ static void com_specs(struct field_spec s[N_COM_SPECS])
 	                           .kind = FIELD_TEXTAREA,
 	                           .max_len = 2000,
 	                           .rows = 5};
-	s[1] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[1] = (struct field_spec){.name = "version",
+	                           .label_text = FIELD_TEXTS(F_PUBLIC_SETTINGS_VERSION_LABEL2),
+	                           .kind = FIELD_ID};
 }
 
 static int com_page(struct req *r, const struct public_community_settings *c, struct form *f,

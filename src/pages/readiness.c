@@ -14,8 +14,8 @@
 
 static const struct field_spec note_fields[] = {
     {.name = "note",
-     .label = "Notitie",
-     .hint = "Bijvoorbeeld wie er bij het gesprek waren, of wat jullie hebben afgesproken.",
+     .label_text = FIELD_TEXTS(F_READINESS_NOTE_LABEL),
+     .hint_text = FIELD_TEXTS(F_READINESS_NOTE_HINT),
      .kind = FIELD_TEXTAREA,
      .max_len = 2000},
 };

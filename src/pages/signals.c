@@ -19,16 +19,16 @@
 
 static const struct field_spec aside_fields[] = {
     {.name = "until",
-     .label = "Tot en met",
-     .hint = "Daarna komt het signaal terug, als het dan nog geldt.",
+     .label_text = FIELD_TEXTS(F_SIGNALS_UNTIL_LABEL),
+     .hint_text = FIELD_TEXTS(F_SIGNALS_UNTIL_HINT),
      .kind = FIELD_DATE,
      .required = true,
-     .required_msg = "Kies de datum tot wanneer het signaal opzij ligt."},
+     .required_text = FIELD_TEXTS(F_SIGNALS_UNTIL_REQUIRED)},
     {.name = "reason",
-     .label = "Waarom later?",
+     .label_text = FIELD_TEXTS(F_SIGNALS_REASON_LABEL),
      .kind = FIELD_TEXTAREA,
      .required = true,
-     .required_msg = "Schrijf in een paar woorden waarom het later kan.",
+     .required_text = FIELD_TEXTS(F_SIGNALS_REASON_REQUIRED),
      .max_len = SIGNAL_REASON_MAX,
      .rows = 2},
 };
@@ -216,7 +216,7 @@ int page_signal_aside(struct req *r)
 	signal_today(today);
 	const char *until = form_value(&f, "until");
 	if (ok && strcmp(until, today) <= 0) {
-		form_error(&f, "until", "Kies een datum na vandaag.");
+		form_error(&f, "until", T(F_SIGNALS_UNTIL_PAST));
 		ok = false;
 	}
 	if (!ok) {

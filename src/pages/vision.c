@@ -14,22 +14,21 @@
 
 static const struct field_spec frame_fields[] = {
     {.name = "strategy",
-     .label = "Strategie",
-     .hint = "Wat is de strategie van jullie bibliotheek? Wat staat er in het beleidsplan of de "
-             "meerjarenstrategie?",
+     .label_text = FIELD_TEXTS(F_VISION_STRATEGY_LABEL),
+     .hint_text = FIELD_TEXTS(F_VISION_STRATEGY_HINT),
      .kind = FIELD_TEXTAREA,
      .max_len = 4000},
     {.name = "policy_goals",
-     .label = "Beleids- en organisatiedoelen",
-     .hint = "Welke doelen hebben jullie, ook afspraken met de gemeente?",
+     .label_text = FIELD_TEXTS(F_VISION_POLICY_GOALS_LABEL),
+     .hint_text = FIELD_TEXTS(F_VISION_POLICY_GOALS_HINT),
      .kind = FIELD_TEXTAREA,
      .max_len = 4000},
     {.name = "stands_for",
-     .label = "Waar zijn wij van?",
-     .hint = "Waar staat de bibliotheek voor? Welke communities passen daarom bij ons?",
+     .label_text = FIELD_TEXTS(F_VISION_STANDS_FOR_LABEL),
+     .hint_text = FIELD_TEXTS(F_VISION_STANDS_FOR_HINT),
      .kind = FIELD_TEXTAREA,
      .max_len = 4000},
-    {.name = "version", .label = "versie", .kind = FIELD_ID},
+    {.name = "version", .label_text = FIELD_TEXTS(F_VISION_VERSION_LABEL), .kind = FIELD_ID},
 };
 #define N_FRAME_FIELDS (sizeof(frame_fields) / sizeof(frame_fields[0]))
 #define N_FRAME_TEXTS  3 /* the first three fields: the texts of the frame */
@@ -66,8 +65,8 @@ static const char *fingerprint(struct arena *a, const char *s)
 
 static const struct field_spec session_fields[] = {
     {.name = "title",
-     .label = "Naam van de sessie",
-     .hint = "Bijvoorbeeld: teamdag voorjaar, of: visie met de vestigingsleiders.",
+     .label_text = FIELD_TEXTS(F_VISION_TITLE_LABEL),
+     .hint_text = FIELD_TEXTS(F_VISION_TITLE_HINT),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200},
@@ -75,15 +74,14 @@ static const struct field_spec session_fields[] = {
 
 static const struct field_spec vision_fields[] = {
     {.name = "author",
-     .label = "Naam",
-     .hint = "Wie deze visie schreef. Typ je de visie van een collega over, zet dan diens naam "
-             "hier.",
+     .label_text = FIELD_TEXTS(F_VISION_AUTHOR_LABEL),
+     .hint_text = FIELD_TEXTS(F_VISION_AUTHOR_HINT),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 200},
     {.name = "body",
-     .label = "Zo ziet de bibliotheek er over tien jaar uit",
-     .hint = "Schrijf in de tegenwoordige tijd, alleen wat je wél wilt.",
+     .label_text = FIELD_TEXTS(F_VISION_BODY_LABEL),
+     .hint_text = FIELD_TEXTS(F_VISION_BODY_HINT),
      .kind = FIELD_TEXTAREA,
      .required = true,
      .max_len = 8000},
@@ -92,13 +90,13 @@ static const struct field_spec vision_fields[] = {
 
 static const struct field_spec shared_fields[] = {
     {.name = "body",
-     .label = "Onze gedeelde visie",
+     .label_text = FIELD_TEXTS(F_VISION_BODY_LABEL2),
      .kind = FIELD_TEXTAREA,
      .required = true,
      .max_len = 8000},
     {.name = "authors",
-     .label = "Geschreven door",
-     .hint = "De namen van wie aan deze visie meeschreven.",
+     .label_text = FIELD_TEXTS(F_VISION_AUTHORS_LABEL),
+     .hint_text = FIELD_TEXTS(F_VISION_AUTHORS_HINT),
      .kind = FIELD_TEXT,
      .required = true,
      .max_len = 1000},
@@ -171,7 +169,7 @@ static void frame_differences(struct html *h, const struct form *mine, const str
 		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
 		     "scope=\"row\">%s</th><td class=\"utrecht-table__cell kring-pre\">%s</td>"
 		     "<td class=\"utrecht-table__cell kring-pre\">%s</td></tr>",
-		     frame_fields[i].label, m, s);
+		     field_label(&frame_fields[i]), m, s);
 	}
 	html(h, "</tbody></table></section>");
 }
@@ -251,8 +249,8 @@ static int vision_page(struct req *r, const struct frame_state *fs, struct form 
 		     "class=\"kring-pre\">%s</dd><dt>%s</dt>"
 		     "<dd class=\"kring-pre\">%s</dd><dt>%s</dt><dd "
 		     "class=\"kring-pre\">%s</dd></dl>",
-		     frame_fields[0].label, fr.strategy, frame_fields[1].label, fr.policy_goals,
-		     frame_fields[2].label, fr.stands_for);
+		     field_label(&frame_fields[0]), fr.strategy, field_label(&frame_fields[1]),
+		     fr.policy_goals, field_label(&frame_fields[2]), fr.stands_for);
 	}
 	html(&h, "</section>");
 

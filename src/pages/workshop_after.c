@@ -52,7 +52,9 @@ static void after_specs(struct field_spec *s)
 	                           .required = true,
 	                           .options = score_values,
 	                           .option_labels = T_ROW(WS_SCORE_0)};
-	s[4] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[4] = (struct field_spec){.name = "version",
+	                           .label_text = FIELD_TEXTS(F_WORKSHOP_AFTER_VERSION_LABEL),
+	                           .kind = FIELD_ID};
 }
 
 /* The attendance checkboxes: the org's staff, ticked as stored or as sent. */

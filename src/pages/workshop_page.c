@@ -58,7 +58,9 @@ void ws_row_specs(struct field_spec *s)
 	                           .kind = FIELD_TEXT,
 	                           .max_len = 200,
 	                           .autocomplete = "off"};
-	s[6] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[6] = (struct field_spec){.name = "version",
+	                           .label_text = FIELD_TEXTS(F_WORKSHOP_PAGE_VERSION_LABEL),
+	                           .kind = FIELD_ID};
 }
 
 bool ws_row_read(struct req *r, struct form *f, struct field_spec *s, struct workshop_row *row)

@@ -75,7 +75,9 @@ void ws_head_specs(struct field_spec *s)
 	                           .kind = FIELD_TEXT,
 	                           .max_len = 200,
 	                           .autocomplete = "off"};
-	s[4] = (struct field_spec){.name = "version", .label = "versie", .kind = FIELD_ID};
+	s[4] = (struct field_spec){.name = "version",
+	                           .label_text = FIELD_TEXTS(F_WORKSHOPS_VERSION_LABEL),
+	                           .kind = FIELD_ID};
 }
 
 bool ws_head_read(struct req *r, struct form *f, struct field_spec *s, struct workshop *w)

@@ -69,27 +69,27 @@ bool form_read_(struct req *r, struct form *f, const struct field_spec *specs, s
 		f->values[i] = v;
 		size_t max = s->max_len ? s->max_len : 1000;
 		if (s->required && v[0] == '\0') {
-			f->errors[i] = s->required_msg
-			                   ? s->required_msg
-			                   : T_printf(&r->arena, FORM_REQUIRED, s->label);
+			f->errors[i] = field_required_msg(s)
+			                   ? field_required_msg(s)
+			                   : T_printf(&r->arena, FORM_REQUIRED, field_label(s));
 		} else if (utf8_chars(v) > max) {
 			f->errors[i] =
-			    T_printf(&r->arena, FORM_TOO_LONG, s->label, max, utf8_chars(v));
+			    T_printf(&r->arena, FORM_TOO_LONG, field_label(s), max, utf8_chars(v));
 		} else if (s->kind == FIELD_EMAIL && v[0] != '\0' &&
 		           (strchr(v, '@') == NULL || strchr(v, ' ') != NULL || v[0] == '@' ||
 		            strchr(v, '@')[1] == '\0')) {
 			f->errors[i] = T(FORM_BAD_EMAIL);
 		} else if (s->kind == FIELD_ID && v[0] != '\0' &&
 		           !form_parse_id(v, &(long long){0})) {
-			f->errors[i] = T_printf(&r->arena, FORM_BAD_ID, s->label);
+			f->errors[i] = T_printf(&r->arena, FORM_BAD_ID, field_label(s));
 		} else if (s->kind == FIELD_DATE && v[0] != '\0' && !date_valid(v)) {
-			f->errors[i] = T_printf(&r->arena, FORM_BAD_DATE, s->label);
+			f->errors[i] = T_printf(&r->arena, FORM_BAD_DATE, field_label(s));
 		} else if ((s->kind == FIELD_SELECT || s->kind == FIELD_RADIO) && v[0] != '\0') {
 			bool ok = false;
 			for (size_t k = 0; s->options && s->options[k]; k++)
 				ok |= strcmp(s->options[k], v) == 0;
 			if (!ok)
-				f->errors[i] = T_printf(&r->arena, FORM_BAD_CHOICE, s->label);
+				f->errors[i] = T_printf(&r->arena, FORM_BAD_CHOICE, field_label(s));
 		}
 		if (f->errors[i])
 			f->n_errors++;
@@ -134,10 +134,37 @@ long long form_id(const struct form *f, const char *name)
 const char *form_label(const struct form *f, const char *name)
 {
 	int i = spec_index(f, name);
-	return i >= 0 ? f->specs[i].label : "";
+	return i >= 0 ? field_label(&f->specs[i]) : "";
 }
 
 /* A group of radio buttons in a fieldset; the legend is the label. */
+/* A text of the table (1 + id) when set, else the declared pointer. */
+static const char *field_text(int id, const char *declared)
+{
+	return id > 0 ? TX(id - 1) : declared;
+}
+
+const char *field_label(const struct field_spec *s)
+{
+	const char *l = field_text(s->label_text, s->label);
+	return l ? l : "";
+}
+
+const char *field_hint(const struct field_spec *s)
+{
+	return field_text(s->hint_text, s->hint);
+}
+
+const char *field_required_msg(const struct field_spec *s)
+{
+	return field_text(s->required_text, s->required_msg);
+}
+
+const char *field_optional_note(const struct field_spec *s)
+{
+	return field_text(s->optional_text, s->optional_note);
+}
+
 const char *field_option_label(const struct field_spec *s, size_t k)
 {
 	return s->option_text > 0 ? TX(s->option_text - 1 + (int)k) : s->option_labels[k];
@@ -159,19 +186,19 @@ static void radio_field(struct html *h, const struct form *f, const struct field
 	     "<div class=\"utrecht-form-field kring-field%s\">"
 	     "<fieldset class=\"utrecht-form-fieldset kring-fieldset\" id=\"%s%s\"",
 	     err ? " utrecht-form-field--invalid" : "", pre, s->name);
-	if (s->hint && err)
+	if (field_hint(s) && err)
 		html(h, " aria-describedby=\"%s%s-hint %s%s-error\"", pre, s->name, pre, s->name);
-	else if (s->hint)
+	else if (field_hint(s))
 		html(h, " aria-describedby=\"%s%s-hint\"", pre, s->name);
 	else if (err)
 		html(h, " aria-describedby=\"%s%s-error\"", pre, s->name);
-	html(h, "><legend class=\"utrecht-form-label kring-legend\">%s", s->label);
+	html(h, "><legend class=\"utrecht-form-label kring-legend\">%s", field_label(s));
 	if (!s->required)
 		html(h, " <span class=\"kring-optional\">%s</span>", T(FORM_OPTIONAL));
 	html(h, "</legend>");
-	if (s->hint)
+	if (field_hint(s))
 		html(h, "<p class=\"utrecht-form-field-description\" id=\"%s%s-hint\">%s</p>", pre,
-		     s->name, s->hint);
+		     s->name, field_hint(s));
 	if (err)
 		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"%s%s-error\">%s</p>",
 		     pre, s->name, err);
@@ -265,22 +292,22 @@ void form_field(struct html *h, const struct form *f, const char *name)
 	     err ? " utrecht-form-field--invalid" : "");
 	html(h,
 	     "<p class=\"utrecht-form-label\"><label class=\"utrecht-form-label\" for=\"%s%s\">%s",
-	     pre, s->name, s->label);
+	     pre, s->name, field_label(s));
 	if (!s->required)
 		html(h, " <span class=\"kring-optional\">%s</span>",
-		     s->optional_note ? s->optional_note : T(FORM_OPTIONAL));
+		     field_optional_note(s) ? field_optional_note(s) : T(FORM_OPTIONAL));
 	html(h, "</label></p>");
-	if (s->hint)
+	if (field_hint(s))
 		html(h, "<p class=\"utrecht-form-field-description\" id=\"%s%s-hint\">%s</p>", pre,
-		     s->name, s->hint);
+		     s->name, field_hint(s));
 	if (err)
 		html(h, "<p class=\"utrecht-form-field-error-message\" id=\"%s%s-error\">%s</p>",
 		     pre, s->name, err);
 	/* aria-describedby lists the hint and error that exist */
 	const char *desc = "";
-	if (s->hint && err)
+	if (field_hint(s) && err)
 		desc = "both";
-	else if (s->hint)
+	else if (field_hint(s))
 		desc = "hint";
 	else if (err)
 		desc = "error";

@@ -47,10 +47,23 @@ struct field_spec {
 	 * read in the request's language: .option_text = FIELD_TEXTS(ID) */
 	int option_text;      /* 1 + the enum text_id of the first label, or 0 */
 	int option_hint_text; /* 1 + the enum text_id of the first hint, or 0 */
+	/* the same for label, hint, required_msg and optional_note: a text of
+	 * the table (FIELD_TEXTS(ID)) instead of a pointer; 0 means the pointer */
+	int label_text;
+	int hint_text;
+	int required_text;
+	int optional_text;
 };
 
 /* The value of option_text / option_hint_text for the texts from TXT_<id> on. */
 #define FIELD_TEXTS(id) (1 + TXT_##id)
+
+/* A field's label, hint, required message and optional note, in the
+ * request's language; NULL where the field has none (the label: ""). */
+const char *field_label(const struct field_spec *s);
+const char *field_hint(const struct field_spec *s);
+const char *field_required_msg(const struct field_spec *s);
+const char *field_optional_note(const struct field_spec *s);
 
 /* The label of option k (0-based) of a FIELD_SELECT or FIELD_RADIO field. */
 const char *field_option_label(const struct field_spec *s, size_t k);

@@ -57,6 +57,8 @@ test('Accept-Language: en-GB,en;q=0.9 gives the login page in English', async ()
 	assert.equal(htmlLang(res.body), 'en');
 	assert.ok(res.body.includes('<h1 class="utrecht-heading-1">Log in</h1>'), res.body.slice(0, 2000));
 	assert.ok(res.body.includes('Skip to content'));
+	assert.ok(res.body.includes('>Email address</label>'), 'the form fields in English too');
+	assert.ok(!res.body.includes('E-mailadres'));
 	assert.ok(!res.body.includes('Naar de inhoud'));
 	assert.equal(res.headers['content-language'], 'en');
 	assert.match(res.headers.vary || '', /Accept-Language/);
