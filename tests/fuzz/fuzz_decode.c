@@ -13,7 +13,9 @@
  *  - utf8_valid() agrees with a reference validator;
  *  - url_encode() output has only unreserved characters and %XX, and
  *    decodes back to its input;
- *  - html_escape_into() output has no markup characters and unescapes back.
+ *  - html_escape_into() output has no markup characters and unescapes back;
+ *  - text_lang_from_accept() (Accept-Language) answers Dutch or English,
+ *    the same twice, and English only when the header names "en".
  * All memory comes from one arena per run, freed at the end.
  */
 #define _GNU_SOURCE /* memmem */
@@ -25,6 +27,7 @@
 #include <string.h>
 
 #include "http/decode.h"
+#include "i18n/text.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "web/html.h"
@@ -313,6 +316,17 @@ static void check_escape(struct arena *a, const char *s, size_t n)
 	CHECK(j == n);
 }
 
+/* Accept-Language is attacker input: any header gives one of the two
+ * languages, deterministically, and English only when "en" is in it. */
+static void check_accept_language(const char *header)
+{
+	enum text_lang l = text_lang_from_accept(header);
+	CHECK(l == LANG_NL || l == LANG_EN);
+	CHECK(text_lang_from_accept(header) == l);
+	if (l == LANG_EN)
+		CHECK(strcasestr(header, "en") != NULL);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena a;
@@ -340,6 +354,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_url_encode(&a, str);
 
 	check_escape(&a, s, size);
+
+	check_accept_language(str);
 
 	arena_free(&a);
 	return 0;
