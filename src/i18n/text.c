@@ -20,7 +20,7 @@ const char *const text_en[TXT__COUNT] = {
 #undef TXT
 };
 
-_Thread_local const char *const *text_cur = text_nl;
+_Thread_local const char *const *text_cur __attribute__((tls_model("local-exec"))) = text_nl;
 
 void text_set_lang(enum text_lang lang)
 {

@@ -29,8 +29,10 @@ enum text_lang {
 extern const char *const text_nl[TXT__COUNT];
 extern const char *const text_en[TXT__COUNT];
 
-/* This thread's table: text_nl unless text_set_lang() chose another. */
-extern _Thread_local const char *const *text_cur;
+/* This thread's table: text_nl unless text_set_lang() chose another. kring
+ * links its code into one executable, so the local-exec model holds: T()
+ * costs one load from the thread's block (%fs) more than a static table. */
+extern _Thread_local const char *const *text_cur __attribute__((tls_model("local-exec")));
 
 /* Makes lang this thread's language (anything unknown: Dutch). */
 void text_set_lang(enum text_lang lang);
