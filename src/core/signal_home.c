@@ -48,28 +48,29 @@ int home_next_activities(struct db *db, struct arena *a, long long org_id, long 
                          bool ambassador, const char *today, long long limit,
                          struct home_item **out, size_t *n_out)
 {
+	/* Driven by the organisation's planned activities in date order
+	   (activities_org_planned), stopping at the limit; the link to one of the
+	   person's communities is a primary-key probe. Tenancy: the activity is
+	   the organisation's, the communities are the person's in it. */
 	if (ambassador)
 		return db_rows(
 		    db, a,
 		    "SELECT t.id, ac.community_id, t.held_on, t.title, m.name"
-		    " FROM community_ambassadors ca"
-		    " JOIN activity_communities ac ON ac.org_id = ca.org_id"
-		    " AND ac.community_id = ca.community_id"
-		    " JOIN activities t ON t.id = ac.activity_id AND t.org_id = ac.org_id"
-		    " JOIN communities m ON m.id = ac.community_id AND m.org_id = ac.org_id"
-		    " WHERE ca.org_id = ?1 AND ca.person_id = ?2 AND t.held_on >= ?3"
-		    " AND t.status = 'planned' ORDER BY t.held_on, t.starts_at, t.id"
-		    " LIMIT ?4",
+		    " FROM activities t JOIN activity_communities ac ON ac.activity_id = t.id"
+		    " JOIN communities m ON m.id = ac.community_id AND m.org_id = t.org_id"
+		    " WHERE t.org_id = ?1 AND t.status = 'planned' AND t.held_on >= ?3"
+		    " AND ac.community_id IN (SELECT ca.community_id FROM community_ambassadors ca"
+		    " WHERE ca.org_id = ?1 AND ca.person_id = ?2)"
+		    " ORDER BY t.held_on, t.starts_at, t.id LIMIT ?4",
 		    DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(today), DB_INT(limit)),
 		    sizeof(**out), read_item, out, n_out);
 	return db_rows(db, a,
 	               "SELECT t.id, ac.community_id, t.held_on, t.title, m.name"
-	               " FROM activity_communities ac"
-	               " JOIN activities t ON t.id = ac.activity_id AND t.org_id = ac.org_id"
-	               " JOIN communities m ON m.id = ac.community_id AND m.org_id = ac.org_id"
-	               " WHERE ac.org_id = ?1 AND ac.community_id IN (SELECT s.community_id"
+	               " FROM activities t JOIN activity_communities ac ON ac.activity_id = t.id"
+	               " JOIN communities m ON m.id = ac.community_id AND m.org_id = t.org_id"
+	               " WHERE t.org_id = ?1 AND t.status = 'planned' AND t.held_on >= ?3"
+	               " AND ac.community_id IN (SELECT s.community_id"
 	               " FROM community_staff s WHERE s.org_id = ?1 AND s.person_id = ?2)"
-	               " AND t.held_on >= ?3 AND t.status = 'planned'"
 	               " ORDER BY t.held_on, t.starts_at, t.id LIMIT ?4",
 	               DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(today), DB_INT(limit)),
 	               sizeof(**out), read_item, out, n_out);
