@@ -88,7 +88,7 @@ struct req {
 	long long person_id; /* 0 when logged out */
 	const char *person_name;
 	const char *person_email;
-	const char *person_lang; /* their choice of language: "", "nl" or "en" */
+	const char *person_lang;    /* their choice of language: "", "nl" or "en" */
 	const char *session_cookie; /* raw value of a valid session cookie */
 	const char *session_hash;   /* its hash: the sessions table key */
 	bool session_seen_stale;    /* seen_at is old: update after the request */

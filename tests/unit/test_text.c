@@ -122,15 +122,17 @@ static void test_english_has_the_dutch_conversions_in_order(void **state)
 		if (!conversions(text_nl[i], nl, sizeof(nl))) {
 			/* not a format ("(%)"): the English keeps its percent signs */
 			if (count_percent(text_nl[i]) != count_percent(text_en[i]))
-				fail_msg("%s: %zu percent signs in Dutch, %zu in English", nl_names[i],
-				         count_percent(text_nl[i]), count_percent(text_en[i]));
+				fail_msg("%s: %zu percent signs in Dutch, %zu in English",
+				         nl_names[i], count_percent(text_nl[i]),
+				         count_percent(text_en[i]));
 			continue;
 		}
 		if (!conversions(text_en[i], en, sizeof(en)))
 			fail_msg("%s: the English text has a bad conversion: \"%s\"", nl_names[i],
 			         text_en[i]);
 		if (strcmp(nl, en) != 0)
-			fail_msg("%s: conversions [%s] in Dutch, [%s] in English", nl_names[i], nl, en);
+			fail_msg("%s: conversions [%s] in Dutch, [%s] in English", nl_names[i], nl,
+			         en);
 	}
 }
 
