@@ -265,6 +265,22 @@ static void steps(struct req *r, struct html *h)
 	     T(HOME_METHOD_INTRO));
 }
 
+/* The role as a word within a sentence ("medewerker", "staff member"). */
+static const char *role_in_sentence(unsigned role)
+{
+	switch (role) {
+	case ROLE_BEHEERDER:
+		return T(HOME_ROLE_BEHEERDER);
+	case ROLE_MEDEWERKER:
+		return T(HOME_ROLE_MEDEWERKER);
+	case ROLE_ADVISEUR:
+		return T(HOME_ROLE_ADVISEUR);
+	case ROLE_AMBASSADEUR:
+		return T(HOME_ROLE_AMBASSADEUR);
+	}
+	return "";
+}
+
 int page_org_home(struct req *r)
 {
 	struct org org;
@@ -283,7 +299,7 @@ int page_org_home(struct req *r)
 	html(&h, "<p class=\"utrecht-paragraph kring-lead\">%s",
 	     T_printf(&r->arena, HOME_GREETING,
 	              first_name(&r->arena, r->person_name ? r->person_name : "")));
-	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_name(r->role),
+	html(&h, " %s <strong>%s</strong>. %s</p>", T(HOME_YOUR_ROLE), role_in_sentence(r->role),
 	     role_explain(r->role));
 	if (org.description[0])
 		html(&h, "<p class=\"utrecht-paragraph kring-org-description\">%s</p>",
