@@ -64,6 +64,7 @@ test('a medewerker switches to English: start page, community page and meetlat i
 	assert.match(menu, /Communities/, menu);
 	assert.doesNotMatch(menu, /\b(Werk|Koers|Beheer|Gesprekken|Aandacht nodig)\b/, menu);
 	await assert.doesNotReject(page.getByRole('heading', { name: 'The six steps' }).waitFor());
+	assert.match(await page.locator('.kring-lead').first().innerText(), /Welcome, Sascha\. Your role here: staff member\./);
 	await checkPage(page, 'lang-start-en');
 
 	// a community page
