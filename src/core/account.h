@@ -86,7 +86,7 @@ enum save_result account_sessions_end_member(struct db *db, long long org_id, lo
 /* ---- two-step login ---- */
 
 struct totp_state {
-	const char *secret; /* hex, "" when never started */
+	const char *secret; /* as stored: sealed (auth/totp.h), "" when never started */
 	bool on;            /* confirmed: asked at every login */
 	long long step;     /* the last step whose code was used */
 	long long recovery_left;
