@@ -91,6 +91,7 @@ struct totp_state {
 	long long step;     /* the last step whose code was used */
 	long long recovery_left;
 	const char *email; /* the login throttle's key */
+	bool moved;        /* off since the organisation moved to this kring: set it up again */
 };
 
 /* The person's two-step state. 1, 0 when no such person, -1 error. */

@@ -87,6 +87,8 @@ static void totp_page(struct req *r, const struct totp_state *ts, struct form *f
 	account_page_begin(r, &h, "/account/totp", T(ACC_TOTP_TITLE), T(ACC_TOTP_INTRO));
 	if (req_query(r, "nodig") && !ts->on)
 		page_notice(&h, "warning", T(ACC_TOTP_REQUIRED));
+	if (ts->moved && !ts->on) /* the secret stayed behind at the other kring */
+		page_notice(&h, "warning", T(ACC_TOTP_MOVED));
 	if (error)
 		page_notice(&h, "error", error);
 	const char *done = req_query(r, "klaar");
