@@ -2,7 +2,9 @@
  * privacy_people.c - inzage: pick a person, see everything kring holds
  * about them in this organisation, download it as JSON (issue 14b, M13).
  * Both answers are written record by record as the database hands them
- * over (core/privacy.h), and each opening is written in the access log.
+ * over (core/privacy.h), and each opening is written in the access log. The
+ * page shows the first INZAGE_PAGE_MAX records and says so; the download
+ * holds all of them and streams through a temporary file (struct spool).
  */
 #include <stdio.h>
 #include <string.h>
