@@ -730,13 +730,11 @@ enum save_result community_ambassador_remove(struct db *db, long long org_id, lo
 	return remove_attachment(db, org_id, actor, community_id, attachment_id, true);
 }
 
-int community_candidates(struct db *db, struct arena *a, long long org_id, bool ambassadors,
-                         struct member **out, size_t *n_out)
+/* The members of all (n_all) that are staff, or ambassadeurs, in a. */
+static struct member *split_candidates(struct arena *a, const struct member *all, size_t n_all,
+                                       bool ambassadors, size_t *n_out)
 {
-	struct member *all;
-	size_t n_all, n = 0;
-	if (member_list(db, a, org_id, &all, &n_all) != 0)
-		return -1;
+	size_t n = 0;
 	struct member *v = arena_alloc(a, (n_all + 1) * sizeof(*v));
 	for (size_t i = 0; i < n_all; i++) {
 		bool staff = (all[i].role & ROLES_STAFF) != 0;
@@ -744,7 +742,30 @@ int community_candidates(struct db *db, struct arena *a, long long org_id, bool 
 		if (ambassadors ? amb : staff)
 			v[n++] = all[i];
 	}
-	*out = v;
 	*n_out = n;
+	return v;
+}
+
+int community_candidates(struct db *db, struct arena *a, long long org_id, bool ambassadors,
+                         struct member **out, size_t *n_out)
+{
+	struct member *all;
+	size_t n_all;
+	if (member_list(db, a, org_id, &all, &n_all) != 0)
+		return -1;
+	*out = split_candidates(a, all, n_all, ambassadors, n_out);
+	return 0;
+}
+
+int community_candidates_both(struct db *db, struct arena *a, long long org_id,
+                              struct member **staff, size_t *n_staff, struct member **amb,
+                              size_t *n_amb)
+{
+	struct member *all;
+	size_t n_all;
+	if (member_list(db, a, org_id, &all, &n_all) != 0)
+		return -1;
+	*staff = split_candidates(a, all, n_all, false, n_staff);
+	*amb = split_candidates(a, all, n_all, true, n_amb);
 	return 0;
 }

@@ -194,6 +194,10 @@ enum save_result community_ambassador_remove(struct db *db, long long org_id, lo
 /* People of the org who can be attached: staff (ambassadors false) or ambassadeurs. */
 int community_candidates(struct db *db, struct arena *a, long long org_id, bool ambassadors,
                          struct member **out, size_t *n_out);
+/* Both lists of community_candidates() from one read of the members. */
+int community_candidates_both(struct db *db, struct arena *a, long long org_id,
+                              struct member **staff, size_t *n_staff, struct member **amb,
+                              size_t *n_amb);
 
 /* ---- signals (M8): they speak plainly and never block work ---- */
 

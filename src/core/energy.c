@@ -72,11 +72,15 @@ int energy_trend(struct db *db, struct arena *a, long long org_id, long long com
 	               "SELECT substr(t.held_on, 1, 7), SUM(t.energy), COUNT(*) FROM ("
 	               " SELECT held_on, energy FROM conversations WHERE org_id = ?1"
 	               " AND community_id = ?2 AND energy IS NOT NULL"
-	               " UNION ALL SELECT x.held_on, x.energy FROM activities x"
-	               " JOIN activity_communities ac ON ac.activity_id = x.id"
-	               " WHERE x.org_id = ?1 AND ac.org_id = ?1 AND ac.community_id = ?2"
-	               " AND x.energy IS NOT NULL AND x.status <> 'cancelled') t"
-	               " WHERE t.held_on >= ?3 GROUP BY substr(t.held_on, 1, 7)"
+	               " AND held_on >= ?3"
+	               /* the community's links first (CROSS JOIN keeps SQLite's order),
+	                  not the organisation's activities by date */
+	               " UNION ALL SELECT x.held_on, x.energy FROM activity_communities ac"
+	               " CROSS JOIN activities x"
+	               " WHERE x.id = ac.activity_id AND x.org_id = ?1 AND ac.org_id = ?1 AND "
+	               "ac.community_id = ?2"
+	               " AND x.energy IS NOT NULL AND x.status <> 'cancelled'"
+	               " AND x.held_on >= ?3) t GROUP BY substr(t.held_on, 1, 7)"
 	               " ORDER BY substr(t.held_on, 1, 7)",
 	               DB_ARGS(DB_INT(org_id), DB_INT(community_id), DB_TEXT(from)), sizeof(**out),
 	               month_row, out, n_out);

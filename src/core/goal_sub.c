@@ -163,37 +163,48 @@ static bool counted(const char *measure)
  * form scanned every activity of the organisation once per link (50-80 ms at
  * a hundred libraries; this is about 1 ms).
  */
-#define HELD_PER_SUBGOAL                                                                           \
+/*
+ * The held activities per counted subgoal, in two forms: one community
+ * (`c_` filters by ?3, so both planners use the community's indexes instead of
+ * reading every subgoal and activity of the organisation) and the whole
+ * organisation (?3 unused).
+ */
+#define HELD_PER_SUBGOAL(filter)                                                                   \
 	" LEFT JOIN (SELECT s2.id AS sid, COUNT(*) AS held,"                                       \
 	" COALESCE(SUM(a.participants), 0) AS people,"                                             \
 	" SUM(CASE WHEN a.made IN ('met', 'door') THEN 1 ELSE 0 END) AS made"                      \
 	" FROM subgoals s2 JOIN activity_communities ac ON ac.org_id = s2.org_id"                  \
 	" AND ac.community_id = s2.community_id"                                                   \
 	" JOIN activities a ON a.id = ac.activity_id AND a.org_id = ac.org_id"                     \
-	" WHERE s2.org_id = ?1 AND (?3 = 0 OR s2.community_id = ?3)"                               \
+	" WHERE s2.org_id = ?1" filter                                                             \
 	" AND s2.measure IN ('activities', 'participants', 'made_by')"                             \
 	" AND a.status = 'held' AND a.held_on >= s2.baseline_on AND a.held_on <= ?2"               \
 	" GROUP BY s2.id) h ON h.sid = s.id"
 
+#define SUBGOAL_LIST_SQL(filter, outer)                                                            \
+	SUB_COLS ", (SELECT m.value FROM measurements m WHERE m.org_id = s.org_id"                 \
+	         " AND m.subgoal_id = s.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1),"       \
+	         " COALESCE((SELECT m.measured_on FROM measurements m WHERE"                       \
+	         " m.org_id = s.org_id AND m.subgoal_id = s.id"                                    \
+	         " ORDER BY m.measured_on DESC, m.id DESC LIMIT 1), ''),"                          \
+	         " COALESCE(h.held, 0), COALESCE(h.people, 0), COALESCE(h.made, 0)" SUB_FROM       \
+	         HELD_PER_SUBGOAL(                                                                 \
+	             filter) " WHERE s.org_id = ?1" outer                                          \
+	                     " AND (?4 = 0 OR EXISTS (SELECT 1 FROM community_ambassadors x"       \
+	                     " WHERE x.org_id = s.org_id AND x.community_id = s.community_id"      \
+	                     " AND x.person_id = ?4))"                                             \
+	                     " ORDER BY c.name, s.community_id, s.goal_id, s.id"
+
 int subgoal_list(struct db *db, struct arena *a, long long org_id, long long community_id,
                  long long only_attached, const char *today, struct subgoal **out, size_t *n_out)
 {
+	struct db_sql one = DB_SQL(SUBGOAL_LIST_SQL(" AND s2.community_id = ?3",
+	                                            " AND s.community_id = ?3")),
+	              all = DB_SQL(SUBGOAL_LIST_SQL(" AND ?3 = 0", ""));
 	struct db_stmt *st;
-	if (db_query(db, &st,
-	             SUB_COLS
-	             ", (SELECT m.value FROM measurements m WHERE m.org_id = s.org_id"
-	             " AND m.subgoal_id = s.id ORDER BY m.measured_on DESC, m.id DESC LIMIT 1),"
-	             " COALESCE((SELECT m.measured_on FROM measurements m WHERE"
-	             " m.org_id = s.org_id AND m.subgoal_id = s.id"
-	             " ORDER BY m.measured_on DESC, m.id DESC LIMIT 1), ''),"
-	             " COALESCE(h.held, 0), COALESCE(h.people, 0), COALESCE(h.made, 0)" SUB_FROM
-	                 HELD_PER_SUBGOAL " WHERE s.org_id = ?1 AND (?3 = 0 OR s.community_id = ?3)"
-	             " AND (?4 = 0 OR EXISTS (SELECT 1 FROM community_ambassadors x"
-	             " WHERE x.org_id = s.org_id AND x.community_id = s.community_id"
-	             " AND x.person_id = ?4))"
-	             " ORDER BY c.name, s.community_id, s.goal_id, s.id",
-	             DB_ARGS(DB_INT(org_id), DB_TEXT(today), DB_INT(community_id),
-	                     DB_INT(only_attached))) != DB_OK)
+	if (db_query_stmt(db, &st, community_id != 0 ? one : all,
+	                  DB_ARGS(DB_INT(org_id), DB_TEXT(today), DB_INT(community_id),
+	                          DB_INT(only_attached))) != DB_OK)
 		return -1;
 	size_t n = 0, cap = 0;
 	struct subgoal *v = NULL;

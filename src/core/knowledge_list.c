@@ -56,6 +56,20 @@ static int read_text(struct db_stmt *st, void *elem, struct arena *a)
 	return 0;
 }
 
+/* One row of the tags of a page of items. */
+struct item_tag {
+	long long item_id;
+	const char *tag;
+};
+
+static int read_item_tag(struct db_stmt *st, void *elem, struct arena *a)
+{
+	struct item_tag *t = elem;
+	t->item_id = db_col_int(st, 0);
+	t->tag = db_col_text(st, 1, a);
+	return 0;
+}
+
 static int read_person(struct db_stmt *st, void *elem, struct arena *a)
 {
 	struct knowledge_person *p = elem;
@@ -145,9 +159,31 @@ int knowledge_list(struct db *db, struct arena *a, long long org_id, long long a
 	                    DB_TEXT(tag), DB_INT(limit > 0 ? limit : 1000000), DB_INT(offset)),
 	            sizeof(**out), read_item, out, n_out) != 0)
 		return -1;
-	for (size_t i = 0; i < *n_out; i++)
-		if (load_tags(db, a, org_id, &(*out)[i]) != 0)
-			return -1;
+	if (*n_out == 0)
+		return 0;
+	/* the tags of the whole page in one read, not one per item */
+	struct item_tag *t;
+	size_t n_t;
+	if (db_rows(db, a,
+	            "SELECT t.item_id, t.tag FROM knowledge_tags t WHERE t.org_id = ?1"
+	            " AND t.item_id IN (SELECT k.id FROM knowledge_items k" KLIST_WHERE
+	            " ORDER BY k.created_at DESC, k.id DESC LIMIT ?6 OFFSET ?7)"
+	            " ORDER BY t.item_id, t.tag",
+	            DB_ARGS(DB_INT(org_id), DB_INT(attached), DB_INT(f->community), DB_TEXT(kind),
+	                    DB_TEXT(tag), DB_INT(limit > 0 ? limit : 1000000), DB_INT(offset)),
+	            sizeof(*t), read_item_tag, &t, &n_t) != 0)
+		return -1;
+	for (size_t i = 0; i < *n_out; i++) {
+		struct knowledge *k = &(*out)[i];
+		size_t n = 0;
+		for (size_t j = 0; j < n_t; j++)
+			n += t[j].item_id == k->id;
+		k->tags = arena_alloc(a, (n + 1) * sizeof(*k->tags));
+		k->n_tags = 0;
+		for (size_t j = 0; j < n_t; j++)
+			if (t[j].item_id == k->id)
+				k->tags[k->n_tags++] = t[j].tag;
+	}
 	return 0;
 }
 

@@ -48,28 +48,29 @@ int home_next_activities(struct db *db, struct arena *a, long long org_id, long 
                          bool ambassador, const char *today, long long limit,
                          struct home_item **out, size_t *n_out)
 {
+	/* Driven by the organisation's planned activities in date order
+	   (activities_org_planned), stopping at the limit; the link to one of the
+	   person's communities is a primary-key probe. Tenancy: the activity is
+	   the organisation's, the communities are the person's in it. */
 	if (ambassador)
 		return db_rows(
 		    db, a,
 		    "SELECT t.id, ac.community_id, t.held_on, t.title, m.name"
-		    " FROM community_ambassadors ca"
-		    " JOIN activity_communities ac ON ac.org_id = ca.org_id"
-		    " AND ac.community_id = ca.community_id"
-		    " JOIN activities t ON t.id = ac.activity_id AND t.org_id = ac.org_id"
-		    " JOIN communities m ON m.id = ac.community_id AND m.org_id = ac.org_id"
-		    " WHERE ca.org_id = ?1 AND ca.person_id = ?2 AND t.held_on >= ?3"
-		    " AND t.status = 'planned' ORDER BY t.held_on, t.starts_at, t.id"
-		    " LIMIT ?4",
+		    " FROM activities t JOIN activity_communities ac ON ac.activity_id = t.id"
+		    " JOIN communities m ON m.id = ac.community_id AND m.org_id = t.org_id"
+		    " WHERE t.org_id = ?1 AND t.status = 'planned' AND t.held_on >= ?3"
+		    " AND ac.community_id IN (SELECT ca.community_id FROM community_ambassadors ca"
+		    " WHERE ca.org_id = ?1 AND ca.person_id = ?2)"
+		    " ORDER BY t.held_on, t.starts_at, t.id LIMIT ?4",
 		    DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(today), DB_INT(limit)),
 		    sizeof(**out), read_item, out, n_out);
 	return db_rows(db, a,
 	               "SELECT t.id, ac.community_id, t.held_on, t.title, m.name"
-	               " FROM activity_communities ac"
-	               " JOIN activities t ON t.id = ac.activity_id AND t.org_id = ac.org_id"
-	               " JOIN communities m ON m.id = ac.community_id AND m.org_id = ac.org_id"
-	               " WHERE ac.org_id = ?1 AND ac.community_id IN (SELECT s.community_id"
+	               " FROM activities t JOIN activity_communities ac ON ac.activity_id = t.id"
+	               " JOIN communities m ON m.id = ac.community_id AND m.org_id = t.org_id"
+	               " WHERE t.org_id = ?1 AND t.status = 'planned' AND t.held_on >= ?3"
+	               " AND ac.community_id IN (SELECT s.community_id"
 	               " FROM community_staff s WHERE s.org_id = ?1 AND s.person_id = ?2)"
-	               " AND t.held_on >= ?3 AND t.status = 'planned'"
 	               " ORDER BY t.held_on, t.starts_at, t.id LIMIT ?4",
 	               DB_ARGS(DB_INT(org_id), DB_INT(person_id), DB_TEXT(today), DB_INT(limit)),
 	               sizeof(**out), read_item, out, n_out);
@@ -91,21 +92,29 @@ int home_goals(struct db *db, struct arena *a, long long org_id, long long perso
 
 int home_summary(struct db *db, long long org_id, const char *today, struct home_summary *out)
 {
+	/* five counts, one round trip; the signals as signals_count() counts them
+	   for staff (nothing set aside today) */
 	*out = (struct home_summary){0};
-	if (db_query_int(db, "SELECT COUNT(*) FROM communities WHERE org_id = ?",
-	                 DB_ARGS(DB_INT(org_id)), &out->communities) != DB_ROW ||
-	    db_query_int(db,
-	                 "SELECT COUNT(*) FROM communities WHERE org_id = ?"
-	                 " AND status IN ('samenwerken', 'zelfdragend')",
-	                 DB_ARGS(DB_INT(org_id)), &out->working) != DB_ROW ||
-	    db_query_int(db,
-	                 "SELECT COUNT(*) FROM action_points WHERE org_id = ? AND done_at IS NULL",
-	                 DB_ARGS(DB_INT(org_id)), &out->open_actions) != DB_ROW ||
-	    db_query_int(db,
-	                 "SELECT COUNT(*) FROM action_points WHERE org_id = ? AND done_at IS NULL"
-	                 " AND due_on <> '' AND due_on < ?",
-	                 DB_ARGS(DB_INT(org_id), DB_TEXT(today)), &out->late_actions) != DB_ROW)
+	struct db_stmt *st;
+	if (db_query(db, &st,
+	             "SELECT (SELECT COUNT(*) FROM communities WHERE org_id = ?1),"
+	             " (SELECT COUNT(*) FROM communities WHERE org_id = ?1"
+	             " AND status IN ('samenwerken', 'zelfdragend')),"
+	             " (SELECT COUNT(*) FROM action_points WHERE org_id = ?1 AND done_at IS NULL),"
+	             " (SELECT COUNT(*) FROM action_points WHERE org_id = ?1 AND done_at IS NULL"
+	             " AND due_on <> '' AND due_on < ?2),"
+	             " (SELECT COUNT(*) FROM signals s WHERE s.org_id = ?1"
+	             " AND (s.aside_until = '' OR s.aside_until < ?2))",
+	             DB_ARGS(DB_INT(org_id), DB_TEXT(today))) != DB_OK)
 		return -1;
-	out->signals = signals_count(db, org_id, 0, today);
-	return out->signals < 0 ? -1 : 0;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->communities = db_col_int(st, 0);
+		out->working = db_col_int(st, 1);
+		out->open_actions = db_col_int(st, 2);
+		out->late_actions = db_col_int(st, 3);
+		out->signals = db_col_int(st, 4);
+	}
+	db_finish(st);
+	return rc == DB_ROW ? 0 : -1;
 }

@@ -34,6 +34,36 @@ static int tl_cmp(const void *x, const void *y)
 	return (int)a->kind - (int)b->kind;
 }
 
+/*
+ * Every event of the community in one statement (one round trip, not seven),
+ * one branch per kind: k, ref, a date ('' for a moment given as epoch in at),
+ * at, n (done_at of an action point, a measurement's value), four texts.
+ */
+#define TL_SQL                                                                                                                                            \
+	"SELECT 0, 0, '', at, 0, status, '', '', '' FROM community_status_changes"                                                                        \
+	" WHERE community_id = ?1 AND org_id = ?2"                                                                                                        \
+	" UNION ALL SELECT 1, id, held_on, created_at, 0, subject, kind, next_on, next_note"                                                              \
+	" FROM conversations WHERE community_id = ?1 AND org_id = ?2" /* the community's conversations first, then their action points (CROSS JOIN      \
+	 * keeps SQLite from walking every open action point of the organisation) */ \
+	" UNION ALL SELECT 2, ap.conversation_id, ap.due_on, ap.created_at,"                                                                              \
+	" COALESCE(ap.done_at, 0), ap.text, COALESCE(o.name, ''), '', ''"                                                                                 \
+	" FROM conversations c CROSS JOIN action_points ap"                                                                                               \
+	" LEFT JOIN persons o ON o.id = ap.owner_id"                                                                                                      \
+	" WHERE ap.conversation_id = c.id AND ap.org_id = c.org_id"                                                                                       \
+	" AND c.community_id = ?1 AND c.org_id = ?2"                                                                                                      \
+	" UNION ALL SELECT 3, p.id, '', pc.created_at, 0, p.name, '', '', ''"                                                                             \
+	" FROM partner_communities pc"                                                                                                                    \
+	" JOIN partners p ON p.id = pc.partner_id AND p.org_id = pc.org_id"                                                                               \
+	" WHERE pc.community_id = ?1 AND pc.org_id = ?2" /* step 6: its activities (issue 9) */                                                           \
+	" UNION ALL SELECT 4, a.id, a.held_on, a.created_at, 0, a.title, a.made, a.status, ''"                                                            \
+	" FROM activity_communities ac JOIN activities a ON a.id = ac.activity_id"                                                                        \
+	" AND a.org_id = ac.org_id WHERE ac.community_id = ?1 AND ac.org_id = ?2" /* step 5: measurements of its subgoals */                              \
+	" UNION ALL SELECT 5, m.subgoal_id, m.measured_on, m.created_at, m.value, s.title,"                                                               \
+	" '', '', '' FROM subgoals s JOIN measurements m ON m.subgoal_id = s.id"                                                                          \
+	" AND m.org_id = s.org_id WHERE s.community_id = ?1 AND s.org_id = ?2" /* step 6: moves through Lankes's cycle (issue 11b) */                     \
+	" UNION ALL SELECT 6, id, since_on, created_at, 0, stage, note, '', ''"                                                                           \
+	" FROM cycle_stages WHERE community_id = ?1 AND org_id = ?2"
+
 int community_timeline(struct db *db, struct arena *a, long long org_id, long long community_id,
                        struct timeline_entry **out, size_t *n_out)
 {
@@ -41,125 +71,49 @@ int community_timeline(struct db *db, struct arena *a, long long org_id, long lo
 	struct timeline_entry *v = NULL;
 	struct db_stmt *st;
 	int rc;
-
-	if (db_query(db, &st,
-	             "SELECT status, at FROM community_status_changes"
-	             " WHERE community_id = ? AND org_id = ? ORDER BY at, id",
-	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW)
-		v = tl_add(a, v, &n, &cap, epoch_date(a, db_col_int(st, 1)), TL_STATUS,
-		           db_col_text(st, 0, a), "", 0, db_col_int(st, 1));
-	db_finish(st);
-	if (rc != DB_DONE)
-		return -1;
-
-	if (db_query(db, &st,
-	             "SELECT id, held_on, kind, subject, next_on, next_note, created_at FROM "
-	             "conversations"
-	             " WHERE community_id = ? AND org_id = ?",
-	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
+	if (db_query(db, &st, TL_SQL, DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
-		long long id = db_col_int(st, 0), at = db_col_int(st, 6);
-		const char *subject = db_col_text(st, 3, a);
-		v = tl_add(a, v, &n, &cap, db_col_text(st, 1, a), TL_CONVERSATION, subject,
-		           db_col_text(st, 2, a), id, at);
-		const char *next = db_col_text(st, 4, a), *note = db_col_text(st, 5, a);
-		if (next[0])
-			v = tl_add(a, v, &n, &cap, next, TL_NEXT_CONTACT, note[0] ? note : subject,
-			           "", id, at);
+		long long ref = db_col_int(st, 1), at = db_col_int(st, 3), num = db_col_int(st, 4);
+		const char *date = db_col_text(st, 2, a), *t1 = db_col_text(st, 5, a),
+		           *t2 = db_col_text(st, 6, a), *t3 = db_col_text(st, 7, a),
+		           *t4 = db_col_text(st, 8, a);
+		switch (db_col_int(st, 0)) {
+		case 0:
+			v = tl_add(a, v, &n, &cap, epoch_date(a, at), TL_STATUS, t1, "", 0, at);
+			break;
+		case 1:
+			v = tl_add(a, v, &n, &cap, date, TL_CONVERSATION, t1, t2, ref, at);
+			if (t3[0])
+				v = tl_add(a, v, &n, &cap, t3, TL_NEXT_CONTACT, t4[0] ? t4 : t1, "",
+				           ref, at);
+			break;
+		case 2:
+			if (num)
+				v = tl_add(a, v, &n, &cap, epoch_date(a, num), TL_ACTION_DONE, t1,
+				           t2, ref, num);
+			else if (date[0])
+				v = tl_add(a, v, &n, &cap, date, TL_ACTION_DUE, t1, t2, ref, at);
+			break;
+		case 3:
+			v = tl_add(a, v, &n, &cap, epoch_date(a, at), TL_PARTNER, t1, "", ref, at);
+			break;
+		case 4:
+			if (strcmp(t3, "cancelled") != 0)
+				v = tl_add(a, v, &n, &cap, date, TL_ACTIVITY, t1, t2, ref, at);
+			break;
+		case 5:
+			v = tl_add(a, v, &n, &cap, date, TL_MEASUREMENT, t1,
+			           arena_printf(a, "%lld", num), ref, at);
+			break;
+		default:
+			v = tl_add(a, v, &n, &cap, date, TL_CYCLE, t1, t2, ref, at);
+			break;
+		}
 	}
 	db_finish(st);
 	if (rc != DB_DONE)
 		return -1;
-
-	if (db_query(db, &st,
-	             "SELECT ap.conversation_id, ap.text, ap.due_on, COALESCE(ap.done_at, 0),"
-	             " COALESCE(o.name, ''), ap.created_at"
-	             /* the community's conversations first, then their action points
-	              * (CROSS JOIN keeps SQLite from walking every open action point
-	              * of the organisation) */
-	             " FROM conversations c CROSS JOIN action_points ap"
-	             " LEFT JOIN persons o ON o.id = ap.owner_id"
-	             " WHERE ap.conversation_id = c.id AND ap.org_id = c.org_id"
-	             " AND c.community_id = ? AND c.org_id = ?",
-	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
-		long long done_at = db_col_int(st, 3);
-		const char *due = db_col_text(st, 2, a);
-		if (done_at)
-			v = tl_add(a, v, &n, &cap, epoch_date(a, done_at), TL_ACTION_DONE,
-			           db_col_text(st, 1, a), db_col_text(st, 4, a), db_col_int(st, 0),
-			           done_at);
-		else if (due[0])
-			v = tl_add(a, v, &n, &cap, due, TL_ACTION_DUE, db_col_text(st, 1, a),
-			           db_col_text(st, 4, a), db_col_int(st, 0), db_col_int(st, 5));
-	}
-	db_finish(st);
-	if (rc != DB_DONE)
-		return -1;
-
-	if (db_query(db, &st,
-	             "SELECT p.id, p.name, pc.created_at FROM partner_communities pc"
-	             " JOIN partners p ON p.id = pc.partner_id AND p.org_id = pc.org_id"
-	             " WHERE pc.community_id = ? AND pc.org_id = ?",
-	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW)
-		v = tl_add(a, v, &n, &cap, epoch_date(a, db_col_int(st, 2)), TL_PARTNER,
-		           db_col_text(st, 1, a), "", db_col_int(st, 0), db_col_int(st, 2));
-	db_finish(st);
-	if (rc != DB_DONE)
-		return -1;
-
-	/* step 6: its activities (issue 9) */
-	if (db_query(db, &st,
-	             "SELECT a.id, a.held_on, a.title, a.made, a.status, a.created_at"
-	             " FROM activity_communities ac JOIN activities a ON a.id = ac.activity_id"
-	             " AND a.org_id = ac.org_id WHERE ac.community_id = ? AND ac.org_id = ?",
-	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
-		const char *status = db_col_text(st, 4, a);
-		if (strcmp(status, "cancelled") != 0)
-			v = tl_add(a, v, &n, &cap, db_col_text(st, 1, a), TL_ACTIVITY,
-			           db_col_text(st, 2, a), db_col_text(st, 3, a), db_col_int(st, 0),
-			           db_col_int(st, 5));
-	}
-	db_finish(st);
-	if (rc != DB_DONE)
-		return -1;
-
-	/* step 5: measurements of its subgoals */
-	if (db_query(db, &st,
-	             "SELECT m.subgoal_id, m.measured_on, s.title, m.value, m.created_at"
-	             " FROM subgoals s JOIN measurements m ON m.subgoal_id = s.id"
-	             " AND m.org_id = s.org_id WHERE s.community_id = ? AND s.org_id = ?",
-	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW)
-		v = tl_add(a, v, &n, &cap, db_col_text(st, 1, a), TL_MEASUREMENT,
-		           db_col_text(st, 2, a), arena_printf(a, "%lld", db_col_int(st, 3)),
-		           db_col_int(st, 0), db_col_int(st, 4));
-	db_finish(st);
-	if (rc != DB_DONE)
-		return -1;
-
-	/* step 6: moves through Lankes's cycle (issue 11b) */
-	if (db_query(db, &st,
-	             "SELECT id, since_on, stage, note, created_at FROM cycle_stages"
-	             " WHERE community_id = ? AND org_id = ?",
-	             DB_ARGS(DB_INT(community_id), DB_INT(org_id))) != DB_OK)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW)
-		v = tl_add(a, v, &n, &cap, db_col_text(st, 1, a), TL_CYCLE, db_col_text(st, 2, a),
-		           db_col_text(st, 3, a), db_col_int(st, 0), db_col_int(st, 4));
-	db_finish(st);
-	if (rc != DB_DONE)
-		return -1;
-
 	if (n > 1)
 		qsort(v, n, sizeof(*v), tl_cmp);
 	*out = v;

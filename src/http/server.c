@@ -730,14 +730,16 @@ int server_run(const struct server_config *cfg, const struct server_app *app)
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_limit, MHD_OPTION_LISTEN_BACKLOG_SIZE,
 	    (unsigned int)1024,
 	    /* room for kring's limits on the request head (REQ_MAX_URI and
-	     * REQ_MAX_HEADER_SIZE) with a margin, so that kring answers 414 and
-	     * 431 itself, with its headers. libmicrohttpd clears the whole pool
-	     * after every request, and 256 connections hold 256 pools: 64 KiB
-	     * keeps both cheap (512 KiB cost 80% of a page's instructions and
-	     * 130 MB). A head of thousands of tiny cookies that overflows the
-	     * pool gets libmicrohttpd's own 431; the documented nginx in front
-	     * refuses such heads first (README, "Onder druk"). */
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_URI_LOG_CALLBACK,
+	     * REQ_MAX_HEADER_SIZE, 32 KiB together) with a margin, so that kring
+	     * answers 414 and 431 itself, with its headers. libmicrohttpd clears
+	     * the whole pool after every request, and 256 connections hold 256
+	     * pools: 48 KiB keeps both cheap (512 KiB cost 80% of a page's
+	     * instructions and 130 MB; 64 KiB held 34.6 MB under 256 connections
+	     * on the home page, 48 KiB 30.4 MB: issue 8, P3). A head of thousands
+	     * of tiny cookies that overflows the pool gets libmicrohttpd's own
+	     * 431; the documented nginx in front refuses such heads first
+	     * (README, "Onder druk"). */
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(48 * 1024), MHD_OPTION_URI_LOG_CALLBACK,
 	    &on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, &watch_notify, NULL, MHD_OPTION_END);
 	if (d == NULL) {

@@ -276,10 +276,8 @@ int community_profile_page(struct req *r, const struct problem *pb, unsigned sta
 	    community_staff_list(r->db, &r->arena, r->org_id, c.id, &staff, &n_staff) != 0 ||
 	    community_ambassador_list(r->db, &r->arena, r->org_id, c.id, &amb, &n_amb) != 0 ||
 	    community_history(r->db, &r->arena, r->org_id, c.id, &hist, &n_hist) != 0 ||
-	    (can_staff && (community_candidates(r->db, &r->arena, r->org_id, false, &cand_staff,
-	                                        &n_cand_staff) != 0 ||
-	                   community_candidates(r->db, &r->arena, r->org_id, true, &cand_amb,
-	                                        &n_cand_amb) != 0)))
+	    (can_staff && community_candidates_both(r->db, &r->arena, r->org_id, &cand_staff,
+	                                            &n_cand_staff, &cand_amb, &n_cand_amb) != 0))
 		return HANDLER_ERROR;
 
 	struct html h;

@@ -11,6 +11,7 @@
 #include "../auth/roles.h"
 #include "../i18n/text.h"
 #include "../util/buf.h"
+#include "../web/chart.h"
 #include "../web/layout.h"
 #include "respond.h"
 
@@ -49,11 +50,7 @@ enum save_result energy_after_save(struct req *r, enum save_result rc, enum ener
 /* A mean with one decimal, Dutch style ("3,5"). */
 static const char *fmt1(struct arena *a, double v)
 {
-	char *s = arena_printf(a, "%.1f", v);
-	char *dot = strchr(s, '.');
-	if (dot)
-		*dot = ',';
-	return s;
+	return chart_num1(a, v, ',');
 }
 
 /* A small line over the months (1 at the bottom, 5 at the top), role="img". */
@@ -75,10 +72,10 @@ static void sparkline(struct html *h, struct arena *a, const struct energy_month
 		    n == 1 ? w / 2.0 : pad + (double)(w - 2 * pad) * (double)i / (double)(n - 1);
 		double y = pad + (double)(hgt - 2 * pad) * (ENERGY_MAX - ms[i].mean) /
 		                     (ENERGY_MAX - ENERGY_MIN);
-		buf_puts(&pts, arena_printf(a, "%s%.1f,%.1f", i ? " " : "", x, y));
+		const char *xs = chart_num1(a, x, '.'), *ys = chart_num1(a, y, '.');
+		buf_puts(&pts, arena_printf(a, "%s%s,%s", i ? " " : "", xs, ys));
 		/* html() formats no doubles: the numbers are made text first */
-		html(h, "<circle cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"#154273\"/>",
-		     arena_printf(a, "%.1f", x), arena_printf(a, "%.1f", y));
+		html(h, "<circle cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"#154273\"/>", xs, ys);
 	}
 	if (n > 1)
 		html(

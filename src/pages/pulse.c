@@ -26,11 +26,7 @@
 /* A mean with one decimal, Dutch style ("3,8"). */
 static const char *fmt1(struct arena *a, double v)
 {
-	char *s = arena_printf(a, "%.1f", v);
-	char *dot = strchr(s, '.');
-	if (dot)
-		*dot = ',';
-	return s;
+	return chart_num1(a, v, ',');
 }
 
 /* The full answering link of a round, with the host the request came in on. */

@@ -48,11 +48,20 @@ static char *fmt1(char out[24], double v)
 	return out;
 }
 
+const char *chart_num1(struct arena *a, double v, char point)
+{
+	char b[24];
+	char *s = arena_strdup(a, fmt1(b, v));
+	char *dot = strchr(s, '.');
+	if (dot)
+		*dot = point;
+	return s;
+}
+
 /* v as fmt1 writes it, in a. */
 static const char *d1(struct arena *a, double v)
 {
-	char b[24];
-	return arena_strdup(a, fmt1(b, v));
+	return chart_num1(a, v, '.');
 }
 
 /* Appends "x,y" to pts, after a space unless first. */

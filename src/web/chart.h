@@ -10,6 +10,13 @@
 
 #include "html.h"
 
+/*
+ * v with one decimal, the same text as printf's "%.1f" (halves to even) but
+ * without its slow floating-point path, with point as the decimal sign
+ * ('.' in SVG coordinates, ',' for Dutch readers), in a.
+ */
+const char *chart_num1(struct arena *a, double v, char point);
+
 struct chart_series {
 	const char *label;    /* for the legend ("Deze ronde") */
 	const double *values; /* one per axis; NAN where there is no value */
