@@ -2,7 +2,8 @@
  * privacy_totp.test.mjs - two-step login secrets sealed at rest (issue 14):
  * a plain secret from before is sealed when the server starts and its codes
  * still work; a new enrolment is stored sealed and its codes log in; after
- * the server stopped, the database holds neither secret in the open; and a
+ * the server stopped, the database holds neither secret in the open; a
+ * backup restores them sealed (they open with the same key only); and a
  * library that moves to another kring (kring export / import) leaves
  * two-step login behind: the person is told in Dutch to set it up again.
  */
@@ -124,6 +125,34 @@ test('after the server stopped, the database holds no secret in the open', async
 		const bytes = fs.readFileSync(f);
 		for (const secret of [jeroenHex, PLAIN, jeroenB32])
 			assert.equal(bytes.indexOf(secret), -1, `${path.basename(f)} does not hold ${secret.slice(0, 6)}…`);
+	}
+});
+
+test('a backup keeps the sealed secrets: restored with the same key they log in, with another they fail closed', async () => {
+	const file = path.join(dir, 'backup.kring');
+	const b = spawnSync(KRING_BIN, ['backup', '--db', srv.db, '--to', file], { encoding: 'utf8' });
+	assert.equal(b.status, 0, b.stderr);
+	const restored = BACKEND === 'postgres' ? freshDatabase(dir) : path.join(dir, 'restored.db');
+	const r = spawnSync(KRING_BIN, ['restore', '--db', restored, '--from', file], { encoding: 'utf8' });
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(stored(restored, USERS.jeroen), /^s1:/);
+	// five minutes later: codes of steps not used yet
+	const later = { ...ENV, KRING_NOW: new Date((NOW_S + 300) * 1000).toISOString().slice(0, 19) };
+	const code = (secretB32) => totp(secretB32, NOW_S + 300);
+	const secretFile = path.join(dir, 'other-secret');
+	fs.writeFileSync(secretFile, crypto.randomBytes(48), { mode: 0o600 });
+	for (const [env, want] of [[{ ...later, KRING_SECRET_FILE: secretFile }, 401], [later, 303]]) {
+		const there = await new Server({ db: restored }).start({ demo: false, env });
+		try {
+			const c = client(there);
+			assert.equal((await c.loginRaw(USERS.jeroen)).status, 303);
+			const form = await c.get('/login/code');
+			const res = await c.post('/login/code', { code: code(jeroenB32), csrf: csrfFrom(form.body) });
+			assert.equal(res.status, want, env.KRING_SECRET_FILE ? 'another key: refused' : 'the same key: in');
+			await there.stop();
+		} finally {
+			there.kill();
+		}
 	}
 });
 
