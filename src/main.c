@@ -16,6 +16,7 @@
 #include "auth/password.h"
 #include "auth/roles.h"
 #include "auth/session.h"
+#include "auth/totp.h"
 #include "cli/backup.h"
 #include "cli/demo.h"
 #include "cli/scale.h"
@@ -399,6 +400,15 @@ static int cmd_serve(const struct opts *o)
 		db_close(db);
 		return 1;
 	}
+	/* two-step secrets stored before they were sealed are sealed now */
+	long long sealed = totp_seal_all(db);
+	if (sealed < 0) {
+		fprintf(stderr, "kring: cannot seal the two-step secrets: %s\n", db_errmsg(db));
+		db_close(db);
+		return 1;
+	}
+	if (sealed > 0)
+		fprintf(stderr, "kring: sealed %lld two-step secrets\n", sealed);
 	db_close(db);
 	snprintf(signals_db_url, sizeof(signals_db_url), "%s", cfg.db_path);
 	/* the pass takes no process signals: SIGTERM is for the server's stop */

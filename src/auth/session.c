@@ -107,6 +107,8 @@ int auth_init(struct db *db)
 	int from_file = key_from_file();
 	if (from_file < 0 || (from_file == 1 && key_from_db(db) != 0))
 		return -1;
+	_Static_assert(sizeof(server_key) == 32, "the sealing key is derived from 32 bytes");
+	totp_seal_key(server_key);
 	const char *idle = getenv("KRING_SESSION_IDLE");
 	const char *max = getenv("KRING_SESSION_MAX");
 	if (idle && atol(idle) > 0)

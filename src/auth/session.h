@@ -27,6 +27,7 @@ extern long auth_session_max;
  * Loads the server secret: from KRING_SECRET_FILE when set (a file of at
  * least 32 secret bytes shared by every instance), else from the database
  * (created on first use, race-free between instances starting at once).
+ * Derives from it the key two-step secrets are sealed with (totp_seal_key).
  * Prepares the password
  * module (auth_password_init) and reads KRING_SESSION_IDLE / _MAX. Call
  * once at start, after migrations. Returns 0 or -1.

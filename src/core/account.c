@@ -275,7 +275,7 @@ int account_totp_get(struct db *db, struct arena *a, long long person_id, struct
 	if (db_query(
 	        db, &st,
 	        "SELECT totp_secret, totp_on, totp_step, (SELECT COUNT(*) FROM recovery_codes r"
-	        " WHERE r.person_id = persons.id AND r.used_at IS NULL), email"
+	        " WHERE r.person_id = persons.id AND r.used_at IS NULL), email, totp_moved"
 	        " FROM persons WHERE id = ?",
 	        DB_ARGS(DB_INT(person_id))) != DB_OK)
 		return -1;
@@ -286,6 +286,7 @@ int account_totp_get(struct db *db, struct arena *a, long long person_id, struct
 		out->step = db_col_int(st, 2);
 		out->recovery_left = db_col_int(st, 3);
 		out->email = db_col_text(st, 4, a);
+		out->moved = db_col_int(st, 5) != 0;
 	}
 	db_finish(st);
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
@@ -293,10 +294,10 @@ int account_totp_get(struct db *db, struct arena *a, long long person_id, struct
 
 enum save_result account_totp_begin(struct db *db, long long person_id, const char *secret)
 {
-	if (db_exec(
-	        db,
-	        "UPDATE persons SET totp_secret = ?, totp_step = 0 WHERE id = ? AND totp_on = 0",
-	        DB_ARGS(DB_TEXT(secret), DB_INT(person_id))) != DB_OK)
+	if (db_exec(db,
+	            "UPDATE persons SET totp_secret = ?, totp_step = 0, totp_moved = 0"
+	            " WHERE id = ? AND totp_on = 0",
+	            DB_ARGS(DB_TEXT(secret), DB_INT(person_id))) != DB_OK)
 		return SAVE_ERROR;
 	return db_changes(db) > 0 ? SAVE_OK : SAVE_REFUSED;
 }

@@ -91,11 +91,12 @@ enum save_result account_sessions_end_member(struct db *db, long long org_id, lo
 /* ---- two-step login ---- */
 
 struct totp_state {
-	const char *secret; /* hex, "" when never started */
+	const char *secret; /* as stored: sealed (auth/totp.h), "" when never started */
 	bool on;            /* confirmed: asked at every login */
 	long long step;     /* the last step whose code was used */
 	long long recovery_left;
 	const char *email; /* the login throttle's key */
+	bool moved;        /* off since the organisation moved to this kring: set it up again */
 };
 
 /* The person's two-step state. 1, 0 when no such person, -1 error. */

@@ -86,12 +86,20 @@ int dash_months(struct db *db, long long org_id, long long only_person, long lon
 		    " AND" ATTACHED("s.community_id", "?4"),
 		    DB_ARGS(DB_INT(org_id), DB_TEXT(from), DB_TEXT(to), DB_INT(only_person)));
 	else
-		rc = db_query(db, &st,
-		              "SELECT s.month, s.made, s.activities, s.participants"
-		              " FROM activity_months s"
-		              " WHERE s.org_id = ?1 AND (?4 < 0 OR s.branch_id = ?4)"
-		              " AND s.month >= ?2 AND s.month <= ?3",
-		              DB_ARGS(DB_INT(org_id), DB_TEXT(from), DB_TEXT(to), DB_INT(branch)));
+		/* the whole organisation: summed over its branches in the covering
+		   index activity_months_org_month; one branch: its primary key range */
+		rc = db_query_stmt(
+		    db, &st,
+		    branch < 0 ? DB_SQL("SELECT s.month, s.made, SUM(s.activities),"
+		                        " SUM(s.participants) FROM activity_months s"
+		                        " WHERE s.org_id = ?1 AND ?4 < 0"
+		                        " AND s.month >= ?2 AND s.month <= ?3"
+		                        " GROUP BY s.month, s.made")
+		               : DB_SQL("SELECT s.month, s.made, s.activities, s.participants"
+		                        " FROM activity_months s"
+		                        " WHERE s.org_id = ?1 AND s.branch_id = ?4"
+		                        " AND s.month >= ?2 AND s.month <= ?3"),
+		    DB_ARGS(DB_INT(org_id), DB_TEXT(from), DB_TEXT(to), DB_INT(branch)));
 	if (rc != DB_OK)
 		return -1;
 	struct arena tmp;

@@ -11,8 +11,9 @@
  * listed in org_dump.c); an import gives them new ids in the target. People
  * are matched by e-mail address: someone who already has an account there
  * (an adviser of several libraries) keeps it. Sessions, login throttles, the
- * search index and server settings stay behind; the import's caller rebuilds
- * the search index and the signals.
+ * search index, server settings and two-step login (its secret is sealed
+ * with this server's key: the person sets it up again, persons.totp_moved)
+ * stay behind; the import's caller rebuilds the search index and the signals.
  */
 #ifndef KRING_ORG_DUMP_H
 #define KRING_ORG_DUMP_H

@@ -399,6 +399,7 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 		                                  : "internal error",
 		        r->db ? db_errmsg(r->db) : "no database");
 		db_rollback(r->db);
+		resp_file_drop(r);
 		r->n_headers = 0;
 		r->headers_overflow = false;
 		/* one place maps a database fault to its answer: the Dutch 503
@@ -427,7 +428,10 @@ static const char CSP[] = "default-src 'self'; script-src 'self'; style-src 'sel
 static enum MHD_Result queue(struct req *r)
 {
 	struct MHD_Response *resp;
-	if (r->resp_static != NULL)
+	if (r->resp_file) { /* libmicrohttpd closes the file when it is sent */
+		resp = MHD_create_response_from_fd(r->resp_file_len, r->resp_fd);
+		r->resp_file = resp == NULL; /* else on_completed() closes it */
+	} else if (r->resp_static != NULL)
 		resp = MHD_create_response_from_buffer(r->resp_static_len, (void *)r->resp_static,
 		                                       MHD_RESPMEM_PERSISTENT);
 	else
@@ -487,9 +491,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (r == NULL)
 		return;
 	if (r->status != 0 && g_app->route_index != NULL)
-		metrics_observe(g_app->route_index(r), r->method, r->status,
-		                (now_ns() - r->t_start_ns) / 1000, r->db_ns,
-		                r->resp_static ? r->resp_static_len : r->resp.len);
+		metrics_observe(
+		    g_app->route_index(r), r->method, r->status, (now_ns() - r->t_start_ns) / 1000,
+		    r->db_ns, r->resp_static ? r->resp_static_len : r->resp.len + r->resp_file_len);
+	resp_file_drop(r);
 	arena_free(&r->arena);
 	free(r);
 	*con_cls = NULL;
@@ -797,4 +802,5 @@ void server_handle_test(struct req *r, const struct server_config *cfg,
 			buf_append(&r->body, body, strlen(body));
 	}
 	process(r, cookie_header, body ? "application/x-www-form-urlencoded" : NULL);
+	resp_file_slurp(r);
 }

@@ -125,6 +125,9 @@ struct req {
 	struct buf resp;                  /* body built by the handler */
 	const unsigned char *resp_static; /* or: static bytes (assets) */
 	size_t resp_static_len;
+	bool resp_file;       /* or: the file resp_fd (resp_spool), not yet handed over */
+	int resp_fd;          /* owned by the request while resp_file is true */
+	size_t resp_file_len; /* bytes of that file */
 	struct {
 		const char *name;
 		const char *value;
@@ -169,6 +172,42 @@ void resp_redirect(struct req *r, const char *location);
  * server answers 500) and returns false; in tests (no connection) it aborts.
  */
 bool resp_header(struct req *r, const char *name, const char *value);
+
+/*
+ * A response body too long to hold in memory (the inzage of a person with
+ * 10 000 records): written as it is made to an unlinked temporary file (in
+ * TMPDIR, else /tmp), then handed to libmicrohttpd as a file descriptor, so
+ * memory stays flat however long the body grows. The handler writes into
+ * s->b and calls spool_flush() after each piece (a record); it does all its
+ * reading before it returns, in the request's own database transaction,
+ * since the thread's connection serves other requests afterwards.
+ */
+struct spool {
+	int fd;       /* the unlinked file, -1 when closed or handed over */
+	struct buf b; /* bytes not yet written to fd; its room is reused */
+	size_t len;   /* bytes written to fd */
+	bool failed;  /* a write failed: resp_spool() refuses */
+};
+/* Bytes spool_flush() lets gather before it writes them. */
+#define SPOOL_CHUNK (64 * 1024)
+
+/* Opens s with a new unlinked file; its buffer lives in r->arena. 0, or -1 (s closed). */
+int spool_open(struct req *r, struct spool *s);
+/* Writes s->b to the file once it holds SPOOL_CHUNK bytes or more. */
+void spool_flush(struct spool *s);
+/*
+ * Writes the rest and makes the file the response (status, content type):
+ * the request owns the descriptor from here on and s is closed. 0, or -1
+ * when a write failed (s closed, the response unchanged).
+ */
+int resp_spool(struct req *r, unsigned status, const char *content_type, struct spool *s);
+/* Closes s and drops its file (safe to call twice, or after resp_spool()). */
+void spool_close(struct spool *s);
+/* The server's: closes a file response that was never handed over. */
+void resp_file_drop(struct req *r);
+/* The server's, in tests without a connection: reads a file response into
+ * r->resp and closes the file, so tests inspect every response alike. */
+void resp_file_slurp(struct req *r);
 
 /* First value of a form field, or NULL. */
 const char *req_form(struct req *r, const char *name);

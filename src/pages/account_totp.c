@@ -43,6 +43,29 @@ static const struct field_spec setup_fields[] = {
      .required_text = FIELD_TEXTS(F_ACCOUNT_TOTP_CODE_REQUIRED2)},
 };
 
+/*
+ * The person's two-step state with the secret opened (account_totp_get, 1,
+ * 0 or -1). A secret that does not open (the server key changed, or the
+ * value was altered) reads as none: no code is accepted, a recovery code
+ * still is, and the person can set two-step login up again.
+ */
+static int totp_load(struct req *r, long long person, struct totp_state *ts)
+{
+	int rc = account_totp_get(r->db, &r->arena, person, ts);
+	if (rc != 1)
+		return rc;
+	const char *hex = totp_unseal(&r->arena, person, ts->secret);
+	if (hex == NULL) {
+		fprintf(stderr,
+		        "kring: the two-step secret of person %lld does not open (another server "
+		        "key?): no code is accepted\n",
+		        person);
+		hex = "";
+	}
+	ts->secret = hex;
+	return 1;
+}
+
 /* "ABCD EFGH ..." : the base32 secret in groups of four, easier to type over */
 static const char *grouped(struct arena *a, const char *b32)
 {
@@ -64,6 +87,8 @@ static void totp_page(struct req *r, const struct totp_state *ts, struct form *f
 	account_page_begin(r, &h, "/account/totp", T(ACC_TOTP_TITLE), T(ACC_TOTP_INTRO));
 	if (req_query(r, "nodig") && !ts->on)
 		page_notice(&h, "warning", T(ACC_TOTP_REQUIRED));
+	if (ts->moved && !ts->on) /* the secret stayed behind at the other kring */
+		page_notice(&h, "warning", T(ACC_TOTP_MOVED));
 	if (error)
 		page_notice(&h, "error", error);
 	const char *done = req_query(r, "klaar");
@@ -127,7 +152,7 @@ static void totp_page(struct req *r, const struct totp_state *ts, struct form *f
 int page_account_totp(struct req *r)
 {
 	struct totp_state ts;
-	if (account_totp_get(r->db, &r->arena, r->person_id, &ts) != 1)
+	if (totp_load(r, r->person_id, &ts) != 1)
 		return HANDLER_ERROR;
 	struct form f;
 	if (ts.on)
@@ -142,8 +167,11 @@ int page_account_totp_start(struct req *r)
 {
 	char secret[TOTP_SECRET_HEX + 1];
 	totp_secret_new(secret);
-	enum save_result rc = account_totp_begin(r->db, r->person_id, secret);
+	const char *sealed = totp_seal(&r->arena, r->person_id, secret); /* never stored plain */
 	sodium_memzero(secret, sizeof(secret));
+	if (sealed == NULL)
+		return HANDLER_ERROR;
+	enum save_result rc = account_totp_begin(r->db, r->person_id, sealed);
 	if (rc == SAVE_REFUSED) { /* already on: nothing to start */
 		resp_redirect(r, "/account/totp");
 		return HANDLER_OK;
@@ -157,7 +185,7 @@ int page_account_totp_start(struct req *r)
 int page_account_totp_confirm(struct req *r)
 {
 	struct totp_state ts;
-	if (account_totp_get(r->db, &r->arena, r->person_id, &ts) != 1)
+	if (totp_load(r, r->person_id, &ts) != 1)
 		return HANDLER_ERROR;
 	struct form f;
 	bool ok = form_read(r, &f, setup_fields, 1);
@@ -223,7 +251,7 @@ static int code_good(struct req *r, long long person, const struct totp_state *t
 int page_account_totp_off(struct req *r)
 {
 	struct totp_state ts;
-	if (account_totp_get(r->db, &r->arena, r->person_id, &ts) != 1)
+	if (totp_load(r, r->person_id, &ts) != 1)
 		return HANDLER_ERROR;
 	if (!ts.on) {
 		resp_redirect(r, "/account/totp");
@@ -312,7 +340,7 @@ int page_login_code_check(struct req *r)
 		return HANDLER_OK;
 	}
 	struct totp_state ts;
-	if (account_totp_get(r->db, &r->arena, person, &ts) != 1)
+	if (totp_load(r, person, &ts) != 1)
 		return HANDLER_ERROR;
 	/* a code failure counts in the login throttle like a wrong password */
 	long long attempt[2];

@@ -165,7 +165,8 @@ int page_login_submit(struct req *r)
 		                           url_encode(&r->arena, safe_next(req_form(r, "next")))));
 		return HANDLER_OK;
 	}
-	resp_redirect(r, safe_next(req_form(r, "next")));
+	/* the organisation moved here and two-step login stayed behind: say so first */
+	resp_redirect(r, ts.moved ? "/account/totp" : safe_next(req_form(r, "next")));
 	return HANDLER_OK;
 }
 

@@ -111,6 +111,8 @@ static const char *tl_label(enum timeline_kind k)
 	return "";
 }
 
+#define TL_PAST_SHOWN 25 /* past events on the profile before "show all" */
+
 static void tl_item(struct req *r, struct html *h, const struct timeline_entry *e,
                     const char *today)
 {
@@ -218,11 +220,23 @@ static void timeline_card(struct req *r, struct html *h, long long community_id)
 	if (n_planned == n) {
 		html(h, "<p class=\"utrecht-paragraph kring-muted\">%s</p>", T(TL_NOTHING_YET));
 	} else {
+		/* the latest TL_PAST_SHOWN, unless all are asked for: the page stays the
+		   same size however long the community's history grows */
+		const char *all = req_query(r, "tijdlijn");
+		size_t n_past = n - n_planned, shown = 0,
+		       limit = all && strcmp(all, "alles") == 0 ? n_past : TL_PAST_SHOWN;
 		html(h, "<ol class=\"kring-tl__list\">");
-		for (size_t i = 0; i < n; i++)
-			if (!tl_planned(&tl[i], today))
+		for (size_t i = 0; i < n && shown < limit; i++)
+			if (!tl_planned(&tl[i], today)) {
 				tl_item(r, h, &tl[i], today);
+				shown++;
+			}
 		html(h, "</ol>");
+		if (shown < n_past)
+			html(h,
+			     "<p class=\"utrecht-paragraph kring-small kring-noprint\">%s <a "
+			     "class=\"utrecht-link\" href=\"?tijdlijn=alles#tijdlijn\">%s</a></p>",
+			     T_printf(&r->arena, TL_PAST_SOME, shown, n_past), T(TL_PAST_ALL));
 	}
 	html(h, "</div></section>");
 }

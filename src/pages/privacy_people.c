@@ -2,7 +2,9 @@
  * privacy_people.c - inzage: pick a person, see everything kring holds
  * about them in this organisation, download it as JSON (issue 14b, M13).
  * Both answers are written record by record as the database hands them
- * over (core/privacy.h), and each opening is written in the access log.
+ * over (core/privacy.h), and each opening is written in the access log. The
+ * page shows the first INZAGE_PAGE_MAX records and says so; the download
+ * holds all of them and streams through a temporary file (struct spool).
  */
 #include <stdio.h>
 #include <string.h>
@@ -140,11 +142,14 @@ int privacy_page_logged(struct req *r, const char *kind, long long id, const cha
 
 /* ---- the inzage as a page ---- */
 
+/* Records the page shows; past them it counts on and points to the download. */
+#define INZAGE_PAGE_MAX 1000
+
 struct html_ctx {
 	struct req *r;
 	struct html *h;
 	const char *table, *column; /* of the open list, or NULL */
-	long long count;
+	long long count;            /* records seen */
 };
 
 static int html_record(void *vctx, const char *table, const char *column, long long id,
@@ -152,6 +157,8 @@ static int html_record(void *vctx, const char *table, const char *column, long l
 {
 	(void)id;
 	struct html_ctx *c = vctx;
+	if (c->count++ >= INZAGE_PAGE_MAX)
+		return 0; /* counted, not shown: the page stays small */
 	if (c->table == NULL || strcmp(c->table, table) != 0 || strcmp(c->column, column) != 0) {
 		if (c->table)
 			html(c->h, "</tbody></table></section>");
@@ -173,7 +180,6 @@ static int html_record(void *vctx, const char *table, const char *column, long l
 	     "data-label=\"%s\">%s</td></tr>",
 	     T(PRIV_INZAGE_WHEN), at > 0 ? fmt_datetime(&c->r->arena, at) : "", T(PRIV_INZAGE_TEXT),
 	     text);
-	c->count++;
 	return 0;
 }
 
@@ -220,6 +226,14 @@ static int inzage_page(struct req *r, const char *kind)
 	html(&h, "<p class=\"utrecht-paragraph\">%s</p>",
 	     c.count ? TN_printf(&r->arena, PRIV_INZAGE_TOTAL, c.count, c.count)
 	             : T(PRIV_INZAGE_NOTHING));
+	if (c.count > INZAGE_PAGE_MAX) /* only part shown: say so, and where the rest is */
+		html(&h,
+		     "<div class=\"utrecht-alert utrecht-alert--warning kring-notice\" "
+		     "role=\"status\" "
+		     "id=\"inzage-partial\"><p class=\"utrecht-paragraph\">%s <a "
+		     "class=\"utrecht-link\" href=\"%s/json\" download>%s</a></p></div>",
+		     T_printf(&r->arena, PRIV_INZAGE_PARTIAL, (long long)INZAGE_PAGE_MAX, c.count),
+		     base, T(PRIV_INZAGE_DOWNLOAD));
 	page_end(r, &h, 200);
 	return HANDLER_OK;
 }
@@ -259,8 +273,7 @@ static void json_str(struct buf *b, const char *s)
 }
 
 struct json_ctx {
-	struct buf *b;
-	struct arena *a;
+	struct spool *s;
 	long long count;
 };
 
@@ -268,17 +281,25 @@ static int json_record(void *vctx, const char *table, const char *column, long l
                        long long at, const char *text)
 {
 	struct json_ctx *c = vctx;
-	buf_puts(c->b, c->count ? ",\n{\"table\":" : "\n{\"table\":");
-	json_str(c->b, table);
-	buf_puts(c->b, ",\"column\":");
-	json_str(c->b, column);
-	buf_printf(c->b, ",\"id\":%lld,\"at\":%lld,\"text\":", id, at);
-	json_str(c->b, text);
-	buf_putc(c->b, '}');
+	struct buf *b = &c->s->b;
+	buf_puts(b, c->count ? ",\n{\"table\":" : "\n{\"table\":");
+	json_str(b, table);
+	buf_puts(b, ",\"column\":");
+	json_str(b, column);
+	buf_printf(b, ",\"id\":%lld,\"at\":%lld,\"text\":", id, at);
+	json_str(b, text);
+	buf_putc(b, '}');
 	c->count++;
-	return 0;
+	spool_flush(c->s);
+	return c->s->failed ? -1 : 0;
 }
 
+/*
+ * The download streams: every record is read in this request's read
+ * transaction and written at once to an unlinked temporary file, which
+ * libmicrohttpd sends after the handler returned; memory stays flat for
+ * 10 000 records as for ten.
+ */
 static int inzage_json(struct req *r, const char *kind)
 {
 	struct privacy_person p;
@@ -287,28 +308,33 @@ static int inzage_json(struct req *r, const char *kind)
 		return found < 0 ? HANDLER_ERROR : HANDLER_OK;
 	if (privacy_page_logged(r, kind, p.id, "download") != 0)
 		return HANDLER_ERROR;
-	struct buf b;
-	buf_init(&b, &r->arena);
-	buf_puts(&b, "{\"kring\":\"inzage\",\"organisation\":");
-	json_str(&b, r->org_slug);
-	buf_puts(&b, ",\"subject\":{\"kind\":");
-	json_str(&b, kind);
-	buf_printf(&b, ",\"id\":%lld,\"name\":", p.id);
-	json_str(&b, p.name);
-	buf_puts(&b, ",\"detail\":");
-	json_str(&b, p.detail);
-	buf_puts(&b, ",\"role\":");
-	json_str(&b, p.role);
-	buf_puts(&b, "},\"records\":[");
-	struct json_ctx c = {.b = &b, .a = &r->arena};
-	if (privacy_each_record(r->db, r->org_id, kind, p.id, json_record, &c) != 0)
+	struct spool s;
+	if (spool_open(r, &s) != 0)
 		return HANDLER_ERROR;
-	buf_printf(&b, "\n],\"count\":%lld}\n", c.count);
+	struct buf *b = &s.b;
+	buf_puts(b, "{\"kring\":\"inzage\",\"organisation\":");
+	json_str(b, r->org_slug);
+	buf_puts(b, ",\"subject\":{\"kind\":");
+	json_str(b, kind);
+	buf_printf(b, ",\"id\":%lld,\"name\":", p.id);
+	json_str(b, p.name);
+	buf_puts(b, ",\"detail\":");
+	json_str(b, p.detail);
+	buf_puts(b, ",\"role\":");
+	json_str(b, p.role);
+	buf_puts(b, "},\"records\":[");
+	struct json_ctx c = {.s = &s};
+	if (privacy_each_record(r->db, r->org_id, kind, p.id, json_record, &c) != 0) {
+		spool_close(&s);
+		return HANDLER_ERROR;
+	}
+	buf_printf(b, "\n],\"count\":%lld}\n", c.count);
+	if (resp_spool(r, 200, "application/json; charset=utf-8", &s) != 0)
+		return HANDLER_ERROR;
 	/* the file name holds a number, never the name */
 	resp_header(r, "Content-Disposition",
 	            arena_printf(&r->arena, "attachment; filename=\"inzage-%s-%s-%lld.json\"",
 	                         r->org_slug, kind, p.id));
-	resp_buf(r, 200, "application/json; charset=utf-8", &b);
 	return HANDLER_OK;
 }
 

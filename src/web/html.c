@@ -5,6 +5,7 @@
 #include "html.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,10 +99,29 @@ const char *html_str(struct html *h)
 	return buf_str(&h->out);
 }
 
+/* v in decimal, with a '-' when negative, appended to b (printf's bytes, without its cost). */
+static void put_num(struct buf *b, bool negative, unsigned long long v)
+{
+	char tmp[24];
+	size_t k = sizeof(tmp);
+	do {
+		tmp[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	if (negative)
+		tmp[--k] = '-';
+	buf_append(b, tmp + k, sizeof(tmp) - k);
+}
+
+static void put_signed(struct buf *b, long long v)
+{
+	/* the magnitude in unsigned arithmetic: also right for LLONG_MIN */
+	put_num(b, v < 0, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+}
+
 void html_fmt_(struct html *h, const char *fmt, ...)
 {
 	va_list ap;
-	char num[32];
 	const char *p = fmt, *run = fmt;
 
 	va_start(ap, fmt);
@@ -116,24 +136,19 @@ void html_fmt_(struct html *h, const char *fmt, ...)
 			html_text(h, va_arg(ap, const char *));
 			p += 1;
 		} else if (p[0] == 'd') {
-			snprintf(num, sizeof(num), "%d", va_arg(ap, int));
-			buf_puts(&h->out, num);
+			put_signed(&h->out, va_arg(ap, int));
 			p += 1;
 		} else if (p[0] == 'u') {
-			snprintf(num, sizeof(num), "%u", va_arg(ap, unsigned));
-			buf_puts(&h->out, num);
+			put_num(&h->out, false, va_arg(ap, unsigned));
 			p += 1;
 		} else if (p[0] == 'l' && p[1] == 'd') {
-			snprintf(num, sizeof(num), "%ld", va_arg(ap, long));
-			buf_puts(&h->out, num);
+			put_signed(&h->out, va_arg(ap, long));
 			p += 2;
 		} else if (p[0] == 'l' && p[1] == 'l' && p[2] == 'd') {
-			snprintf(num, sizeof(num), "%lld", va_arg(ap, long long));
-			buf_puts(&h->out, num);
+			put_signed(&h->out, va_arg(ap, long long));
 			p += 3;
 		} else if (p[0] == 'z' && p[1] == 'u') {
-			snprintf(num, sizeof(num), "%zu", va_arg(ap, size_t));
-			buf_puts(&h->out, num);
+			put_num(&h->out, false, va_arg(ap, size_t));
 			p += 2;
 		} else if (p[0] == '%') {
 			buf_putc(&h->out, '%');

@@ -412,8 +412,15 @@ test('a partner, partner power, a conversation with two action points ticked off
 	assert.equal((await sascha.post(`${ORG}/conversations/${talk}/actions/${aps[0]}/done`, { done: 'ja' })).status, 400);
 	res = await sascha.post(`${ORG}/conversations/${talk}/actions/${aps[1]}/done`, { done: '1', terug: 'lijst' });
 	assert.match(res.location, /\/conversations\?klaar=ap-gedaan#open-actiepunten$/);
-	// the community's timeline shows it all
+	// the community's timeline shows it all: the latest 25 past events on the
+	// profile (the talk, dated earlier than the demo's recent activities, is not
+	// among them), every event behind "Toon de hele tijdlijn"
 	page = await sascha.get(`${ORG}/communities/${taal}`);
+	assert.match(page.text, /De laatste 25 van \d+\. <a class="utrecht-link" href="\?tijdlijn=alles#tijdlijn">Toon de hele tijdlijn<\/a>/);
+	const past = page.text.split('>Wat er gebeurde<')[1].split('</ol>')[0];
+	assert.equal((past.match(/<li class="kring-tl__item/g) || []).length, 25, 'the latest 25 past events');
+	page = await sascha.get(`${ORG}/communities/${taal}?tijdlijn=alles`);
+	assert.doesNotMatch(page.text, /Toon de hele tijdlijn/);
 	assert.match(page.text, /Partner power met de moskee/);
 	assert.match(page.text, /Actiepunt gedaan/);
 	assert.match(page.text, /Iftar voorbereiden/);

@@ -4,3 +4,6 @@
 -- order, without reading the organisation's other rows.
 CREATE INDEX conversations_org_community_held ON conversations(org_id, community_id, held_on);
 CREATE INDEX activities_org_planned ON activities(org_id, status, held_on, starts_at, id);
+-- the dashboard's months of the whole organisation, summed over its branches,
+-- read from the index alone however long the organisation's history is
+CREATE INDEX activity_months_org_month ON activity_months(org_id, month, made, branch_id, activities, participants);
