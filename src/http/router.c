@@ -241,6 +241,23 @@ static void refuse(struct req *r, unsigned status)
 	auth_csrf_finish(r);
 }
 
+/*
+ * After the page (issue 14): an HTML page says its language, and one the
+ * browser's header chose varies with it; then the thread is Dutch again.
+ * Returns rc.
+ */
+static int lang_finish(struct req *r, int rc)
+{
+	if (rc == HANDLER_OK && r->content_type != NULL &&
+	    strncmp(r->content_type, "text/html", 9) == 0) {
+		resp_header(r, "Content-Language", text_lang_code((enum text_lang)r->lang));
+		if (r->lang_from_header)
+			resp_header(r, "Vary", "Accept-Language");
+	}
+	text_set_lang(LANG_NL);
+	return rc;
+}
+
 int router_dispatch(struct req *r)
 {
 	/* the request's language, on the thread that renders it: the second run
@@ -251,18 +268,18 @@ int router_dispatch(struct req *r)
 	}
 	text_set_lang((enum text_lang)r->lang);
 	if (r->defer == DEFER_DONE && r->route != NULL)
-		return run_handler(r);
+		return lang_finish(r, run_handler(r));
 	/* A page that only reads does all its reading in one read transaction:
 	 * one snapshot, and far less locking work than a transaction per query. */
 	bool reading = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
 	if (reading && db_begin_read(r->db) != DB_OK)
-		return HANDLER_ERROR;
+		return lang_finish(r, HANDLER_ERROR);
 	int rc = dispatch(r);
 	if (reading)
 		db_end_read(r->db);
 	if (r->session_seen_stale || r->session_dead)
 		auth_session_touch(r);
-	return rc;
+	return lang_finish(r, rc);
 }
 
 static int dispatch(struct req *r)

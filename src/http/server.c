@@ -5,7 +5,6 @@
  */
 #define _GNU_SOURCE
 #include "server.h"
-#include "../i18n/text.h"
 #include "metrics.h"
 #include "watch.h"
 
@@ -418,7 +417,6 @@ static void process(struct req *r, const char *cookie_header, const char *conten
 			atomic_store(&g_fault, probe == DB_OK ? DB_OK : fault);
 		}
 	}
-	text_set_lang(LANG_NL); /* the router set the request's language on this thread */
 }
 
 static const char CSP[] = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -447,13 +445,6 @@ static enum MHD_Result queue(struct req *r)
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	if (r->no_store)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
-	/* a page says its language; one the browser's header chose varies with it */
-	if (r->content_type != NULL && strncmp(r->content_type, "text/html", 9) == 0) {
-		MHD_add_response_header(resp, "Content-Language",
-		                        text_lang_code((enum text_lang)r->lang));
-		if (r->lang_from_header)
-			MHD_add_response_header(resp, "Vary", "Accept-Language");
-	}
 	for (int i = 0; i < r->n_headers; i++)
 		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
 	enum MHD_Result ret = MHD_queue_response(r->conn, r->status ? r->status : 500, resp);

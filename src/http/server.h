@@ -52,7 +52,7 @@ enum defer_state {
 	DEFER_DONE,     /* job finished: handler runs again to finish */
 };
 
-#define REQ_MAX_HEADERS 8
+#define REQ_MAX_HEADERS 10 /* a page's own, and Content-Language and Vary (router) */
 
 struct req {
 	struct arena arena;          /* owns everything below */

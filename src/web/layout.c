@@ -225,6 +225,9 @@ void page_notice(struct html *h, const char *kind, const char *text)
 
 void resp_error(struct req *r, unsigned status)
 {
+	/* in the request's language: also when the server answers it after the
+	 * router (500, 503) or before (400, 413: r->lang is still Dutch) */
+	text_set_lang((enum text_lang)r->lang);
 	struct html h;
 	const char *title, *body;
 	switch (status) {
@@ -279,6 +282,7 @@ void resp_error(struct req *r, unsigned status)
 	     "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">%s</a></p>",
 	     title, body, T(ERR_BACK_HOME));
 	page_end(r, &h, status);
+	text_set_lang(LANG_NL);
 }
 
 /* ---- dates ---- */
