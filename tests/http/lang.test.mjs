@@ -73,6 +73,17 @@ test('Dutch ranked above English (nl,en;q=0.5) stays Dutch; English above Dutch 
 	assert.equal(htmlLang((await getPage(c, '/login', 'de,fr;q=0.9')).body), 'nl');
 });
 
+test('an error page follows the header too', async () => {
+	const res = await client().get('/geen-pagina', { headers: { 'Accept-Language': EN_GB } });
+	assert.equal(res.status, 404);
+	assert.equal(htmlLang(res.body), 'en');
+	assert.ok(res.body.includes('Page not found'), res.body.slice(0, 1500));
+	assert.equal(res.headers['content-language'], 'en');
+	const nl = await client().get('/geen-pagina');
+	assert.equal(htmlLang(nl.body), 'nl');
+	assert.ok(nl.body.includes('Pagina niet gevonden'));
+});
+
 test('a garbage Accept-Language never fails: Dutch, 200', async () => {
 	const c = client();
 	const garbage = [
