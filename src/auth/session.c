@@ -171,9 +171,14 @@ int auth_load_session(struct req *r)
 	             " p.lang,"
 	             " s.pending, p.totp_on = 0 AND EXISTS (SELECT 1 FROM memberships m"
 	             " JOIN orgs o ON o.id = m.org_id WHERE m.person_id = p.id"
-	             " AND o.require_totp = 1 AND m.role IN ('beheerder', 'medewerker'))"
-	             " FROM sessions s JOIN persons p ON p.id = s.person_id WHERE s.id_hash = ?",
-	             DB_ARGS(DB_TEXT(hash))) != DB_OK)
+	             " AND o.require_totp = 1 AND m.role IN ('beheerder', 'medewerker')),"
+	             /* the role in the organisation of the path (?2; '' names none) */
+	             " COALESCE(mo.org_id, 0), COALESCE(po.name, ''), COALESCE(mo.role, '')"
+	             " FROM sessions s JOIN persons p ON p.id = s.person_id"
+	             " LEFT JOIN orgs po ON po.slug = ?2"
+	             " LEFT JOIN memberships mo ON mo.org_id = po.id AND mo.person_id = p.id"
+	             " WHERE s.id_hash = ?1",
+	             DB_ARGS(DB_TEXT(hash), DB_TEXT(r->param_org ? r->param_org : ""))) != DB_OK)
 		return -1;
 	int rc = db_step(st);
 	if (rc != DB_ROW) {
@@ -188,6 +193,9 @@ int auth_load_session(struct req *r)
 	const char *lang = db_col_text(st, 6, &r->arena);
 	bool pending = db_col_int(st, 7) != 0;
 	bool totp_needed = db_col_int(st, 8) != 0;
+	long long org_id = db_col_int(st, 9);
+	const char *org_name = db_col_text(st, 10, &r->arena);
+	const char *org_role = db_col_text(st, 11, &r->arena);
 	db_finish(st);
 	long long now = (long long)time(NULL);
 	/* writes wait until the request's read transaction is over (auth_session_touch) */
@@ -211,6 +219,12 @@ int auth_load_session(struct req *r)
 	r->person_email = email;
 	r->person_lang = lang;
 	r->session_cookie = c;
+	if (r->param_org != NULL) {
+		r->session_org_read = true;
+		r->session_org_id = org_id;
+		r->session_org_name = org_name;
+		r->session_org_role = org_role;
+	}
 	return 0;
 }
 

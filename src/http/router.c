@@ -361,7 +361,16 @@ static int dispatch(struct req *r)
 			return HANDLER_OK;
 		}
 		struct org_access oa;
-		int rc = org_access_lookup(r->db, &r->arena, r->param_org, r->person_id, &oa);
+		int rc;
+		if (r->session_org_read) { /* read with the session: the same question */
+			rc = r->session_org_id != 0;
+			oa = (struct org_access){.org_id = r->session_org_id,
+			                         .slug = r->param_org,
+			                         .name = r->session_org_name,
+			                         .role = role_from_name(r->session_org_role)};
+		} else {
+			rc = org_access_lookup(r->db, &r->arena, r->param_org, r->person_id, &oa);
+		}
 		if (rc < 0)
 			return HANDLER_ERROR;
 		if (rc == 0) { /* no such organisation, or no role in it: the same 404 */
