@@ -169,18 +169,17 @@ static bool counted(const char *measure)
  * reading every subgoal and activity of the organisation) and the whole
  * organisation (?3 unused).
  */
-#define HELD_PER_SUBGOAL(filter)                                                                   \
-	" LEFT JOIN (SELECT s2.id AS sid, COUNT(*) AS held,"                                       \
-	" COALESCE(SUM(a.participants), 0) AS people,"                                             \
-	" SUM(CASE WHEN a.made IN ('met', 'door') THEN 1 ELSE 0 END) AS made"                      \
-	/* each subgoal's community's links, then those activities (CROSS JOIN keeps       \
-	   SQLite from walking all held activities of the organisation by date) */                 \
-	" FROM subgoals s2 CROSS JOIN activity_communities ac CROSS JOIN activities a"             \
-	" WHERE ac.org_id = s2.org_id AND ac.community_id = s2.community_id"                       \
-	" AND a.id = ac.activity_id AND a.org_id = ac.org_id"                                      \
-	" AND s2.org_id = ?1" filter                                                               \
-	" AND s2.measure IN ('activities', 'participants', 'made_by')"                             \
-	" AND a.status = 'held' AND a.held_on >= s2.baseline_on AND a.held_on <= ?2"               \
+#define HELD_PER_SUBGOAL(filter)                                                                                                                                   \
+	" LEFT JOIN (SELECT s2.id AS sid, COUNT(*) AS held,"                                                                                                       \
+	" COALESCE(SUM(a.participants), 0) AS people,"                                                                                                             \
+	" SUM(CASE WHEN a.made IN ('met', 'door') THEN 1 ELSE 0 END) AS made" /* each subgoal's community's links, then those activities (CROSS JOIN keeps       \
+	   SQLite from walking all held activities of the organisation by date) */ \
+	" FROM subgoals s2 CROSS JOIN activity_communities ac CROSS JOIN activities a"                                                                             \
+	" WHERE ac.org_id = s2.org_id AND ac.community_id = s2.community_id"                                                                                       \
+	" AND a.id = ac.activity_id AND a.org_id = ac.org_id"                                                                                                      \
+	" AND s2.org_id = ?1" filter                                                                                                                               \
+	" AND s2.measure IN ('activities', 'participants', 'made_by')"                                                                                             \
+	" AND a.status = 'held' AND a.held_on >= s2.baseline_on AND a.held_on <= ?2"                                                                               \
 	" GROUP BY s2.id) h ON h.sid = s.id"
 
 #define SUBGOAL_LIST_SQL(filter, outer)                                                            \
