@@ -617,6 +617,8 @@ static int cmd_demo(const struct opts *o)
 	int rc = demo_load(db, stdout);
 	if (rc == 0 && scale > 0)
 		rc = scale_load(db, (int)scale, stdout);
+	if (rc == 0 && db_update_statistics(db) != DB_OK)
+		rc = -1;
 	db_close(db);
 	if (rc != 0) {
 		fprintf(stderr, "kring: could not load the demo data\n");

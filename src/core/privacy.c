@@ -64,7 +64,10 @@ int privacy_people(struct db *db, struct arena *a, long long org_id, struct priv
 	            " FROM persons p"
 	            " LEFT JOIN memberships m ON m.person_id = p.id AND m.org_id = ?1"
 	            " LEFT JOIN privacy_departures d ON d.person_id = p.id AND d.org_id = ?1"
-	            " WHERE m.person_id IS NOT NULL OR d.person_id IS NOT NULL"
+	            /* the organisation's people by id, not every person of the instance */
+	            " WHERE p.id IN (SELECT x.person_id FROM memberships x WHERE x.org_id = ?1"
+	            " UNION SELECT y.person_id FROM privacy_departures y WHERE y.org_id = ?1)"
+	            " AND (m.person_id IS NOT NULL OR d.person_id IS NOT NULL)"
 	            " ORDER BY LOWER(p.name), p.id",
 	            DB_ARGS(DB_INT(org_id)), sizeof(struct privacy_person), read_login, &logins,
 	            &n1) != 0 ||
@@ -139,8 +142,8 @@ int privacy_person_get(struct db *db, struct arena *a, long long org_id, const c
 static int each_row(struct db *db, struct db_sql sql, const struct db_param *args,
                     const char *table, const char *column, privacy_record_fn fn, void *ctx)
 {
-	struct db_stmt *st;
-	if (db_query_stmt(db, &st, sql, args) != DB_OK)
+	struct db_stmt *st; /* streamed: a person with 10 000 records holds one at a time */
+	if (db_query_stream_stmt(db, &st, sql, args) != DB_OK)
 		return -1;
 	struct arena a;
 	arena_init(&a);

@@ -22,17 +22,22 @@ int workshop_staff(struct db *db, struct arena *a, long long org_id, long long w
                    struct workshop_staff **out, size_t *n_out)
 {
 	return db_rows(db, a,
+	               /* the organisation's staff and whoever was ticked, looked up by
+	                  id: not every person of the instance */
 	               "SELECT p.id, p.name, CASE WHEN t.person_id IS NULL THEN 0 ELSE 1 END,"
 	               " CASE WHEN m.person_id IS NULL THEN 1 ELSE 0 END AS gone"
 	               " FROM persons p"
-	               " LEFT JOIN memberships m ON m.person_id = p.id AND m.org_id = ?"
+	               " LEFT JOIN memberships m ON m.person_id = p.id AND m.org_id = ?1"
 	               " AND m.role IN ('beheerder', 'medewerker')"
 	               " LEFT JOIN workshop_attendance t ON t.person_id = p.id"
-	               " AND t.workshop_id = ? AND t.org_id = ?"
-	               " WHERE m.person_id IS NOT NULL OR t.person_id IS NOT NULL"
+	               " AND t.workshop_id = ?2 AND t.org_id = ?1"
+	               " WHERE p.id IN (SELECT s.person_id FROM memberships s WHERE s.org_id = ?1"
+	               " AND s.role IN ('beheerder', 'medewerker') UNION SELECT a.person_id"
+	               " FROM workshop_attendance a WHERE a.workshop_id = ?2 AND a.org_id = ?1)"
+	               " AND (m.person_id IS NOT NULL OR t.person_id IS NOT NULL)"
 	               " ORDER BY gone, LOWER(p.name), p.id",
-	               DB_ARGS(DB_INT(org_id), DB_INT(workshop_id), DB_INT(org_id)), sizeof(**out),
-	               read_staff, out, n_out);
+	               DB_ARGS(DB_INT(org_id), DB_INT(workshop_id)), sizeof(**out), read_staff, out,
+	               n_out);
 }
 
 /* 1 when person may be ticked for the workshop (staff, or ticked before), 0, -1. */

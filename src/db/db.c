@@ -122,6 +122,15 @@ int db_query_(struct db *db, struct db_stmt **st, const char *sql, const struct 
 	return timed(start, noted(db, db->drv->query(db, st, sql, params)));
 }
 
+int db_query_stream_(struct db *db, struct db_stmt **st, const char *sql,
+                     const struct db_param *params)
+{
+	long long start = t0();
+	int (*q)(struct db *, struct db_stmt **, const char *, const struct db_param *) =
+	    db->drv->query_stream ? db->drv->query_stream : db->drv->query;
+	return timed(start, noted(db, q(db, st, sql, params)));
+}
+
 int db_step(struct db_stmt *st)
 {
 	long long start = t0();
@@ -245,6 +254,11 @@ long long db_changes(struct db *db)
 const char *db_errmsg(struct db *db)
 {
 	return db->drv->errmsg(db);
+}
+
+int db_update_statistics(struct db *db)
+{
+	return db_backend(db) == DB_POSTGRES ? db_exec_script(db, "ANALYZE") : DB_OK;
 }
 
 int db_exec_script(struct db *db, const char *sql)

@@ -31,6 +31,9 @@ struct db_driver {
 	void (*close)(struct db *db);
 	int (*query)(struct db *db, struct db_stmt **st, const char *sql,
 	             const struct db_param *params);
+	/* as query, its rows read one at a time (NULL: query, which already does) */
+	int (*query_stream)(struct db *db, struct db_stmt **st, const char *sql,
+	                    const struct db_param *params);
 	int (*step)(struct db_stmt *st);
 	long long (*col_int)(struct db_stmt *st, int col);
 	bool (*col_is_null)(struct db_stmt *st, int col);
@@ -64,5 +67,6 @@ extern const struct db_driver db_driver_pg;
  * *n_params, or NULL when out of memory or a number is out of range.
  */
 char *db_pg_placeholders(const char *sql, int *n_params);
+#define PG_MAX_PARAMS 64 /* parameters of one statement */
 
 #endif

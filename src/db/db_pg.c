@@ -32,7 +32,6 @@
 #include "db_driver.h"
 
 #define PG_CACHE_SIZE 512 /* power of two */
-#define PG_MAX_PARAMS 64
 #define PG_OID_INT8   20
 #define PG_OID_TEXT   25
 
@@ -47,6 +46,8 @@ struct pg_stmt {
 	PGresult *res; /* result of the running query */
 	int row;       /* current row; -1 before the first step */
 	int n_rows;
+	bool stream;   /* single-row mode: res holds one row, the next comes on step */
+	bool draining; /* stream: results still to be read from the connection */
 };
 
 struct pg {
@@ -195,62 +196,6 @@ static void pg_close(struct db *db)
 		PQclear(p->cache[i].res);
 	PQfinish(p->conn);
 	free(p);
-}
-
-char *db_pg_placeholders(const char *sql, int *n_params)
-{
-	size_t len = strlen(sql);
-	/* each '?' grows to at most "$64" plus digits: 4 bytes per byte is plenty */
-	char *out = malloc(len * 4 + 1);
-	if (out == NULL)
-		return NULL;
-	size_t o = 0;
-	int highest = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = sql[i];
-		if (c == '\'' || c == '"') { /* literal or quoted identifier: copy whole */
-			out[o++] = c;
-			for (i++; i < len; i++) {
-				out[o++] = sql[i];
-				if (sql[i] == c) {
-					if (i + 1 < len && sql[i + 1] == c) { /* doubled quote */
-						out[o++] = sql[++i];
-						continue;
-					}
-					break;
-				}
-			}
-			continue;
-		}
-		if (c == '-' && i + 1 < len && sql[i + 1] == '-') { /* comment to end of line */
-			while (i < len && sql[i] != '\n')
-				out[o++] = sql[i++];
-			if (i < len)
-				out[o++] = sql[i];
-			continue;
-		}
-		if (c != '?') {
-			out[o++] = c;
-			continue;
-		}
-		int num = 0;
-		size_t j = i + 1;
-		while (j < len && sql[j] >= '0' && sql[j] <= '9' && num <= PG_MAX_PARAMS)
-			num = num * 10 + (sql[j++] - '0');
-		if (j == i + 1)
-			num = highest + 1;
-		if (num < 1 || num > PG_MAX_PARAMS) {
-			free(out);
-			return NULL;
-		}
-		if (num > highest)
-			highest = num;
-		o += (size_t)sprintf(out + o, "$%d", num);
-		i = j - 1;
-	}
-	out[o] = '\0';
-	*n_params = highest;
-	return out;
 }
 
 static size_t slot_of(const char *sql)
@@ -436,25 +381,76 @@ static int pg_begin_and_exec(struct pg *p, struct pg_stmt *st, int n, const char
 }
 
 static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
-                         const struct db_param *params, bool begin);
+                         const struct db_param *params, bool begin, bool stream);
 
-static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
-                    const struct db_param *params)
+static int pg_query_mode(struct db *db, struct db_stmt **out, const char *sql,
+                         const struct db_param *params, bool stream)
 {
 	struct pg *p = pg_of(db);
 	bool begin = p->pending_begin; /* this statement opens the read transaction */
 	p->pending_begin = false;
-	int rc = pg_query_once(p, out, sql, params, begin);
+	int rc = pg_query_once(p, out, sql, params, begin, stream);
 	/* the connection turned out lost before the transaction began (a
 	 * server restart, an ended backend): reset, and try once more */
 	if (begin && rc == DB_UNAVAILABLE && !p->in_tx && pg_revive(p))
-		rc = pg_query_once(p, out, sql, params, begin);
+		rc = pg_query_once(p, out, sql, params, begin, stream);
+	return rc;
+}
+
+static int pg_query(struct db *db, struct db_stmt **out, const char *sql,
+                    const struct db_param *params)
+{
+	return pg_query_mode(db, out, sql, params, false);
+}
+
+/*
+ * A query whose rows come one at a time (libpq's single-row mode), so a
+ * result of any size holds one row in memory: the inzage of a person with
+ * thousands of records. Nothing else may use the connection until the
+ * statement is finished.
+ */
+static int pg_query_stream(struct db *db, struct db_stmt **out, const char *sql,
+                           const struct db_param *params)
+{
+	return pg_query_mode(db, out, sql, params, true);
+}
+
+/* Reads what is left of a streamed statement's results from the connection. */
+static void pg_stream_drain(struct pg_stmt *st)
+{
+	struct pg *p = pg_of(st->head.db);
+	PGresult *r;
+	while (st->draining && (r = PQgetResult(p->conn)) != NULL)
+		PQclear(r);
+	st->draining = false;
+}
+
+/*
+ * Takes the next result of a streamed statement into st: DB_ROW (one row),
+ * DB_DONE (the end) or an error; on anything but a row the connection is
+ * drained.
+ */
+static int pg_stream_next(struct pg *p, struct pg_stmt *st)
+{
+	PQclear(st->res);
+	st->res = PQgetResult(p->conn);
+	ExecStatusType s = st->res ? PQresultStatus(st->res) : PGRES_FATAL_ERROR;
+	st->row = -1;
+	st->n_rows = 0;
+	if (s == PGRES_SINGLE_TUPLE) {
+		st->n_rows = 1;
+		return DB_ROW;
+	}
+	int rc = s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK ? DB_DONE : pg_fail(p, st->res);
+	if (st->res == NULL)
+		st->draining = false; /* nothing more will come */
+	pg_stream_drain(st);
 	return rc;
 }
 
 /* One try of pg_query; begin: send the read transaction's BEGIN first. */
 static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
-                         const struct db_param *params, bool begin)
+                         const struct db_param *params, bool begin, bool stream)
 {
 	*out = NULL;
 	p->errbuf[0] = '\0';
@@ -524,6 +520,30 @@ static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
 		         st->n_params, n_given);
 		return DB_ERROR;
 	}
+	if (stream) {
+		int rc = begin ? pg_begin_read_now(p) : DB_OK;
+		if (rc != DB_OK)
+			return rc;
+		if (PQsendQueryPrepared(p->conn, st->name, n_given, values, NULL, NULL, 0) != 1 ||
+		    PQsetSingleRowMode(p->conn) != 1)
+			return pg_fail(p, NULL);
+		st->res = NULL;
+		st->stream = true;
+		st->draining = true;
+		st->in_use = true;
+		rc = pg_stream_next(p, st);
+		if (rc != DB_ROW && rc != DB_DONE) {
+			PQclear(st->res);
+			st->res = NULL;
+			st->stream = false;
+			st->in_use = false;
+			return rc;
+		}
+		st->n_rows = rc == DB_ROW ? 1 : 0; /* the first step shows it */
+		p->changes = 0;
+		*out = &st->head;
+		return DB_OK;
+	}
 	if (begin)
 		return pg_begin_and_exec(p, st, n_given, values, out);
 	PGresult *res = PQexecPrepared(p->conn, st->name, n_given, values, NULL, NULL, 0);
@@ -533,6 +553,14 @@ static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
 static int pg_step(struct db_stmt *h)
 {
 	struct pg_stmt *st = (struct pg_stmt *)h;
+	if (st->stream && st->row >= 0) { /* the row was read: the next one */
+		if (st->n_rows == 0)
+			return DB_DONE;
+		int rc = pg_stream_next(pg_of(h->db), st);
+		if (rc == DB_ROW)
+			st->row = 0;
+		return rc;
+	}
 	if (st->row + 1 >= st->n_rows) {
 		st->row = st->n_rows;
 		return DB_DONE;
@@ -574,6 +602,10 @@ static void pg_finish(struct db_stmt *h)
 	struct pg_stmt *st = (struct pg_stmt *)h;
 	PQclear(st->res);
 	st->res = NULL;
+	if (st->stream) { /* stopped early: the rest is read and dropped */
+		pg_stream_drain(st);
+		st->stream = false;
+	}
 	st->in_use = false;
 	if (!st->cached)
 		free(st);
@@ -711,6 +743,7 @@ const struct db_driver db_driver_pg = {
     .open = pg_open,
     .close = pg_close,
     .query = pg_query,
+    .query_stream = pg_query_stream,
     .step = pg_step,
     .col_int = pg_col_int,
     .col_is_null = pg_col_is_null,

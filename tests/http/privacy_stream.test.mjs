@@ -29,7 +29,10 @@ before(async () => {
 		INSERT INTO conversations (org_id, held_on, kind, subject, person_id, created_at, updated_at)
 		SELECT (SELECT id FROM orgs WHERE slug = '${ORG}'), '2026-03-01', 'groepsgesprek',
 		'Gesprek ' || i || ' ' || ${pad}, ${jeroen}, 1, 1 FROM n`);
-	await server.start();
+	// AddressSanitizer keeps freed memory in quarantine (256 MB by default), so
+	// a server that frees each row after use still looks as if it grew; a small
+	// quarantine keeps the measurement about what the server holds
+	await server.start({ env: { ASAN_OPTIONS: `${process.env.ASAN_OPTIONS ? `${process.env.ASAN_OPTIONS}:` : ''}quarantine_size_mb=4:thread_local_quarantine_size_kb=256` } });
 	marieke = new Client(server, { localAddress: '127.0.0.96' });
 	await marieke.login(USERS.marieke);
 });
@@ -43,8 +46,9 @@ function vm(field) {
 
 test('the JSON inzage of a person with 10 000 records holds them all, streamed with flat memory', async (t) => {
 	const url = `/o/${ORG}/privacy/person/${jeroen}/json`;
-	// once to warm up (threads, caches, the statement cache), then measured
-	assert.equal((await marieke.get(url, { timeout: 120000 })).status, 200);
+	// measured on the first download: memory freed after one download stays
+	// with the allocator and is used again by the next, so a second download
+	// would not show a whole result held in memory (libpq's, measured)
 	fs.writeFileSync(`/proc/${server.proc.pid}/clear_refs`, '5'); // the peak starts again from now
 	const rssBefore = vm('VmRSS');
 	const t0 = Date.now();
@@ -62,15 +66,13 @@ test('the JSON inzage of a person with 10 000 records holds them all, streamed w
 	assert.equal(mine.length, N, 'every conversation');
 	assert.equal(new Set(mine.map((r) => r.text.split(' ')[1])).size, N, 'each once');
 	assert.ok(mine.every((r) => r.text.length === `Gesprek ${r.text.split(' ')[1]} `.length + PAD), 'whole texts');
-	assert.ok(ms < 60000, `${ms} ms`);
+	// (the time is reported above, never asserted: the bench measures speed)
 	// The old download built the document in memory, in a buffer that doubles:
-	// its peak grew by 60 MB here (measured), the streamed one's by 4 MB.
-	// libpq holds a query's rows in memory, so on PostgreSQL only the file
-	// itself is checked.
-	if (BACKEND === 'sqlite') {
-		const growth = peak - rssBefore;
-		assert.ok(growth < 20 * MB, `peak resident memory grew by ${(growth / MB).toFixed(1)} MB`);
-	}
+	// its peak grew by 60 MB here (measured), the streamed one's by 4 MB. On
+	// PostgreSQL libpq held each query's whole result (+29 MB, measured) until
+	// the rows came one at a time (db_query_stream_stmt, single-row mode).
+	const growth = peak - rssBefore;
+	assert.ok(growth < 20 * MB, `peak resident memory grew by ${(growth / MB).toFixed(1)} MB`);
 	// the download is in the access log like any other
 	const log = textOf((await marieke.get(`/o/${ORG}/privacy/log`)).body);
 	assert.ok(log.includes('downloadde de inzage'));
