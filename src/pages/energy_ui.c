@@ -47,12 +47,6 @@ enum save_result energy_after_save(struct req *r, enum save_result rc, enum ener
 	return energy_set(r->db, r->org_id, kind, id, energy_from_form(f));
 }
 
-/* A mean with one decimal, Dutch style ("3,5"). */
-static const char *fmt1(struct arena *a, double v)
-{
-	return chart_num1(a, v, ',');
-}
-
 /* A small line over the months (1 at the bottom, 5 at the top), role="img". */
 static void sparkline(struct html *h, struct arena *a, const struct energy_month *ms, size_t n,
                       const char *desc)
@@ -110,7 +104,7 @@ void energy_trend_section(struct req *r, struct html *h, long long community_id)
 	for (size_t i = 0; i < n; i++)
 		buf_puts(&desc, arena_printf(a, "%s%s", i ? "; " : "",
 		                             T_printf(a, EN_TREND_ITEM, ms[i].month,
-		                                      fmt1(a, ms[i].mean), ms[i].n)));
+		                                      chart_num1(a, ms[i].mean, ','), ms[i].n)));
 	sparkline(h, a, ms, n, buf_str(&desc));
 	html(h,
 	     "<details class=\"kring-details\"><summary "
@@ -128,7 +122,7 @@ void energy_trend_section(struct req *r, struct html *h, long long community_id)
 		     "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" "
 		     "scope=\"row\">%s</th><td class=\"utrecht-table__cell\">%s</td>"
 		     "<td class=\"utrecht-table__cell\">%lld</td></tr>",
-		     ms[i].month, fmt1(a, ms[i].mean), ms[i].n);
+		     ms[i].month, chart_num1(a, ms[i].mean, ','), ms[i].n);
 	html(h, "</tbody></table></details></section>");
 }
 

@@ -23,12 +23,6 @@
 
 #define PULSE_ROUNDS_SHOWN 12 /* rounds in the table over time */
 
-/* A mean with one decimal, Dutch style ("3,8"). */
-static const char *fmt1(struct arena *a, double v)
-{
-	return chart_num1(a, v, ',');
-}
-
 /* The full answering link of a round, with the host the request came in on. */
 static const char *round_link(struct req *r, const struct pulse_round *round)
 {
@@ -107,7 +101,7 @@ static int over_time(struct req *r, struct html *h, const struct pulse_instrumen
 		for (size_t g = 0; g < in->n_ingredients; g++) {
 			double v = res[now].mean[g];
 			buf_puts(&desc, T_printf(a, PU_CHART_DESC_ITEM, axes[g],
-			                         isnan(v) ? "–" : fmt1(a, v)));
+			                         isnan(v) ? "–" : chart_num1(a, v, ',')));
 		}
 		struct chart_series series[2] = {
 		    {T(PU_SERIES_NOW), res[now].mean, "now"},
@@ -151,7 +145,8 @@ static int over_time(struct req *r, struct html *h, const struct pulse_instrumen
 		} else {
 			for (size_t g = 0; g < in->n_ingredients; g++)
 				html(h, "<td class=\"utrecht-table__cell\">%s</td>",
-				     isnan(res[i].mean[g]) ? "–" : fmt1(a, res[i].mean[g]));
+				     isnan(res[i].mean[g]) ? "–"
+				                           : chart_num1(a, res[i].mean[g], ','));
 		}
 		html(h, "</tr>");
 	}
