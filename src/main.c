@@ -28,6 +28,7 @@
 #include "core/retention.h"
 #include "core/signal.h"
 #include "db/db.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "util/clock.h"
@@ -390,6 +391,8 @@ static int cmd_serve(const struct opts *o)
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		cfg.threads = 2 * (unsigned)(cores < 1 ? 1 : cores > 8 ? 8 : cores);
 	}
+	if (page_cache_configure(getenv("KRING_PAGE_CACHE_MB")) != 0)
+		return usage_error("KRING_PAGE_CACHE_MB needs a number of megabytes (0 to 1024)");
 	if (load_instruments(o) != 0)
 		return 1;
 	struct db *db = open_db(o);

@@ -229,6 +229,11 @@ void db_end_read(struct db *db)
 	db->drv->end_read(db);
 }
 
+const char *db_generation(struct db *db, struct arena *a)
+{
+	return db->drv->generation != NULL ? db->drv->generation(db, a) : NULL;
+}
+
 int db_begin(struct db *db)
 {
 	long long start = t0();

@@ -194,6 +194,17 @@ int db_begin_read(struct db *db);
 /* Ends the read transaction; safe to call when none is open. */
 void db_end_read(struct db *db);
 
+/*
+ * The data generation of the open read transaction (db_begin_read()): a
+ * short text, in a, that is the same for two read transactions only when
+ * they see the same data, on every instance that shares the database.
+ * A page made in one may be shown again in the other (http/page_cache.h).
+ * SQLite: a counter of commits, read before the snapshot; PostgreSQL: the
+ * transaction's snapshot itself. NULL when no read transaction is open or
+ * the backend cannot tell (then nothing may be kept).
+ */
+const char *db_generation(struct db *db, struct arena *a);
+
 /* Write transaction: BEGIN IMMEDIATE (waits for the lock up to the busy timeout). */
 int db_begin(struct db *db);
 int db_commit(struct db *db);

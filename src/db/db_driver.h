@@ -51,6 +51,8 @@ struct db_driver {
 	int (*check_sql)(struct db *db, const char *sql);
 	/* writes and commits a few bytes; NULL: db_probe_write() answers DB_OK */
 	int (*probe_write)(struct db *db);
+	/* see db_generation(); NULL: no generation, nothing is kept */
+	const char *(*generation)(struct db *db, struct arena *a);
 	/* the driver's migrations, in order */
 	const struct embedded_file *migrations;
 	const size_t *n_migrations;
@@ -68,5 +70,8 @@ extern const struct db_driver db_driver_pg;
  */
 char *db_pg_placeholders(const char *sql, int *n_params);
 #define PG_MAX_PARAMS 64 /* parameters of one statement */
+
+/* A database URL without its password ("postgres://u:***@host/db"), for messages. */
+void db_pg_url_for_messages(const char *url, char *out, size_t n);
 
 #endif

@@ -58,6 +58,8 @@ struct pg {
 	long long changes;
 	bool in_tx;
 	bool pending_begin;  /* a read transaction begun, its BEGIN not yet sent */
+	bool reading;        /* inside db_begin_read()'s transaction, nothing written */
+	char *snapshot;      /* its snapshot, when its BEGIN read it (malloc'ed) */
 	bool pending_commit; /* a read transaction's COMMIT sent, its answer not yet read */
 	char errbuf[512];
 };
@@ -123,18 +125,6 @@ static int pg_command(struct pg *p, const char *sql)
 	return rc;
 }
 
-/* The URL without its password, for messages. */
-static void url_for_messages(const char *url, char *out, size_t n)
-{
-	const char *scheme = strstr(url, "://");
-	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
-	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
-	if (at && colon && colon < at)
-		snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
-	else
-		snprintf(out, n, "%s", url);
-}
-
 /*
  * The settings of every connection, fresh or reset: quiet NOTICEs (CREATE ...
  * IF NOT EXISTS), times as SQLite has them, and one plan per prepared
@@ -146,13 +136,21 @@ static void url_for_messages(const char *url, char *out, size_t n)
  * Every statement is indexed by the organisation first, so the generic plan
  * is the plan kring wants (the bench measures both sizes).
  */
+/* The prepared statement that reads a read transaction's snapshot: the
+ * data generation (db_generation()), sent with its BEGIN. */
+#define PG_SNAPSHOT "ksnap"
+
 static int pg_configure(struct pg *p)
 {
 	if (pg_command(p, "SET client_min_messages = warning") != DB_OK ||
 	    pg_command(p, "SET TIME ZONE 'UTC'") != DB_OK ||
 	    pg_command(p, "SET plan_cache_mode = force_generic_plan") != DB_OK)
 		return DB_ERROR;
-	return DB_OK;
+	PGresult *res =
+	    PQprepare(p->conn, PG_SNAPSHOT, "SELECT pg_current_snapshot()::text", 0, NULL);
+	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? DB_OK : pg_fail(p, res);
+	PQclear(res);
+	return rc;
 }
 
 static int pg_open(struct db **out, const char *url, char *err, size_t errlen)
@@ -168,7 +166,7 @@ static int pg_open(struct db **out, const char *url, char *err, size_t errlen)
 	p->conn = PQconnectdb(url);
 	if (PQstatus(p->conn) != CONNECTION_OK) {
 		char shown[256];
-		url_for_messages(url, shown, sizeof(shown));
+		db_pg_url_for_messages(url, shown, sizeof(shown));
 		snprintf(err, errlen, "cannot connect to %s: %s", shown,
 		         p->conn ? PQerrorMessage(p->conn) : "out of memory");
 		size_t n = strlen(err);
@@ -195,6 +193,7 @@ static void pg_close(struct db *db)
 	for (size_t i = 0; i < PG_CACHE_SIZE; i++)
 		PQclear(p->cache[i].res);
 	PQfinish(p->conn);
+	free(p->snapshot);
 	free(p);
 }
 
@@ -338,46 +337,48 @@ static int pg_begin_read_now(struct pg *p)
 static int pg_begin_and_exec(struct pg *p, struct pg_stmt *st, int n, const char **values,
                              struct db_stmt **out)
 {
-	PGresult *began = NULL, *res = NULL;
+	PGresult *got[3] = {NULL, NULL, NULL}; /* BEGIN's, the snapshot's, the statement's */
+	int n_got = 0;
 	bool sent = PQenterPipelineMode(p->conn) == 1 &&
 	            PQsendQueryParams(p->conn, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0) == 1 &&
+	            PQsendQueryPrepared(p->conn, PG_SNAPSHOT, 0, NULL, NULL, NULL, 0) == 1 &&
 	            PQsendQueryPrepared(p->conn, st->name, n, values, NULL, NULL, 0) == 1 &&
 	            PQpipelineSync(p->conn) == 1;
 	if (sent) {
-		/* BEGIN's result, NULL, the statement's result, NULL, the sync */
-		for (int i = 0; i < 8; i++) {
+		/* each result is followed by a NULL; then the sync */
+		for (int i = 0; i < 10; i++) {
 			PGresult *r = PQgetResult(p->conn);
 			if (r == NULL) {
 				if (PQstatus(p->conn) != CONNECTION_OK)
 					break;
 				continue;
 			}
-			ExecStatusType s = PQresultStatus(r);
-			if (s == PGRES_PIPELINE_SYNC) {
+			if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
 				PQclear(r);
 				break;
 			}
-			if (began == NULL)
-				began = r;
-			else if (res == NULL)
-				res = r;
+			if (n_got < 3)
+				got[n_got++] = r;
 			else
 				PQclear(r);
 		}
 	}
 	if (PQpipelineStatus(p->conn) != PQ_PIPELINE_OFF)
 		PQexitPipelineMode(p->conn);
-	if (began == NULL || PQresultStatus(began) != PGRES_COMMAND_OK) {
-		int rc = pg_fail(p, began);
-		PQclear(began);
-		PQclear(res);
+	if (got[0] == NULL || PQresultStatus(got[0]) != PGRES_COMMAND_OK) {
+		int rc = pg_fail(p, got[0]);
+		for (int i = 0; i < 3; i++)
+			PQclear(got[i]);
 		return rc;
 	}
-	PQclear(began);
+	PQclear(got[0]);
 	p->in_tx = true;
-	if (res == NULL)
+	if (got[1] != NULL && PQresultStatus(got[1]) == PGRES_TUPLES_OK && PQntuples(got[1]) == 1)
+		p->snapshot = strdup(PQgetvalue(got[1], 0, 0));
+	PQclear(got[1]);
+	if (got[2] == NULL)
 		return pg_fail(p, NULL);
-	return pg_take_result(p, st, res, out);
+	return pg_take_result(p, st, got[2], out);
 }
 
 static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
@@ -617,12 +618,18 @@ static int pg_begin_read(struct db *db)
 	pg_settle(p);
 	p->in_tx = false;
 	p->pending_begin = true; /* sent with the first statement */
+	p->reading = true;
+	free(p->snapshot);
+	p->snapshot = NULL;
 	return DB_OK;
 }
 
 static void pg_end_read(struct db *db)
 {
 	struct pg *p = pg_of(db);
+	p->reading = false;
+	free(p->snapshot);
+	p->snapshot = NULL;
 	if (p->pending_begin) { /* nothing was read: nothing was sent */
 		p->pending_begin = false;
 		return;
@@ -643,6 +650,7 @@ static int pg_begin(struct db *db)
 {
 	struct pg *p = pg_of(db);
 	p->pending_begin = false; /* a write inside a read: the write's own transaction */
+	p->reading = false;
 	/* nothing is written before the lock is held: a connection found lost
 	 * on the way there (a backend ended just before) is begun again once */
 	int rc = DB_UNAVAILABLE;
@@ -737,6 +745,22 @@ static int pg_check_sql(struct db *db, const char *sql)
 	return rc;
 }
 
+/* The read transaction's snapshot (REPEATABLE READ: one for the whole
+ * transaction), as "xmin:xmax:xip,...": the same text, the same data. */
+static const char *pg_generation(struct db *db, struct arena *a)
+{
+	struct pg *p = pg_of(db);
+	struct db_stmt *st;
+	if (p->reading && p->snapshot != NULL) /* read with the transaction's BEGIN */
+		return arena_printf(a, "p%s", p->snapshot);
+	if (!p->reading || db_query(db, &st, "/* postgres */ SELECT pg_current_snapshot()::text",
+	                            DB_NOARGS) != DB_OK)
+		return NULL;
+	const char *g = db_step(st) == DB_ROW ? db_col_text(st, 0, a) : NULL;
+	db_finish(st);
+	return g != NULL ? arena_printf(a, "p%s", g) : NULL;
+}
+
 const struct db_driver db_driver_pg = {
     .name = "postgres",
     .global_init = pg_global_init,
@@ -758,6 +782,7 @@ const struct db_driver db_driver_pg = {
     .errmsg = pg_errmsg,
     .exec_script = pg_exec_script,
     .check_sql = pg_check_sql,
+    .generation = pg_generation,
     .migrations = embedded_migrations_postgres,
     .n_migrations = &n_embedded_migrations_postgres,
 };

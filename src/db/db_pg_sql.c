@@ -1,7 +1,7 @@
 /*
  * db_pg_sql.c - PostgreSQL's form of kring's statement text (see
- * db_driver.h): '?N' placeholders become '$N'. Pure text work, without
- * libpq, so it is tested and fuzzed in every build.
+ * db_driver.h): '?N' placeholders become '$N'; and a URL fit for messages.
+ * Pure text work, without libpq, so it is tested and fuzzed in every build.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,4 +63,15 @@ char *db_pg_placeholders(const char *sql, int *n_params)
 	out[o] = '\0';
 	*n_params = highest;
 	return out;
+}
+
+void db_pg_url_for_messages(const char *url, char *out, size_t n)
+{
+	const char *scheme = strstr(url, "://");
+	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+	if (at && colon && colon < at)
+		snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
+	else
+		snprintf(out, n, "%s", url);
 }

@@ -2,6 +2,7 @@
  * db_sqlite.c - the SQLite driver behind db.h.
  */
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,13 @@ struct sq {
 	struct sq_stmt cache[STMT_CACHE_SIZE]; /* open addressing by sql address */
 	char errbuf[256];                      /* last driver-level message */
 	long long changes_at_begin;            /* total changes when db_begin() ran */
+	unsigned long long serial;             /* which connection of the process */
+	bool reading;                          /* in db_begin_read()'s transaction */
 };
+
+/* Numbers the connections: a version counter is only ever compared with
+ * one of the same connection (sq_generation()). */
+static atomic_ullong sq_serial;
 
 /* A write transaction that changed more rows than this is checkpointed at
  * once, so one big batch does not leave a WAL of its size behind. */
@@ -85,6 +92,7 @@ static int sq_open(struct db **out, const char *url, char *err, size_t errlen)
 	}
 	db->head.drv = &db_driver_sqlite;
 	db->head.backend = DB_SQLITE;
+	db->serial = atomic_fetch_add(&sq_serial, 1) + 1;
 	int rc = sqlite3_open_v2(
 	    url, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -280,21 +288,43 @@ static int sq_check_sql(struct db *h, const char *sql)
 	return DB_OK;
 }
 
-static int sq_begin_read(struct db *db)
+static int sq_begin_read(struct db *h)
 {
-	return db_exec(db, "/* sqlite */ BEGIN DEFERRED", DB_NOARGS);
+	int rc = db_exec(h, "/* sqlite */ BEGIN DEFERRED", DB_NOARGS);
+	sq_of(h)->reading = rc == DB_OK;
+	return rc;
 }
 
 static void sq_end_read(struct db *h)
 {
 	struct sq *db = sq_of(h);
+	db->reading = false;
 	if (!sqlite3_get_autocommit(db->conn))
-		sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+		db_exec(h, "COMMIT", DB_NOARGS); /* prepared once, like the BEGIN */
+}
+
+/*
+ * The connection's data version once its read has begun: the pager counts
+ * every change to the file, this connection's commits and those of any
+ * other connection or process, and looks for the others when a read
+ * transaction takes its snapshot. The same connection and the same count:
+ * the same data. A connection that has not read yet has no snapshot: NULL.
+ */
+static const char *sq_generation(struct db *h, struct arena *a)
+{
+	struct sq *db = sq_of(h);
+	unsigned int v = 0;
+	if (!db->reading || sqlite3_get_autocommit(db->conn) ||
+	    sqlite3_txn_state(db->conn, "main") != SQLITE_TXN_READ ||
+	    sqlite3_file_control(db->conn, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+		return NULL;
+	return arena_printf(a, "s%llu.%u", db->serial, v);
 }
 
 static int sq_begin(struct db *h)
 {
 	sq_of(h)->changes_at_begin = sqlite3_total_changes64(sq_of(h)->conn);
+	sq_of(h)->reading = false; /* a write ends what was read */
 	return db_exec(h, "/* sqlite */ BEGIN IMMEDIATE", DB_NOARGS);
 }
 
@@ -337,9 +367,16 @@ static int sq_probe_write(struct db *h)
 	db->errbuf[0] = '\0';
 	const char *trouble = disk_trouble(db);
 	int rc = SQLITE_FULL;
-	if (trouble == NULL)
+	if (trouble == NULL) {
+		/* another writer holding the lock (the signals pass just after
+		 * the start, a long batch) is answered at once: DB_BUSY, which
+		 * the server reads as "others are writing" (P4: /healthz does not
+		 * wait up to the busy timeout for it) */
+		sqlite3_busy_timeout(db->conn, 0);
 		rc = sqlite3_exec(db->conn, "PRAGMA application_id=" PROBE_APPLICATION_ID, NULL,
 		                  NULL, NULL);
+		sqlite3_busy_timeout(db->conn, 5000);
+	}
 	if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR) {
 		/* perhaps the WAL filled the disk (a reader kept it from being
 		 * checkpointed): copy it into the database and cut it to nothing
@@ -412,6 +449,7 @@ const struct db_driver db_driver_sqlite = {
     .exec_script = sq_exec_script,
     .check_sql = sq_check_sql,
     .probe_write = sq_probe_write,
+    .generation = sq_generation,
     .migrations = embedded_migrations_sqlite,
     .n_migrations = &n_embedded_migrations_sqlite,
 };

@@ -3,6 +3,7 @@
  * (see metrics.h).
  */
 #include "metrics.h"
+#include "page_cache.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -212,4 +213,18 @@ void metrics_render(struct buf *b)
 	           "# HELP kring_requests_in_flight Requests being answered now.\n"
 	           "# TYPE kring_requests_in_flight gauge\nkring_requests_in_flight %ld\n",
 	           atomic_load(&g_in_flight));
+	struct page_cache_stats pc;
+	page_cache_stats(&pc);
+	buf_printf(b,
+	           "# HELP kring_page_cache_hits_total Pages answered from the page cache.\n"
+	           "# TYPE kring_page_cache_hits_total counter\nkring_page_cache_hits_total %llu\n"
+	           "# HELP kring_page_cache_misses_total Pages looked up and made anew.\n"
+	           "# TYPE kring_page_cache_misses_total counter\n"
+	           "kring_page_cache_misses_total %llu\n"
+	           "# HELP kring_page_cache_evicted_total Pages dropped for room.\n"
+	           "# TYPE kring_page_cache_evicted_total counter\n"
+	           "kring_page_cache_evicted_total %llu\n"
+	           "# HELP kring_page_cache_bytes Bytes the page cache holds.\n"
+	           "# TYPE kring_page_cache_bytes gauge\nkring_page_cache_bytes %zu\n",
+	           pc.hits, pc.misses, pc.evicted, pc.bytes);
 }

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../auth/roles.h"
 #include "../auth/session.h"
@@ -14,7 +15,9 @@
 #include "../i18n/text.h"
 #include "../pages/pages.h"
 #include "../web/layout.h"
+#include "../util/clock.h"
 #include "metrics.h"
+#include "page_cache.h"
 
 const struct route routes[] = {
 #define ROUTE(method, pattern, handler, access, roles)                                             \
@@ -282,6 +285,45 @@ int router_dispatch(struct req *r)
 	return lang_finish(r, rc);
 }
 
+/*
+ * The key under which r's page may be kept (page_cache.h), or NULL when it
+ * may not: only a page read (GET or HEAD) by a logged-in person behind the
+ * gate of an organisation or a login, not the account's own pages (the
+ * two-step set-up shows a new secret each time). Everything the page is
+ * made of is in it: the data (db_generation()), the hour (the real one and
+ * kring's clock, which tests move), the language, the session (the person,
+ * their roles, the forms' token), the Host (absolute links) and the URL.
+ */
+static const char *cache_key(struct req *r)
+{
+	if (!page_cache_on() || r->person_id == 0 || r->session_hash == NULL ||
+	    (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) ||
+	    (r->route->access != ACCESS_ORG && r->route->access != ACCESS_COMMUNITY &&
+	     r->route->access != ACCESS_LOGIN) ||
+	    strncmp(r->path, "/account", 8) == 0)
+		return NULL;
+	const char *gen = db_generation(r->db, &r->arena);
+	if (gen == NULL)
+		return NULL;
+	const char *host = req_header(r, "Host");
+	host = host ? host : "";
+	return arena_printf(&r->arena, "%s %lld.%lld %d %s %zu:%s %s", gen,
+	                    (long long)time(NULL) / 3600, (long long)clock_now() / 3600, r->lang,
+	                    r->session_hash, strlen(host), host, r->raw_uri);
+}
+
+/* Runs the handler, or answers with the page kept for the same key. */
+static int run_or_reuse(struct req *r)
+{
+	const char *key = cache_key(r);
+	if (key != NULL && page_cache_get(r, key))
+		return HANDLER_OK;
+	int rc = run_handler(r);
+	if (key != NULL && rc == HANDLER_OK && r->db_fault == 0)
+		page_cache_put(r, key);
+	return rc;
+}
+
 static int dispatch(struct req *r)
 {
 	const struct route *found = NULL;
@@ -400,5 +442,5 @@ static int dispatch(struct req *r)
 		break;
 	}
 	}
-	return run_handler(r);
+	return run_or_reuse(r);
 }

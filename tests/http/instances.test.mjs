@@ -3,8 +3,9 @@
  * (issue 8): they start at once on an empty database and agree on the
  * server key; a session made on one works on the other; a version conflict
  * is seen across them; the login throttle counts across them; with
- * KRING_SECRET_FILE the shared file is the key. And the errors a user can
- * meet: the database unreachable at start (exit 1, the URL named without
+ * KRING_SECRET_FILE the shared file is the key; a page one instance keeps
+ * (the page cache) is made anew after a change on the other. And the errors
+ * a user can meet: the database unreachable at start (exit 1, the URL named without
  * its password), the connection lost while serving (the request in flight
  * answers a Dutch 503 and writes nothing; the next one is served).
  *
@@ -90,6 +91,19 @@ test('a version conflict is detected across instances', { skip: SKIP }, async ()
 	res = await sascha.post(url, { ...fields, csrf: csrfFrom(hers), description: 'Van Sascha, op a' });
 	assert.equal(res.status, 409, 'the stale save on a is a conflict');
 	assert.match(res.body, /Van Jeroen, op b/);
+});
+
+test('a page kept on one instance is made anew after a change on the other', { skip: SKIP }, async () => {
+	const sascha = new Client(a);
+	await sascha.login(USERS.sascha);
+	const jeroen = new Client(b);
+	await jeroen.login(USERS.jeroen);
+	const list = `/o/${ORG}/communities`;
+	await sascha.get(list);
+	await sascha.get(list); // kept on a (the page cache)
+	const made = await postForm(jeroen, `/o/${ORG}/communities/new`, `/o/${ORG}/communities/new`, { name: 'Gemaakt op b, gezien op a', status: 'gewenst' });
+	assert.equal(made.status, 303);
+	assert.match((await sascha.get(list)).body, /Gemaakt op b, gezien op a/);
 });
 
 test('the login throttle counts failures made on both instances', { skip: SKIP }, async () => {
