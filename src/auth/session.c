@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "password.h"
+#include "session_cache.h"
 #include "totp.h"
 
 long auth_session_idle = 4 * 3600; /* a working afternoon without a click */
@@ -155,6 +156,67 @@ static const char *cookie_attrs(struct req *r)
 	                                    : "; Path=/; HttpOnly; SameSite=Lax";
 }
 
+/*
+ * The session's row and the question of the path: its organisation (?2)
+ * and community (?3). 1 with *row filled, 0 when there is no such session,
+ * -1 on a database error. Kept per data generation (session_cache.h).
+ */
+static int read_row(struct req *r, const char *hash, struct session_row *row)
+{
+	const char *org = r->param_org ? r->param_org : "";
+	const char *gen = db_generation(r->db, &r->arena);
+	const char *key =
+	    gen ? arena_printf(&r->arena, "%s %s %lld %s", gen, hash, r->session_community_ask, org)
+	        : NULL;
+	if (key != NULL && session_cache_get(key, row, &r->arena))
+		return 1;
+	struct db_stmt *st;
+	/* the ninth column: staff of an organisation that requires two-step login, without it */
+	if (db_query(r->db, &st,
+	             "SELECT s.person_id, s.created_at, s.seen_at, p.name, p.email, p.locked,"
+	             " p.lang,"
+	             " s.pending, p.totp_on = 0 AND EXISTS (SELECT 1 FROM memberships m"
+	             " JOIN orgs o ON o.id = m.org_id WHERE m.person_id = p.id"
+	             " AND o.require_totp = 1 AND m.role IN ('beheerder', 'medewerker')),"
+	             /* the role in the organisation of the path (?2; '' names none) */
+	             " COALESCE(mo.org_id, 0), COALESCE(po.name, ''), COALESCE(mo.role, ''),"
+	             /* the community of the path (?3; 0 names none) is there, and
+	              * an ambassadeur's own: community_visible()'s question */
+	             " ?3 <> 0 AND EXISTS (SELECT 1 FROM communities c WHERE c.id = ?3"
+	             " AND c.org_id = mo.org_id AND (mo.role <> 'ambassadeur' OR EXISTS"
+	             " (SELECT 1 FROM community_ambassadors a WHERE a.community_id = c.id"
+	             " AND a.org_id = c.org_id AND a.person_id = p.id)))"
+	             " FROM sessions s JOIN persons p ON p.id = s.person_id"
+	             " LEFT JOIN orgs po ON po.slug = ?2"
+	             " LEFT JOIN memberships mo ON mo.org_id = po.id AND mo.person_id = p.id"
+	             " WHERE s.id_hash = ?1",
+	             DB_ARGS(DB_TEXT(hash), DB_TEXT(org), DB_INT(r->session_community_ask))) !=
+	    DB_OK)
+		return -1;
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_finish(st);
+		return rc == DB_DONE ? 0 : -1;
+	}
+	*row = (struct session_row){.person = db_col_int(st, 0),
+	                            .created = db_col_int(st, 1),
+	                            .seen = db_col_int(st, 2),
+	                            .name = db_col_text(st, 3, &r->arena),
+	                            .email = db_col_text(st, 4, &r->arena),
+	                            .locked = db_col_int(st, 5) != 0,
+	                            .lang = db_col_text(st, 6, &r->arena),
+	                            .pending = db_col_int(st, 7) != 0,
+	                            .totp_needed = db_col_int(st, 8) != 0,
+	                            .org_id = db_col_int(st, 9),
+	                            .org_name = db_col_text(st, 10, &r->arena),
+	                            .org_role = db_col_text(st, 11, &r->arena),
+	                            .community_visible = db_col_int(st, 12) != 0};
+	db_finish(st);
+	if (key != NULL)
+		session_cache_put(key, row);
+	return 1;
+}
+
 int auth_load_session(struct req *r)
 {
 	const char *anon = req_cookie(r, AUTH_ANON_COOKIE);
@@ -163,40 +225,17 @@ int auth_load_session(struct req *r)
 	const char *c = req_cookie(r, AUTH_SESSION_COOKIE);
 	if (!plausible_token(c))
 		return 0;
-	struct db_stmt *st;
 	char *hash = session_hash(&r->arena, c);
-	/* the last column: staff of an organisation that requires two-step login, without it */
-	if (db_query(r->db, &st,
-	             "SELECT s.person_id, s.created_at, s.seen_at, p.name, p.email, p.locked,"
-	             " p.lang,"
-	             " s.pending, p.totp_on = 0 AND EXISTS (SELECT 1 FROM memberships m"
-	             " JOIN orgs o ON o.id = m.org_id WHERE m.person_id = p.id"
-	             " AND o.require_totp = 1 AND m.role IN ('beheerder', 'medewerker')),"
-	             /* the role in the organisation of the path (?2; '' names none) */
-	             " COALESCE(mo.org_id, 0), COALESCE(po.name, ''), COALESCE(mo.role, '')"
-	             " FROM sessions s JOIN persons p ON p.id = s.person_id"
-	             " LEFT JOIN orgs po ON po.slug = ?2"
-	             " LEFT JOIN memberships mo ON mo.org_id = po.id AND mo.person_id = p.id"
-	             " WHERE s.id_hash = ?1",
-	             DB_ARGS(DB_TEXT(hash), DB_TEXT(r->param_org ? r->param_org : ""))) != DB_OK)
-		return -1;
-	int rc = db_step(st);
-	if (rc != DB_ROW) {
-		db_finish(st);
-		return rc == DB_DONE ? 0 : -1;
-	}
-	long long person = db_col_int(st, 0);
-	long long created = db_col_int(st, 1), seen = db_col_int(st, 2);
-	const char *name = db_col_text(st, 3, &r->arena);
-	const char *email = db_col_text(st, 4, &r->arena);
-	bool locked = db_col_int(st, 5) != 0;
-	const char *lang = db_col_text(st, 6, &r->arena);
-	bool pending = db_col_int(st, 7) != 0;
-	bool totp_needed = db_col_int(st, 8) != 0;
-	long long org_id = db_col_int(st, 9);
-	const char *org_name = db_col_text(st, 10, &r->arena);
-	const char *org_role = db_col_text(st, 11, &r->arena);
-	db_finish(st);
+	struct session_row row;
+	int found = read_row(r, hash, &row);
+	if (found <= 0)
+		return found;
+	long long person = row.person, created = row.created, seen = row.seen;
+	const char *name = row.name, *email = row.email, *lang = row.lang;
+	bool locked = row.locked, pending = row.pending, totp_needed = row.totp_needed;
+	long long org_id = row.org_id;
+	const char *org_name = row.org_name, *org_role = row.org_role;
+	bool community_visible = row.community_visible;
 	long long now = (long long)time(NULL);
 	/* writes wait until the request's read transaction is over (auth_session_touch) */
 	r->session_hash = hash;
@@ -224,6 +263,7 @@ int auth_load_session(struct req *r)
 		r->session_org_id = org_id;
 		r->session_org_name = org_name;
 		r->session_org_role = org_role;
+		r->session_community_visible = community_visible;
 	}
 	return 0;
 }

@@ -8,6 +8,8 @@
 #ifndef KRING_DB_DRIVER_H
 #define KRING_DB_DRIVER_H
 
+#include <stdint.h>
+
 #include "db.h"
 
 struct db_driver;
@@ -18,6 +20,16 @@ struct db {
 	enum db_backend backend;
 	int fault; /* DB_FULL or DB_UNAVAILABLE, set by the driver; see db_fault() */
 };
+
+/* Where a driver's statement cache (size: a power of two) looks for sql
+ * first: statements are keyed by the address of their text (db.h). */
+static inline size_t db_stmt_slot(const char *sql, size_t size)
+{
+	uintptr_t h = (uintptr_t)sql;
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 40) & (size - 1);
+}
 
 /* The head of every driver's statement. */
 struct db_stmt {
@@ -70,6 +82,16 @@ extern const struct db_driver db_driver_pg;
  */
 char *db_pg_placeholders(const char *sql, int *n_params);
 #define PG_MAX_PARAMS 64 /* parameters of one statement */
+
+/*
+ * The parameters as PostgreSQL takes them: a text each (an integer written
+ * into ints[i]) and its type's oid (int8, text, or 0: let the server
+ * decide, for NULL). Returns their number, or -1 past PG_MAX_PARAMS.
+ */
+#define PG_OID_INT8 20
+#define PG_OID_TEXT 25
+int db_pg_params(const struct db_param *params, const char **values, unsigned int *types,
+                 char (*ints)[24]);
 
 /* A database URL without its password ("postgres://u:***@host/db"), for messages. */
 void db_pg_url_for_messages(const char *url, char *out, size_t n);

@@ -32,8 +32,6 @@
 #include "db_driver.h"
 
 #define PG_CACHE_SIZE 512 /* power of two */
-#define PG_OID_INT8   20
-#define PG_OID_TEXT   25
 
 struct pg_stmt {
 	struct db_stmt head;
@@ -59,6 +57,7 @@ struct pg {
 	bool in_tx;
 	bool pending_begin;  /* a read transaction begun, its BEGIN not yet sent */
 	bool reading;        /* inside db_begin_read()'s transaction, nothing written */
+	bool read_first;     /* its first statement is still to come */
 	char *snapshot;      /* its snapshot, when its BEGIN read it (malloc'ed) */
 	bool pending_commit; /* a read transaction's COMMIT sent, its answer not yet read */
 	char errbuf[512];
@@ -197,14 +196,6 @@ static void pg_close(struct db *db)
 	free(p);
 }
 
-static size_t slot_of(const char *sql)
-{
-	uintptr_t h = (uintptr_t)sql;
-	h ^= h >> 17;
-	h *= 0x9E3779B97F4A7C15ull;
-	return (size_t)(h >> 40) & (PG_CACHE_SIZE - 1);
-}
-
 /*
  * After a lost connection: reset it (prepared statements are gone). Never
  * inside a transaction: its first statements went with the old connection,
@@ -290,36 +281,6 @@ static int pg_take_result(struct pg *p, struct pg_stmt *st, PGresult *res, struc
 	return DB_OK;
 }
 
-/* Types of the parameters, as the statement is prepared with them. */
-static int pg_params(struct pg *p, const struct db_param *params, const char **values, Oid *types,
-                     char (*ints)[24])
-{
-	int n = 0;
-	for (; params != NULL && params[n].type != DBP_END; n++) {
-		if (n >= PG_MAX_PARAMS) {
-			snprintf(p->errbuf, sizeof(p->errbuf), "too many parameters");
-			return -1;
-		}
-		const struct db_param *pa = &params[n];
-		switch (pa->type) {
-		case DBP_INT:
-			snprintf(ints[n], sizeof(ints[n]), "%lld", pa->i);
-			values[n] = ints[n];
-			types[n] = PG_OID_INT8;
-			break;
-		case DBP_TEXT:
-			values[n] = pa->s;
-			types[n] = pa->s ? PG_OID_TEXT : 0;
-			break;
-		default:
-			values[n] = NULL;
-			types[n] = 0;
-			break;
-		}
-	}
-	return n;
-}
-
 #define PG_BEGIN_READ "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 /* Sends a read transaction's BEGIN on its own (the rare paths). */
@@ -331,48 +292,56 @@ static int pg_begin_read_now(struct pg *p)
 }
 
 /*
- * BEGIN of the read transaction and its first statement (prepared) in one
- * round trip. p->in_tx tells whether BEGIN succeeded.
+ * In one round trip: BEGIN of the read transaction (when begin), the
+ * snapshot (p->snapshot) and a statement (prepared). p->in_tx tells whether
+ * BEGIN succeeded. Without begin the two run on their own, in that order:
+ * the read's first statement (see pg_query_mode()).
  */
 static int pg_begin_and_exec(struct pg *p, struct pg_stmt *st, int n, const char **values,
-                             struct db_stmt **out)
+                             struct db_stmt **out, bool begin)
 {
 	PGresult *got[3] = {NULL, NULL, NULL}; /* BEGIN's, the snapshot's, the statement's */
-	int n_got = 0;
-	bool sent = PQenterPipelineMode(p->conn) == 1 &&
-	            PQsendQueryParams(p->conn, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0) == 1 &&
-	            PQsendQueryPrepared(p->conn, PG_SNAPSHOT, 0, NULL, NULL, NULL, 0) == 1 &&
-	            PQsendQueryPrepared(p->conn, st->name, n, values, NULL, NULL, 0) == 1 &&
-	            PQpipelineSync(p->conn) == 1;
-	if (sent) {
-		/* each result is followed by a NULL; then the sync */
-		for (int i = 0; i < 10; i++) {
-			PGresult *r = PQgetResult(p->conn);
-			if (r == NULL) {
-				if (PQstatus(p->conn) != CONNECTION_OK)
-					break;
-				continue;
-			}
-			if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
-				PQclear(r);
+	bool snap = p->snapshot == NULL;       /* the first one read is the key's */
+	int order[3], k = 0, i = 0;            /* which of got[] each result fills */
+	if (begin)
+		order[k++] = 0;
+	if (snap)
+		order[k++] = 1;
+	order[k++] = 2;
+	bool sent =
+	    PQenterPipelineMode(p->conn) == 1 &&
+	    (!begin ||
+	     PQsendQueryParams(p->conn, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0) == 1) &&
+	    (!snap || PQsendQueryPrepared(p->conn, PG_SNAPSHOT, 0, NULL, NULL, NULL, 0) == 1) &&
+	    PQsendQueryPrepared(p->conn, st->name, n, values, NULL, NULL, 0) == 1 &&
+	    PQpipelineSync(p->conn) == 1;
+	/* each result is followed by a NULL; then the sync */
+	for (int tries = 0; sent && tries < 10; tries++) {
+		PGresult *r = PQgetResult(p->conn);
+		if (r == NULL) {
+			if (PQstatus(p->conn) != CONNECTION_OK)
 				break;
-			}
-			if (n_got < 3)
-				got[n_got++] = r;
-			else
-				PQclear(r);
+			continue;
 		}
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			break;
+		}
+		if (i < k)
+			got[order[i++]] = r;
+		else
+			PQclear(r);
 	}
 	if (PQpipelineStatus(p->conn) != PQ_PIPELINE_OFF)
 		PQexitPipelineMode(p->conn);
-	if (got[0] == NULL || PQresultStatus(got[0]) != PGRES_COMMAND_OK) {
+	if (begin && (got[0] == NULL || PQresultStatus(got[0]) != PGRES_COMMAND_OK)) {
 		int rc = pg_fail(p, got[0]);
-		for (int i = 0; i < 3; i++)
-			PQclear(got[i]);
+		for (int j = 0; j < 3; j++)
+			PQclear(got[j]);
 		return rc;
 	}
 	PQclear(got[0]);
-	p->in_tx = true;
+	p->in_tx = begin;
 	if (got[1] != NULL && PQresultStatus(got[1]) == PGRES_TUPLES_OK && PQntuples(got[1]) == 1)
 		p->snapshot = strdup(PQgetvalue(got[1], 0, 0));
 	PQclear(got[1]);
@@ -381,20 +350,33 @@ static int pg_begin_and_exec(struct pg *p, struct pg_stmt *st, int n, const char
 	return pg_take_result(p, st, got[2], out);
 }
 
-static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
-                         const struct db_param *params, bool begin, bool stream);
+/* How a statement goes: plainly, as BEGIN's companion, or as a read's first. */
+enum pg_mode { PG_PLAIN, PG_BEGIN, PG_FIRST };
 
+static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
+                         const struct db_param *params, enum pg_mode mode, bool stream);
+
+/*
+ * A read's first statement (the session, on every page) runs on its own,
+ * just after its snapshot is read, and BEGIN goes with the second: a page
+ * answered from the page cache then costs one round trip, with no
+ * transaction to end. The page's later statements share one snapshot, at
+ * least as new as the one its key names, so a kept page is never older
+ * than its key (http/page_cache.h).
+ */
 static int pg_query_mode(struct db *db, struct db_stmt **out, const char *sql,
                          const struct db_param *params, bool stream)
 {
 	struct pg *p = pg_of(db);
 	bool begin = p->pending_begin; /* this statement opens the read transaction */
-	p->pending_begin = false;
-	int rc = pg_query_once(p, out, sql, params, begin, stream);
+	enum pg_mode mode = !begin ? PG_PLAIN : p->read_first && !stream ? PG_FIRST : PG_BEGIN;
+	p->read_first = false;
+	p->pending_begin = mode == PG_FIRST;
+	int rc = pg_query_once(p, out, sql, params, mode, stream);
 	/* the connection turned out lost before the transaction began (a
 	 * server restart, an ended backend): reset, and try once more */
 	if (begin && rc == DB_UNAVAILABLE && !p->in_tx && pg_revive(p))
-		rc = pg_query_once(p, out, sql, params, begin, stream);
+		rc = pg_query_once(p, out, sql, params, mode, stream);
 	return rc;
 }
 
@@ -451,8 +433,9 @@ static int pg_stream_next(struct pg *p, struct pg_stmt *st)
 
 /* One try of pg_query; begin: send the read transaction's BEGIN first. */
 static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
-                         const struct db_param *params, bool begin, bool stream)
+                         const struct db_param *params, enum pg_mode mode, bool stream)
 {
+	bool begin = mode == PG_BEGIN;
 	*out = NULL;
 	p->errbuf[0] = '\0';
 	if (!pg_revive(p))
@@ -461,12 +444,14 @@ static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
 	const char *values[PG_MAX_PARAMS];
 	Oid types[PG_MAX_PARAMS];
 	char ints[PG_MAX_PARAMS][24];
-	int n_given = pg_params(p, params, values, types, ints);
-	if (n_given < 0)
+	int n_given = db_pg_params(params, values, types, ints);
+	if (n_given < 0) {
+		snprintf(p->errbuf, sizeof(p->errbuf), "too many parameters");
 		return DB_ERROR;
+	}
 
 	struct pg_stmt *st = NULL;
-	size_t slot = slot_of(sql);
+	size_t slot = db_stmt_slot(sql, PG_CACHE_SIZE);
 	for (size_t k = 0; k < 8; k++) {
 		struct pg_stmt *c = &p->cache[(slot + k) & (PG_CACHE_SIZE - 1)];
 		if (c->sql == sql && !c->in_use) {
@@ -545,8 +530,8 @@ static int pg_query_once(struct pg *p, struct db_stmt **out, const char *sql,
 		*out = &st->head;
 		return DB_OK;
 	}
-	if (begin)
-		return pg_begin_and_exec(p, st, n_given, values, out);
+	if (mode != PG_PLAIN)
+		return pg_begin_and_exec(p, st, n_given, values, out, begin);
 	PGresult *res = PQexecPrepared(p->conn, st->name, n_given, values, NULL, NULL, 0);
 	return pg_take_result(p, st, res, out);
 }
@@ -619,6 +604,7 @@ static int pg_begin_read(struct db *db)
 	p->in_tx = false;
 	p->pending_begin = true; /* sent with the first statement */
 	p->reading = true;
+	p->read_first = true;
 	free(p->snapshot);
 	p->snapshot = NULL;
 	return DB_OK;
@@ -745,20 +731,23 @@ static int pg_check_sql(struct db *db, const char *sql)
 	return rc;
 }
 
-/* The read transaction's snapshot (REPEATABLE READ: one for the whole
- * transaction), as "xmin:xmax:xip,...": the same text, the same data. */
+/*
+ * The read's snapshot, as "xmin:xmax:xip,...": the same text, the same data
+ * (the page's later statements may see more, never less). Read with the
+ * read's first statement, or, asked before it, on its own (the session
+ * asks: auth/session_cache.h). NULL outside a read, or when none was read
+ * (a statement that ran unprepared).
+ */
 static const char *pg_generation(struct db *db, struct arena *a)
 {
 	struct pg *p = pg_of(db);
-	struct db_stmt *st;
-	if (p->reading && p->snapshot != NULL) /* read with the transaction's BEGIN */
-		return arena_printf(a, "p%s", p->snapshot);
-	if (!p->reading || db_query(db, &st, "/* postgres */ SELECT pg_current_snapshot()::text",
-	                            DB_NOARGS) != DB_OK)
-		return NULL;
-	const char *g = db_step(st) == DB_ROW ? db_col_text(st, 0, a) : NULL;
-	db_finish(st);
-	return g != NULL ? arena_printf(a, "p%s", g) : NULL;
+	if (p->reading && p->snapshot == NULL && p->read_first && pg_revive(p)) {
+		PGresult *res = PQexecPrepared(p->conn, PG_SNAPSHOT, 0, NULL, NULL, NULL, 0);
+		if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+			p->snapshot = strdup(PQgetvalue(res, 0, 0));
+		PQclear(res);
+	}
+	return p->reading && p->snapshot != NULL ? arena_printf(a, "p%s", p->snapshot) : NULL;
 }
 
 const struct db_driver db_driver_pg = {

@@ -1,6 +1,7 @@
 /*
  * db_pg_sql.c - PostgreSQL's form of kring's statement text (see
- * db_driver.h): '?N' placeholders become '$N'; and a URL fit for messages.
+ * db_driver.h): '?N' placeholders become '$N', parameters become texts
+ * with their types, and a URL becomes fit for messages.
  * Pure text work, without libpq, so it is tested and fuzzed in every build.
  */
 #include <stdio.h>
@@ -74,4 +75,31 @@ void db_pg_url_for_messages(const char *url, char *out, size_t n)
 		snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
 	else
 		snprintf(out, n, "%s", url);
+}
+
+int db_pg_params(const struct db_param *params, const char **values, unsigned int *types,
+                 char (*ints)[24])
+{
+	int n = 0;
+	for (; params != NULL && params[n].type != DBP_END; n++) {
+		if (n >= PG_MAX_PARAMS)
+			return -1;
+		const struct db_param *pa = &params[n];
+		switch (pa->type) {
+		case DBP_INT:
+			snprintf(ints[n], sizeof(ints[n]), "%lld", pa->i);
+			values[n] = ints[n];
+			types[n] = PG_OID_INT8;
+			break;
+		case DBP_TEXT:
+			values[n] = pa->s;
+			types[n] = pa->s ? PG_OID_TEXT : 0;
+			break;
+		default:
+			values[n] = NULL;
+			types[n] = 0;
+			break;
+		}
+	}
+	return n;
 }

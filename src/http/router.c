@@ -363,6 +363,8 @@ static int dispatch(struct req *r)
 		return HANDLER_OK;
 	}
 	r->route = found;
+	/* a community's page: the session's read answers whether it may be seen */
+	r->session_community_ask = found->access == ACCESS_COMMUNITY ? r->param_id : 0;
 	if (load_visitor(r) != 0)
 		return HANDLER_ERROR;
 
@@ -426,8 +428,9 @@ static int dispatch(struct req *r)
 		/* an ambassadeur sees only the communities they are attached to */
 		r->only_attached = oa.role == ROLE_AMBASSADEUR ? r->person_id : 0;
 		if (found->access == ACCESS_COMMUNITY) {
-			int vis =
-			    community_visible(r->db, r->org_id, r->param_id, r->only_attached);
+			int vis = r->session_org_read ? r->session_community_visible
+			                              : community_visible(r->db, r->org_id, r->param_id,
+			                                                  r->only_attached);
 			if (vis < 0)
 				return HANDLER_ERROR;
 			if (vis == 0) { /* another org's, or not theirs: as if it did not exist */

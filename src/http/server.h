@@ -97,6 +97,11 @@ struct req {
 	long long session_org_id;     /* 0: no such organisation, or no role in it */
 	const char *session_org_name; /* its name */
 	const char *session_org_role; /* the role's stored name */
+	/* the community of the path (the router sets it for a community's
+	 * routes, else 0), and whether the person may see it there: read with
+	 * the session too (an ambassadeur only the communities they are in) */
+	long long session_community_ask;
+	bool session_community_visible;
 	bool session_seen_stale;      /* seen_at is old: update after the request */
 	bool session_dead;            /* expired or locked: delete after the request */
 	const char *anon_cookie;      /* raw value of the anonymous cookie */
