@@ -428,9 +428,10 @@ static int dispatch(struct req *r)
 		/* an ambassadeur sees only the communities they are attached to */
 		r->only_attached = oa.role == ROLE_AMBASSADEUR ? r->person_id : 0;
 		if (found->access == ACCESS_COMMUNITY) {
-			int vis = r->session_org_read ? r->session_community_visible
-			                              : community_visible(r->db, r->org_id, r->param_id,
-			                                                  r->only_attached);
+			int vis = r->session_org_read
+			              ? r->session_community_visible
+			              : community_visible(r->db, r->org_id, r->param_id,
+			                                  r->only_attached);
 			if (vis < 0)
 				return HANDLER_ERROR;
 			if (vis == 0) { /* another org's, or not theirs: as if it did not exist */

@@ -102,11 +102,11 @@ struct req {
 	 * the session too (an ambassadeur only the communities they are in) */
 	long long session_community_ask;
 	bool session_community_visible;
-	bool session_seen_stale;      /* seen_at is old: update after the request */
-	bool session_dead;            /* expired or locked: delete after the request */
-	const char *anon_cookie;      /* raw value of the anonymous cookie */
-	bool new_anon_cookie;         /* send Set-Cookie for anon_cookie */
-	const char *csrf;             /* token for forms on this page (set by the router) */
+	bool session_seen_stale; /* seen_at is old: update after the request */
+	bool session_dead;       /* expired or locked: delete after the request */
+	const char *anon_cookie; /* raw value of the anonymous cookie */
+	bool new_anon_cookie;    /* send Set-Cookie for anon_cookie */
+	const char *csrf;        /* token for forms on this page (set by the router) */
 	/* set by a handler, carried out by the router after it returns */
 	long long login_person_id; /* not 0: start a session for this person */
 	bool logout;               /* end the request's session */
