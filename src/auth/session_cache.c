@@ -6,9 +6,10 @@
 #include "session_cache.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../util/hash.h"
 
 #define N_SLOTS 512 /* power of two */
 
@@ -20,15 +21,9 @@ struct slot {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct slot slots[N_SLOTS];
 
-/* FNV-1a, 64 bits. */
 static size_t slot_of(const char *key)
 {
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
-		h ^= *p;
-		h *= 0x100000001b3ull;
-	}
-	return (size_t)(h >> 32) & (N_SLOTS - 1);
+	return (size_t)(hash_fnv1a(key, strlen(key)) >> 32) & (N_SLOTS - 1);
 }
 
 bool session_cache_get(const char *key, struct session_row *out, struct arena *a)

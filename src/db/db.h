@@ -199,9 +199,11 @@ void db_end_read(struct db *db);
  * short text, in a, that is the same for two read transactions only when
  * they see the same data, on every instance that shares the database.
  * A page made in one may be shown again in the other (http/page_cache.h).
- * SQLite: a counter of commits, read before the snapshot; PostgreSQL: the
- * transaction's snapshot itself. NULL when no read transaction is open or
- * the backend cannot tell (then nothing may be kept).
+ * SQLite: the connection's data version, once the read has taken its
+ * snapshot (before the first statement: NULL); PostgreSQL: the snapshot
+ * read with the first statement (or on its own when asked before it),
+ * never newer than what the read's statements see. NULL when no read
+ * transaction is open or the backend cannot tell (then nothing may be kept).
  */
 const char *db_generation(struct db *db, struct arena *a);
 

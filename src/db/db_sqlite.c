@@ -309,8 +309,7 @@ static const char *sq_generation(struct db *h, struct arena *a)
 {
 	struct sq *db = sq_of(h);
 	unsigned int v = 0;
-	if (!db->reading || sqlite3_get_autocommit(db->conn) ||
-	    sqlite3_txn_state(db->conn, "main") != SQLITE_TXN_READ ||
+	if (!db->reading || sqlite3_txn_state(db->conn, "main") != SQLITE_TXN_READ ||
 	    sqlite3_file_control(db->conn, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
 		return NULL;
 	return arena_printf(a, "s%llu.%u", db->serial, v);

@@ -11,15 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/hash.h"
+
 #define N_BUCKETS 4096 /* power of two */
 
-/* One kept page: its key, content type and body follow in data[]. */
+/* One kept page (a 200): its key, content type and body follow in data[]. */
 struct entry {
 	struct entry *next;          /* in its bucket */
 	struct entry *newer, *older; /* in the use list */
 	uint64_t hash;
 	size_t key_len, body_len, size;
-	unsigned status;
 	bool no_store;
 	const char *content_type; /* in data */
 	const char *body;         /* in data */
@@ -29,20 +30,10 @@ struct entry {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct entry **buckets;        /* N_BUCKETS heads, NULL when off */
 static struct entry *newest, *oldest; /* the use list */
-static size_t room, used, n_entries;
+static size_t used, n_entries;
+static atomic_size_t room; /* bytes allowed; read before the lock by page_cache_put() */
 static atomic_bool enabled;
 static unsigned long long n_hits, n_misses, n_stored, n_evicted;
-
-/* FNV-1a, 64 bits. */
-static uint64_t hash_of(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
 
 static struct entry **slot_of(uint64_t hash)
 {
@@ -136,7 +127,7 @@ bool page_cache_on(void)
 bool page_cache_get(struct req *r, const char *key)
 {
 	size_t n = strlen(key);
-	uint64_t h = hash_of(key, n);
+	uint64_t h = hash_fnv1a(key, n);
 	pthread_mutex_lock(&lock);
 	struct entry *e = buckets != NULL ? find(key, n, h) : NULL;
 	if (e == NULL) {
@@ -150,12 +141,11 @@ bool page_cache_get(struct req *r, const char *key)
 	char *body = arena_alloc_nz(&r->arena, e->body_len + 1);
 	memcpy(body, e->body, e->body_len + 1);
 	const char *ct = arena_strdup(&r->arena, e->content_type);
-	unsigned status = e->status;
 	bool no_store = e->no_store;
 	size_t len = e->body_len;
 	pthread_mutex_unlock(&lock);
 	struct buf b = {.arena = &r->arena, .data = body, .len = len, .cap = len + 1};
-	resp_buf(r, status, ct, &b);
+	resp_buf(r, 200, ct, &b);
 	r->no_store = no_store;
 	return true;
 }
@@ -168,26 +158,15 @@ void page_cache_put(const struct req *r, const char *key)
 		return;
 	size_t kn = strlen(key), cn = strlen(r->content_type), bn = r->resp.len;
 	size_t size = sizeof(struct entry) + kn + 1 + cn + 1 + bn + 1;
-	pthread_mutex_lock(&lock);
-	if (buckets == NULL || size > room / 8) {
-		pthread_mutex_unlock(&lock);
+	if (!page_cache_on() || size > room / 8)
 		return;
-	}
-	uint64_t h = hash_of(key, kn);
-	struct entry *old = find(key, kn, h);
-	if (old != NULL)
-		drop(old);
+	/* made outside the lock: only the table's links are changed under it */
 	struct entry *e = malloc(size);
-	if (e == NULL) {
-		pthread_mutex_unlock(&lock);
+	if (e == NULL)
 		return;
-	}
-	*e = (struct entry){.hash = h,
-	                    .key_len = kn,
-	                    .body_len = bn,
-	                    .size = size,
-	                    .status = r->status,
-	                    .no_store = r->no_store};
+	uint64_t h = hash_fnv1a(key, kn);
+	*e = (struct entry){
+	    .hash = h, .key_len = kn, .body_len = bn, .size = size, .no_store = r->no_store};
 	memcpy(e->data, key, kn + 1);
 	char *ct = e->data + kn + 1;
 	memcpy(ct, r->content_type, cn + 1);
@@ -196,6 +175,15 @@ void page_cache_put(const struct req *r, const char *key)
 	body[bn] = '\0';
 	e->content_type = ct;
 	e->body = body;
+	pthread_mutex_lock(&lock);
+	if (buckets == NULL || size > room / 8) { /* turned off (or smaller) meanwhile */
+		pthread_mutex_unlock(&lock);
+		free(e);
+		return;
+	}
+	struct entry *old = find(key, kn, h);
+	if (old != NULL)
+		drop(old);
 	struct entry **head = slot_of(h);
 	e->next = *head;
 	*head = e;

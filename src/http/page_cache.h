@@ -4,8 +4,8 @@
  *
  * A kring page is a function of the data its read transaction sees, the
  * person's session, the language, the hour, the Host and the URL. The
- * router builds a key of exactly those (the data as db_generation(): a
- * counter of commits on SQLite, the snapshot on PostgreSQL) and, when the
+ * router builds a key of exactly those (the data as db_generation(): the
+ * connection's data version on SQLite, the snapshot on PostgreSQL) and, when the
  * key is known, answers with a copy of the kept bytes instead of making the
  * page again. Any commit moves the generation, so a kept page is never
  * shown after a change, on any instance; the hour in the key bounds how
@@ -13,7 +13,7 @@
  *
  * The cache holds at most the bytes page_cache_init() allows (oldest use
  * out first); 0 turns it off. One mutex guards it: a lookup is a hash, a
- * comparison and a copy.
+ * comparison and a copy; a page to keep is copied before the lock is taken.
  */
 #ifndef KRING_PAGE_CACHE_H
 #define KRING_PAGE_CACHE_H
